@@ -1,0 +1,180 @@
+// The interchange format (DOMAIN.md §4): one zod schema is the source of truth for types, validation and the published JSON Schema.
+import { z } from 'zod';
+
+export const CLASSIFICATIONS = ['public', 'restricted', 'confidential'] as const;
+export const PHASES = ['proaction', 'prevention', 'preparation', 'response', 'aftercare'] as const;
+export const PARTY_KINDS = [
+  'ministry', 'safety-region', 'municipality', 'company', 'ngo', 'international', 'other-government',
+] as const;
+export const ROLES = ['lead', 'support'] as const;
+export const CLASSES = ['A', 'B', 'C', 'D', 'E'] as const;
+export const HORIZONS = ['short', 'medium', 'long'] as const;
+export const CLUSTERS = ['classic', 'socio-economic', 'natural'] as const;
+export const NATURES = ['security', 'safety'] as const;
+
+const id = z.string().min(1, 'must be a non-empty string').max(200, 'must be at most 200 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'must start with a letter or digit and contain only letters, digits, "_", ".", ":" and "-"');
+const text = z.string().max(10_000);
+const unit = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+const nonNegative = z.number().min(0, 'must be ≥ 0').refine(Number.isFinite, 'must be finite');
+
+/** Fields every node may carry: provenance and openness. */
+const nodeBase = {
+  id,
+  name: z.string().min(1, 'must be a non-empty string').max(500),
+  description: text.optional(),
+  /** Seed section or public reference the item comes from. */
+  source: text.optional(),
+  /** True when the item's numbers are planning assumptions rather than published figures. */
+  assumption: z.boolean().optional(),
+  classification: z.enum(CLASSIFICATIONS).optional(),
+  /** The party that owns a restricted or confidential item and may see it. */
+  owner: id.optional(),
+};
+/** Fields every relationship may carry. */
+const relBase = {
+  source: text.optional(),
+  assumption: z.boolean().optional(),
+  classification: z.enum(CLASSIFICATIONS).optional(),
+};
+
+export const VitalInterest = z.strictObject({ ...nodeBase });
+export const ImpactCriterion = z.strictObject({
+  ...nodeBase,
+  /** Number in the national risk assessment method, e.g. "2.1". */
+  code: z.string().max(20).optional(),
+  vitalInterest: id,
+  unit: z.string().min(1).max(100),
+  /** Lower bounds of classes A–E in the criterion's unit, strictly increasing. */
+  thresholds: z.array(nonNegative).length(5, 'must list exactly 5 lower bounds, for classes A to E')
+    .refine((t) => t.every((v, i) => i === 0 || v > t[i - 1]!), 'must be strictly increasing'),
+  weight: nonNegative.default(1),
+});
+export const Threat = z.strictObject({
+  ...nodeBase,
+  cluster: z.enum(CLUSTERS).optional(),
+  nature: z.enum(NATURES).optional(),
+});
+export const IncidentCategory = z.strictObject({
+  ...nodeBase,
+  threats: z.array(id).min(1, 'must name at least one threat'),
+});
+export const Scenario = z.strictObject({
+  ...nodeBase,
+  incidentCategory: id.optional(),
+  horizon: z.enum(HORIZONS).optional(),
+  likelihoodClass: z.enum(CLASSES).optional(),
+  /** Probability of the scenario within five years. */
+  likelihood: unit.optional(),
+});
+export const Sector = z.strictObject({ ...nodeBase });
+export const Service = z.strictObject({
+  ...nodeBase,
+  sector: id,
+  /** k_i per step of one hour: the DIIM recovery coefficient. */
+  recoveryRate: z.number().gt(0, 'must be in (0, 1]').max(1, 'must be in (0, 1]').default(1),
+});
+export const Task = z.strictObject({
+  ...nodeBase,
+  phase: z.enum(PHASES),
+  unit: z.string().max(100).optional(),
+});
+export const Capability = z.strictObject({ ...nodeBase, unit: z.string().min(1).max(100) });
+export const Party = z.strictObject({ ...nodeBase, kind: z.enum(PARTY_KINDS) });
+
+export const Dependency = z.strictObject({
+  ...relBase,
+  from: id, to: id,
+  strength: nonNegative,
+  probability: unit.default(1),
+  delayHours: nonNegative.default(0),
+});
+export const Disruption = z.strictObject({
+  ...relBase,
+  scenario: id, service: id,
+  inoperability: unit,
+  /** Absent: the shock lasts for ever. */
+  durationHours: nonNegative.optional(),
+  startHour: nonNegative.default(0),
+});
+export const Requirement = z.strictObject({ ...relBase, scenario: id, task: id, demand: nonNegative });
+export const Trigger = z.strictObject({ ...relBase, service: id, task: id, demandPerInoperabilityHour: nonNegative });
+export const Need = z.strictObject({ ...relBase, task: id, capability: id, perUnit: nonNegative });
+export const Holding = z.strictObject({
+  ...relBase,
+  party: id, capability: id,
+  capacity: nonNegative,
+  readiness: unit.default(1),
+  mobilisationHours: nonNegative.default(0),
+});
+export const Mitigation = z.strictObject({ ...relBase, capability: id, service: id, reduction: unit });
+export const Responsibility = z.strictObject({ ...relBase, party: id, target: id, role: z.enum(ROLES) });
+export const Operation = z.strictObject({ ...relBase, party: id, service: id });
+export const Score = z.strictObject({
+  ...relBase,
+  scenario: id, criterion: id,
+  /** Expert value in the criterion's unit; the class follows from its thresholds. */
+  value: nonNegative.optional(),
+  /** Expert class when no value is given; X = not applicable. */
+  class: z.enum([...CLASSES, 'X']).optional(),
+});
+/** How a simulated disruption turns into impact: per inoperability-hour of a service or shortfall-unit-hour of a capability. */
+export const Consequence = z.strictObject({
+  ...relBase,
+  from: id, criterion: id,
+  perUnitHour: nonNegative,
+});
+
+export const Model = z.strictObject({
+  $schema: z.string().optional(),
+  name: z.string().max(500).optional(),
+  description: text.optional(),
+  version: z.string().max(100).optional(),
+  vitalInterests: z.array(VitalInterest).default([]),
+  impactCriteria: z.array(ImpactCriterion).default([]),
+  threats: z.array(Threat).default([]),
+  incidentCategories: z.array(IncidentCategory).default([]),
+  scenarios: z.array(Scenario).default([]),
+  sectors: z.array(Sector).default([]),
+  services: z.array(Service).default([]),
+  tasks: z.array(Task).default([]),
+  capabilities: z.array(Capability).default([]),
+  parties: z.array(Party).default([]),
+  dependencies: z.array(Dependency).default([]),
+  disruptions: z.array(Disruption).default([]),
+  requirements: z.array(Requirement).default([]),
+  triggers: z.array(Trigger).default([]),
+  needs: z.array(Need).default([]),
+  holdings: z.array(Holding).default([]),
+  mitigations: z.array(Mitigation).default([]),
+  responsibilities: z.array(Responsibility).default([]),
+  operations: z.array(Operation).default([]),
+  scores: z.array(Score).default([]),
+  consequences: z.array(Consequence).default([]),
+});
+
+/** A validated model with every default filled in. */
+export type Model = z.output<typeof Model>;
+/** A model as written in a file: defaults may be left out. */
+export type ModelInput = z.input<typeof Model>;
+export type VitalInterest = z.output<typeof VitalInterest>;
+export type ImpactCriterion = z.output<typeof ImpactCriterion>;
+export type Threat = z.output<typeof Threat>;
+export type IncidentCategory = z.output<typeof IncidentCategory>;
+export type Scenario = z.output<typeof Scenario>;
+export type Sector = z.output<typeof Sector>;
+export type Service = z.output<typeof Service>;
+export type Task = z.output<typeof Task>;
+export type Capability = z.output<typeof Capability>;
+export type Party = z.output<typeof Party>;
+export type Dependency = z.output<typeof Dependency>;
+export type Disruption = z.output<typeof Disruption>;
+export type Requirement = z.output<typeof Requirement>;
+export type Trigger = z.output<typeof Trigger>;
+export type Need = z.output<typeof Need>;
+export type Holding = z.output<typeof Holding>;
+export type Mitigation = z.output<typeof Mitigation>;
+export type Responsibility = z.output<typeof Responsibility>;
+export type Operation = z.output<typeof Operation>;
+export type Score = z.output<typeof Score>;
+export type Consequence = z.output<typeof Consequence>;

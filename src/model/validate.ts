@@ -1,0 +1,157 @@
+// Validates a model document: shape and ranges (zod), then ids and references across the whole model.
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { Model, type ModelInput } from './schema.js';
+import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS, type NodeList } from './kinds.js';
+import { ValidationError, UserError, type Problem } from '../domain/errors.js';
+
+type Json = Record<string, unknown>;
+
+/** A readable name for item `index` of `list`: its id, or its endpoints for a relationship. */
+export function itemLabel(list: string, index: number, item: unknown): string {
+  const base = `${list}[${index}]`;
+  if (!item || typeof item !== 'object') return base;
+  const o = item as Json;
+  if (typeof o.id === 'string') return `${base} (id "${o.id}")`;
+  const rel = RELATIONSHIP_KINDS.find((r) => r.list === list);
+  if (rel) {
+    const a = o[rel.from.field];
+    const b = o[rel.to.field];
+    if (typeof a === 'string' && typeof b === 'string') return `${base} (${a}→${b})`;
+  }
+  return base;
+}
+
+function describeValue(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  const s = JSON.stringify(v);
+  return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}
+
+function issueToProblems(issue: z.core.$ZodIssue, input: unknown): Problem[] {
+  const path = issue.path;
+  let item = 'model';
+  let fieldPath: PropertyKey[] = path;
+  if (path.length >= 2 && typeof path[0] === 'string' && typeof path[1] === 'number') {
+    const list = (input as Json)[path[0]];
+    const element = Array.isArray(list) ? list[path[1]] : undefined;
+    item = itemLabel(path[0], path[1], element);
+    fieldPath = path.slice(2);
+  } else if (path.length === 1) {
+    fieldPath = path;
+  }
+  const field = fieldPath.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+  const received = (): unknown => {
+    let v: unknown = input;
+    for (const p of path) v = v && typeof v === 'object' ? (v as Json)[p as string] : undefined;
+    return v;
+  };
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((k) => ({ item, field: field ? `${field}.${k}` : k, message: 'unknown field' }));
+  }
+  if (issue.code === 'invalid_type') {
+    const got = received();
+    if (got === undefined) return [{ item, field, message: `is required (${issue.expected})` }];
+    return [{ item, field, message: `must be ${issue.expected}, got ${describeValue(got)}` }];
+  }
+  if (issue.code === 'invalid_value') {
+    return [{ item, field, message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(received())}` }];
+  }
+  const got = received();
+  const suffix = got !== undefined && typeof got !== 'object' ? `, got ${describeValue(got)}` : '';
+  return [{ item, field, message: `${issue.message}${suffix}` }];
+}
+
+/** Checks a parsed document and returns the model with defaults filled in; throws ValidationError listing every problem. */
+export function validateModel(input: unknown, context?: string): Model {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) {
+    throw new ValidationError([{ item: 'model', field: '', message: `must be a JSON object, got ${Array.isArray(input) ? 'an array' : describeValue(input)}` }], context);
+  }
+  const parsed = Model.safeParse(input);
+  if (!parsed.success) {
+    throw new ValidationError(parsed.error.issues.flatMap((i) => issueToProblems(i, input)), context);
+  }
+  const problems = checkReferences(parsed.data);
+  if (problems.length) throw new ValidationError(problems, context);
+  return parsed.data;
+}
+
+/** Ids unique across the model, every reference resolves to a node of the right kind, no duplicate relationships. */
+export function checkReferences(model: Model): Problem[] {
+  const problems: Problem[] = [];
+  const kindOf = new Map<string, NodeList>();
+  for (const k of NODE_KINDS) {
+    (model[k.list] as { id: string }[]).forEach((n, i) => {
+      const seen = kindOf.get(n.id);
+      if (seen) problems.push({ item: itemLabel(k.list, i, n), field: 'id', message: `duplicate id, already used by a ${seen === k.list ? 'previous item' : `node in ${seen}`}` });
+      else kindOf.set(n.id, k.list);
+    });
+  }
+  const expect = (item: string, field: string, ref: string, kinds: readonly NodeList[] | '*') => {
+    const k = kindOf.get(ref);
+    if (!k) {
+      const what = kinds === '*' ? 'node' : kinds.map((x) => NODE_KINDS.find((n) => n.list === x)!.singular).join(' or ');
+      problems.push({ item, field, message: `unknown ${what} "${ref}"` });
+    } else if (kinds !== '*' && !kinds.includes(k)) {
+      problems.push({ item, field, message: `"${ref}" is in ${k}, expected ${kinds.join(' or ')}` });
+    }
+  };
+  for (const ref of NODE_REFERENCES) {
+    (model[ref.list] as Json[]).forEach((n, i) => {
+      const v = n[ref.field];
+      if (v === undefined) return;
+      const label = itemLabel(ref.list, i, n);
+      const values = Array.isArray(v) ? (v as string[]) : [v as string];
+      values.forEach((r, j) => expect(label, Array.isArray(v) ? `${ref.field}[${j}]` : ref.field, r, ref.kinds));
+      if (Array.isArray(v) && new Set(v).size !== v.length) problems.push({ item: label, field: ref.field, message: 'lists the same id twice' });
+    });
+  }
+  for (const k of NODE_KINDS) {
+    (model[k.list] as { owner?: string }[]).forEach((n, i) => {
+      if (n.owner !== undefined) expect(itemLabel(k.list, i, n), 'owner', n.owner, ['parties']);
+    });
+  }
+  for (const rel of RELATIONSHIP_KINDS) {
+    const items = (model as unknown as Record<string, Json[]>)[rel.list]!;
+    const keys = new Map<string, number>();
+    items.forEach((r, i) => {
+      const label = itemLabel(rel.list, i, r);
+      expect(label, rel.from.field, r[rel.from.field] as string, rel.from.kinds);
+      expect(label, rel.to.field, r[rel.to.field] as string, rel.to.kinds);
+      const key = rel.key.map((f) => r[f]).join('\u0000');
+      const prev = keys.get(key);
+      if (prev !== undefined) problems.push({ item: label, field: '', message: `duplicate of ${rel.list}[${prev}]` });
+      else keys.set(key, i);
+    });
+  }
+  model.dependencies.forEach((d, i) => {
+    if (d.from === d.to) problems.push({ item: itemLabel('dependencies', i, d), field: 'to', message: 'a service cannot depend on itself' });
+  });
+  model.scores.forEach((s, i) => {
+    if (s.value === undefined && s.class === undefined) problems.push({ item: itemLabel('scores', i, s), field: 'value', message: 'give a value or a class' });
+  });
+  return problems;
+}
+
+/** Reads and validates a model file; every failure names the file. */
+export async function readModelFile(path: string): Promise<Model> {
+  return validateModel(await readJsonFile(path), path);
+}
+
+export async function readJsonFile(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(`${path}: cannot read file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code ?? 'unknown error'})`, 'BAD_USER_INPUT');
+  }
+  if (text.trim() === '') throw new UserError(`${path}: file is empty, expected a JSON document`, 'BAD_USER_INPUT');
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UserError(`${path}: not valid JSON (${(e as Error).message})`, 'BAD_USER_INPUT');
+  }
+}
+
+export type { ModelInput };
