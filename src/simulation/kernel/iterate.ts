@@ -1,0 +1,287 @@
+// One Monte Carlo iteration of the cascade (DOMAIN.md §3) on typed arrays: draws, then the time steps. No I/O.
+import { impactScore, weightedImpact } from '../../analysis/impact.js';
+import type { CompiledModel, RecordLayout } from './compiled.js';
+import { iterationStream } from './rng.js';
+
+/** No capability topped up. */
+export const TOP_UP_NONE = -1;
+/** Every capability topped up to its demand (the all-gaps-closed counterfactual). */
+export const TOP_UP_ALL = -2;
+
+/** Scratch arrays for one engine, allocated once and reused by every iteration. */
+export interface Workspace {
+  /** Uniform draws for the dependencies, indexed by the dependency's position in the model. */
+  depDraw: Float64Array;
+  /** This iteration's transmitting edges (e_ij = 1), compressed like depStart. */
+  activeStart: Int32Array;
+  /** Offset of q_j(t - d_ij) relative to the mirrored current row: j - d_ij·nServices. */
+  activeOffset: Int32Array;
+  activeStrength: Float64Array;
+  /** Holder present this iteration (readiness draw). */
+  holderPresent: Uint8Array;
+  /**
+   * History ring of H = maxDelay + 2 rows of nServices, stored twice (rows r and r + H hold the same
+   * state) so that q_j(t - d) is always at (r + H - d)·n + j: no wrap test in the inner loop.
+   */
+  history: Float64Array;
+  rows: number;
+  shock: Float64Array;
+  /** 1 − m_i(t): the share of upstream inoperability that passes the mitigation. */
+  passThrough: Float64Array;
+  mitigatedServices: Int32Array;
+  shockedServices: Int32Array;
+  taskDemand: Float64Array;
+  capabilityDemand: Float64Array;
+  capabilityAvailable: Float64Array;
+  coverage: Float64Array;
+  /** Shortfall of each capability at the current step. */
+  stepShortfall: Float64Array;
+  sectorSum: Float64Array;
+  // Outcomes of the last run of the dynamics.
+  serviceFinal: Float64Array;
+  servicePeak: Float64Array;
+  serviceDowntime: Float64Array;
+  sectorFinal: Float64Array;
+  sectorPeak: Float64Array;
+  sectorDowntime: Float64Array;
+  capabilityShortfall: Float64Array;
+  capabilityShortfallHours: Float64Array;
+  criterionValue: Float64Array;
+  criterionScore: Float64Array;
+  criteria: { weight: number }[];
+  thresholds: number[][];
+}
+
+export function createWorkspace(m: CompiledModel): Workspace {
+  const nS = m.nServices;
+  const rows = m.maxDelay + 2;
+  const uniq = (a: Int32Array) => Int32Array.from(new Set(a));
+  return {
+    depDraw: new Float64Array(m.depSource.length),
+    activeStart: new Int32Array(nS + 1),
+    activeOffset: new Int32Array(m.depSource.length),
+    activeStrength: new Float64Array(m.depSource.length),
+    holderPresent: new Uint8Array(m.holdingCapability.length),
+    history: new Float64Array(2 * rows * nS),
+    rows,
+    shock: new Float64Array(nS),
+    passThrough: new Float64Array(nS).fill(1),
+    mitigatedServices: uniq(m.mitigationService),
+    shockedServices: uniq(m.shockService),
+    taskDemand: new Float64Array(m.nTasks),
+    capabilityDemand: new Float64Array(m.nCapabilities),
+    capabilityAvailable: new Float64Array(m.nCapabilities),
+    coverage: new Float64Array(m.nCapabilities),
+    stepShortfall: new Float64Array(m.nCapabilities),
+    sectorSum: new Float64Array(m.nSectors),
+    serviceFinal: new Float64Array(nS),
+    servicePeak: new Float64Array(nS),
+    serviceDowntime: new Float64Array(nS),
+    sectorFinal: new Float64Array(m.nSectors),
+    sectorPeak: new Float64Array(m.nSectors),
+    sectorDowntime: new Float64Array(m.nSectors),
+    capabilityShortfall: new Float64Array(m.nCapabilities),
+    capabilityShortfallHours: new Float64Array(m.nCapabilities),
+    criterionValue: new Float64Array(m.nCriteria),
+    criterionScore: new Float64Array(m.nCriteria),
+    criteria: Array.from(m.criterionWeight, (weight) => ({ weight })),
+    thresholds: Array.from({ length: m.nCriteria }, (_, c) => Array.from(m.criterionThresholds.subarray(5 * c, 5 * c + 5))),
+  };
+}
+
+/**
+ * Draws iteration `index`'s random numbers: first one uniform per dependency in model order (e_ij = 1
+ * when it is below the probability), then one per holding in model order (present when below the
+ * readiness). Every draw is made even when the probability is 0 or 1, so the stream stays aligned
+ * when a probability changes. Then builds the compact list of transmitting edges.
+ */
+export function drawIteration(m: CompiledModel, ws: Workspace, seed: string, index: number): void {
+  const next = iterationStream(seed, index);
+  const nDeps = m.depSource.length;
+  const draw = ws.depDraw;
+  for (let k = 0; k < nDeps; k++) draw[k] = next();
+  const present = ws.holderPresent;
+  for (let h = 0; h < present.length; h++) present[h] = next() < m.holdingReadiness[h]! ? 1 : 0;
+
+  const nS = m.nServices;
+  const { depStart, depSource, depStrength, depProbability, depDelay, depDrawOrder } = m;
+  const { activeStart, activeOffset, activeStrength } = ws;
+  let n = 0;
+  activeStart[0] = 0;
+  for (let i = 0; i < nS; i++) {
+    const end = depStart[i + 1]!;
+    for (let e = depStart[i]!; e < end; e++) {
+      if (draw[depDrawOrder[e]!]! < depProbability[e]!) {
+        activeOffset[n] = depSource[e]! - depDelay[e]! * nS;
+        activeStrength[n] = depStrength[e]!;
+        n++;
+      }
+    }
+    activeStart[i + 1] = n;
+  }
+}
+
+/**
+ * Runs the dynamics for the drawn iteration and returns its total weighted impact; outcomes are left
+ * in the workspace. `topUp`: TOP_UP_NONE, TOP_UP_ALL, or the index of the one capability whose
+ * available capacity is raised to its demand at every step (the close-gaps counterfactual).
+ *
+ * Step t takes the state q(t) to q(t+1). Within a step, in order: the shocks c(t); task and capability
+ * demand from q(t); availability, coverage, shortfall; mitigation m(t); bookkeeping of q(t) (peak,
+ * downtime, impact, each state standing for the interval [t·dt, (t+1)·dt)); then the pinned update.
+ */
+export function runDynamics(m: CompiledModel, ws: Workspace, topUp: number): number {
+  const nS = m.nServices;
+  const N = m.steps;
+  const dt = m.stepHours;
+  const thr = m.disruptedThreshold;
+  const H = ws.rows;
+  const hist = ws.history;
+  hist.fill(0); // q(0) = 0, and q(t) = 0 for t < 0: a delayed edge carries nothing before the start.
+
+  const { recovery, serviceSector, sectorSize } = m;
+  const { activeStart, activeOffset, activeStrength, shock, passThrough, sectorSum } = ws;
+  const { servicePeak, serviceDowntime, sectorPeak, sectorDowntime, criterionValue } = ws;
+  const { capabilityShortfall, capabilityShortfallHours } = ws;
+  servicePeak.fill(0);
+  serviceDowntime.fill(0);
+  sectorPeak.fill(0);
+  sectorDowntime.fill(0);
+  sectorSum.fill(0);
+  criterionValue.fill(0);
+  capabilityShortfall.fill(0);
+  capabilityShortfallHours.fill(0);
+  passThrough.fill(1);
+
+  const nShocks = m.shockService.length;
+  const nCap = m.nCapabilities;
+  const nSectors = m.nSectors;
+  const nSvcCons = m.serviceConsequenceService.length;
+
+  let r = 0;
+  for (let t = 0; t < N; t++) {
+    const cur = r * nS;
+    const base = (r + H) * nS;
+    const nr = r + 1 === H ? 0 : r + 1;
+    const nxt = nr * nS;
+    const nxtMirror = (nr + H) * nS;
+
+    // c_i(t): the largest active shock on i.
+    for (let s = 0; s < ws.shockedServices.length; s++) shock[ws.shockedServices[s]!] = 0;
+    for (let s = 0; s < nShocks; s++) {
+      if (t >= m.shockFrom[s]! && t < m.shockUntil[s]!) {
+        const i = m.shockService[s]!;
+        if (m.shockLevel[s]! > shock[i]!) shock[i] = m.shockLevel[s]!;
+      }
+    }
+
+    if (nCap > 0) capabilitiesAt(m, ws, t, cur, topUp);
+
+    // Impact of service inoperability over [t, t+1).
+    for (let c = 0; c < nSvcCons; c++) {
+      criterionValue[m.serviceConsequenceCriterion[c]!] += m.serviceConsequenceRate[c]! * hist[cur + m.serviceConsequenceService[c]!]! * dt;
+    }
+
+    // The pinned update: q_i(t+1) = clamp01(q_i + k_i[(1 − m_i) Σ_j a_ij e_ij q_j(t − d_ij) + c_i − q_i]).
+    for (let i = 0; i < nS; i++) {
+      const qi = hist[cur + i]!;
+      if (qi > servicePeak[i]!) servicePeak[i] = qi;
+      if (qi >= thr) serviceDowntime[i] += dt;
+      sectorSum[serviceSector[i]!] += qi;
+      let sum = 0;
+      const end = activeStart[i + 1]!;
+      for (let e = activeStart[i]!; e < end; e++) sum += activeStrength[e]! * hist[base + activeOffset[e]!]!;
+      let v = qi + recovery[i]! * (passThrough[i]! * sum + shock[i]! - qi);
+      v = v < 0 ? 0 : v > 1 ? 1 : v;
+      hist[nxt + i] = v;
+      hist[nxtMirror + i] = v;
+    }
+    // Sector inoperability: the mean of its services' q at the step.
+    for (let s = 0; s < nSectors; s++) {
+      const mean = sectorSize[s]! > 0 ? sectorSum[s]! / sectorSize[s]! : 0;
+      if (mean > sectorPeak[s]!) sectorPeak[s] = mean;
+      if (mean >= thr) sectorDowntime[s] += dt;
+      sectorSum[s] = 0;
+    }
+    r = nr;
+  }
+
+  // Final state q(N) counts for the peak but covers no interval inside the horizon.
+  const last = r * nS;
+  const { serviceFinal, sectorFinal } = ws;
+  for (let i = 0; i < nS; i++) {
+    const q = hist[last + i]!;
+    serviceFinal[i] = q;
+    if (q > servicePeak[i]!) servicePeak[i] = q;
+    sectorSum[serviceSector[i]!] += q;
+  }
+  for (let s = 0; s < nSectors; s++) {
+    const mean = sectorSize[s]! > 0 ? sectorSum[s]! / sectorSize[s]! : 0;
+    sectorFinal[s] = mean;
+    if (mean > sectorPeak[s]!) sectorPeak[s] = mean;
+    sectorSum[s] = 0;
+  }
+
+  const scores = ws.criterionScore;
+  for (let c = 0; c < m.nCriteria; c++) scores[c] = impactScore(criterionValue[c]!, ws.thresholds[c]!);
+  return weightedImpact(ws.criteria, scores);
+}
+
+/**
+ * Capabilities at step t from q(t): demand, availability, coverage, shortfall, their impact, and the
+ * mitigation pass-through 1 − m_i(t) = Π_c (1 − reduction_c · coverage_c(t)).
+ *
+ * Coverage = min(1, available / demand). With zero demand nothing is asked of the capability, so it
+ * covers fully when any capacity is present (coverage 1) and not at all when none is (0): a mitigating
+ * capability works only once a holder is present and mobilised. Topping up raises available to demand;
+ * with zero demand there is no gap to close, so a top-up changes nothing there.
+ */
+function capabilitiesAt(m: CompiledModel, ws: Workspace, t: number, cur: number, topUp: number): void {
+  const dt = m.stepHours;
+  const hist = ws.history;
+  const { taskDemand, capabilityDemand, capabilityAvailable, coverage, stepShortfall, passThrough, criterionValue } = ws;
+  taskDemand.set(m.taskBaseDemand);
+  for (let g = 0; g < m.triggerService.length; g++) {
+    taskDemand[m.triggerTask[g]!] += m.triggerRate[g]! * hist[cur + m.triggerService[g]!]! * dt;
+  }
+  capabilityDemand.fill(0);
+  for (let n = 0; n < m.needTask.length; n++) {
+    capabilityDemand[m.needCapability[n]!] += taskDemand[m.needTask[n]!]! * m.needPerUnit[n]!;
+  }
+  capabilityAvailable.fill(0);
+  const present = ws.holderPresent;
+  for (let h = 0; h < present.length; h++) {
+    if (present[h] === 1 && t >= m.holdingFromStep[h]!) capabilityAvailable[m.holdingCapability[h]!] += m.holdingCapacity[h]!;
+  }
+  for (let c = 0; c < m.nCapabilities; c++) {
+    const demand = capabilityDemand[c]!;
+    let available = capabilityAvailable[c]!;
+    if ((topUp === TOP_UP_ALL || topUp === c) && available < demand) available = demand;
+    const short = demand > available ? demand - available : 0;
+    stepShortfall[c] = short;
+    coverage[c] = demand > 0 ? (available >= demand ? 1 : available / demand) : available > 0 ? 1 : 0;
+    if (short > ws.capabilityShortfall[c]!) ws.capabilityShortfall[c] = short;
+    ws.capabilityShortfallHours[c] += short * dt;
+  }
+  for (let k = 0; k < m.capabilityConsequenceCapability.length; k++) {
+    criterionValue[m.capabilityConsequenceCriterion[k]!] += m.capabilityConsequenceRate[k]! * stepShortfall[m.capabilityConsequenceCapability[k]!]! * dt;
+  }
+  for (let s = 0; s < ws.mitigatedServices.length; s++) passThrough[ws.mitigatedServices[s]!] = 1;
+  for (let k = 0; k < m.mitigationService.length; k++) {
+    passThrough[m.mitigationService[k]!] *= 1 - m.mitigationReduction[k]! * coverage[m.mitigationCapability[k]!]!;
+  }
+}
+
+/** Copies the outcomes of the last runDynamics into `out` at `offset` following `layout`. */
+export function writeRecord(ws: Workspace, total: number, layout: RecordLayout, out: Float64Array, offset: number): void {
+  out.set(ws.serviceFinal, offset + layout.serviceFinal);
+  out.set(ws.servicePeak, offset + layout.servicePeak);
+  out.set(ws.serviceDowntime, offset + layout.serviceDowntime);
+  out.set(ws.sectorFinal, offset + layout.sectorFinal);
+  out.set(ws.sectorPeak, offset + layout.sectorPeak);
+  out.set(ws.sectorDowntime, offset + layout.sectorDowntime);
+  out.set(ws.capabilityShortfall, offset + layout.capabilityShortfall);
+  out.set(ws.capabilityShortfallHours, offset + layout.capabilityShortfallHours);
+  out.set(ws.criterionValue, offset + layout.criterionValue);
+  out[offset + layout.total] = total;
+}

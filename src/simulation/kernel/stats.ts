@@ -1,0 +1,113 @@
+// Statistics over per-iteration records: exact quantiles (sorted), means, probabilities, confidence half-widths.
+import { IMPACT_CLASSES, impactClass } from '../../analysis/impact.js';
+import type { CompiledModel, RecordLayout } from './compiled.js';
+import type { CapabilityStats, CriterionStats, InoperabilityStats, MeanP90, Summary } from '../types.js';
+
+/** Quantile of sorted values with linear interpolation between order statistics (R type 7, numpy's default). */
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return 0;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+export function mean(values: ArrayLike<number>): number {
+  let s = 0;
+  for (let k = 0; k < values.length; k++) s += values[k]!;
+  return values.length ? s / values.length : 0;
+}
+
+/** 1.96 · s / √n with the sample standard deviation; null with fewer than two values. */
+export function halfWidth95(values: ArrayLike<number>): number | null {
+  const n = values.length;
+  if (n < 2) return null;
+  const m = mean(values);
+  let ss = 0;
+  for (let k = 0; k < n; k++) ss += (values[k]! - m) ** 2;
+  return 1.96 * Math.sqrt(ss / (n - 1) / n);
+}
+
+/** Column `offset` of records of `stride` numbers, the first `n` of them. */
+function column(records: Float64Array, n: number, stride: number, offset: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let k = 0; k < n; k++) out[k] = records[k * stride + offset]!;
+  return out;
+}
+
+function summary(values: Float64Array): Summary {
+  const sorted = values.slice().sort();
+  return { mean: mean(values), p50: quantileSorted(sorted, 0.5), p90: quantileSorted(sorted, 0.9), p99: quantileSorted(sorted, 0.99) };
+}
+
+function meanP90(values: Float64Array): MeanP90 {
+  return { mean: mean(values), p90: quantileSorted(values.slice().sort(), 0.9) };
+}
+
+function share(values: Float64Array, test: (v: number) => boolean): number {
+  let k = 0;
+  for (const v of values) if (test(v)) k++;
+  return values.length ? k / values.length : 0;
+}
+
+export interface Aggregate {
+  services: InoperabilityStats[];
+  sectors: InoperabilityStats[];
+  capabilities: CapabilityStats[];
+  criteria: CriterionStats[];
+  totalImpact: { mean: number; halfWidth95: number | null; p90: number };
+  allGapsClosed: { totalImpactMean: number; avoidedImpact: number } | null;
+}
+
+/** Everything the result reports, from the first `n` records. */
+export function aggregate(m: CompiledModel, layout: RecordLayout, records: Float64Array, n: number, scoreOf: (criterion: number, value: number) => number): Aggregate {
+  const col = (offset: number) => column(records, n, layout.stride, offset);
+  const thr = m.disruptedThreshold;
+  const inoperability = (ids: string[], finalAt: number, peakAt: number, downAt: number): InoperabilityStats[] =>
+    ids.map((id, i) => {
+      const peak = col(peakAt + i);
+      return {
+        id,
+        finalInoperability: summary(col(finalAt + i)),
+        peakInoperability: summary(peak),
+        probabilityDisrupted: share(peak, (v) => v >= thr),
+        downtimeHours: meanP90(col(downAt + i)),
+      };
+    });
+  const total = col(layout.total);
+  const totalMean = mean(total);
+  const capabilities = m.ids.capabilities.map((id, c): CapabilityStats => {
+    const short = col(layout.capabilityShortfall + c);
+    return {
+      id,
+      probabilityShortfall: share(short, (v) => v > 0),
+      shortfall: meanP90(short),
+      shortfallUnitHours: meanP90(col(layout.capabilityShortfallHours + c)),
+      avoidedImpact: layout.closedOne >= 0 ? totalMean - mean(col(layout.closedOne + c)) : null,
+    };
+  });
+  const criteria = m.ids.criteria.map((id, c): CriterionStats => {
+    const values = col(layout.criterionValue + c);
+    const thresholds = Array.from(m.criterionThresholds.subarray(5 * c, 5 * c + 5));
+    const counts = { A: 0, B: 0, C: 0, D: 0, E: 0 };
+    let scoreSum = 0;
+    for (const v of values) {
+      const cls = impactClass(v, thresholds);
+      if (cls) counts[cls]++;
+      scoreSum += scoreOf(c, v);
+    }
+    const classProbabilities = { A: 0, B: 0, C: 0, D: 0, E: 0 };
+    for (const k of IMPACT_CLASSES) classProbabilities[k] = n ? counts[k] / n : 0;
+    return { id, mean: mean(values), p90: quantileSorted(values.slice().sort(), 0.9), classProbabilities, meanScore: n ? scoreSum / n : 0 };
+  });
+  const closedAllMean = layout.closedAll >= 0 ? mean(col(layout.closedAll)) : null;
+  return {
+    services: inoperability(m.ids.services, layout.serviceFinal, layout.servicePeak, layout.serviceDowntime),
+    sectors: inoperability(m.ids.sectors, layout.sectorFinal, layout.sectorPeak, layout.sectorDowntime),
+    capabilities,
+    criteria,
+    totalImpact: { mean: totalMean, halfWidth95: halfWidth95(total), p90: quantileSorted(total.slice().sort(), 0.9) },
+    allGapsClosed: closedAllMean === null ? null : { totalImpactMean: closedAllMean, avoidedImpact: totalMean - closedAllMean },
+  };
+}

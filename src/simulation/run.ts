@@ -1,0 +1,221 @@
+// Orchestrates a Monte Carlo run: validate options, compile, run chunks in-process or on workers, aggregate.
+import { availableParallelism } from 'node:os';
+import { impactScore } from '../analysis/impact.js';
+import { ValidationError, type Problem } from '../domain/errors.js';
+import type { Model } from '../model/schema.js';
+import { compileModel } from './compile.js';
+import { recordLayout } from './kernel/compiled.js';
+import { createEngine } from './kernel/engine.js';
+import { aggregate } from './kernel/stats.js';
+import { SimulationAbortedError, SimulationPool } from './pool.js';
+import type { ResolvedSimulationOptions, SimulationOptions, SimulationResult } from './types.js';
+
+export type { SimulationOptions, SimulationResult, ResolvedSimulationOptions } from './types.js';
+export { SimulationAbortedError } from './pool.js';
+
+export const DEFAULTS = { horizonHours: 168, stepHours: 1, disruptedThreshold: 0.05, counterfactual: 'none' } as const;
+/** With a target relative error, convergence is checked after every block of this many iterations. */
+export const CHECK_EVERY = 100;
+const MAX_ITERATIONS = 1e9;
+const MAX_STEPS = 1e7;
+const MAX_WORKERS = 256;
+/** Per-iteration records are kept for exact quantiles; refuse runs whose records would not fit. */
+const MAX_RECORD_BYTES = 2 ** 31;
+
+const KNOWN = new Set(['scenario', 'iterations', 'seed', 'workers', 'horizonHours', 'stepHours', 'disruptedThreshold', 'targetRelativeError', 'counterfactual']);
+
+function shown(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'number') return String(v);
+  const s = JSON.stringify(v);
+  return s === undefined ? String(v) : s;
+}
+
+/**
+ * Checks options (and, given the model, the scenario and the memory the run needs) and fills in the
+ * defaults. Throws ValidationError whose problems name the option in `field`.
+ */
+export function validateSimulationOptions(options: unknown, model?: Model): ResolvedSimulationOptions {
+  const problems: Problem[] = [];
+  const bad = (field: string, message: string) => problems.push({ item: 'options', field, message });
+  if (!options || typeof options !== 'object' || Array.isArray(options)) {
+    throw new ValidationError([{ item: 'options', field: '', message: `must be an object, got ${shown(options)}` }]);
+  }
+  const o = options as Record<string, unknown>;
+  for (const k of Object.keys(o)) if (!KNOWN.has(k) && o[k] !== undefined) bad(k, 'unknown option');
+
+  const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+  const int = (field: string, v: unknown, min: number, max: number): number | undefined => {
+    if (!isNum(v) || !Number.isInteger(v) || v < min || v > max) {
+      bad(field, `must be an integer ≥ ${min}${max < Infinity ? ` and ≤ ${max}` : ''}, got ${shown(v)}`);
+      return undefined;
+    }
+    return v;
+  };
+
+  let scenario = '';
+  if (typeof o.scenario !== 'string' || o.scenario === '') bad('scenario', `must be a scenario id, got ${shown(o.scenario)}`);
+  else {
+    scenario = o.scenario;
+    if (model && !model.scenarios.some((s) => s.id === scenario)) {
+      const known = model.scenarios.map((s) => s.id);
+      bad('scenario', `unknown scenario "${scenario}"; ${known.length ? `the model has ${known.slice(0, 20).map((k) => `"${k}"`).join(', ')}${known.length > 20 ? ', …' : ''}` : 'the model has no scenarios'}`);
+    }
+  }
+  const iterations = int('iterations', o.iterations, 1, MAX_ITERATIONS) ?? 1;
+  let seed = '';
+  if (typeof o.seed === 'string' && o.seed !== '') seed = o.seed;
+  else if (isNum(o.seed)) seed = String(o.seed);
+  else bad('seed', `must be a non-empty string or a finite number, got ${shown(o.seed)}`);
+  const workers = o.workers === undefined ? Math.max(1, Math.min(MAX_WORKERS, availableParallelism())) : int('workers', o.workers, 1, MAX_WORKERS) ?? 1;
+
+  let horizonHours: number = DEFAULTS.horizonHours;
+  if (o.horizonHours !== undefined) {
+    if (!isNum(o.horizonHours) || o.horizonHours <= 0) bad('horizonHours', `must be a number > 0, got ${shown(o.horizonHours)}`);
+    else horizonHours = o.horizonHours;
+  }
+  let stepHours: number = DEFAULTS.stepHours;
+  if (o.stepHours !== undefined) {
+    if (!isNum(o.stepHours) || o.stepHours <= 0) bad('stepHours', `must be a number > 0, got ${shown(o.stepHours)}`);
+    else if (o.stepHours > horizonHours) bad('stepHours', `must not exceed the horizon (${horizonHours} h), got ${shown(o.stepHours)}`);
+    else stepHours = o.stepHours;
+  } else if (stepHours > horizonHours) bad('horizonHours', `must be at least one step (${stepHours} h), got ${shown(horizonHours)}`);
+  if (horizonHours / stepHours > MAX_STEPS) bad('stepHours', `gives ${Math.ceil(horizonHours / stepHours)} steps over the horizon; at most ${MAX_STEPS} are allowed`);
+
+  let disruptedThreshold: number = DEFAULTS.disruptedThreshold;
+  if (o.disruptedThreshold !== undefined) {
+    if (!isNum(o.disruptedThreshold) || o.disruptedThreshold <= 0 || o.disruptedThreshold > 1) bad('disruptedThreshold', `must be a number in (0, 1], got ${shown(o.disruptedThreshold)}`);
+    else disruptedThreshold = o.disruptedThreshold;
+  }
+  let targetRelativeError: number | null = null;
+  if (o.targetRelativeError !== undefined) {
+    if (!isNum(o.targetRelativeError) || o.targetRelativeError <= 0) bad('targetRelativeError', `must be a number > 0, got ${shown(o.targetRelativeError)}`);
+    else targetRelativeError = o.targetRelativeError;
+  }
+  let counterfactual: ResolvedSimulationOptions['counterfactual'] = DEFAULTS.counterfactual;
+  if (o.counterfactual !== undefined) {
+    if (o.counterfactual !== 'none' && o.counterfactual !== 'close-gaps') bad('counterfactual', `must be "none" or "close-gaps", got ${shown(o.counterfactual)}`);
+    else counterfactual = o.counterfactual;
+  }
+  if (model && problems.length === 0) {
+    const stride = recordLayout({
+      nServices: model.services.length, nSectors: model.sectors.length,
+      nCapabilities: model.capabilities.length, nCriteria: model.impactCriteria.length,
+    }, counterfactual === 'close-gaps').stride;
+    const bytes = iterations * stride * 8;
+    if (bytes > MAX_RECORD_BYTES) {
+      bad('iterations', `${iterations} iterations would keep ${(bytes / 2 ** 30).toFixed(1)} GiB of per-iteration results for exact quantiles; at most ${Math.floor(MAX_RECORD_BYTES / (stride * 8))} fit for this model`);
+    }
+  }
+  if (problems.length) throw new ValidationError(problems);
+  return { scenario, iterations, seed, workers, horizonHours, stepHours, disruptedThreshold, targetRelativeError, counterfactual };
+}
+
+export interface SimulationControl {
+  /** Called after every finished chunk with the iterations done and the planned total (the cap with a target). */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting stops the run between chunks (and kills running workers); the promise rejects with an AbortError. */
+  signal?: AbortSignal;
+}
+
+/** Runs the Monte Carlo simulation of one scenario of a validated model. */
+export async function runSimulation(model: Model, options: SimulationOptions, control: SimulationControl = {}): Promise<SimulationResult> {
+  const started = performance.now();
+  const opts = validateSimulationOptions(options, model);
+  const { signal, onProgress } = control;
+  if (signal?.aborted) throw new SimulationAbortedError();
+  const compiled = compileModel(model, opts);
+  const counterfactual = opts.counterfactual === 'close-gaps';
+  const layout = recordLayout(compiled, counterfactual);
+  const cap = opts.iterations;
+  const records = new Float64Array(cap * layout.stride);
+
+  // Chunks of roughly 10^7 edge-steps keep progress and cancellation responsive without messaging overhead.
+  const workPerIteration = compiled.steps * (compiled.depSource.length + compiled.nServices + 10) * (counterfactual ? compiled.nCapabilities + 2 : 1);
+  const chunkFor = (blockLength: number) => Math.max(1, Math.min(Math.ceil(blockLength / opts.workers), Math.floor(1e7 / workPerIteration)));
+
+  const pool = opts.workers > 1 ? new SimulationPool({ compiled, seed: opts.seed, counterfactual }, opts.workers) : null;
+  const engine = pool ? null : createEngine(compiled, opts.seed, counterfactual);
+  let done = 0;
+  let converged: boolean | null = opts.targetRelativeError === null ? null : false;
+  const scoreOf = (c: number, v: number) => impactScore(v, Array.from(compiled.criterionThresholds.subarray(5 * c, 5 * c + 5)));
+
+  const runBlock = async (from: number, to: number) => {
+    const chunk = chunkFor(to - from);
+    if (engine) {
+      for (let start = from; start < to; start += chunk) {
+        if (signal?.aborted) throw new SimulationAbortedError();
+        const count = Math.min(chunk, to - start);
+        records.set(engine.runChunk(start, count), start * layout.stride);
+        done += count;
+        onProgress?.(done, cap);
+        // Yield so that an abort or a progress redraw can happen between chunks.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      return;
+    }
+    const tasks: Promise<void>[] = [];
+    for (let start = from; start < to; start += chunk) {
+      const count = Math.min(chunk, to - start);
+      tasks.push(pool!.run({ start, count }, signal).then((out) => {
+        records.set(out, start * layout.stride);
+        done += count;
+        onProgress?.(done, cap);
+      }));
+    }
+    // Fail fast: the first rejection (abort or crash) ends the run; the pool is destroyed below.
+    await Promise.all(tasks);
+  };
+
+  try {
+    if (opts.targetRelativeError === null) {
+      await runBlock(0, cap);
+    } else {
+      // Blocks of a fixed size, independent of the number of workers, so the stopping point is reproducible.
+      for (let from = 0; from < cap; from += CHECK_EVERY) {
+        await runBlock(from, Math.min(cap, from + CHECK_EVERY));
+        if (signal?.aborted) throw new SimulationAbortedError();
+        const totals = new Float64Array(done);
+        for (let k = 0; k < done; k++) totals[k] = records[k * layout.stride + layout.total]!;
+        if (reachedTarget(totals, opts.targetRelativeError)) { converged = true; break; }
+      }
+    }
+  } finally {
+    await pool?.destroy();
+  }
+
+  const stats = aggregate(compiled, layout, records, done, scoreOf);
+  return {
+    meta: {
+      iterations: done,
+      seed: opts.seed,
+      workers: opts.workers,
+      horizonHours: opts.horizonHours,
+      stepHours: opts.stepHours,
+      steps: compiled.steps,
+      elapsedMs: Math.round(performance.now() - started),
+      scenario: opts.scenario,
+      disruptedThreshold: opts.disruptedThreshold,
+      targetRelativeError: opts.targetRelativeError,
+      converged,
+      counterfactual: opts.counterfactual,
+      rng: 'seedrandom alea, one stream per iteration keyed "<seed>#<iteration>"',
+      quantiles: 'exact, linear interpolation between order statistics (R type 7)',
+      model: { name: model.name ?? null, version: model.version ?? null, services: model.services.length, dependencies: model.dependencies.length },
+    },
+    ...stats,
+  };
+}
+
+/** Half-width of the 95 % interval below target × mean; a run whose impact is exactly 0 throughout has nothing left to estimate. */
+export function reachedTarget(totals: Float64Array, target: number): boolean {
+  const n = totals.length;
+  if (n < 2) return false;
+  let sum = 0;
+  for (const v of totals) sum += v;
+  const m = sum / n;
+  let ss = 0;
+  for (const v of totals) ss += (v - m) ** 2;
+  const hw = 1.96 * Math.sqrt(ss / (n - 1) / n);
+  return m === 0 ? hw === 0 : hw < target * Math.abs(m);
+}

@@ -1,0 +1,102 @@
+// The public shapes of a simulation: its options and its result JSON (pinned; extra fields are additions).
+
+export type Counterfactual = 'none' | 'close-gaps';
+
+export interface SimulationOptions {
+  /** Id of the scenario whose disruptions and requirements drive the run. */
+  scenario: string;
+  /** Number of iterations; with targetRelativeError, the cap. */
+  iterations: number;
+  /** Any string or number; every iteration's stream derives from it and the iteration index. */
+  seed: string | number;
+  /** Worker threads; default the number of cores; 1 runs in-process. */
+  workers?: number;
+  /** Default 168. */
+  horizonHours?: number;
+  /** Default 1. */
+  stepHours?: number;
+  /** Peak inoperability from which a service or sector counts as disrupted. Default 0.05. */
+  disruptedThreshold?: number;
+  /** Stop once the 95 % half-width of the mean total impact is below this share of the mean. */
+  targetRelativeError?: number;
+  /** 'close-gaps': replay every iteration with capabilities topped up to their demand. Default 'none'. */
+  counterfactual?: Counterfactual;
+}
+
+/** Options with every default filled in. */
+export interface ResolvedSimulationOptions {
+  scenario: string;
+  iterations: number;
+  seed: string;
+  workers: number;
+  horizonHours: number;
+  stepHours: number;
+  disruptedThreshold: number;
+  targetRelativeError: number | null;
+  counterfactual: Counterfactual;
+}
+
+export interface Summary { mean: number; p50: number; p90: number; p99: number }
+export interface MeanP90 { mean: number; p90: number }
+
+export interface InoperabilityStats {
+  id: string;
+  finalInoperability: Summary;
+  peakInoperability: Summary;
+  /** P(peak inoperability ≥ disruptedThreshold). */
+  probabilityDisrupted: number;
+  /** Hours within the horizon with inoperability ≥ disruptedThreshold. */
+  downtimeHours: MeanP90;
+}
+
+export interface CapabilityStats {
+  id: string;
+  /** P(shortfall > 0 at some step). */
+  probabilityShortfall: number;
+  /** Largest shortfall (demand − available, in the capability's unit) over the horizon. */
+  shortfall: MeanP90;
+  /** Shortfall integrated over the horizon, in unit-hours. */
+  shortfallUnitHours: MeanP90;
+  /** Drop in mean total impact when this capability alone is topped up to its demand; null without the counterfactual. */
+  avoidedImpact: number | null;
+}
+
+export interface CriterionStats {
+  id: string;
+  /** Criterion value in its own unit. */
+  mean: number;
+  p90: number;
+  /** P(class) for A–E; the rest of the mass is below class A. */
+  classProbabilities: Record<'A' | 'B' | 'C' | 'D' | 'E', number>;
+  /** Mean score on the 0–5 class scale (impactScore). */
+  meanScore: number;
+}
+
+export interface SimulationResult {
+  meta: {
+    iterations: number;
+    seed: string;
+    workers: number;
+    horizonHours: number;
+    stepHours: number;
+    steps: number;
+    elapsedMs: number;
+    scenario: string;
+    disruptedThreshold: number;
+    targetRelativeError: number | null;
+    /** With a target: whether it was reached before the iteration cap. */
+    converged: boolean | null;
+    counterfactual: Counterfactual;
+    rng: string;
+    quantiles: string;
+    model: { name: string | null; version: string | null; services: number; dependencies: number };
+  };
+  services: InoperabilityStats[];
+  sectors: InoperabilityStats[];
+  capabilities: CapabilityStats[];
+  criteria: CriterionStats[];
+  /** Weighted impact (weightedImpact of the criteria's impactScore) per iteration. */
+  totalImpact: { mean: number; halfWidth95: number | null; p90: number };
+  /** With close-gaps: every capability topped up at once. */
+  allGapsClosed: { totalImpactMean: number; avoidedImpact: number } | null;
+}
