@@ -1,0 +1,195 @@
+// `weerbaar simulate`: parse and check arguments or a saved definition, run the Monte Carlo engine, write the result JSON.
+import { writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import cliProgress from 'cli-progress';
+import { UserError, ValidationError, type Problem } from '../domain/errors.js';
+import type { Model } from '../model/schema.js';
+import { readJsonFile, readModelFile } from '../model/validate.js';
+import { runSimulation, validateSimulationOptions } from '../simulation/run.js';
+import type { SimulationOptions, SimulationResult } from '../simulation/types.js';
+
+export interface SimulateHooks {
+  /** Loads the model from Neo4j when no --model is given. */
+  loadModelFromGraph?: () => Promise<Model>;
+  /** Stores a run of a graph model as a SimulationRun; returns its id. */
+  saveRun?: (record: { scenario: string; parameters: object; result: SimulationResult }) => Promise<string>;
+}
+
+/** Option name in SimulationOptions → its flag, so that messages name what the user typed. */
+const FLAGS: Record<string, string> = {
+  scenario: '--scenario', iterations: '--iterations', seed: '--seed', workers: '--workers',
+  horizonHours: '--horizon-hours', stepHours: '--step-hours', disruptedThreshold: '--disrupted-threshold',
+  targetRelativeError: '--target-relative-error', counterfactual: '--counterfactual',
+};
+const NUMERIC = ['iterations', 'workers', 'horizonHours', 'stepHours', 'disruptedThreshold', 'targetRelativeError'] as const;
+const DEFINITION_KEYS = new Set(['$schema', 'name', 'description', 'model', 'out', ...Object.keys(FLAGS)]);
+
+/** Exit status of a usage error (unknown flag, missing argument); bad values exit with 1. */
+const EXIT_USAGE = 2;
+
+interface CliOptions {
+  model?: string;
+  scenario?: string;
+  iterations?: string;
+  seed?: string;
+  workers?: string;
+  horizonHours?: string;
+  stepHours?: string;
+  disruptedThreshold?: string;
+  targetRelativeError?: string;
+  counterfactual?: string;
+  out?: string;
+  progress: boolean;
+}
+
+class UsageError extends UserError {
+  constructor(message: string) {
+    super(message, 'BAD_USER_INPUT');
+  }
+}
+
+/** A decimal number as typed on the command line; anything else stays a string so validation names it. */
+function parseNumber(raw: string): number | string {
+  return /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(raw) ? Number(raw) : raw;
+}
+
+export function registerSimulate(program: Command, hooks: SimulateHooks = {}): Command {
+  const cmd = program
+    .command('simulate')
+    .description('Monte Carlo cascade simulation of one scenario: spread, inoperability, capability shortfalls and impact')
+    .argument('[definition]', 'a saved simulation definition, e.g. simulations/blackout.sim.json (flags override its fields)')
+    .option('--model <file.json>', 'model file; without it the model is read from Neo4j')
+    .option('--scenario <id>', 'scenario id')
+    .option('--iterations <n>', 'number of iterations (the cap with --target-relative-error)')
+    .option('--seed <s>', 'seed of the run')
+    .option('--workers <w>', 'worker threads (default: number of cores; 1 runs in-process)')
+    .option('--horizon-hours <h>', 'simulated hours (default 168)')
+    .option('--step-hours <dt>', 'hours per step (default 1)')
+    .option('--disrupted-threshold <q>', 'peak inoperability from which a service counts as disrupted (default 0.05)')
+    .option('--target-relative-error <e>', 'stop once the 95% half-width of the mean total impact is below e × mean')
+    .option('--counterfactual <mode>', '"close-gaps": replay with capabilities topped up and report avoidedImpact')
+    .option('--out <file>', 'write the result JSON here instead of stdout')
+    .option('--no-progress', 'no progress bar')
+    .exitOverride((err) => {
+      // Commander has printed the message; usage errors exit with 2, help with 0.
+      process.exit(err.exitCode === 0 ? 0 : EXIT_USAGE);
+    })
+    .action(async (definition: string | undefined, opts: CliOptions) => {
+      const abort = new AbortController();
+      const onSigint = () => abort.abort();
+      process.once('SIGINT', onSigint);
+      try {
+        await simulate(definition, opts, hooks, abort.signal);
+      } catch (e) {
+        process.exitCode = reportError(e);
+      } finally {
+        process.off('SIGINT', onSigint);
+      }
+    });
+  return cmd;
+}
+
+function reportError(e: unknown): number {
+  if (e instanceof UsageError) {
+    process.stderr.write(`error: ${e.message}\n(see weerbaar simulate --help)\n`);
+    return EXIT_USAGE;
+  }
+  if (e instanceof Error && e.name === 'AbortError') {
+    process.stderr.write('simulation cancelled\n');
+    return 130;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`error: ${message}\n`);
+  if (!(e instanceof UserError) && process.env.WEERBAAR_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  return 1;
+}
+
+async function simulate(definition: string | undefined, opts: CliOptions, hooks: SimulateHooks, signal: AbortSignal): Promise<void> {
+  // Merge: the definition file first, flags over it. Remember where each value came from for messages.
+  const options: Record<string, unknown> = {};
+  const origin: Record<string, string> = {};
+  let modelPath: string | undefined;
+  let out = opts.out;
+  if (definition !== undefined) {
+    const doc = await readJsonFile(definition);
+    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new UserError(`${definition}: must be a JSON object with scenario, iterations, seed and optional model and options`, 'BAD_USER_INPUT');
+    const problems: Problem[] = [];
+    for (const [k, v] of Object.entries(doc as Record<string, unknown>)) {
+      if (!DEFINITION_KEYS.has(k)) problems.push({ item: definition, field: k, message: `unknown field; expected one of ${[...DEFINITION_KEYS].join(', ')}` });
+      else if (k === 'model' || k === 'out') {
+        if (typeof v !== 'string' || v === '') problems.push({ item: definition, field: k, message: `must be a file path, got ${JSON.stringify(v)}` });
+        // Paths in a definition are relative to the definition file.
+        else if (k === 'model') modelPath = resolve(dirname(definition), v);
+        else out ??= resolve(dirname(definition), v);
+      } else if (k in FLAGS) {
+        options[k] = v;
+        origin[k] = `${definition}: ${k}`;
+      }
+    }
+    if (problems.length) throw new ValidationError(problems);
+  }
+  for (const k of Object.keys(FLAGS)) {
+    const raw = opts[k as keyof CliOptions];
+    if (raw === undefined || typeof raw === 'boolean') continue;
+    options[k] = (NUMERIC as readonly string[]).includes(k) ? parseNumber(raw) : raw;
+    origin[k] = FLAGS[k]!;
+  }
+  if (opts.model !== undefined) modelPath = opts.model;
+
+  const missing = ['scenario', 'iterations', 'seed'].filter((k) => options[k] === undefined).map((k) => FLAGS[k]!);
+  if (missing.length) throw new UsageError(`missing ${missing.join(', ')}${definition ? ` (neither given as a flag nor in ${definition})` : ''}`);
+
+  // Check the options before loading anything, then again with the model (scenario, memory).
+  const named = (e: unknown): never => {
+    if (e instanceof ValidationError) {
+      throw new ValidationError(e.problems.map((p) => ({ item: origin[p.field] ?? (FLAGS[p.field] ?? p.field), field: '', message: p.message })));
+    }
+    throw e;
+  };
+  try { validateSimulationOptions(options); } catch (e) { named(e); }
+
+  let model: Model;
+  let fromGraph = false;
+  if (modelPath !== undefined) model = await readModelFile(modelPath);
+  else if (hooks.loadModelFromGraph) { model = await hooks.loadModelFromGraph(); fromGraph = true; }
+  else throw new UserError('no model: pass --model <file.json> (reading the model from Neo4j is not available in this build)', 'BAD_USER_INPUT');
+  try { validateSimulationOptions(options, model); } catch (e) { named(e); }
+
+  const bar = opts.progress && process.stderr.isTTY
+    ? new cliProgress.SingleBar({
+      stream: process.stderr,
+      format: 'simulate [{bar}] {percentage}% | {value}/{total} iterations | {duration_formatted} elapsed, ETA {eta_formatted}',
+      hideCursor: true,
+      clearOnComplete: true,
+    }, cliProgress.Presets.shades_classic)
+    : null;
+  let result: SimulationResult;
+  try {
+    bar?.start(Number(options.iterations), 0);
+    result = await runSimulation(model, options as unknown as SimulationOptions, {
+      signal,
+      onProgress: (done, total) => { bar?.setTotal(total); bar?.update(done); },
+    });
+  } finally {
+    bar?.stop();
+  }
+
+  let runId: string | undefined;
+  if (fromGraph && hooks.saveRun) {
+    const parameters = { ...options, seed: result.meta.seed, workers: result.meta.workers };
+    runId = await hooks.saveRun({ scenario: result.meta.scenario, parameters, result });
+    process.stderr.write(`stored as SimulationRun ${runId}\n`);
+  }
+  const json = `${JSON.stringify(runId ? { ...result, meta: { ...result.meta, runId } } : result, null, 2)}\n`;
+  if (out !== undefined) {
+    try {
+      await writeFile(out, json);
+    } catch (e) {
+      throw new UserError(`--out ${out}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'BAD_USER_INPUT');
+    }
+    process.stderr.write(`${result.meta.iterations} iterations in ${result.meta.elapsedMs} ms → ${out}\n`);
+  } else {
+    process.stdout.write(json);
+  }
+}
