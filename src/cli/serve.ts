@@ -1,0 +1,64 @@
+// `weerbaar start` (the main job) and `weerbaar serve`: Neo4j, schema, default model, GraphQL and the explorer.
+import type { Command } from 'commander';
+import { openGraph, loadDefaultIfEmpty } from '../graph/connect.js';
+import { startServer, explorerBuilt } from '../server/main.js';
+import { action, log } from './run.js';
+import { UserError } from '../domain/errors.js';
+import type { Graph } from '../graph/graph.js';
+import { buildServerExtras } from '../server/extras.js';
+
+function parsePort(raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UserError(`--port: must be an integer between 0 and 65535, got "${raw}"`, 'BAD_USER_INPUT');
+  return n;
+}
+
+interface ServeFlags { port: string; host: string; auth: boolean }
+
+async function serve(flags: ServeFlags, loadDefault: boolean): Promise<void> {
+  const port = parsePort(flags.port);
+  const graph: Graph = await openGraph({ log });
+  try {
+    if (loadDefault) await loadDefaultIfEmpty(graph, log);
+    const extras = await buildServerExtras(graph, { auth: flags.auth, log });
+    const running = await startServer({ graph, port, host: flags.host, authenticate: extras.authenticate, services: extras.services, onShutdown: extras.shutdown });
+    log('');
+    log(`  weerbaar is running`);
+    log(`  GraphQL (GraphiQL):  ${running.url}/graphql`);
+    log(`  Graph explorer:      ${running.url}/${explorerBuilt() ? '' : '   (not built: run npm run build)'}`);
+    log(`  Readiness:           ${running.url}/ready`);
+    log(`  Neo4j:               ${graph.config.uri}${graph.config.local ? ' (local, embedded Community; stop with: npx weerbaar db stop)' : ' (NEO4J_URI)'}`);
+    log(`  Stop with Ctrl+C.`);
+    log('');
+    await new Promise<void>((resolve) => {
+      let stopping = false;
+      const stop = (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        log(`${signal}: shutting down…`);
+        running.close().then(resolve, (e) => {
+          log(`shutdown: ${(e as Error).message}`);
+          resolve();
+        });
+      };
+      process.once('SIGINT', () => stop('SIGINT'));
+      process.once('SIGTERM', () => stop('SIGTERM'));
+    });
+  } finally {
+    await graph.close();
+  }
+}
+
+export function registerServe(program: Command): void {
+  const common = (cmd: Command) =>
+    cmd
+      .option('--port <port>', 'HTTP port', process.env.PORT ?? '4000')
+      .option('--host <host>', 'interface to listen on', process.env.WEERBAAR_HOST ?? '127.0.0.1')
+      .option('--no-auth', 'local development only: serve without authentication (everyone is admin)');
+  common(program.command('start'))
+    .description('the main job: start the local Neo4j, apply the schema, load the default model when the graph is empty, serve GraphQL and the explorer')
+    .action(action(async (flags: ServeFlags) => serve(flags, true)));
+  common(program.command('serve'))
+    .description('serve GraphQL and the explorer on the graph as it is')
+    .action(action(async (flags: ServeFlags) => serve(flags, false)));
+}

@@ -1,0 +1,20 @@
+// Who is asking: decides which classified items a read returns.
+export type Role = 'viewer' | 'planner' | 'analyst' | 'admin';
+
+export interface Viewer {
+  role: Role;
+  /** The party (e.g. a ministry) the caller speaks for; sees that party's restricted items. */
+  party: string | null;
+  /** Subject of the token, for the audit trail. */
+  subject: string;
+  admin: boolean;
+}
+
+export const ANONYMOUS: Viewer = { role: 'viewer', party: null, subject: 'anonymous', admin: false };
+/** The local-development viewer when authentication is switched off explicitly. */
+export const LOCAL_ADMIN: Viewer = { role: 'admin', party: null, subject: 'local (auth disabled)', admin: true };
+
+/** The parameter every read statement takes. */
+export function viewerParam(v: Viewer): { admin: boolean; party: string | null } {
+  return { admin: v.admin, party: v.party };
+}

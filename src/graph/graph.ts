@@ -1,0 +1,134 @@
+// The one place that talks to Neo4j: one driver per process, named parameterised statements, read/write transactions, error mapping.
+import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { graphConfig, type GraphConfig } from './config.js';
+import { cypher, schemaStatements } from './cypher.js';
+import { GraphUnavailableError, UserError, ValidationError } from '../domain/errors.js';
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+/** Maps driver errors to domain errors; anything unknown is rethrown as is (and masked by the API). */
+export function mapGraphError(e: unknown): unknown {
+  const err = e as { code?: string; message?: string };
+  if (err?.code && (UNAVAILABLE.has(err.code) || err.code.startsWith('Neo.TransientError.Database'))) {
+    return new GraphUnavailableError(err.message?.split('\n')[0] ?? err.code);
+  }
+  if (err?.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    const m = /already exists with (?:label `(\w+)` and )?property `(\w+)` = '([^']*)'/.exec(err.message ?? '');
+    return new ValidationError([{ item: m ? `${m[1] ?? 'node'} "${m[3]}"` : 'node', field: m?.[2] ?? 'id', message: 'an item with this id already exists' }]);
+  }
+  if (err?.code === 'Neo.ClientError.Transaction.TransactionTimedOut' || err?.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
+    return new UserError('the query took too long and was stopped', 'TIMEOUT');
+  }
+  return e;
+}
+
+export interface GraphOptions {
+  config?: GraphConfig;
+  /** Per-transaction timeout in milliseconds. */
+  timeoutMs?: number;
+}
+
+export class Graph {
+  readonly config: GraphConfig;
+  readonly driver: Driver;
+  private readonly timeoutMs: number;
+
+  constructor(options: GraphOptions = {}) {
+    this.config = options.config ?? graphConfig();
+    this.timeoutMs = options.timeoutMs ?? 60_000;
+    const auth = this.config.user ? neo4j.auth.basic(this.config.user, this.config.password ?? '') : undefined;
+    this.driver = neo4j.driver(this.config.uri, auth, {
+      disableLosslessIntegers: true,
+      maxConnectionPoolSize: 50,
+      connectionAcquisitionTimeout: 20_000,
+      connectionTimeout: 5_000,
+      maxTransactionRetryTime: 5_000,
+      userAgent: 'weerbaar',
+    });
+  }
+
+  private session(mode: 'READ' | 'WRITE') {
+    return this.driver.session({ database: this.config.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+  }
+
+  /** Runs a named statement from cypher/<file>.cypher in a read transaction. */
+  async read(file: string, name: string, params: Params = {}): Promise<Row[]> {
+    return this.run('READ', cypher(file, name), params);
+  }
+
+  /** Runs a named statement from cypher/<file>.cypher in a write transaction. */
+  async write(file: string, name: string, params: Params = {}): Promise<Row[]> {
+    return this.run('WRITE', cypher(file, name), params);
+  }
+
+  /** Runs several steps in one write transaction (all or nothing). */
+  async writeTransaction<T>(work: (tx: { run: (file: string, name: string, params?: Params) => Promise<Row[]> }) => Promise<T>): Promise<T> {
+    const session = this.session('WRITE');
+    try {
+      return await session.executeWrite(
+        (tx: ManagedTransaction) => work({ run: async (file, name, params = {}) => toRows(await tx.run(cypher(file, name), params)) }),
+        { timeout: this.timeoutMs },
+      );
+    } catch (e) {
+      throw mapGraphError(e);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async run(mode: 'READ' | 'WRITE', query: string, params: Params): Promise<Row[]> {
+    const session = this.session(mode);
+    try {
+      const work = async (tx: ManagedTransaction) => toRows(await tx.run(query, params));
+      return mode === 'READ'
+        ? await session.executeRead(work, { timeout: this.timeoutMs })
+        : await session.executeWrite(work, { timeout: this.timeoutMs });
+    } catch (e) {
+      throw mapGraphError(e);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Applies cypher/schema.cypher (constraints and indexes); idempotent. */
+  async applySchema(): Promise<void> {
+    for (const statement of schemaStatements()) {
+      try {
+        await this.driver.executeQuery(statement, {}, { database: this.config.database });
+      } catch (e) {
+        throw mapGraphError(e);
+      }
+    }
+    try {
+      await this.driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database: this.config.database });
+    } catch (e) {
+      throw mapGraphError(e);
+    }
+  }
+
+  /** Throws GraphUnavailableError when the server does not answer. */
+  async ping(): Promise<void> {
+    try {
+      await this.driver.verifyConnectivity({ database: this.config.database });
+    } catch (e) {
+      const mapped = mapGraphError(e);
+      throw mapped instanceof UserError ? mapped : new GraphUnavailableError((e as Error).message?.split('\n')[0] ?? String(e));
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+function toRows(result: { records: { toObject(): Row }[] }): Row[] {
+  return result.records.map((r) => r.toObject());
+}
+
+/** A whole number as a Cypher INTEGER (JavaScript numbers travel as FLOAT), for SKIP, LIMIT and counts. */
+export function int(n: number): unknown {
+  return neo4j.int(Math.trunc(n));
+}

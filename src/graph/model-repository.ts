@@ -1,0 +1,115 @@
+// Loads a validated model into Neo4j with batched UNWIND writes and exports it back to the interchange format.
+import { int, type Graph, type Row } from './graph.js';
+import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS } from '../model/kinds.js';
+import { validateModel } from '../model/validate.js';
+import type { Model } from '../model/schema.js';
+
+const BATCH = 10_000;
+const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+
+type Json = Record<string, unknown>;
+
+function withoutUndefined(o: Json): Json {
+  const out: Json = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+function chunks<T>(items: readonly T[], size = BATCH): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export interface LoadProgress { step: string; done: number; total: number }
+
+/** Number of model nodes in the graph. */
+export async function countEntities(graph: Graph): Promise<number> {
+  const rows = await graph.read('model', 'countEntities');
+  return Number(rows[0]?.count ?? 0);
+}
+
+/** Deletes every model node (and its relationships) in batches. */
+export async function clearModel(graph: Graph): Promise<void> {
+  for (;;) {
+    const rows = await graph.write('model', 'deleteModelBatch', { limit: int(BATCH) });
+    if (Number(rows[0]?.deleted ?? 0) === 0) break;
+  }
+}
+
+/**
+ * Writes a validated model: nodes first (MERGE by id), then node references, then relationship lists.
+ * Loading the same model twice leaves the graph unchanged.
+ */
+export async function loadModel(graph: Graph, model: Model, options: { reset?: boolean; onProgress?: (p: LoadProgress) => void } = {}): Promise<{ nodes: number; relationships: number }> {
+  if (options.reset) await clearModel(graph);
+  const report = options.onProgress ?? (() => {});
+  let nodes = 0;
+  let relationships = 0;
+  const refFields = new Map<string, string[]>();
+  for (const r of NODE_REFERENCES) refFields.set(r.list, [...(refFields.get(r.list) ?? []), r.field]);
+  for (const kind of NODE_KINDS) {
+    const items = model[kind.list] as Json[];
+    const skip = new Set(refFields.get(kind.list) ?? []);
+    const rows = items.map((n) => ({ id: n.id, props: withoutUndefined(Object.fromEntries(Object.entries(n).filter(([k]) => !skip.has(k)))) }));
+    let done = 0;
+    for (const batch of chunks(rows)) {
+      await graph.write('model', `merge${cap(kind.list)}`, { rows: batch });
+      done += batch.length;
+      report({ step: kind.list, done, total: rows.length });
+    }
+    nodes += rows.length;
+  }
+  for (const ref of NODE_REFERENCES) {
+    const items = model[ref.list] as Json[];
+    const rows = items
+      .map((n) => ({ id: n.id, refs: n[ref.field] === undefined ? [] : Array.isArray(n[ref.field]) ? n[ref.field] : [n[ref.field]] }));
+    for (const batch of chunks(rows)) await graph.write('model', `link${cap(ref.list)}${cap(ref.field)}`, { rows: batch });
+    relationships += rows.reduce((s, r) => s + (r.refs as unknown[]).length, 0);
+  }
+  for (const rel of RELATIONSHIP_KINDS) {
+    const items = (model as unknown as Record<string, Json[]>)[rel.list]!;
+    const rows = items.map((r) => {
+      const props = withoutUndefined({ ...r });
+      delete props[rel.from.field];
+      delete props[rel.to.field];
+      return { [rel.from.field]: r[rel.from.field], [rel.to.field]: r[rel.to.field], props };
+    });
+    let done = 0;
+    for (const batch of chunks(rows)) {
+      await graph.write('model', `merge${cap(rel.list)}`, { rows: batch });
+      done += batch.length;
+      report({ step: rel.list, done, total: rows.length });
+    }
+    relationships += rows.length;
+  }
+  await graph.write('model', 'setModelInfo', { name: model.name ?? null, description: model.description ?? null, version: model.version ?? null });
+  return { nodes, relationships };
+}
+
+/** Reads the whole model back from the graph and validates it, so an export is always a loadable document. */
+export async function exportModel(graph: Graph): Promise<Model> {
+  const doc: Json = {};
+  const info = (await graph.read('model', 'getModelInfo'))[0];
+  if (info?.name) doc.name = info.name;
+  if (info?.description) doc.description = info.description;
+  if (info?.version) doc.version = info.version;
+  for (const kind of NODE_KINDS) {
+    const ref = NODE_REFERENCES.find((r) => r.list === kind.list);
+    const rows: Row[] = await graph.read('model', `export${cap(kind.list)}`);
+    doc[kind.list] = rows.map((row) => {
+      const item: Json = { ...(row.props as Json) };
+      const refs = row.refs as string[];
+      if (ref) {
+        if (ref.many) item[ref.field] = [...refs].sort();
+        else if (refs.length) item[ref.field] = refs[0];
+      }
+      return item;
+    });
+  }
+  for (const rel of RELATIONSHIP_KINDS) {
+    const rows: Row[] = await graph.read('model', `export${cap(rel.list)}`);
+    doc[rel.list] = rows.map((row) => ({ [rel.from.field]: row[rel.from.field], [rel.to.field]: row[rel.to.field], ...(row.props as Json) }));
+  }
+  return validateModel(doc, 'model exported from Neo4j');
+}

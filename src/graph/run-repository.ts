@@ -1,0 +1,80 @@
+// Simulation runs in Neo4j: create, progress, finish, read.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { int, type Graph } from './graph.js';
+import { ROOT } from './config.js';
+import { NotFoundError } from '../domain/errors.js';
+
+export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface RunRecord {
+  id: string;
+  scenario: string;
+  status: RunStatus;
+  progress: number;
+  iterationsDone: number;
+  parameters: string;
+  seed: string;
+  codeVersion: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  createdBy: string | null;
+  error: string | null;
+  result: string | null;
+  totalImpactMean: number | null;
+}
+
+let version: string | undefined;
+/** The package version, stored with every run so a result can be traced to the code that made it. */
+export function codeVersion(): string {
+  if (!version) {
+    try {
+      version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    } catch {
+      version = 'unknown';
+    }
+  }
+  return version;
+}
+
+export async function createRun(graph: Graph, input: { scenario: string; parameters: object; seed: string; status: RunStatus; createdBy?: string; source?: string }): Promise<string> {
+  const id = `run-${randomUUID()}`;
+  const rows = await graph.write('runs', 'createRun', {
+    id, scenario: input.scenario, status: input.status, parameters: JSON.stringify(input.parameters), seed: input.seed,
+    codeVersion: codeVersion(), createdBy: input.createdBy ?? null, source: input.source ?? 'api',
+  });
+  if (!rows.length) throw new NotFoundError('scenario', input.scenario);
+  return id;
+}
+
+export async function updateRunProgress(graph: Graph, id: string, status: RunStatus, progress: number, iterationsDone: number): Promise<void> {
+  await graph.write('runs', 'updateRunProgress', { id, status, progress, iterationsDone });
+}
+
+export async function finishRun(graph: Graph, id: string, fields: { status: RunStatus; error?: string; result?: object; iterationsDone?: number; totalImpactMean?: number }): Promise<void> {
+  await graph.write('runs', 'finishRun', {
+    id, status: fields.status, progress: fields.status === 'done' ? 1 : null, error: fields.error ?? null,
+    result: fields.result ? JSON.stringify(fields.result) : null, totalImpactMean: fields.totalImpactMean ?? null,
+    iterationsDone: fields.iterationsDone ?? null,
+  });
+}
+
+export async function getRun(graph: Graph, id: string): Promise<RunRecord | null> {
+  const rows = await graph.read('runs', 'getRun', { id });
+  return (rows[0]?.run as RunRecord) ?? null;
+}
+
+export async function listRuns(graph: Graph, scenario: string | null, limit: number): Promise<RunRecord[]> {
+  const rows = await graph.read('runs', 'listRuns', { scenario, limit: int(limit) });
+  return rows.map((r) => r.run as RunRecord);
+}
+
+/** Stores a finished CLI run in one go. */
+export async function saveFinishedRun(graph: Graph, record: { scenario: string; parameters: object; result: { meta: { iterations: number; seed?: unknown }; totalImpact: { mean: number } } }): Promise<string> {
+  const params = record.parameters as { seed?: unknown };
+  const id = await createRun(graph, { scenario: record.scenario, parameters: record.parameters, seed: String(params.seed ?? record.result.meta.seed ?? ''), status: 'running', source: 'cli' });
+  await finishRun(graph, id, { status: 'done', result: record.result, iterationsDone: record.result.meta.iterations, totalImpactMean: record.result.totalImpact.mean });
+  return id;
+}

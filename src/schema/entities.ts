@@ -1,0 +1,180 @@
+// Object types for every node kind and relationship list, derived from the model format, with root connections and node(id).
+import { GraphQLError } from 'graphql';
+import { resolveOffsetConnection } from '@pothos/plugin-relay';
+import { builder } from './builder.js';
+import * as S from '../model/schema.js';
+import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS, type NodeList } from '../model/kinds.js';
+import { scalarFields, type FieldInfo } from './zod-fields.js';
+import type { NodeRecord, RelationshipRecord } from '../graph/api-repository.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- types are built from tables; each ref is checked at schema build time. */
+
+export const MAX_PAGE = 1000;
+
+const NODE_SCHEMAS: Record<NodeList, import('zod').ZodObject> = {
+  vitalInterests: S.VitalInterest, impactCriteria: S.ImpactCriterion, threats: S.Threat,
+  incidentCategories: S.IncidentCategory, scenarios: S.Scenario, sectors: S.Sector, services: S.Service,
+  tasks: S.Task, capabilities: S.Capability, parties: S.Party,
+};
+const REL_SCHEMAS: Record<string, import('zod').ZodObject> = {
+  dependencies: S.Dependency, disruptions: S.Disruption, requirements: S.Requirement, triggers: S.Trigger,
+  needs: S.Need, holdings: S.Holding, mitigations: S.Mitigation, responsibilities: S.Responsibility,
+  operations: S.Operation, scores: S.Score, consequences: S.Consequence,
+};
+/** GraphQL type name of each relationship list. */
+export const REL_TYPE_NAMES: Record<string, string> = {
+  dependencies: 'Dependency', disruptions: 'Disruption', requirements: 'Requirement', triggers: 'Trigger', needs: 'Need',
+  holdings: 'Holding', mitigations: 'Mitigation', responsibilities: 'Responsibility', operations: 'Operation',
+  scores: 'Score', consequences: 'Consequence',
+};
+/** Field names on the node types: [outgoing on the `from` kind, incoming on the `to` kind]. */
+const REL_FIELD_NAMES: Record<string, [string, string]> = {
+  dependencies: ['dependsOn', 'dependents'], disruptions: ['disruptions', 'disruptedBy'], requirements: ['requirements', 'requiredBy'],
+  triggers: ['triggers', 'triggeredBy'], needs: ['needs', 'neededBy'], holdings: ['holdings', 'holders'],
+  mitigations: ['mitigates', 'mitigatedBy'], responsibilities: ['responsibilities', 'responsibleParties'],
+  operations: ['operates', 'operators'], scores: ['scores', 'scoredBy'], consequences: ['consequences', 'causedBy'],
+};
+/** Reverse names of the references held as node fields. */
+const REF_REVERSE: Record<string, string> = { MEASURES: 'criteria', OF_THREAT: 'incidentCategories', INSTANCE_OF: 'scenarios', PART_OF: 'services' };
+
+const BASE_FIELDS = ['id', 'name', 'description', 'source', 'assumption', 'classification', 'owner'];
+const labelOf = (list: NodeList) => NODE_KINDS.find((k) => k.list === list)!.label;
+
+export const EntityRef = builder.interfaceRef<NodeRecord>('Entity');
+EntityRef.implement({
+  description: 'Any node of the model; ids are unique across the model.',
+  resolveType: (n) => n.kind,
+  fields: (t) => ({
+    id: t.id({ resolve: (n) => n.id }),
+    name: t.string({ resolve: (n) => String(n.name ?? n.id) }),
+    description: t.string({ nullable: true, resolve: (n) => (n.description as string) ?? null }),
+    source: t.string({ nullable: true, description: 'Seed section or public reference.', resolve: (n) => (n.source as string) ?? null }),
+    assumption: t.boolean({ description: 'True when the numbers are planning assumptions, not published figures.', resolve: (n) => n.assumption === true }),
+    classification: t.string({ description: 'public, restricted or confidential.', resolve: (n) => (n.classification as string) ?? 'public' }),
+    owner: t.string({ nullable: true, resolve: (n) => (n.owner as string) ?? null }),
+    kind: t.string({ description: 'The node kind (its label).', resolve: (n) => n.kind }),
+    responsibleParties: t.field({
+      type: [RelationshipRefs.responsibilities!],
+      description: 'Parties responsible for this item, with their role (lead or support).',
+      resolve: (n, _a, ctx) => ctx.loaders.relationships('RESPONSIBLE_FOR', 'in').load(n.id),
+    }),
+  }),
+});
+
+const RelationshipRefs: Record<string, ReturnType<typeof builder.objectRef<RelationshipRecord>>> = {};
+for (const rel of RELATIONSHIP_KINDS) RelationshipRefs[rel.list] = builder.objectRef<RelationshipRecord>(REL_TYPE_NAMES[rel.list]!);
+export const NodeRefs: Record<string, ReturnType<typeof builder.objectRef<NodeRecord>>> = {};
+for (const k of NODE_KINDS) NodeRefs[k.list] = builder.objectRef<NodeRecord>(k.label);
+
+function endpointType(kinds: readonly NodeList[] | '*'): any {
+  return kinds === '*' || kinds.length !== 1 ? EntityRef : NodeRefs[kinds[0]!];
+}
+
+function scalarField(t: any, f: FieldInfo, get: (parent: any) => Record<string, unknown>) {
+  const type = f.kind === '[Float]' ? ['Float'] : f.kind === '[String]' ? ['String'] : f.kind;
+  return t.field({ type, nullable: f.optional, resolve: (p: any) => get(p)[f.name] ?? null });
+}
+
+for (const rel of RELATIONSHIP_KINDS) {
+  const fields = scalarFields(REL_SCHEMAS[rel.list]!, [rel.from.field, rel.to.field]);
+  RelationshipRefs[rel.list]!.implement({
+    description: `An item of the model's ${rel.list} list (${rel.type} in the graph).`,
+    fields: (t) => ({
+      [rel.from.field]: t.field({
+        type: endpointType(rel.from.kinds),
+        nullable: true,
+        resolve: ((r: RelationshipRecord, _a: unknown, ctx: any) => (r.other.id === r.from ? r.other : ctx.loaders.node.load(r.from))) as any,
+      }),
+      [rel.to.field]: t.field({
+        type: endpointType(rel.to.kinds),
+        nullable: true,
+        resolve: ((r: RelationshipRecord, _a: unknown, ctx: any) => (r.other.id === r.to ? r.other : ctx.loaders.node.load(r.to))) as any,
+      }),
+      ...Object.fromEntries(fields.map((f) => [f.name, scalarField(t, f, (r: RelationshipRecord) => r.props)])),
+    }) as any,
+  });
+}
+
+for (const kind of NODE_KINDS) {
+  const refs = NODE_REFERENCES.filter((r) => r.list === kind.list);
+  const fields = scalarFields(NODE_SCHEMAS[kind.list], [...BASE_FIELDS, ...refs.map((r) => r.field)]);
+  NodeRefs[kind.list]!.implement({
+    interfaces: [EntityRef],
+    isTypeOf: (n: unknown) => (n as NodeRecord).kind === kind.label,
+    fields: (t) => {
+      const out: Record<string, any> = {};
+      for (const f of fields) out[f.name] = scalarField(t, f, (n: NodeRecord) => n);
+      for (const ref of refs) {
+        const target = NodeRefs[ref.kinds[0]]!;
+        out[ref.field] = ref.many
+          ? t.field({ type: [target], resolve: async (n, _a, ctx) => (await ctx.loaders.relationships(ref.type, 'out').load(n.id)).map((r) => r.other) })
+          : t.field({ type: target, nullable: true, resolve: async (n, _a, ctx) => (await ctx.loaders.relationships(ref.type, 'out').load(n.id))[0]?.other ?? null });
+      }
+      for (const ref of NODE_REFERENCES.filter((r) => (r.kinds as readonly string[]).includes(kind.list))) {
+        out[REF_REVERSE[ref.type]!] = t.field({
+          type: [NodeRefs[ref.list]!],
+          resolve: async (n, _a, ctx) => (await ctx.loaders.relationships(ref.type, 'in').load(n.id)).map((r) => r.other),
+        });
+      }
+      for (const rel of RELATIONSHIP_KINDS) {
+        const [outName, inName] = REL_FIELD_NAMES[rel.list]!;
+        const ref = RelationshipRefs[rel.list]!;
+        if (rel.from.kinds !== '*' && rel.from.kinds.includes(kind.list)) {
+          out[outName] = t.field({ type: [ref], resolve: (n, _a, ctx) => ctx.loaders.relationships(rel.type, 'out').load(n.id) });
+        }
+        if (rel.to.kinds !== '*' && rel.to.kinds.includes(kind.list)) {
+          out[inName] = t.field({ type: [ref], resolve: (n, _a, ctx) => ctx.loaders.relationships(rel.type, 'in').load(n.id) });
+        }
+      }
+      return out;
+    },
+  });
+}
+
+for (const kind of NODE_KINDS) {
+  builder.queryField(kind.list, (t) =>
+    t.connection({
+      type: NodeRefs[kind.list]!,
+      description: `All ${kind.list} the viewer may see, ordered by id. \`first\` up to ${MAX_PAGE}.`,
+      args: { search: t.arg.string({ description: 'Only items whose name or id contains this text (case-insensitive).' }) },
+      resolve: async (_root, args, ctx) => {
+        if ((args.first ?? 0) > MAX_PAGE || (args.last ?? 0) > MAX_PAGE) {
+          throw new GraphQLError(`${kind.list}: first/last must be at most ${MAX_PAGE}`, { extensions: { code: 'BAD_USER_INPUT' } });
+        }
+        if ((args.first ?? 0) < 0 || (args.last ?? 0) < 0) {
+          throw new GraphQLError(`${kind.list}: first/last must not be negative`, { extensions: { code: 'BAD_USER_INPUT' } });
+        }
+        const search = args.search ?? null;
+        const totalCount = await ctx.api.count(kind.list, search);
+        const page = await resolveOffsetConnection({ args, defaultSize: 100, maxSize: MAX_PAGE, totalCount }, ({ offset, limit }) =>
+          ctx.api.list(kind.list, offset, limit, search));
+        return { ...page, totalCount };
+      },
+    }),
+  );
+}
+
+builder.queryField('node', (t) =>
+  t.field({
+    type: EntityRef,
+    nullable: true,
+    description: 'Any node by its id (null when it does not exist or the viewer may not see it).',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => ctx.loaders.node.load(String(args.id)),
+  }),
+);
+
+builder.queryField('search', (t) =>
+  t.field({
+    type: [EntityRef],
+    description: 'Nodes of any kind whose name or id contains the text.',
+    args: { text: t.arg.string({ required: true }), limit: t.arg.int({ defaultValue: 50 }) },
+    resolve: (_root, args, ctx) => {
+      if (args.text.length > 200) throw new GraphQLError('search: text must be at most 200 characters', { extensions: { code: 'BAD_USER_INPUT' } });
+      const limit = Math.max(1, Math.min(args.limit ?? 50, MAX_PAGE));
+      return ctx.api.search(args.text, limit);
+    },
+  }),
+);
+
+export { labelOf };

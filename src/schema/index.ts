@@ -1,0 +1,16 @@
+// Assembles the GraphQL schema: imports every type file, then builds once.
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { builder } from './builder.js';
+import './entities.js';
+
+let built: GraphQLSchema | undefined;
+
+export function schema(): GraphQLSchema {
+  built ??= builder.toSchema({ sortSchema: false });
+  return built;
+}
+
+/** The SDL checked in as schema.graphql. */
+export function printSdl(): string {
+  return `${printSchema(lexicographicSortSchema(schema()))}\n`;
+}

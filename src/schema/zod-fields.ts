@@ -1,0 +1,37 @@
+// Reads scalar field types off the model's zod schema, so GraphQL types and inputs follow the interchange format.
+import type { z } from 'zod';
+
+export type ScalarKind = 'String' | 'Float' | 'Boolean' | '[Float]' | '[String]';
+export interface FieldInfo { name: string; kind: ScalarKind; optional: boolean }
+
+interface Def { type: string; innerType?: z.ZodType; element?: z.ZodType }
+const def = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
+
+function scalarOf(s: z.ZodType): { kind: ScalarKind; optional: boolean } {
+  let optional = false;
+  let cur = s;
+  for (;;) {
+    const d = def(cur);
+    if (d.type === 'optional' || d.type === 'default' || d.type === 'nullable') {
+      // A default is always filled in on validation, so only optional and nullable fields may be missing.
+      if (d.type !== 'default') optional = true;
+      cur = d.innerType!;
+      continue;
+    }
+    if (d.type === 'pipe') {
+      cur = (d as unknown as { in: z.ZodType }).in;
+      continue;
+    }
+    if (d.type === 'number') return { kind: 'Float', optional };
+    if (d.type === 'boolean') return { kind: 'Boolean', optional };
+    if (d.type === 'array') return { kind: def(d.element!).type === 'number' ? '[Float]' : '[String]', optional };
+    return { kind: 'String', optional };
+  }
+}
+
+/** Scalar fields of an object schema, skipping the named ones. */
+export function scalarFields(schema: z.ZodObject, skip: readonly string[] = []): FieldInfo[] {
+  return Object.entries(schema.shape)
+    .filter(([name]) => !skip.includes(name))
+    .map(([name, s]) => ({ name, ...scalarOf(s as z.ZodType) }));
+}

@@ -1,0 +1,48 @@
+// Builds the GraphQL app: schema, per-request context, readiness check and error masking.
+import { randomUUID } from 'node:crypto';
+import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { GraphQLError } from 'graphql';
+import { schema } from '../schema/index.js';
+import { createContext, type Context, type Services } from '../schema/context.js';
+import { UserError } from '../domain/errors.js';
+import { LOCAL_ADMIN, type Viewer } from '../domain/viewer.js';
+
+export interface AppOptions {
+  services: Services;
+  /** Resolves the viewer from a request; throws a GraphQLError for a bad token. Defaults to local admin (auth off). */
+  authenticate?: (request: Request) => Promise<Viewer> | Viewer;
+  graphiql?: boolean;
+}
+
+/** Turns domain errors into GraphQL errors with a code; anything else is masked by Yoga. */
+export function toGraphQLError(e: unknown): unknown {
+  if (e instanceof UserError) return new GraphQLError(e.message, { extensions: { code: e.code } });
+  return e;
+}
+
+export function createApp(options: AppOptions): YogaServerInstance<Record<string, unknown>, Context> {
+  const authenticate = options.authenticate ?? (() => LOCAL_ADMIN);
+  return createYoga<Record<string, unknown>, Context>({
+    schema: schema(),
+    graphiql: options.graphiql ?? true,
+    landingPage: false,
+    maskedErrors: {
+      maskError(error, message) {
+        const original = (error as GraphQLError).originalError;
+        const mapped = original ? toGraphQLError(original) : error;
+        if (mapped instanceof GraphQLError && mapped.extensions?.code) return mapped;
+        if (error instanceof GraphQLError && !original) return error;
+        return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      },
+    },
+    context: async ({ request }) => createContext(options.services, await authenticate(request), request.headers.get('x-request-id') ?? randomUUID()) as unknown as Context,
+    plugins: [
+      useReadinessCheck({
+        endpoint: '/ready',
+        check: async () => {
+          await options.services.graph.ping();
+        },
+      }),
+    ],
+  });
+}
