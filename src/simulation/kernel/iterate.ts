@@ -182,20 +182,9 @@ export function runDynamics(m: CompiledModel, ws: Workspace, topUp: number): num
       criterionValue[m.serviceConsequenceCriterion[c]!] += m.serviceConsequenceRate[c]! * hist[cur + m.serviceConsequenceService[c]!]! * dt;
     }
 
-    // The pinned update: q_i(t+1) = clamp01(q_i + k_i[(1 − m_i) Σ_j a_ij e_ij q_j(t − d_ij) + c_i − q_i]).
-    for (let i = 0; i < nS; i++) {
-      const qi = hist[cur + i]!;
-      if (qi > servicePeak[i]!) servicePeak[i] = qi;
-      if (qi >= thr) serviceDowntime[i] += dt;
-      sectorSum[serviceSector[i]!] += qi;
-      let sum = 0;
-      const end = activeStart[i + 1]!;
-      for (let e = activeStart[i]!; e < end; e++) sum += activeStrength[e]! * hist[base + activeOffset[e]!]!;
-      let v = qi + recovery[i]! * (passThrough[i]! * sum + shock[i]! - qi);
-      v = v < 0 ? 0 : v > 1 ? 1 : v;
-      hist[nxt + i] = v;
-      hist[nxtMirror + i] = v;
-    }
+    // Bookkeeping of q(t): peak, time above the threshold, sector sums.
+    observe(nS, hist, cur, servicePeak, serviceDowntime, thr, dt, sectorSum, serviceSector);
+    propagate(nS, activeStart, activeOffset, activeStrength, hist, cur, base, nxt, nxtMirror, recovery, passThrough, shock);
     // Sector inoperability: the mean of its services' q at the step.
     for (let s = 0; s < nSectors; s++) {
       const mean = sectorSize[s]! > 0 ? sectorSum[s]! / sectorSize[s]! : 0;
@@ -225,6 +214,40 @@ export function runDynamics(m: CompiledModel, ws: Workspace, topUp: number): num
   const scores = ws.criterionScore;
   for (let c = 0; c < m.nCriteria; c++) scores[c] = impactScore(criterionValue[c]!, ws.thresholds[c]!);
   return weightedImpact(ws.criteria, scores);
+}
+
+/** Bookkeeping of the state q(t) at row `cur`: peaks, hours at or above the threshold, sector sums. */
+function observe(
+  nS: number, hist: Float64Array, cur: number, peak: Float64Array, downtime: Float64Array, thr: number, dt: number,
+  sectorSum: Float64Array, serviceSector: Int32Array,
+): void {
+  for (let i = 0; i < nS; i++) {
+    const qi = hist[cur + i]!;
+    if (qi > peak[i]!) peak[i] = qi;
+    if (qi >= thr) downtime[i] += dt;
+    sectorSum[serviceSector[i]!] += qi;
+  }
+}
+
+/**
+ * The pinned update for every service: q_i(t+1) = clamp01(q_i + k_i[(1 − m_i) Σ_j a_ij e_ij q_j(t − d_ij) + c_i − q_i]).
+ * Kept small and separate so the optimiser treats the inner loop on its own.
+ */
+function propagate(
+  nS: number, activeStart: Int32Array, activeOffset: Int32Array, activeStrength: Float64Array, hist: Float64Array,
+  cur: number, base: number, nxt: number, nxtMirror: number, recovery: Float64Array, passThrough: Float64Array, shock: Float64Array,
+): void {
+  let e = activeStart[0]!;
+  for (let i = 0; i < nS; i++) {
+    let sum = 0;
+    const end = activeStart[i + 1]!;
+    for (; e < end; e++) sum += activeStrength[e]! * hist[base + activeOffset[e]!]!;
+    const qi = hist[cur + i]!;
+    let v = qi + recovery[i]! * (passThrough[i]! * sum + shock[i]! - qi);
+    v = v < 0 ? 0 : v > 1 ? 1 : v;
+    hist[nxt + i] = v;
+    hist[nxtMirror + i] = v;
+  }
 }
 
 /**
