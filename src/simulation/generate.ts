@@ -50,6 +50,8 @@ export function generateModel(o: GenerateOptions): ModelInput {
   }));
   const capabilities = Array.from({ length: 8 }, (_, c) => ({ id: `cap-${c}`, name: `Capability ${c}`, unit: 'units' }));
   const tasks = Array.from({ length: 4 }, (_, t) => ({ id: `task-${t}`, name: `Task ${t}`, phase: 'response' as const }));
+  // Spread over the services without repeating a pair (small models would otherwise list one twice).
+  const unique = <T>(items: T[], key: (t: T) => string) => [...new Map(items.map((t) => [key(t), t])).values()];
   return {
     name: `generated ${n} services / ${dependencies.length} dependencies`,
     vitalInterests: [{ id: 'vi-physical', name: 'Physical security' }],
@@ -61,15 +63,15 @@ export function generateModel(o: GenerateOptions): ModelInput {
     sectors, services, dependencies, disruptions, tasks, capabilities,
     parties: [{ id: 'party-0', name: 'Party 0', kind: 'ministry' }, { id: 'party-1', name: 'Party 1', kind: 'company' }],
     requirements: tasks.map((t) => ({ scenario: 'generated', task: t.id, demand: 5 + pick(20) })),
-    triggers: Array.from({ length: 20 }, (_, k) => ({ service: `svc-${Math.floor((k * n) / 20)}`, task: `task-${k % 4}`, demandPerInoperabilityHour: 1 + pick(10) })),
+    triggers: unique(Array.from({ length: 20 }, (_, k) => ({ service: `svc-${Math.floor((k * n) / 20)}`, task: `task-${k % 4}`, demandPerInoperabilityHour: 1 + pick(10) })), (t) => `${t.service} ${t.task}`),
     needs: capabilities.map((c, k) => ({ task: `task-${k % 4}`, capability: c.id, perUnit: 1 })),
     holdings: capabilities.flatMap((c, k) => [
       { party: 'party-0', capability: c.id, capacity: 10 + pick(20), readiness: 0.5 + 0.5 * rand(), mobilisationHours: pick(24) },
       { party: 'party-1', capability: c.id, capacity: 5 + pick(10), readiness: 0.9, mobilisationHours: k },
     ]),
-    mitigations: Array.from({ length: 20 }, (_, k) => ({ capability: `cap-${k % 8}`, service: `svc-${Math.floor((k * n) / 20) + 1 < n ? Math.floor((k * n) / 20) + 1 : 0}`, reduction: 0.2 + 0.6 * rand() })),
+    mitigations: unique(Array.from({ length: 20 }, (_, k) => ({ capability: `cap-${k % 8}`, service: `svc-${(Math.floor((k * n) / 20) + 1) % n}`, reduction: 0.2 + 0.6 * rand() })), (m) => `${m.capability} ${m.service}`),
     consequences: [
-      ...Array.from({ length: 50 }, (_, k) => ({ from: `svc-${Math.floor((k * n) / 50)}`, criterion: 'crit-people', perUnitHour: 1 + pick(10) })),
+      ...unique(Array.from({ length: 50 }, (_, k) => ({ from: `svc-${Math.floor((k * n) / 50)}`, criterion: 'crit-people', perUnitHour: 1 + pick(10) })), (c) => c.from),
       ...capabilities.map((c) => ({ from: c.id, criterion: 'crit-shortfall', perUnitHour: 1 })),
     ],
   };
