@@ -2,6 +2,8 @@
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { builder } from './builder.js';
 import './entities.js';
+import './risk.js';
+import './simulation.js';
 
 let built: GraphQLSchema | undefined;
 
