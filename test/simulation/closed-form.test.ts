@@ -1,7 +1,7 @@
 // With certain dependencies, no delays, no mitigation and a constant shock the cascade is the DIIM: it settles at (I − A*)⁻¹ c*.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { lusolve, identity, subtract, matrix } from 'mathjs';
+import { lusolve, identity, subtract, matrix, type Matrix } from 'mathjs';
 import { runSimulation } from '../../src/simulation/run.js';
 import { iimModel } from './helpers.js';
 
@@ -13,7 +13,7 @@ async function steadyState(a: number[][], c: number[], opts: { recoveryRate?: nu
 
 function closedForm(a: number[][], c: number[]): number[] {
   const n = c.length;
-  const lhs = subtract(identity(n), matrix(a));
+  const lhs = subtract(identity(n) as Matrix, matrix(a));
   return (lusolve(lhs, c) as unknown as { toArray(): number[][] }).toArray().map((row) => row[0]!);
 }
 
