@@ -42,7 +42,7 @@ RETURN
   COLLECT {
     MATCH (s:Scenario)
     WHERE (coalesce(s.classification, 'public') = 'public' OR $viewer.admin OR (s.classification = 'restricted' AND s.owner IS NOT NULL AND s.owner = $viewer.party))
-    RETURN s {.id, .name, kind: 'Scenario'}
+    RETURN s {.*, kind: 'Scenario'}
   } AS scenarios,
   COLLECT {
     MATCH (t:Task)

@@ -3,7 +3,8 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { builder } from './builder.js';
 import './entities.js';
 import './risk.js';
-import './simulation.js';
+import './gaps.js';
+import './party.js';
 
 let built: GraphQLSchema | undefined;
 

@@ -1,0 +1,209 @@
+// GraphQL gap analysis: the capability balance (required vs available), gaps, duplicates and missing links.
+import { builder } from './builder.js';
+import { EntityRef, NodeRefs } from './entities.js';
+import type { Context } from './context.js';
+import type { NodeRecord } from '../graph/api-repository.js';
+import type { PlanningData, StoredRun } from '../graph/analysis-repository.js';
+import { gapReport, DEFAULT_OVERCAPACITY_FACTOR, LEAD_TARGET_KINDS, type CapabilityBalance, type GapReport, type BalanceOptions } from '../analysis/balance.js';
+import { PHASES } from '../model/schema.js';
+import { badInput, CriterionWeightInput, planningDataFor, rankScenarios, resolveRanking, riskDataFor, selectScenarios, type RankingArgs } from './risk.js';
+
+export interface SimulatedGapView { scenario: NodeRecord; runId: string; probabilityShortfall: number; expectedShortfall: number; p90Shortfall: number; avoidedImpact: number | null }
+export interface HolderView { party: NodeRecord; capacity: number; readiness: number; available: number; national: boolean }
+export interface BalanceView extends Omit<CapabilityBalance, 'capability' | 'holders' | 'leads' | 'drivingScenario' | 'requiredByScenario'> {
+  capability: NodeRecord;
+  holders: HolderView[];
+  leads: NodeRecord[];
+  drivingScenario: NodeRecord | null;
+  requiredByScenario: { scenario: NodeRecord; required: number }[];
+  simulatedByScenario: SimulatedGapView[];
+  simulated: SimulatedGapView | null;
+}
+export interface LeadConflictView { target: string; leads: NodeRecord[] }
+export interface GapAnalysisView {
+  scenarios: NodeRecord[];
+  phases: string[];
+  overcapacityFactor: number;
+  balance: BalanceView[];
+  gaps: BalanceView[];
+  duplicates: BalanceView[];
+  multipleLeads: LeadConflictView[];
+  uncoveredTasks: NodeRecord[];
+  unheldCapabilities: NodeRecord[];
+  targetsWithoutLead: string[];
+}
+
+/** Turns the pure report into views that carry the nodes the viewer may see. */
+export function gapView(data: PlanningData, report: GapReport, selected: readonly NodeRecord[], options: BalanceOptions): GapAnalysisView {
+  const node = new Map<string, NodeRecord>();
+  for (const list of [data.targets, data.scenarios, data.tasks, data.capabilities, data.parties]) for (const n of list) node.set(n.id, n);
+  const selectedIds = new Set(selected.map((s) => s.id));
+  const runs: StoredRun[] = [...data.runs.values()].filter((r) => selectedIds.has(r.scenario));
+  const views = new Map<string, BalanceView>();
+  for (const b of report.balance) {
+    const simulatedByScenario: SimulatedGapView[] = [];
+    for (const run of runs) {
+      const c = run.capabilities.find((x) => x.id === b.capability);
+      if (c) {
+        simulatedByScenario.push({
+          scenario: node.get(run.scenario)!, runId: run.id, probabilityShortfall: c.probabilityShortfall,
+          expectedShortfall: c.shortfall.mean, p90Shortfall: c.shortfall.p90, avoidedImpact: c.avoidedImpact ?? null,
+        });
+      }
+    }
+    // The worst simulated case, as `required` is the worst static case: the largest expected shortfall.
+    const simulated = simulatedByScenario.reduce<SimulatedGapView | null>((w, s) => (!w || s.expectedShortfall > w.expectedShortfall ? s : w), null);
+    views.set(b.capability, {
+      ...b,
+      capability: node.get(b.capability)!,
+      holders: b.holders.map((h) => ({ ...h, party: node.get(h.party)! })),
+      leads: b.leads.map((p) => node.get(p)).filter((p): p is NodeRecord => !!p),
+      drivingScenario: b.drivingScenario ? node.get(b.drivingScenario)! : null,
+      requiredByScenario: b.requiredByScenario.map((r) => ({ scenario: node.get(r.scenario)!, required: r.required })),
+      simulatedByScenario,
+      simulated,
+    });
+  }
+  return {
+    scenarios: [...selected],
+    phases: [...(options.phases ?? [])],
+    overcapacityFactor: options.overcapacityFactor ?? DEFAULT_OVERCAPACITY_FACTOR,
+    balance: report.balance.map((b) => views.get(b.capability)!),
+    gaps: report.gaps.map((b) => views.get(b.capability)!),
+    duplicates: report.duplicates.map((b) => views.get(b.capability)!),
+    multipleLeads: report.multipleLeads.map((m) => ({ target: m.target, leads: m.leads.map((p) => node.get(p)!).filter(Boolean) })),
+    uncoveredTasks: report.uncoveredTasks.map((id) => node.get(id)!),
+    unheldCapabilities: report.unheldCapabilities.map((id) => node.get(id)!),
+    targetsWithoutLead: report.targetsWithoutLead.map((t) => t.id),
+  };
+}
+
+export interface GapArgs extends RankingArgs {
+  scenarioIds?: readonly (string | number)[] | null;
+  phases?: readonly string[] | null;
+  minRiskRank?: number | null;
+  overcapacityFactor?: number | null;
+}
+
+/** Checks the arguments, selects scenarios (by id and risk rank) and runs the analysis. */
+export async function analyseGaps(field: string, args: GapArgs, ctx: Context): Promise<GapAnalysisView> {
+  for (const [i, p] of (args.phases ?? []).entries()) {
+    if (!(PHASES as readonly string[]).includes(p)) throw badInput(`${field}: phases[${i}]: unknown phase "${p}"; expected one of ${PHASES.join(', ')}`);
+  }
+  const factor = args.overcapacityFactor ?? DEFAULT_OVERCAPACITY_FACTOR;
+  if (!Number.isFinite(factor) || factor < 0) throw badInput(`${field}: overcapacityFactor: must be a finite number ≥ 0, got ${factor}`);
+  if (args.minRiskRank != null && args.minRiskRank < 1) throw badInput(`${field}: minRiskRank: must be at least 1, got ${args.minRiskRank}`);
+  const data = await planningDataFor(ctx);
+  let selected = selectScenarios(field, args.scenarioIds, data.scenarios);
+  if (args.minRiskRank != null || args.method != null || args.profile != null || args.weights != null) {
+    const risk = await riskDataFor(ctx);
+    const ranking = resolveRanking(field, args, risk.criteria);
+    if (args.minRiskRank != null) {
+      const full = new Map(risk.scenarios.map((s) => [s.id, s]));
+      const { rows } = rankScenarios(risk, selected.map((s) => full.get(s.id)!).filter(Boolean), ranking);
+      const keep = new Set(rows.filter((r) => r.rank <= args.minRiskRank!).map((r) => r.scenario));
+      selected = selected.filter((s) => keep.has(s.id));
+    }
+  }
+  const options: BalanceOptions = { scenarios: selected.map((s) => s.id), phases: args.phases ?? null, overcapacityFactor: factor };
+  return gapView(data, gapReport(data, options), selected, options);
+}
+
+/* ---------- types ---------- */
+
+const SimulatedGap = builder.objectRef<SimulatedGapView>('SimulatedGap').implement({
+  description: 'The simulated gap of a capability in the newest finished run of one scenario.',
+  fields: (t) => ({
+    scenario: t.field({ type: NodeRefs.scenarios!, resolve: (s) => s.scenario }),
+    runId: t.exposeID('runId'),
+    probabilityShortfall: t.exposeFloat('probabilityShortfall', { description: 'P(shortfall > 0 at some step).' }),
+    expectedShortfall: t.exposeFloat('expectedShortfall', { description: 'Mean of the largest shortfall over the horizon, in the capability’s unit.' }),
+    p90Shortfall: t.exposeFloat('p90Shortfall'),
+    avoidedImpact: t.exposeFloat('avoidedImpact', { nullable: true, description: 'Drop in mean total impact if this gap alone were closed (needs a close-gaps run).' }),
+  }),
+});
+
+const CapabilityHolder = builder.objectRef<HolderView>('CapabilityHolder').implement({
+  description: 'A party holding a capability.',
+  fields: (t) => ({
+    party: t.field({ type: NodeRefs.parties!, resolve: (h) => h.party }),
+    capacity: t.exposeFloat('capacity'),
+    readiness: t.exposeFloat('readiness'),
+    available: t.exposeFloat('available', { description: 'capacity × readiness.' }),
+    national: t.exposeBoolean('national', { description: 'False for international parties.' }),
+  }),
+});
+
+const ScenarioRequirement = builder.objectRef<{ scenario: NodeRecord; required: number }>('ScenarioRequirement').implement({
+  fields: (t) => ({ scenario: t.field({ type: NodeRefs.scenarios!, resolve: (r) => r.scenario }), required: t.exposeFloat('required') }),
+});
+
+export const CapabilityBalanceRef = builder.objectRef<BalanceView>('CapabilityBalance').implement({
+  description: 'Required against available for one capability (static CBP gap, DOMAIN.md §3).',
+  fields: (t) => ({
+    capability: t.field({ type: NodeRefs.capabilities!, resolve: (b) => b.capability }),
+    required: t.exposeFloat('required', { description: 'Largest over the selected scenarios of Σ tasks demand × perUnit.' }),
+    drivingScenario: t.field({ type: NodeRefs.scenarios!, nullable: true, description: 'The scenario that sets `required`.', resolve: (b) => b.drivingScenario }),
+    requiredByScenario: t.field({ type: [ScenarioRequirement], resolve: (b) => b.requiredByScenario }),
+    available: t.exposeFloat('available', { description: 'Σ capacity × readiness over all holders.' }),
+    availableNational: t.exposeFloat('availableNational', { description: 'As available, leaving out international parties.' }),
+    availableInternational: t.exposeFloat('availableInternational'),
+    shortfall: t.exposeFloat('shortfall', { description: 'max(0, required − available).' }),
+    surplus: t.exposeFloat('surplus', { description: 'max(0, available − required).' }),
+    holders: t.field({ type: [CapabilityHolder], resolve: (b) => b.holders }),
+    leads: t.field({ type: [NodeRefs.parties!], description: 'Parties with the lead for this capability.', resolve: (b) => b.leads }),
+    gap: t.exposeBoolean('gap'),
+    duplicate: t.exposeBoolean('duplicate'),
+    simulated: t.field({ type: SimulatedGap, nullable: true, description: 'The worst (largest expected shortfall) simulated gap among the selected scenarios with a finished run.', resolve: (b) => b.simulated }),
+    simulatedByScenario: t.field({ type: [SimulatedGap], resolve: (b) => b.simulatedByScenario }),
+  }),
+});
+
+export const LeadConflictRef = builder.objectRef<LeadConflictView>('LeadConflict').implement({
+  description: 'A target with two or more lead parties (a duplicate in roles).',
+  fields: (t) => ({
+    target: t.field({ type: EntityRef, nullable: true, resolve: (m, _a, ctx) => ctx.loaders.node.load(m.target) }),
+    leads: t.field({ type: [NodeRefs.parties!], resolve: (m) => m.leads }),
+  }),
+});
+
+const GapAnalysisRef = builder.objectRef<GapAnalysisView>('GapAnalysis').implement({
+  description: 'Capability-based planning: what must we be able to do, what do we have, where are the gaps and duplicates.',
+  fields: (t) => ({
+    scenarios: t.field({ type: [NodeRefs.scenarios!], description: 'The scenarios whose requirements count.', resolve: (g) => g.scenarios }),
+    phases: t.exposeStringList('phases'),
+    overcapacityFactor: t.exposeFloat('overcapacityFactor'),
+    balance: t.field({ type: [CapabilityBalanceRef], description: 'Every capability, by id.', resolve: (g) => g.balance }),
+    gaps: t.field({ type: [CapabilityBalanceRef], description: 'Balance rows with shortfall > 0, largest first.', resolve: (g) => g.gaps }),
+    duplicates: t.field({
+      type: [CapabilityBalanceRef],
+      description: 'Overcapacity: available > overcapacityFactor × required with two or more holders, largest surplus first. Lead conflicts are in multipleLeads.',
+      resolve: (g) => g.duplicates,
+    }),
+    multipleLeads: t.field({ type: [LeadConflictRef], description: 'Targets with two or more lead parties.', resolve: (g) => g.multipleLeads }),
+    uncoveredTasks: t.field({ type: [NodeRefs.tasks!], description: 'Tasks (in the selected phases) that need no capability.', resolve: (g) => g.uncoveredTasks }),
+    unheldCapabilities: t.field({ type: [NodeRefs.capabilities!], description: 'Capabilities no party holds.', resolve: (g) => g.unheldCapabilities }),
+    targetsWithoutLead: t.field({
+      type: [EntityRef],
+      description: `Nodes of kind ${LEAD_TARGET_KINDS.join(', ')} with no lead party.`,
+      resolve: async (g, _a, ctx) => (await ctx.loaders.node.loadMany(g.targetsWithoutLead)).filter((n): n is NodeRecord => !!n && !(n instanceof Error)),
+    }),
+  }),
+});
+
+builder.queryField('gapAnalysis', (t) =>
+  t.field({
+    type: GapAnalysisRef,
+    description: 'Gaps and duplicates: required (largest over the selected scenarios) against available capacity per capability.',
+    args: {
+      scenarioIds: t.arg.idList({ description: 'Scenarios whose requirements count (default: all the viewer may see).' }),
+      phases: t.arg.stringList({ description: 'Only tasks in these safety-chain phases (proaction … aftercare); default all.' }),
+      minRiskRank: t.arg.int({ description: 'Keep only scenarios ranked this high or better (rank among the selected scenarios, method/profile/weights below).' }),
+      method: t.arg.string({ description: 'Ranking method for minRiskRank: WEIGHTED_SUM (default) or MEDAL.' }),
+      profile: t.arg.string({ description: 'Weight profile for minRiskRank.' }),
+      weights: t.arg({ type: [CriterionWeightInput], description: 'Explicit criterion weights for minRiskRank.' }),
+      overcapacityFactor: t.arg.float({ defaultValue: DEFAULT_OVERCAPACITY_FACTOR, description: 'A capability is a duplicate when available > this × required and it has two or more holders.' }),
+    },
+    resolve: (_root, args, ctx) => analyseGaps('gapAnalysis', args, ctx),
+  }),
+);
