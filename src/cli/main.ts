@@ -5,6 +5,7 @@ import { registerDb } from './db.js';
 import { registerModelCommands } from './model.js';
 import { registerServe } from './serve.js';
 import { registerSimulate } from './simulate.js';
+import { registerToken } from './token.js';
 import { action, fail, log } from './run.js';
 import { openGraph } from '../graph/connect.js';
 import { exportModel } from '../graph/model-repository.js';
@@ -20,6 +21,7 @@ const program = new Command('weerbaar')
 registerDb(program);
 registerModelCommands(program);
 registerServe(program);
+registerToken(program);
 
 let graph: Graph | undefined;
 const graphOnce = async () => (graph ??= await openGraph({ log }));

@@ -5,6 +5,7 @@ import './entities.js';
 import './risk.js';
 import './gaps.js';
 import './party.js';
+import './simulation.js';
 
 let built: GraphQLSchema | undefined;
 

@@ -2,6 +2,9 @@
 import type { Graph } from '../graph/graph.js';
 import type { Viewer } from '../domain/viewer.js';
 import { LOCAL_ADMIN } from '../domain/viewer.js';
+import { UserError } from '../domain/errors.js';
+import { SimulationJobs } from './jobs.js';
+import { authenticator, secretFromEnv } from './auth.js';
 
 export interface ServerExtras {
   authenticate: (request: Request) => Promise<Viewer> | Viewer;
@@ -9,8 +12,21 @@ export interface ServerExtras {
   shutdown: () => Promise<void>;
 }
 
-export async function buildServerExtras(_graph: Graph, options: { auth: boolean; log: (s: string) => void }): Promise<ServerExtras> {
-  if (options.auth) options.log('note: authentication is not configured yet; serving as local admin');
-  else options.log('WARNING: authentication is OFF (--no-auth): every caller is an admin. Local development only.');
-  return { authenticate: () => LOCAL_ADMIN, services: {}, shutdown: async () => {} };
+export async function buildServerExtras(graph: Graph, options: { auth: boolean; log: (s: string) => void; secret?: Uint8Array; workers?: number }): Promise<ServerExtras> {
+  let authenticate: ServerExtras['authenticate'];
+  if (options.auth) {
+    const secret = options.secret ?? secretFromEnv();
+    if (!secret) {
+      throw new UserError('authentication is on but WEERBAAR_JWT_SECRET is not set: set it (32+ characters) to accept tokens, or pass --no-auth for local development', 'ENVIRONMENT');
+    }
+    authenticate = authenticator(secret);
+    options.log('Authentication: bearer tokens (HS256); anonymous callers see public items only');
+  } else {
+    authenticate = () => LOCAL_ADMIN;
+    options.log('WARNING: authentication is OFF (--no-auth): every caller is an admin and sees everything. Local development only.');
+  }
+  const jobs = new SimulationJobs(graph, { workers: options.workers });
+  const recovered = await jobs.recover();
+  if (recovered) options.log(`Marked ${recovered} simulation run(s) left unfinished by a previous server as failed`);
+  return { authenticate, services: { jobs }, shutdown: () => jobs.shutdown() };
 }

@@ -1,0 +1,169 @@
+// Simulation runs over GraphQL: start a job, read its status and result, cancel it, follow its progress over SSE.
+import { GraphQLError } from 'graphql';
+import { builder } from './builder.js';
+import { NodeRefs } from './entities.js';
+import { requireRole } from './auth.js';
+import type { Context } from './context.js';
+import { getRun, listRuns, type RunRecord } from '../graph/run-repository.js';
+import type { SimulationJobs, ProgressEvent } from '../server/jobs.js';
+import type { SimulationOptions } from '../simulation/types.js';
+
+function jobs(ctx: Context): SimulationJobs {
+  const j = ctx.services.jobs as SimulationJobs | undefined;
+  if (!j) throw new GraphQLError('simulation jobs are not available on this server', { extensions: { code: 'UNAVAILABLE' } });
+  return j;
+}
+
+/** A stored run with the live progress of a job this server is running. */
+async function loadRun(ctx: Context, id: string): Promise<RunRecord | null> {
+  const run = await getRun(ctx.graph, id);
+  if (!run) return null;
+  const live = (ctx.services.jobs as SimulationJobs | undefined)?.live(id);
+  return live && !['done', 'failed', 'cancelled'].includes(run.status) ? { ...run, status: live.status, progress: live.progress, iterationsDone: live.iterationsDone } : run;
+}
+
+const RunStatusEnum = builder.enumType('SimulationStatus', {
+  values: { queued: { value: 'queued' }, running: { value: 'running' }, done: { value: 'done' }, failed: { value: 'failed' }, cancelled: { value: 'cancelled' } } as const,
+});
+const CounterfactualEnum = builder.enumType('Counterfactual', {
+  values: { none: { value: 'none' }, closeGaps: { value: 'close-gaps', description: 'replay with every capability topped up to its demand' } } as const,
+});
+
+const TERMINAL: readonly string[] = ['done', 'failed', 'cancelled'];
+const parseJson = (s: string | null) => (s ? (JSON.parse(s) as unknown) : null);
+
+export const SimulationRunRef = builder.objectRef<RunRecord>('SimulationRun').implement({
+  description: 'One Monte Carlo run of a scenario, stored in the graph.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    scenario: t.field({ type: NodeRefs.scenarios!, nullable: true, resolve: (r, _a, ctx) => ctx.loaders.node.load(r.scenario) }),
+    scenarioId: t.exposeString('scenario'),
+    status: t.field({ type: RunStatusEnum, resolve: (r) => r.status }),
+    progress: t.float({ description: 'Share of the planned iterations done, 0–1.', resolve: (r) => r.progress ?? 0 }),
+    iterationsDone: t.int({ resolve: (r) => r.iterationsDone ?? 0 }),
+    parameters: t.field({ type: 'JSON', resolve: (r) => parseJson(r.parameters) }),
+    seed: t.exposeString('seed'),
+    codeVersion: t.exposeString('codeVersion'),
+    createdAt: t.string({ resolve: (r) => r.createdAt }),
+    startedAt: t.string({ nullable: true, resolve: (r) => r.startedAt ?? null }),
+    finishedAt: t.string({ nullable: true, resolve: (r) => r.finishedAt ?? null }),
+    createdBy: t.string({ nullable: true, resolve: (r) => r.createdBy ?? null }),
+    error: t.string({ nullable: true, resolve: (r) => r.error ?? null }),
+    totalImpactMean: t.float({ nullable: true, resolve: (r) => r.totalImpactMean ?? null }),
+    result: t.field({ type: 'JSON', nullable: true, description: 'The result, the same content as the CLI’s JSON.', resolve: (r) => parseJson(r.result) }),
+  }),
+});
+
+const ProgressRef = builder.objectRef<ProgressEvent>('SimulationProgress').implement({
+  fields: (t) => ({
+    runId: t.exposeID('runId'),
+    status: t.field({ type: RunStatusEnum, resolve: (e) => e.status }),
+    progress: t.exposeFloat('progress'),
+    iterationsDone: t.exposeInt('iterationsDone'),
+    error: t.string({ nullable: true, resolve: (e) => e.error }),
+  }),
+});
+
+const SimulationInput = builder.inputType('SimulationInput', {
+  fields: (t) => ({
+    scenario: t.id({ required: true }),
+    iterations: t.int({ required: true }),
+    seed: t.string({ required: true }),
+    workers: t.int(),
+    horizonHours: t.float(),
+    stepHours: t.float(),
+    disruptedThreshold: t.float(),
+    targetRelativeError: t.float(),
+    counterfactual: t.field({ type: CounterfactualEnum }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  simulationRun: t.field({
+    type: SimulationRunRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_r, args, ctx) => loadRun(ctx, String(args.id)),
+  }),
+  simulationRuns: t.field({
+    type: [SimulationRunRef],
+    description: 'Runs, newest first, without their results (ask simulationRun for one).',
+    args: { scenarioId: t.arg.id(), limit: t.arg.int({ defaultValue: 50 }) },
+    resolve: (_r, args, ctx) => listRuns(ctx.graph, args.scenarioId ? String(args.scenarioId) : null, Math.max(1, Math.min(args.limit ?? 50, 500))),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  runSimulation: t.field({
+    type: SimulationRunRef,
+    description: 'Starts a simulation job and returns the queued run at once; follow it with simulationRun or simulationProgress.',
+    args: { input: t.arg({ type: SimulationInput, required: true }) },
+    resolve: async (_r, { input }, ctx) => {
+      requireRole(ctx, ['analyst'], 'starting a simulation');
+      const options: SimulationOptions = {
+        scenario: String(input.scenario), iterations: input.iterations, seed: input.seed,
+        ...(input.workers != null && { workers: input.workers }),
+        ...(input.horizonHours != null && { horizonHours: input.horizonHours }),
+        ...(input.stepHours != null && { stepHours: input.stepHours }),
+        ...(input.disruptedThreshold != null && { disruptedThreshold: input.disruptedThreshold }),
+        ...(input.targetRelativeError != null && { targetRelativeError: input.targetRelativeError }),
+        ...(input.counterfactual != null && { counterfactual: input.counterfactual }),
+      };
+      const id = await jobs(ctx).start(options, ctx.viewer);
+      return (await loadRun(ctx, id))!;
+    },
+  }),
+  cancelSimulation: t.field({
+    type: SimulationRunRef,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      requireRole(ctx, ['analyst'], 'cancelling a simulation');
+      await jobs(ctx).cancel(String(args.id));
+      return (await loadRun(ctx, String(args.id)))!;
+    },
+  }),
+}));
+
+builder.subscriptionType({ description: 'Live updates, over server-sent events.' });
+builder.subscriptionField('simulationProgress', (t) =>
+  t.field({
+    type: ProgressRef,
+    description: 'Progress of a run until it is done, failed or cancelled.',
+    args: { runId: t.arg.id({ required: true }) },
+    subscribe: async function* (_r, args, ctx) {
+      const id = String(args.runId);
+      const run = await loadRun(ctx, id);
+      if (!run) throw new GraphQLError(`simulation run "${id}" not found`, { extensions: { code: 'NOT_FOUND' } });
+      const first: ProgressEvent = { runId: id, status: run.status, progress: run.progress ?? 0, iterationsDone: run.iterationsDone ?? 0, error: run.error ?? null };
+      yield first;
+      if (TERMINAL.includes(first.status)) return;
+      // Events come from the job; a slow re-check closes the gap between reading the run and subscribing.
+      const iterator = jobs(ctx).subscribe(id)[Symbol.asyncIterator]();
+      let last = first;
+      let pending = iterator.next();
+      try {
+        for (;;) {
+          const next = await Promise.race([pending, new Promise<'tick'>((r) => setTimeout(() => r('tick'), 1000))]);
+          let event: ProgressEvent | undefined;
+          if (next === 'tick') {
+            const now = await loadRun(ctx, id);
+            if (now && (now.status !== last.status || (now.progress ?? 0) !== last.progress)) {
+              event = { runId: id, status: now.status, progress: now.progress ?? 0, iterationsDone: now.iterationsDone ?? 0, error: now.error ?? null };
+            }
+          } else if (next.done) return;
+          else {
+            event = next.value;
+            pending = iterator.next();
+          }
+          if (!event) continue;
+          last = event;
+          yield event;
+          if (TERMINAL.includes(event.status)) return;
+        }
+      } finally {
+        await iterator.return?.();
+      }
+    },
+    resolve: (event) => event,
+  }),
+);

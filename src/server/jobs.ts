@@ -1,0 +1,165 @@
+// Simulation runs as jobs: queued, run one at a time off the request path, progress persisted and published, cancellable.
+import { createPubSub } from 'graphql-yoga';
+import type { Graph } from '../graph/graph.js';
+import { exportModel } from '../graph/model-repository.js';
+import { createRun, finishRun, updateRunProgress, getRun, type RunStatus } from '../graph/run-repository.js';
+import { runSimulation, validateSimulationOptions } from '../simulation/run.js';
+import type { SimulationOptions } from '../simulation/types.js';
+import type { Viewer } from '../domain/viewer.js';
+import { NotFoundError, UserError } from '../domain/errors.js';
+
+export interface ProgressEvent {
+  runId: string;
+  status: RunStatus;
+  progress: number;
+  iterationsDone: number;
+  error: string | null;
+}
+
+interface Job {
+  id: string;
+  options: SimulationOptions;
+  controller: AbortController;
+  status: RunStatus;
+  progress: number;
+  iterationsDone: number;
+}
+
+const TERMINAL: ReadonlySet<RunStatus> = new Set(['done', 'failed', 'cancelled']);
+/** How often progress is written to Neo4j; subscribers get every chunk. */
+const PERSIST_EVERY_MS = 1000;
+
+export class SimulationJobs {
+  readonly pubsub = createPubSub<{ progress: [runId: string, event: ProgressEvent] }>();
+  private readonly jobs = new Map<string, Job>();
+  private queue: Job[] = [];
+  private running: Job | null = null;
+  private closed = false;
+  private idle: Promise<void> = Promise.resolve();
+
+  constructor(private readonly graph: Graph, private readonly defaults: { workers?: number; maxIterations?: number; maxQueued?: number } = {}) {}
+
+  /** Marks runs that a previous server left unfinished as failed. */
+  async recover(): Promise<number> {
+    const rows = await this.graph.write('runs', 'failInterruptedRuns', { active: [...this.jobs.keys()] });
+    return Number(rows[0]?.count ?? 0);
+  }
+
+  /** Validates the options against the current model, records a queued run and returns its id at once. */
+  async start(input: SimulationOptions, viewer: Viewer): Promise<string> {
+    if (this.closed) throw new UserError('the server is shutting down; try again shortly', 'UNAVAILABLE');
+    const maxQueued = this.defaults.maxQueued ?? 20;
+    if (this.queue.length >= maxQueued) throw new UserError(`too many simulations waiting (${this.queue.length}); try again when some have finished`, 'RATE_LIMITED');
+    const maxIterations = this.defaults.maxIterations ?? 100_000;
+    if (input.iterations > maxIterations) throw new UserError(`iterations: at most ${maxIterations} through the API, got ${input.iterations}; use the CLI for larger runs`, 'BAD_USER_INPUT');
+    const options: SimulationOptions = { ...input, workers: input.workers ?? this.defaults.workers };
+    const model = await exportModel(this.graph);
+    validateSimulationOptions(options, model);
+    const id = await createRun(this.graph, { scenario: options.scenario, parameters: options, seed: String(options.seed), status: 'queued', createdBy: viewer.subject, source: 'api' });
+    const job: Job = { id, options, controller: new AbortController(), status: 'queued', progress: 0, iterationsDone: 0 };
+    this.jobs.set(id, job);
+    this.queue.push(job);
+    this.publish(job, null);
+    this.pump();
+    return id;
+  }
+
+  /** Cancels a queued or running job; returns false when it had already finished. */
+  async cancel(id: string): Promise<boolean> {
+    const job = this.jobs.get(id);
+    if (!job) {
+      const stored = await getRun(this.graph, id);
+      if (!stored) throw new NotFoundError('simulation run', id);
+      return false;
+    }
+    if (TERMINAL.has(job.status)) return false;
+    if (job.status === 'queued') {
+      this.queue = this.queue.filter((j) => j !== job);
+      await this.finish(job, 'cancelled', 'cancelled before it started');
+      return true;
+    }
+    job.controller.abort();
+    await this.idle;
+    return true;
+  }
+
+  /** The live state of a job this server knows, else undefined (read the stored run instead). */
+  live(id: string): ProgressEvent | undefined {
+    const job = this.jobs.get(id);
+    return job ? { runId: id, status: job.status, progress: job.progress, iterationsDone: job.iterationsDone, error: null } : undefined;
+  }
+
+  subscribe(id: string): AsyncIterable<ProgressEvent> {
+    return this.pubsub.subscribe('progress', id);
+  }
+
+  /** Stops taking jobs, cancels what runs or waits and records that state. */
+  async shutdown(): Promise<void> {
+    this.closed = true;
+    const waiting = this.queue;
+    this.queue = [];
+    for (const job of waiting) await this.finish(job, 'cancelled', 'cancelled: the server shut down before it started');
+    if (this.running) this.running.controller.abort();
+    await this.idle;
+  }
+
+  private pump(): void {
+    if (this.running || this.closed) return;
+    const job = this.queue.shift();
+    if (!job) return;
+    this.running = job;
+    this.idle = this.execute(job).finally(() => {
+      this.running = null;
+      this.pump();
+    });
+  }
+
+  private async execute(job: Job): Promise<void> {
+    let lastPersist = 0;
+    try {
+      job.status = 'running';
+      await updateRunProgress(this.graph, job.id, 'running', 0, 0);
+      this.publish(job, null);
+      const model = await exportModel(this.graph);
+      const result = await runSimulation(model, job.options, {
+        signal: job.controller.signal,
+        onProgress: (done, total) => {
+          job.iterationsDone = done;
+          job.progress = total > 0 ? Math.min(1, done / total) : 0;
+          this.publish(job, null);
+          const now = Date.now();
+          if (now - lastPersist >= PERSIST_EVERY_MS) {
+            lastPersist = now;
+            updateRunProgress(this.graph, job.id, 'running', job.progress, done).catch(() => {});
+          }
+        },
+      });
+      job.progress = 1;
+      await finishRun(this.graph, job.id, { status: 'done', result, iterationsDone: result.meta.iterations, totalImpactMean: result.totalImpact.mean });
+      job.status = 'done';
+      this.publish(job, null);
+    } catch (e) {
+      const aborted = (e as Error)?.name === 'AbortError' || job.controller.signal.aborted;
+      const message = aborted ? (this.closed ? 'cancelled: the server shut down' : 'cancelled') : e instanceof UserError ? e.message : `the simulation failed: ${(e as Error)?.message ?? String(e)}`;
+      await this.finish(job, aborted ? 'cancelled' : 'failed', message);
+    }
+  }
+
+  private async finish(job: Job, status: RunStatus, error: string): Promise<void> {
+    job.status = status;
+    try {
+      await finishRun(this.graph, job.id, { status, error, iterationsDone: job.iterationsDone });
+    } catch {
+      // Neo4j unavailable: the run stays queued/running in the graph and is marked failed by recover() at the next start.
+    }
+    this.publish(job, error);
+  }
+
+  private publish(job: Job, error: string | null): void {
+    this.pubsub.publish('progress', job.id, { runId: job.id, status: job.status, progress: job.progress, iterationsDone: job.iterationsDone, error });
+  }
+}
+
+export function isTerminal(status: RunStatus): boolean {
+  return TERMINAL.has(status);
+}
