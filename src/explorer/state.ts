@@ -1,0 +1,88 @@
+// The view's state, kept in the URL's query string so that a view can be shared and the back button works.
+import { DEFAULT_KINDS, isKind, type Kind } from './kinds';
+
+export type View = 'graph' | 'risk' | 'simulation';
+
+export interface ViewState {
+  view: View;
+  /** Party whose responsibilities narrow the graph. */
+  party: string | null;
+  kinds: Kind[];
+  /** Selected node (details panel). */
+  node: string | null;
+  /** Nodes whose neighbourhood is shown in addition to the narrowed view. */
+  expand: string[];
+  /** Gap overlay on. */
+  gaps: boolean;
+  /** Risk method (enum value of riskAssessment(method:)). */
+  method: string | null;
+  /** Simulation: scenario and run id. */
+  scenario: string | null;
+  run: string | null;
+}
+
+const list = (s: string | null) => (s ? s.split(',').filter(Boolean) : []);
+
+export function readState(search: string = location.search): ViewState {
+  const p = new URLSearchParams(search);
+  const view = p.get('view');
+  const kinds = p.has('kinds') ? list(p.get('kinds')).filter(isKind) : DEFAULT_KINDS;
+  return {
+    view: view === 'risk' || view === 'simulation' ? view : 'graph',
+    party: p.get('party'),
+    kinds,
+    node: p.get('node'),
+    expand: list(p.get('expand')),
+    gaps: p.get('gaps') === '1',
+    method: p.get('method'),
+    scenario: p.get('scenario'),
+    run: p.get('run'),
+  };
+}
+
+export function toSearch(s: ViewState): string {
+  const p = new URLSearchParams();
+  if (s.view !== 'graph') p.set('view', s.view);
+  if (s.party) p.set('party', s.party);
+  const sameKinds = s.kinds.length === DEFAULT_KINDS.length && DEFAULT_KINDS.every((k) => s.kinds.includes(k));
+  if (!sameKinds) p.set('kinds', s.kinds.join(','));
+  if (s.node) p.set('node', s.node);
+  if (s.expand.length) p.set('expand', s.expand.join(','));
+  if (s.gaps) p.set('gaps', '1');
+  if (s.method) p.set('method', s.method);
+  if (s.scenario) p.set('scenario', s.scenario);
+  if (s.run) p.set('run', s.run);
+  const q = p.toString();
+  return q ? `?${q}` : '';
+}
+
+type Listener = (s: ViewState, previous: ViewState) => void;
+
+/** One store: updates write the URL (push for navigation, replace for small changes) and notify the views. */
+export class Store {
+  private current: ViewState = readState();
+  private readonly listeners: Listener[] = [];
+
+  constructor() {
+    window.addEventListener('popstate', () => {
+      const previous = this.current;
+      this.current = readState();
+      for (const l of this.listeners) l(this.current, previous);
+    });
+  }
+
+  get state(): ViewState { return this.current; }
+
+  subscribe(l: Listener): void { this.listeners.push(l); }
+
+  update(patch: Partial<ViewState>, mode: 'push' | 'replace' = 'push'): void {
+    const previous = this.current;
+    this.current = { ...previous, ...patch };
+    const url = `${location.pathname}${toSearch(this.current)}${location.hash}`;
+    if (url !== `${location.pathname}${location.search}${location.hash}`) {
+      if (mode === 'push') history.pushState(null, '', url);
+      else history.replaceState(null, '', url);
+    }
+    for (const l of this.listeners) l(this.current, previous);
+  }
+}
