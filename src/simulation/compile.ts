@@ -65,6 +65,10 @@ export function compileModel(model: Model, options: CompileOptions): CompiledMod
   const fromService = model.consequences.filter((c) => svc.has(c.from));
   const fromCapability = model.consequences.filter((c) => cap.has(c.from));
 
+  const holdingFromStep = Int32Array.from(model.holdings, (h) => Math.min(FOREVER, stepAtOrAfter(h.mobilisationHours, dt)));
+  const availabilityChanges = new Uint8Array(steps + 1);
+  for (const t of holdingFromStep) if (t <= steps) availabilityChanges[t] = 1;
+
   return {
     ids: { services, sectors, tasks, capabilities, criteria },
     nServices: nS,
@@ -98,7 +102,8 @@ export function compileModel(model: Model, options: CompileOptions): CompiledMod
     holdingCapability: Int32Array.from(model.holdings, (h) => cap.get(h.capability)!),
     holdingCapacity: Float64Array.from(model.holdings, (h) => h.capacity),
     holdingReadiness: Float64Array.from(model.holdings, (h) => h.readiness),
-    holdingFromStep: Int32Array.from(model.holdings, (h) => Math.min(FOREVER, stepAtOrAfter(h.mobilisationHours, dt))),
+    holdingFromStep,
+    availabilityChanges,
     mitigationCapability: Int32Array.from(model.mitigations, (m) => cap.get(m.capability)!),
     mitigationService: Int32Array.from(model.mitigations, (m) => svc.get(m.service)!),
     mitigationReduction: Float64Array.from(model.mitigations, (m) => m.reduction),

@@ -1,4 +1,5 @@
 // Orchestrates a Monte Carlo run: validate options, compile, run chunks in-process or on workers, aggregate.
+import { setMaxListeners } from 'node:events';
 import { availableParallelism } from 'node:os';
 import { impactScore } from '../analysis/impact.js';
 import { ValidationError, type Problem } from '../domain/errors.js';
@@ -134,6 +135,11 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
   const workPerIteration = compiled.steps * (compiled.depSource.length + compiled.nServices + 10) * (counterfactual ? compiled.nCapabilities + 2 : 1);
   const chunkFor = (blockLength: number) => Math.max(1, Math.min(Math.ceil(blockLength / opts.workers), Math.floor(1e7 / workPerIteration)));
 
+  // One internal signal for all pool tasks (each task listens on it), linked to the caller's.
+  const internal = new AbortController();
+  setMaxListeners(0, internal.signal);
+  const onAbort = () => internal.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
   const pool = opts.workers > 1 ? new SimulationPool({ compiled, seed: opts.seed, counterfactual }, opts.workers) : null;
   const engine = pool ? null : createEngine(compiled, opts.seed, counterfactual);
   let done = 0;
@@ -157,7 +163,7 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
     const tasks: Promise<void>[] = [];
     for (let start = from; start < to; start += chunk) {
       const count = Math.min(chunk, to - start);
-      tasks.push(pool!.run({ start, count }, signal).then((out) => {
+      tasks.push(pool!.run({ start, count }, internal.signal).then((out) => {
         records.set(out, start * layout.stride);
         done += count;
         onProgress?.(done, cap);
@@ -180,7 +186,10 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
         if (reachedTarget(totals, opts.targetRelativeError)) { converged = true; break; }
       }
     }
+  } catch (e) {
+    throw signal?.aborted ? new SimulationAbortedError() : e;
   } finally {
+    signal?.removeEventListener('abort', onAbort);
     await pool?.destroy();
   }
 

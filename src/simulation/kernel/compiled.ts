@@ -65,6 +65,8 @@ export interface CompiledModel {
   holdingCapacity: Float64Array;
   holdingReadiness: Float64Array;
   holdingFromStep: Int32Array;
+  /** 1 at the steps where some holder starts to count: only then does availability change within an iteration. */
+  availabilityChanges: Uint8Array;
   /** MITIGATES: capability → service with reduction. */
   mitigationCapability: Int32Array;
   mitigationService: Int32Array;

@@ -1,4 +1,5 @@
 // Runs a chunk of iterations (by index) into flat records: the unit of work for a worker or the in-process loop.
+import { impactScore, weightedImpact } from '../../analysis/impact.js';
 import { recordLayout, type CompiledModel, type RecordLayout } from './compiled.js';
 import { createWorkspace, drawIteration, runDynamics, writeRecord, TOP_UP_ALL, TOP_UP_NONE } from './iterate.js';
 
@@ -11,6 +12,28 @@ export interface Engine {
 export function createEngine(m: CompiledModel, seed: string, counterfactual: boolean): Engine {
   const ws = createWorkspace(m);
   const layout = recordLayout(m, counterfactual);
+  const mitigates = new Uint8Array(m.nCapabilities);
+  for (const c of m.mitigationCapability) mitigates[c] = 1;
+  const criteria = Array.from(m.criterionWeight, (weight) => ({ weight }));
+  const thresholds = Array.from({ length: m.nCriteria }, (_, k) => Array.from(m.criterionThresholds.subarray(5 * k, 5 * k + 5)));
+  const values = new Float64Array(m.nCriteria);
+  const scores = new Float64Array(m.nCriteria);
+
+  /**
+   * Total impact with capability c topped up, for a capability that mitigates nothing: topping it up
+   * changes only its own shortfall, so the replay equals the baseline minus that shortfall's impact
+   * (perUnitHour × shortfall unit-hours), up to the order of floating-point additions.
+   */
+  const withoutShortfallImpact = (out: Float64Array, offset: number, c: number): number => {
+    for (let k = 0; k < m.nCriteria; k++) values[k] = out[offset + layout.criterionValue + k]!;
+    const hours = out[offset + layout.capabilityShortfallHours + c]!;
+    for (let x = 0; x < m.capabilityConsequenceCapability.length; x++) {
+      if (m.capabilityConsequenceCapability[x] === c) values[m.capabilityConsequenceCriterion[x]!] -= m.capabilityConsequenceRate[x]! * hours;
+    }
+    for (let k = 0; k < m.nCriteria; k++) scores[k] = impactScore(Math.max(0, values[k]!), thresholds[k]!);
+    return weightedImpact(criteria, scores);
+  };
+
   return {
     layout,
     runChunk(start, count) {
@@ -28,7 +51,7 @@ export function createEngine(m: CompiledModel, seed: string, counterfactual: boo
         for (let c = 0; c < m.nCapabilities; c++) {
           const short = out[offset + layout.capabilityShortfall + c]! > 0;
           anyShort ||= short;
-          out[offset + layout.closedOne + c] = short ? runDynamics(m, ws, c) : total;
+          out[offset + layout.closedOne + c] = !short ? total : mitigates[c] ? runDynamics(m, ws, c) : withoutShortfallImpact(out, offset, c);
         }
         out[offset + layout.closedAll] = anyShort ? runDynamics(m, ws, TOP_UP_ALL) : total;
       }

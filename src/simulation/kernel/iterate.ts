@@ -271,10 +271,13 @@ function capabilitiesAt(m: CompiledModel, ws: Workspace, t: number, cur: number,
   for (let n = 0; n < m.needTask.length; n++) {
     capabilityDemand[m.needCapability[n]!] += taskDemand[m.needTask[n]!]! * m.needPerUnit[n]!;
   }
-  capabilityAvailable.fill(0);
-  const present = ws.holderPresent;
-  for (let h = 0; h < present.length; h++) {
-    if (present[h] === 1 && t >= m.holdingFromStep[h]!) capabilityAvailable[m.holdingCapability[h]!] += m.holdingCapacity[h]!;
+  // Availability only changes when a holder's mobilisation hour comes; recompute then, in model order.
+  if (t === 0 || m.availabilityChanges[t] === 1) {
+    capabilityAvailable.fill(0);
+    const present = ws.holderPresent;
+    for (let h = 0; h < present.length; h++) {
+      if (present[h] === 1 && t >= m.holdingFromStep[h]!) capabilityAvailable[m.holdingCapability[h]!] += m.holdingCapacity[h]!;
+    }
   }
   for (let c = 0; c < m.nCapabilities; c++) {
     const demand = capabilityDemand[c]!;
