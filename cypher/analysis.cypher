@@ -57,7 +57,7 @@ RETURN
   COLLECT {
     MATCH (p:Party)
     WHERE (coalesce(p.classification, 'public') = 'public' OR $viewer.admin OR (p.classification = 'restricted' AND p.owner IS NOT NULL AND p.owner = $viewer.party))
-    RETURN p {.*, kind: 'Party'}
+    RETURN p {.*, kind: 'Party', partyKind: p.kind}
   } AS parties,
   COLLECT {
     MATCH (a:Scenario)-[r:REQUIRES]->(b:Task)

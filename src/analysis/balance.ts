@@ -5,7 +5,8 @@ export interface PlanningInput {
   scenarios: readonly { id: string }[];
   tasks: readonly { id: string; phase?: string | null }[];
   capabilities: readonly { id: string }[];
-  parties: readonly { id: string; kind?: string | null }[];
+  /** `partyKind` is the party's kind (ministry, international, …); `kind` may hold the node label. */
+  parties: readonly { id: string; partyKind?: unknown }[];
   requirements: readonly { scenario: string; task: string; demand: number }[];
   needs: readonly { task: string; capability: string; perUnit: number }[];
   holdings: readonly { party: string; capability: string; capacity: number; readiness?: number | null }[];
@@ -72,7 +73,7 @@ export function capabilityBalance(input: PlanningInput, options: BalanceOptions 
   const selected = options.scenarios ?? input.scenarios.map((s) => s.id);
   const phases = options.phases?.length ? new Set(options.phases) : null;
   const taskPhase = new Map(input.tasks.map((t) => [t.id, t.phase ?? null]));
-  const partyKind = new Map(input.parties.map((p) => [p.id, p.kind ?? null]));
+  const partyKind = new Map(input.parties.map((p) => [p.id, (p.partyKind as string | undefined) ?? null]));
   const needsOf = new Map<string, { capability: string; perUnit: number }[]>();
   for (const n of input.needs) needsOf.set(n.task, [...(needsOf.get(n.task) ?? []), n]);
 
