@@ -43,6 +43,9 @@ export async function clearModel(graph: Graph): Promise<void> {
  */
 export async function loadModel(graph: Graph, model: Model, options: { reset?: boolean; onProgress?: (p: LoadProgress) => void } = {}): Promise<{ nodes: number; relationships: number }> {
   if (options.reset) await clearModel(graph);
+  // Into an empty graph, CREATE is several times faster than MERGE; the constraints still catch duplicates.
+  const bulk = (await countEntities(graph)) === 0;
+  const file = bulk ? 'bulk' : 'model';
   const report = options.onProgress ?? (() => {});
   let nodes = 0;
   let relationships = 0;
@@ -54,7 +57,7 @@ export async function loadModel(graph: Graph, model: Model, options: { reset?: b
     const rows = items.map((n) => ({ id: n.id, props: withoutUndefined(Object.fromEntries(Object.entries(n).filter(([k]) => !skip.has(k)))) }));
     let done = 0;
     for (const batch of chunks(rows)) {
-      await graph.write('model', `merge${cap(kind.list)}`, { rows: batch });
+      await graph.write(file, `${bulk ? 'create' : 'merge'}${cap(kind.list)}`, { rows: batch });
       done += batch.length;
       report({ step: kind.list, done, total: rows.length });
     }
@@ -64,7 +67,7 @@ export async function loadModel(graph: Graph, model: Model, options: { reset?: b
     const items = model[ref.list] as Json[];
     const rows = items
       .map((n) => ({ id: n.id, refs: n[ref.field] === undefined ? [] : Array.isArray(n[ref.field]) ? n[ref.field] : [n[ref.field]] }));
-    for (const batch of chunks(rows)) await graph.write('model', `link${cap(ref.list)}${cap(ref.field)}`, { rows: batch });
+    for (const batch of chunks(rows)) await graph.write(file, `link${cap(ref.list)}${cap(ref.field)}`, { rows: batch });
     relationships += rows.reduce((s, r) => s + (r.refs as unknown[]).length, 0);
   }
   for (const rel of RELATIONSHIP_KINDS) {
@@ -77,7 +80,7 @@ export async function loadModel(graph: Graph, model: Model, options: { reset?: b
     });
     let done = 0;
     for (const batch of chunks(rows)) {
-      await graph.write('model', `merge${cap(rel.list)}`, { rows: batch });
+      await graph.write(file, `${bulk ? 'create' : 'merge'}${cap(rel.list)}`, { rows: batch });
       done += batch.length;
       report({ step: rel.list, done, total: rows.length });
     }
