@@ -41,7 +41,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
 // ---- Feature detection: what the server's schema offers today --------------------------------------------
 
 interface TypeRef { kind: string; name: string | null; ofType: TypeRef | null }
-interface IntrospectedField { name: string; args: { name: string; type: TypeRef }[]; type: TypeRef }
+interface IntrospectedField { name: string; args: { name: string; description: string | null; type: TypeRef }[]; type: TypeRef }
 interface IntrospectedType {
   name: string;
   kind: string;
@@ -58,7 +58,7 @@ const INTROSPECTION = /* GraphQL */ `
       queryType { name } mutationType { name } subscriptionType { name }
       types {
         name kind
-        fields { name args { name type { ...R } } type { ...R } }
+        fields { name args { name description type { ...R } } type { ...R } }
         inputFields { name type { ...R } }
         enumValues { name }
         interfaces { name }
@@ -101,6 +101,12 @@ export class SchemaInfo {
     const a = this.field(typeName, field)?.args.find((x) => x.name === arg);
     if (!a) return [];
     return this.types.get(namedType(a.type).name ?? '')?.enumValues?.map((v) => v.name) ?? [];
+  }
+
+  /** Upper-case words (e.g. WEIGHTED_SUM, MEDAL) in an argument's description, for String arguments documented as a choice. */
+  argDescriptionWords(typeName: string, field: string, arg: string): string[] {
+    const a = this.field(typeName, field)?.args.find((x) => x.name === arg);
+    return [...new Set(a?.description?.match(/\b[A-Z][A-Z_]{2,}\b/g) ?? [])];
   }
 
   argNames(typeName: string, field: string): string[] {

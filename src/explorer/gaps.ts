@@ -1,68 +1,53 @@
-// The gap overlay's data: gapAnalysis over the scenarios, read defensively since its result type is still settling.
+// The gap overlay's data: gapAnalysis over the scenarios (balance rows, overcapacity and lead conflicts), feature-detected.
 import { gql, type SchemaInfo } from './api';
 
 export interface Balance { required: number; available: number; shortfall: number }
 export interface GapOverlay {
   /** Capabilities whose shortfall is above zero. */
   shortfalls: Map<string, Balance>;
-  /** Node ids named by the duplicates list, with the reasons given. */
+  /** Nodes flagged as duplicates (overcapacity with several holders, several lead parties), with the reasons. */
   duplicates: Map<string, string[]>;
+  /** Doubtful items the analysis lists without a quantity: tasks with no capability, capabilities with no holder, targets with no lead. */
+  doubtful: { title: string; ids: string[] }[];
   scenarioCount: number;
 }
 
-type Obj = Record<string, unknown>;
+type Obj = Record<string, any>;
 
-/** Every model node ({id, name, kind}) inside a value, at any depth. */
-function entitiesIn(v: unknown, out: string[] = []): string[] {
-  if (Array.isArray(v)) for (const x of v) entitiesIn(x, out);
-  else if (v && typeof v === 'object') {
-    const o = v as Obj;
-    if (typeof o.id === 'string' && typeof o.kind === 'string') out.push(o.id);
-    else for (const x of Object.values(o)) entitiesIn(x, out);
-  }
-  return out;
-}
-
-/** A short reason for an item: its string fields that are not ids (kind, reason, message, …). */
-function reasonOf(o: Obj): string {
-  const parts: string[] = [];
-  for (const [k, v] of Object.entries(o)) {
-    if (typeof v === 'string' && k !== 'id' && k !== '__typename') parts.push(v);
-    else if (typeof v === 'number' && /surplus|capacity|required|available|count/i.test(k)) parts.push(`${k} ${Math.round(v * 100) / 100}`);
-  }
-  return parts.join(', ') || 'duplicate';
-}
+const OPTIONAL: [string, string, string][] = [
+  ['multipleLeads', 'multipleLeads { target { id name kind } leads { id name } }', ''],
+  ['uncoveredTasks', 'uncoveredTasks { id }', 'Tasks that need no capability'],
+  ['unheldCapabilities', 'unheldCapabilities { id }', 'Capabilities no party holds'],
+  ['targetsWithoutLead', 'targetsWithoutLead { id }', 'Targets without a lead party'],
+];
 
 export async function loadGaps(schema: SchemaInfo, scenarioIds: string[]): Promise<GapOverlay> {
   const ret = schema.returnType(schema.queryType, 'gapAnalysis');
   if (!ret) throw new Error('the server has no gapAnalysis query');
-  const args = schema.argNames(schema.queryType, 'gapAnalysis');
-  const withIds = args.includes('scenarioIds');
-  const idType = withIds ? schema.argTypeName(schema.queryType, 'gapAnalysis', 'scenarioIds') ?? 'ID' : 'ID';
+  if (!schema.has(ret, 'balance')) throw new Error(`gapAnalysis returns ${ret} without a balance list`);
+  const balanceType = schema.returnType(ret, 'balance')!;
+  const balanceFields = ['required', 'available', 'shortfall', 'surplus', 'duplicate'].filter((f) => schema.has(balanceType, f)).join(' ');
+  const parts = [`balance { capability { id name } ${balanceFields} }`, ...OPTIONAL.filter(([f]) => schema.has(ret, f)).map(([, sel]) => sel)];
+  const withIds = schema.argNames(schema.queryType, 'gapAnalysis').includes('scenarioIds');
   const query = withIds
-    ? `query Gaps($ids: [${idType}!]) { gapAnalysis(scenarioIds: $ids) { ${schema.selectAll(ret, 3)} } }`
-    : `query Gaps { gapAnalysis { ${schema.selectAll(ret, 3)} } }`;
+    ? `query Gaps($ids: [ID!]) { gapAnalysis(scenarioIds: $ids) { ${parts.join(' ')} } }`
+    : `query Gaps { gapAnalysis { ${parts.join(' ')} } }`;
   const data = await gql<{ gapAnalysis: Obj }>(query, withIds ? { ids: scenarioIds } : {});
   const g = data.gapAnalysis ?? {};
   const shortfalls = new Map<string, Balance>();
-  for (const b of (Array.isArray(g.balance) ? g.balance : []) as Obj[]) {
-    const cap = b.capability as Obj | null;
-    const shortfall = Number(b.shortfall ?? 0);
-    if (cap && typeof cap.id === 'string' && shortfall > 0) {
-      shortfalls.set(cap.id, { required: Number(b.required ?? NaN), available: Number(b.available ?? NaN), shortfall });
-    }
-  }
   const duplicates = new Map<string, string[]>();
-  for (const d of (Array.isArray(g.duplicates) ? g.duplicates : []) as Obj[]) {
-    const why = reasonOf(d);
-    // Mark the item the finding is about (a top-level node field such as capability or target); lists such as
-    // holders are context. Fall back to every node named when the item has no single subject.
-    const subjects = Object.values(d).filter((v): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v) && typeof (v as Obj).id === 'string' && typeof (v as Obj).kind === 'string').map((v) => v.id as string);
-    for (const id of new Set(subjects.length ? subjects : entitiesIn(d))) {
-      const list = duplicates.get(id) ?? [];
-      list.push(why);
-      duplicates.set(id, list);
-    }
+  const flag = (id: string, why: string) => duplicates.set(id, [...(duplicates.get(id) ?? []), why]);
+  for (const b of (g.balance ?? []) as Obj[]) {
+    if (!b.capability) continue;
+    const shortfall = Number(b.shortfall ?? 0);
+    if (shortfall > 0) shortfalls.set(b.capability.id, { required: Number(b.required), available: Number(b.available), shortfall });
+    if (b.duplicate) flag(b.capability.id, `overcapacity: ${Math.round(Number(b.available))} available for ${Math.round(Number(b.required))} required`);
   }
-  return { shortfalls, duplicates, scenarioCount: scenarioIds.length };
+  for (const m of (g.multipleLeads ?? []) as Obj[]) {
+    if (m.target) flag(m.target.id, `${m.leads.length} lead parties: ${m.leads.map((p: Obj) => p.name).join(', ')}`);
+  }
+  const doubtful = OPTIONAL.filter(([f, , title]) => title && Array.isArray(g[f]))
+    .map(([f, , title]) => ({ title, ids: (g[f] as Obj[]).map((x) => x.id as string) }))
+    .filter((d) => d.ids.length);
+  return { shortfalls, duplicates, doubtful, scenarioCount: scenarioIds.length };
 }

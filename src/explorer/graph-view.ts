@@ -353,7 +353,7 @@ export class GraphView {
       for (const [id] of g.shortfalls) this.cy.getElementById(id).addClass('gap');
       for (const [id] of g.duplicates) this.cy.getElementById(id).addClass('duplicate');
     });
-    note.textContent = `${g.shortfalls.size} capabilities short (red) · ${g.duplicates.size} items marked as duplicates or doubtful (dashed outline) over ${g.scenarioCount} scenarios.`;
+    note.textContent = `${g.shortfalls.size} capabilities short (red) · ${g.duplicates.size} duplicates (dashed outline) over ${g.scenarioCount} scenarios.`;
   }
 
   // ---------------------------------------------------------------- side panel
@@ -476,9 +476,10 @@ export class GraphView {
           h('tbody', {}, rows.map(([id, r]) => h('tr', {}, h('td', {}, this.nodeButton(id)), h('td', { class: 'num' }, fmt(r.required)), h('td', { class: 'num' }, fmt(r.available)), h('td', { class: 'num short' }, fmt(r.shortfall))))))
         : h('p', {}, 'No capability falls short.'),
       g.duplicates.size
-        ? h('details', {}, h('summary', {}, `Duplicates and doubtful items (${g.duplicates.size})`),
-          h('ul', { class: 'items' }, [...g.duplicates.entries()].map(([id, why]) => h('li', {}, this.nodeButton(id, why.join('; '))))))
+        ? h('details', {}, h('summary', {}, `Duplicates (${g.duplicates.size})`),
+          h('ul', { class: 'items' }, [...g.duplicates.entries()].map(([id, why]) => h('li', { title: why.join('; ') }, this.nodeButton(id), h('p', { class: 'why' }, why.join('; '))))))
         : null,
+      ...g.doubtful.map((d) => h('details', {}, h('summary', {}, `${d.title} (${d.ids.length})`), h('ul', { class: 'items' }, d.ids.map((id) => h('li', {}, this.nodeButton(id)))))),
     );
   }
 

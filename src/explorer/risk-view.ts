@@ -59,6 +59,8 @@ export class RiskView {
   private lastKey = '';
   constructor(private readonly data: GraphData, private readonly store: Store, private readonly schema: SchemaInfo) {
     this.methods = schema.enumValuesOfArg(schema.queryType, 'riskAssessment', 'method');
+    // The method argument may be a plain String documented as "WEIGHTED_SUM or MEDAL": read the names from its description.
+    if (!this.methods.length) this.methods = schema.argDescriptionWords(schema.queryType, 'riskAssessment', 'method');
     const select = byId<HTMLSelectElement>('risk-method');
     select.replaceChildren(...this.methods.map((m) => h('option', { value: m }, m.replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase()))));
     select.disabled = this.methods.length === 0;
@@ -87,9 +89,13 @@ export class RiskView {
     const hasMethod = this.schema.argNames(this.schema.queryType, 'riskAssessment').includes('method');
     const methodType = this.schema.argTypeName(this.schema.queryType, 'riskAssessment', 'method');
     try {
+      // The diagram's own points when the server has them; otherwise everything, searched for likelihood and impact.
+      const selection = this.schema.has(ret, 'diagram')
+        ? `method profile diagram { scenario { id name } ${['likelihoodScore', 'likelihoodClass', 'impactScore', 'impactClass', 'riskScore', 'rank'].filter((f) => this.schema.has(this.schema.returnType(ret, 'diagram'), f)).join(' ')} }`
+        : this.schema.selectAll(ret, 3);
       const query = hasMethod && method
-        ? `query Risk($method: ${methodType}) { riskAssessment(method: $method) { ${this.schema.selectAll(ret, 3)} } }`
-        : `query Risk { riskAssessment { ${this.schema.selectAll(ret, 3)} } }`;
+        ? `query Risk($method: ${methodType}) { riskAssessment(method: $method) { ${selection} } }`
+        : `query Risk { riskAssessment { ${selection} } }`;
       const d = await gql<{ riskAssessment: unknown }>(query, hasMethod && method ? { method } : {});
       const pts = findPoints(d.riskAssessment, this.data);
       if (!pts.length) {
@@ -109,8 +115,9 @@ export class RiskView {
   private chart(pts: RiskPoint[]): SVGSVGElement {
     const W = 760, H = 520, m = { l: 64, r: 24, t: 20, b: 56 };
     const iw = W - m.l - m.r, ih = H - m.t - m.b;
-    const maxX = niceMax(Math.max(...pts.map((p) => p.likelihood)));
-    const maxY = niceMax(Math.max(...pts.map((p) => p.impact)));
+    // Scores on the NRB 0–5 class scale keep that scale, so diagrams of different methods compare.
+    const maxX = Math.max(5, niceMax(Math.max(...pts.map((p) => p.likelihood))));
+    const maxY = Math.max(5, niceMax(Math.max(...pts.map((p) => p.impact))));
     const x = (v: number) => m.l + (v / maxX) * iw;
     const y = (v: number) => m.t + ih - (v / maxY) * ih;
     const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': 'risk-title', class: 'risk-svg' });
@@ -122,13 +129,14 @@ export class RiskView {
     }
     for (let k = 0; k <= 5; k++) {
       const vx = (maxX * k) / 5, vy = (maxY * k) / 5;
-      svg.append(s('text', { x: x(vx), y: m.t + ih + 18, 'text-anchor': 'middle', class: 'tick' }, fmt(vx)));
+      const cls = maxX === 5 && k > 0 ? ` (${'ABCDE'[k - 1]})` : '';
+      svg.append(s('text', { x: x(vx), y: m.t + ih + 18, 'text-anchor': 'middle', class: 'tick' }, `${fmt(vx)}${cls}`));
       svg.append(s('text', { x: m.l - 8, y: y(vy) + 4, 'text-anchor': 'end', class: 'tick' }, fmt(vy)));
     }
     svg.append(s('line', { x1: m.l, y1: m.t + ih, x2: m.l + iw, y2: m.t + ih, class: 'axis' }));
     svg.append(s('line', { x1: m.l, y1: m.t, x2: m.l, y2: m.t + ih, class: 'axis' }));
-    svg.append(s('text', { x: m.l + iw / 2, y: H - 12, 'text-anchor': 'middle', class: 'axis-label' }, 'Likelihood →'));
-    svg.append(s('text', { x: 16, y: m.t + ih / 2, 'text-anchor': 'middle', class: 'axis-label', transform: `rotate(-90 16 ${m.t + ih / 2})` }, 'Impact →'));
+    svg.append(s('text', { x: m.l + iw / 2, y: H - 12, 'text-anchor': 'middle', class: 'axis-label' }, 'Likelihood score (class A–E) →'));
+    svg.append(s('text', { x: 16, y: m.t + ih / 2, 'text-anchor': 'middle', class: 'axis-label', transform: `rotate(-90 16 ${m.t + ih / 2})` }, 'Impact score (0–5 class scale) →'));
     for (const p of [...pts].sort((a, b) => a.impact - b.impact)) {
       const g = s('g', { class: 'point', tabindex: 0, role: 'link', 'aria-label': `${p.name}: likelihood ${fmt(p.likelihood)}, impact ${fmt(p.impact)}` });
       g.append(s('title', {}, `${p.name}\nlikelihood ${fmt(p.likelihood)}${p.likelihoodClass ? ` (${p.likelihoodClass})` : ''}\nimpact ${fmt(p.impact)}${p.impactClass ? ` (${p.impactClass})` : ''}`));
