@@ -3,7 +3,7 @@ import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 
 import fcose from 'cytoscape-fcose';
 import { gql, type SchemaInfo } from './api';
 import type { GraphData, GraphNode } from './data';
-import { banner, byId, fmt, h } from './dom';
+import { banner, byId, fmt, h, pct } from './dom';
 import { KINDS, KIND_ORDER, REL_LABEL, type Kind } from './kinds';
 import type { Store, ViewState } from './state';
 import { loadGaps, type GapOverlay } from './gaps';
@@ -300,15 +300,21 @@ export class GraphView {
         animate: false,
         fit: true,
         padding: 30,
-        nodeDimensionsIncludeLabels: false,
+        // Small views make room for their labels; large ones favour speed.
+        nodeDimensionsIncludeLabels: n <= 400,
         packComponents: true,
-        idealEdgeLength: () => (n > 600 ? 50 : 70),
-        nodeRepulsion: () => (n > 600 ? 4500 : 8000),
+        idealEdgeLength: () => (n > 600 ? 50 : 90),
+        nodeRepulsion: () => (n > 600 ? 4500 : 20000),
         numIter: n > 600 ? 1500 : 2500,
       } as cytoscape.LayoutOptions)
       .run();
     this.timings.layoutMs = performance.now() - t0;
     this.layoutRuns++;
+    // A few nodes should not fill the screen at giant zoom.
+    if (this.cy.zoom() > 1.3) {
+      this.cy.zoom(1.3);
+      this.cy.center(visible);
+    }
   }
 
   centre(id: string): void {
@@ -472,8 +478,8 @@ export class GraphView {
       h('p', { class: 'muted' }, `Largest requirement over ${g.scenarioCount} scenarios against capacity × readiness (gapAnalysis).`),
       rows.length
         ? h('table', { class: 'compact' },
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Capability'), h('th', { scope: 'col', class: 'num' }, 'Required'), h('th', { scope: 'col', class: 'num' }, 'Available'), h('th', { scope: 'col', class: 'num' }, 'Short'))),
-          h('tbody', {}, rows.map(([id, r]) => h('tr', {}, h('td', {}, this.nodeButton(id)), h('td', { class: 'num' }, fmt(r.required)), h('td', { class: 'num' }, fmt(r.available)), h('td', { class: 'num short' }, fmt(r.shortfall))))))
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Capability'), h('th', { scope: 'col', class: 'num' }, 'Short'), h('th', { scope: 'col', class: 'num' }, 'Covered'))),
+          h('tbody', {}, rows.map(([id, r]) => h('tr', { title: `required ${fmt(r.required)}, available ${fmt(r.available)}` }, h('td', {}, this.nodeButton(id)), h('td', { class: 'num short' }, fmt(r.shortfall)), h('td', { class: 'num' }, r.required > 0 ? pct(Math.min(1, r.available / r.required)) : '–')))))
         : h('p', {}, 'No capability falls short.'),
       g.duplicates.size
         ? h('details', {}, h('summary', {}, `Duplicates (${g.duplicates.size})`),
