@@ -31,12 +31,13 @@ registerSimulate(program, {
 });
 
 program.command('schema')
-  .description('print the GraphQL schema (SDL)')
+  .description('print the GraphQL schema (SDL), or with --model the JSON Schema of the model format')
   .option('--out <file>', 'write to this file instead of stdout')
-  .action(action(async (opts: { out?: string }) => {
-    const { printSdl } = await import('../schema/index.js');
-    if (opts.out) await writeFile(opts.out, printSdl());
-    else process.stdout.write(printSdl());
+  .option('--model', 'the JSON Schema of the interchange format instead of the GraphQL SDL', false)
+  .action(action(async (opts: { out?: string; model: boolean }) => {
+    const text = opts.model ? (await import('../model/json-schema.js')).printModelJsonSchema() : (await import('../schema/index.js')).printSdl();
+    if (opts.out) await writeFile(opts.out, text);
+    else process.stdout.write(text);
   }));
 
 program.hook('postAction', async () => {

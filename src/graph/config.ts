@@ -1,6 +1,7 @@
 // Where the graph lives: a server named by NEO4J_URI, or the local embedded Neo4j this project runs itself.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UserError } from '../domain/errors.js';
 
 /** Repository root: two levels above this file in both src/ and dist/. */
 export const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..', '..');
@@ -27,7 +28,7 @@ function intFromEnv(name: string, fallback: number, min: number, max: number): n
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) {
-    throw new Error(`${name}: must be an integer between ${min} and ${max}, got "${raw}"`);
+    throw new UserError(`${name}: must be an integer between ${min} and ${max}, got "${raw}"`, 'ENVIRONMENT');
   }
   return n;
 }
