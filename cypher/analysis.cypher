@@ -37,7 +37,8 @@ RETURN
 
 // @name planningInputs
 // Everything the capability balance needs: scenarios, tasks, capabilities, parties, the REQUIRES / NEEDS / HOLDS /
-// RESPONSIBLE_FOR relationships and the nodes that should have a lead party (threats, sectors, services, tasks, capabilities).
+// RESPONSIBLE_FOR / OPERATES relationships, and the other nodes a responsibility may point at (targets; with the lists
+// above they are every node a lead may be for).
 RETURN
   COLLECT {
     MATCH (s:Scenario)
@@ -89,10 +90,17 @@ RETURN
   } AS responsibilities,
   COLLECT {
     MATCH (n:Entity)
-    WHERE (n:Threat OR n:Sector OR n:Service OR n:Task OR n:Capability OR n:Scenario OR n:IncidentCategory OR n:VitalInterest OR n:ImpactCriterion OR n:Party)
+    WHERE (n:Threat OR n:Sector OR n:Service OR n:IncidentCategory OR n:VitalInterest OR n:ImpactCriterion)
       AND (coalesce(n.classification, 'public') = 'public' OR $viewer.admin OR (n.classification = 'restricted' AND n.owner IS NOT NULL AND n.owner = $viewer.party))
-    RETURN n {.id, .name, .classification, .owner, kind: [l IN labels(n) WHERE l <> 'Entity'][0]}
+    RETURN n {.*, kind: [l IN labels(n) WHERE l <> 'Entity'][0]}
   } AS targets,
+  COLLECT {
+    MATCH (a:Party)-[r:OPERATES]->(b:Service)
+    WHERE (coalesce(a.classification, 'public') = 'public' OR $viewer.admin OR (a.classification = 'restricted' AND a.owner IS NOT NULL AND a.owner = $viewer.party))
+      AND (coalesce(b.classification, 'public') = 'public' OR $viewer.admin OR (b.classification = 'restricted' AND b.owner IS NOT NULL AND b.owner = $viewer.party))
+      AND (coalesce(r.classification, 'public') = 'public' OR $viewer.admin OR a.id = $viewer.party OR b.id = $viewer.party)
+    RETURN {party: a.id, service: b.id}
+  } AS operations,
   COLLECT {
     MATCH (r:SimulationRun {status: 'done'})-[:SIMULATES]->(s:Scenario)
     WHERE $withRuns

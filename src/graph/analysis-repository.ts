@@ -27,6 +27,9 @@ export type PlanningData = PlanningInput & {
   capabilities: NodeRecord[];
   parties: NodeRecord[];
   targets: NodeRecord[];
+  operations: { party: string; service: string }[];
+  /** Every node read, by id. */
+  nodes: Map<string, NodeRecord>;
   runs: Map<string, StoredRun>;
 };
 
@@ -63,7 +66,7 @@ export class AnalysisRepository {
   async planningData(withRuns = true): Promise<PlanningData> {
     const [row] = await this.graph.read('analysis', 'planningInputs', { viewer: viewerParam(this.viewer), withRuns });
     const r = row ?? {};
-    return {
+    const data: PlanningData = {
       scenarios: (r.scenarios ?? []) as NodeRecord[],
       tasks: (r.tasks ?? []) as NodeRecord[],
       capabilities: (r.capabilities ?? []) as NodeRecord[],
@@ -72,8 +75,36 @@ export class AnalysisRepository {
       needs: (r.needs ?? []) as PlanningInput['needs'],
       holdings: (r.holdings ?? []) as PlanningInput['holdings'],
       responsibilities: (r.responsibilities ?? []) as PlanningInput['responsibilities'],
-      targets: (r.targets ?? []) as NodeRecord[],
+      targets: [],
+      operations: (r.operations ?? []) as PlanningData['operations'],
+      nodes: new Map(),
       runs: parseRuns(r.runs),
     };
+    for (const list of [r.targets, r.scenarios, r.tasks, r.capabilities, r.parties] as NodeRecord[][]) for (const n of list ?? []) data.nodes.set(n.id, n);
+    data.targets = [...data.nodes.values()];
+    return data;
+  }
+}
+
+/**
+ * Optional in-process cache of analysis inputs per viewer, for servers that accept answers up to `ttlMs` old.
+ * Off unless a server passes one in its services as `analysisCache`; concurrent requests share one read.
+ */
+export class AnalysisCache {
+  private readonly entries = new Map<string, { at: number; value: Promise<unknown> }>();
+  constructor(readonly ttlMs: number) {}
+
+  get<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const now = Date.now();
+    const hit = this.entries.get(key);
+    if (hit && now - hit.at < this.ttlMs) return hit.value as Promise<T>;
+    const value = load();
+    this.entries.set(key, { at: now, value });
+    value.catch(() => this.entries.delete(key));
+    return value;
+  }
+
+  clear(): void {
+    this.entries.clear();
   }
 }

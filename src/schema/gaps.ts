@@ -19,7 +19,7 @@ export interface BalanceView extends Omit<CapabilityBalance, 'capability' | 'hol
   simulatedByScenario: SimulatedGapView[];
   simulated: SimulatedGapView | null;
 }
-export interface LeadConflictView { target: string; leads: NodeRecord[] }
+export interface LeadConflictView { target: NodeRecord | null; leads: NodeRecord[] }
 export interface GapAnalysisView {
   scenarios: NodeRecord[];
   phases: string[];
@@ -30,13 +30,12 @@ export interface GapAnalysisView {
   multipleLeads: LeadConflictView[];
   uncoveredTasks: NodeRecord[];
   unheldCapabilities: NodeRecord[];
-  targetsWithoutLead: string[];
+  targetsWithoutLead: NodeRecord[];
 }
 
 /** Turns the pure report into views that carry the nodes the viewer may see. */
 export function gapView(data: PlanningData, report: GapReport, selected: readonly NodeRecord[], options: BalanceOptions): GapAnalysisView {
-  const node = new Map<string, NodeRecord>();
-  for (const list of [data.targets, data.scenarios, data.tasks, data.capabilities, data.parties]) for (const n of list) node.set(n.id, n);
+  const node = data.nodes;
   const selectedIds = new Set(selected.map((s) => s.id));
   const runs: StoredRun[] = [...data.runs.values()].filter((r) => selectedIds.has(r.scenario));
   const views = new Map<string, BalanceView>();
@@ -71,10 +70,10 @@ export function gapView(data: PlanningData, report: GapReport, selected: readonl
     balance: report.balance.map((b) => views.get(b.capability)!),
     gaps: report.gaps.map((b) => views.get(b.capability)!),
     duplicates: report.duplicates.map((b) => views.get(b.capability)!),
-    multipleLeads: report.multipleLeads.map((m) => ({ target: m.target, leads: m.leads.map((p) => node.get(p)!).filter(Boolean) })),
+    multipleLeads: report.multipleLeads.map((m) => ({ target: node.get(m.target) ?? null, leads: m.leads.map((p) => node.get(p)!).filter(Boolean) })),
     uncoveredTasks: report.uncoveredTasks.map((id) => node.get(id)!),
     unheldCapabilities: report.unheldCapabilities.map((id) => node.get(id)!),
-    targetsWithoutLead: report.targetsWithoutLead.map((t) => t.id),
+    targetsWithoutLead: report.targetsWithoutLead.map((t) => node.get(t.id)!),
   };
 }
 
@@ -162,7 +161,7 @@ export const CapabilityBalanceRef = builder.objectRef<BalanceView>('CapabilityBa
 export const LeadConflictRef = builder.objectRef<LeadConflictView>('LeadConflict').implement({
   description: 'A target with two or more lead parties (a duplicate in roles).',
   fields: (t) => ({
-    target: t.field({ type: EntityRef, nullable: true, resolve: (m, _a, ctx) => ctx.loaders.node.load(m.target) }),
+    target: t.field({ type: EntityRef, nullable: true, resolve: (m) => m.target }),
     leads: t.field({ type: [NodeRefs.parties!], resolve: (m) => m.leads }),
   }),
 });
@@ -186,7 +185,7 @@ const GapAnalysisRef = builder.objectRef<GapAnalysisView>('GapAnalysis').impleme
     targetsWithoutLead: t.field({
       type: [EntityRef],
       description: `Nodes of kind ${LEAD_TARGET_KINDS.join(', ')} with no lead party.`,
-      resolve: async (g, _a, ctx) => (await ctx.loaders.node.loadMany(g.targetsWithoutLead)).filter((n): n is NodeRecord => !!n && !(n instanceof Error)),
+      resolve: (g) => g.targetsWithoutLead,
     }),
   }),
 });

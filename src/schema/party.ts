@@ -26,8 +26,7 @@ function wholeModel(ctx: Context): Promise<{ data: PlanningData; gaps: GapAnalys
 async function targetsOf(party: NodeRecord, role: string, ctx: Context): Promise<NodeRecord[]> {
   const { data } = await wholeModel(ctx);
   const ids = data.responsibilities.filter((r) => r.party === party.id && r.role === role).map((r) => r.target);
-  const nodes = await ctx.loaders.node.loadMany(ids);
-  return nodes.filter((n): n is NodeRecord => !!n && !(n instanceof Error)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  return ids.map((id) => data.nodes.get(id)).filter((n): n is NodeRecord => !!n).sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
 /** Ids of the capabilities the party holds (as the viewer sees the holdings). */
@@ -48,7 +47,10 @@ builder.objectFields(NodeRefs.parties!, (t) => ({
   operatedServices: t.field({
     type: [NodeRefs.services!],
     description: 'Vital services this party operates.',
-    resolve: async (p, _a, ctx) => (await ctx.loaders.relationships('OPERATES', 'out').load(p.id)).map((r) => r.other),
+    resolve: async (p, _a, ctx) => {
+      const { data } = await wholeModel(ctx);
+      return data.operations.filter((o) => o.party === p.id).map((o) => data.nodes.get(o.service)).filter((n): n is NodeRecord => !!n).sort((a, b) => (a.id < b.id ? -1 : 1));
+    },
   }),
   capabilityBalance: t.field({
     type: [CapabilityBalanceRef],
@@ -106,7 +108,8 @@ builder.queryField('party', (t) =>
     description: 'A party and its role: responsibilities, holdings, dependent tasks and scenarios, its part in gaps and duplicates. Null when unknown or not visible to the viewer (as node(id)).',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      const n = await ctx.loaders.node.load(String(args.id));
+      // The visible parties come with the planning inputs, so the role fields need no further read.
+      const n = (await wholeModel(ctx)).data.nodes.get(String(args.id));
       return n && n.kind === 'Party' ? n : null;
     },
   }),

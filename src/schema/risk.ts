@@ -4,7 +4,7 @@ import { builder } from './builder.js';
 import { NodeRefs } from './entities.js';
 import type { Context } from './context.js';
 import type { NodeRecord } from '../graph/api-repository.js';
-import { AnalysisRepository, type PlanningData, type RiskData, type StoredRun } from '../graph/analysis-repository.js';
+import { AnalysisCache, AnalysisRepository, type PlanningData, type RiskData, type StoredRun } from '../graph/analysis-repository.js';
 import { assessRisks, rankSensitivity, resolveWeights, classOfScore, RISK_METHODS, type RiskMethod, type ScenarioRisk, type RiskInput } from '../analysis/risk.js';
 import { DEFAULT_PROFILE, findProfile, WEIGHT_PROFILES, type WeightProfile } from '../analysis/profiles.js';
 import { IMPACT_CLASSES, type ImpactClass } from '../analysis/impact.js';
@@ -15,6 +15,9 @@ export function badInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 }
 
+/** What decides visibility: admins see all, others what is public or their party's. */
+const viewerKey = (ctx: Context) => (ctx.viewer.admin ? 'admin' : `party:${ctx.viewer.party ?? ''}`);
+
 const riskCache = new WeakMap<object, Promise<RiskData>>();
 const planningCache = new WeakMap<object, Promise<PlanningData>>();
 
@@ -22,7 +25,9 @@ const planningCache = new WeakMap<object, Promise<PlanningData>>();
 export function riskDataFor(ctx: Context): Promise<RiskData> {
   let p = riskCache.get(ctx);
   if (!p) {
-    p = new AnalysisRepository(ctx.graph, ctx.viewer).riskData();
+    const repo = new AnalysisRepository(ctx.graph, ctx.viewer);
+    const cache = ctx.services.analysisCache;
+    p = cache instanceof AnalysisCache ? cache.get(`risk:${viewerKey(ctx)}`, () => repo.riskData()) : repo.riskData();
     riskCache.set(ctx, p);
   }
   return p;
@@ -32,7 +37,9 @@ export function riskDataFor(ctx: Context): Promise<RiskData> {
 export function planningDataFor(ctx: Context): Promise<PlanningData> {
   let p = planningCache.get(ctx);
   if (!p) {
-    p = new AnalysisRepository(ctx.graph, ctx.viewer).planningData();
+    const repo = new AnalysisRepository(ctx.graph, ctx.viewer);
+    const cache = ctx.services.analysisCache;
+    p = cache instanceof AnalysisCache ? cache.get(`planning:${viewerKey(ctx)}`, () => repo.planningData()) : repo.planningData();
     planningCache.set(ctx, p);
   }
   return p;
