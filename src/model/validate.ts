@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { Model, type ModelInput } from './schema.js';
+import * as S from './schema.js';
 import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS, type NodeList } from './kinds.js';
 import { ValidationError, UserError, type Problem } from '../domain/errors.js';
 
@@ -155,3 +156,32 @@ export async function readJsonFile(path: string): Promise<unknown> {
 }
 
 export type { ModelInput };
+
+
+/** The zod schema of one item of each list. */
+export const ITEM_SCHEMAS: Record<string, z.ZodObject> = {
+  vitalInterests: S.VitalInterest, impactCriteria: S.ImpactCriterion, threats: S.Threat, incidentCategories: S.IncidentCategory,
+  scenarios: S.Scenario, sectors: S.Sector, services: S.Service, tasks: S.Task, capabilities: S.Capability, parties: S.Party,
+  dependencies: S.Dependency, disruptions: S.Disruption, requirements: S.Requirement, triggers: S.Trigger, needs: S.Need,
+  holdings: S.Holding, mitigations: S.Mitigation, responsibilities: S.Responsibility, operations: S.Operation,
+  scores: S.Score, consequences: S.Consequence,
+};
+
+/** Validates one item of `list` on its own (shape, types, ranges), with messages as for a whole model. */
+export function validateItem<T = Record<string, unknown>>(list: string, item: unknown): T {
+  const schema = ITEM_SCHEMAS[list];
+  if (!schema) throw new Error(`no such list: ${list}`);
+  const parsed = schema.safeParse(item);
+  if (!parsed.success) {
+    const wrapped = { [list]: [item] };
+    const problems = parsed.error.issues.flatMap((i) => issueToProblems({ ...i, path: [list, 0, ...i.path] } as z.core.$ZodIssue, wrapped))
+      .map((p) => ({ ...p, item: p.item.replace(`${list}[0]`, list) }));
+    throw new ValidationError(problems);
+  }
+  const extra: Problem[] = [];
+  const v = parsed.data as Record<string, unknown>;
+  if (list === 'dependencies' && v.from === v.to) extra.push({ item: itemLabel(list, 0, v).replace(`${list}[0]`, list), field: 'to', message: 'a service cannot depend on itself' });
+  if (list === 'scores' && v.value === undefined && v.class === undefined) extra.push({ item: itemLabel(list, 0, v).replace(`${list}[0]`, list), field: 'value', message: 'give a value or a class' });
+  if (extra.length) throw new ValidationError(extra);
+  return parsed.data as T;
+}

@@ -61,7 +61,7 @@ EntityRef.implement({
   }),
 });
 
-const RelationshipRefs: Record<string, ReturnType<typeof builder.objectRef<RelationshipRecord>>> = {};
+export const RelationshipRefs: Record<string, ReturnType<typeof builder.objectRef<RelationshipRecord>>> = {};
 for (const rel of RELATIONSHIP_KINDS) RelationshipRefs[rel.list] = builder.objectRef<RelationshipRecord>(REL_TYPE_NAMES[rel.list]!);
 export const NodeRefs: Record<string, ReturnType<typeof builder.objectRef<NodeRecord>>> = {};
 for (const k of NODE_KINDS) NodeRefs[k.list] = builder.objectRef<NodeRecord>(k.label);

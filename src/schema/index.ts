@@ -6,6 +6,8 @@ import './risk.js';
 import './gaps.js';
 import './party.js';
 import './simulation.js';
+import './mutations.js';
+import './audit.js';
 
 let built: GraphQLSchema | undefined;
 

@@ -2,19 +2,21 @@
 import type { z } from 'zod';
 
 export type ScalarKind = 'String' | 'Float' | 'Boolean' | '[Float]' | '[String]';
-export interface FieldInfo { name: string; kind: ScalarKind; optional: boolean }
+export interface FieldInfo { name: string; kind: ScalarKind; optional: boolean; hasDefault: boolean }
 
 interface Def { type: string; innerType?: z.ZodType; element?: z.ZodType }
 const def = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
-function scalarOf(s: z.ZodType): { kind: ScalarKind; optional: boolean } {
+function scalarOf(s: z.ZodType): { kind: ScalarKind; optional: boolean; hasDefault: boolean } {
   let optional = false;
+  let hasDefault = false;
   let cur = s;
   for (;;) {
     const d = def(cur);
     if (d.type === 'optional' || d.type === 'default' || d.type === 'nullable') {
       // A default is always filled in on validation, so only optional and nullable fields may be missing.
       if (d.type !== 'default') optional = true;
+      else hasDefault = true;
       cur = d.innerType!;
       continue;
     }
@@ -22,10 +24,10 @@ function scalarOf(s: z.ZodType): { kind: ScalarKind; optional: boolean } {
       cur = (d as unknown as { in: z.ZodType }).in;
       continue;
     }
-    if (d.type === 'number') return { kind: 'Float', optional };
-    if (d.type === 'boolean') return { kind: 'Boolean', optional };
-    if (d.type === 'array') return { kind: def(d.element!).type === 'number' ? '[Float]' : '[String]', optional };
-    return { kind: 'String', optional };
+    if (d.type === 'number') return { kind: 'Float', optional, hasDefault };
+    if (d.type === 'boolean') return { kind: 'Boolean', optional, hasDefault };
+    if (d.type === 'array') return { kind: def(d.element!).type === 'number' ? '[Float]' : '[String]', optional, hasDefault };
+    return { kind: 'String', optional, hasDefault };
   }
 }
 

@@ -25,6 +25,16 @@ export function createApp(options: AppOptions): YogaServerInstance<Record<string
   return createYoga<Record<string, unknown>, Context>({
     schema: schema(),
     graphiql: options.graphiql ?? true,
+    // User errors (bad input, not found, forbidden) are answers, not incidents: only unexpected errors are logged.
+    logging: {
+      debug: () => {},
+      info: () => {},
+      warn: (...args: unknown[]) => console.warn(...args),
+      error: (...args: unknown[]) => {
+        if (args.some((a) => a instanceof UserError || (a instanceof GraphQLError && (a.extensions?.code || a.originalError instanceof UserError)))) return;
+        console.error(...args);
+      },
+    },
     landingPage: false,
     maskedErrors: {
       maskError(error, message) {

@@ -1,0 +1,169 @@
+// Single-item changes to the model, validated as the interchange format is, each written with its audit entry in one transaction.
+import type { Graph, Row } from './graph.js';
+import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS, type NodeList, type RelationshipKind } from '../model/kinds.js';
+import { validateItem } from '../model/validate.js';
+import { NotFoundError, ValidationError, type Problem } from '../domain/errors.js';
+import type { Viewer } from '../domain/viewer.js';
+import type { NodeRecord, RelationshipRecord } from './api-repository.js';
+
+type Json = Record<string, unknown>;
+const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+const labelOf = (list: NodeList) => NODE_KINDS.find((k) => k.list === list)!.label;
+const singular = (list: NodeList) => NODE_KINDS.find((k) => k.list === list)!.singular;
+
+export interface Actor { viewer: Viewer; requestId: string }
+
+function withoutUndefined(o: Json): Json {
+  const out: Json = {};
+  for (const [k, v] of Object.entries(o)) if (v !== undefined && v !== null) out[k] = v;
+  return out;
+}
+
+function relKind(list: string): RelationshipKind {
+  const k = RELATIONSHIP_KINDS.find((r) => r.list === list);
+  if (!k) throw new Error(`no such relationship list: ${list}`);
+  return k;
+}
+
+export class MutationRepository {
+  constructor(private readonly graph: Graph) {}
+
+  /** Checks that every referenced id exists and is of an allowed kind. */
+  private async checkReferences(item: string, refs: { field: string; id: string; kinds: readonly NodeList[] | '*' }[]): Promise<void> {
+    if (!refs.length) return;
+    const rows = await this.graph.read('mutations', 'kindsOf', { ids: [...new Set(refs.map((r) => r.id))] });
+    const kindOf = new Map(rows.map((r) => [r.id as string, r.kind as string]));
+    const problems: Problem[] = [];
+    for (const r of refs) {
+      const kind = kindOf.get(r.id);
+      const allowed: string[] | null = r.kinds === '*' ? null : r.kinds.map(labelOf);
+      if (!kind) problems.push({ item, field: r.field, message: `unknown ${r.kinds === '*' ? 'node' : r.kinds.map(singular).join(' or ')} "${r.id}"` });
+      else if (allowed && !allowed.includes(kind)) problems.push({ item, field: r.field, message: `"${r.id}" is a ${kind}, expected ${allowed.join(' or ')}` });
+    }
+    if (problems.length) throw new ValidationError(problems);
+  }
+
+  private audit(tx: { run: (f: string, n: string, p?: Json) => Promise<Row[]> }, actor: Actor, action: string, target: string, details: unknown) {
+    return tx.run('audit', 'recordAudit', {
+      subject: actor.viewer.subject, role: actor.viewer.role, party: actor.viewer.party, action, target,
+      details: JSON.stringify(details), requestId: actor.requestId,
+    });
+  }
+
+  private async writeNode(list: NodeList, item: Json, actor: Actor, action: 'create' | 'update'): Promise<NodeRecord> {
+    const refs = NODE_REFERENCES.filter((r) => r.list === list);
+    const label = `${list} (id "${String(item.id)}")`;
+    const toCheck: { field: string; id: string; kinds: readonly NodeList[] | '*' }[] = [];
+    for (const r of refs) {
+      const v = item[r.field];
+      if (v === undefined) continue;
+      (Array.isArray(v) ? v : [v]).forEach((id, j) => toCheck.push({ field: Array.isArray(v) ? `${r.field}[${j}]` : r.field, id: String(id), kinds: r.kinds }));
+    }
+    if (typeof item.owner === 'string') toCheck.push({ field: 'owner', id: item.owner, kinds: ['parties'] });
+    await this.checkReferences(label, toCheck);
+    const skip = new Set<string>(refs.map((r) => r.field));
+    const props = withoutUndefined(Object.fromEntries(Object.entries(item).filter(([k]) => !skip.has(k))));
+    await this.graph.writeTransaction(async (tx) => {
+      await tx.run(action === 'create' ? 'bulk' : 'model', `${action === 'create' ? 'create' : 'merge'}${cap(list)}`, { rows: [{ id: item.id, props }] });
+      for (const r of refs) {
+        const v = item[r.field];
+        await tx.run('model', `link${cap(list)}${cap(r.field)}`, { rows: [{ id: item.id, refs: v === undefined ? [] : Array.isArray(v) ? v : [v] }] });
+      }
+      await this.audit(tx, actor, `${action}:${list}`, String(item.id), item);
+    });
+    return { ...props, kind: labelOf(list) } as NodeRecord;
+  }
+
+  async createNode(list: NodeList, input: Json, actor: Actor): Promise<NodeRecord> {
+    const item = validateItem<Json>(list, withoutUndefined(input));
+    return this.writeNode(list, item, actor, 'create');
+  }
+
+  /** Applies a patch (null clears an optional field) and validates the whole item again. */
+  async updateNode(list: NodeList, id: string, patch: Json, actor: Actor): Promise<NodeRecord> {
+    const rows = await this.graph.read('mutations', 'getNode', { id, label: labelOf(list) });
+    if (!rows.length) throw new NotFoundError(singular(list), id);
+    const current: Json = { ...(rows[0]!.props as Json) };
+    for (const r of NODE_REFERENCES.filter((x) => x.list === list)) {
+      const ids = (await this.graph.read('mutations', 'getReferences', { id, type: r.type })).map((x) => x.id as string);
+      if (r.many) current[r.field] = ids;
+      else if (ids.length) current[r.field] = ids[0];
+    }
+    if ('id' in patch && patch.id !== undefined && patch.id !== id) {
+      throw new ValidationError([{ item: `${list} (id "${id}")`, field: 'id', message: 'cannot be changed; delete and create instead' }]);
+    }
+    const merged: Json = { ...current };
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined) continue;
+      if (v === null) delete merged[k];
+      else merged[k] = v;
+    }
+    const item = validateItem<Json>(list, merged);
+    return this.writeNode(list, item, actor, 'update');
+  }
+
+  async deleteNode(list: NodeList, id: string, actor: Actor): Promise<{ id: string; relationshipsRemoved: number }> {
+    return this.graph.writeTransaction(async (tx) => {
+      const rows = await tx.run('mutations', 'deleteNode', { id, label: labelOf(list) });
+      if (!rows.length) throw new NotFoundError(singular(list), id);
+      await this.audit(tx, actor, `delete:${list}`, id, { id });
+      return { id, relationshipsRemoved: Number(rows[0]!.relationships ?? 0) };
+    });
+  }
+
+  private relLabel(rel: RelationshipKind, item: Json): string {
+    return `${rel.list} (${String(item[rel.from.field])}→${String(item[rel.to.field])})`;
+  }
+
+  private async writeRelationship(rel: RelationshipKind, item: Json, actor: Actor, action: 'create' | 'update'): Promise<RelationshipRecord> {
+    const from = String(item[rel.from.field]);
+    const to = String(item[rel.to.field]);
+    await this.checkReferences(this.relLabel(rel, item), [
+      { field: rel.from.field, id: from, kinds: rel.from.kinds },
+      { field: rel.to.field, id: to, kinds: rel.to.kinds },
+    ]);
+    const props = withoutUndefined({ ...item });
+    delete props[rel.from.field];
+    delete props[rel.to.field];
+    const other = await this.graph.writeTransaction(async (tx) => {
+      // Serialise changes around the source node so that "exists?" and the write cannot interleave with another request.
+      await tx.run('mutations', 'lockNode', { id: from });
+      const existing = await tx.run('mutations', 'getRelationship', { from, to, type: rel.type });
+      if (action === 'create' && existing.length) throw new ValidationError([{ item: this.relLabel(rel, item), field: '', message: 'already exists; update it instead' }]);
+      if (action === 'update' && !existing.length) throw new NotFoundError(rel.list, `${from}→${to}`);
+      await tx.run('model', `merge${cap(rel.list)}`, { rows: [{ [rel.from.field]: from, [rel.to.field]: to, props }] });
+      const written = await tx.run('mutations', 'getRelationship', { from, to, type: rel.type });
+      await this.audit(tx, actor, `${action}:${rel.list}`, `${from}→${to}`, item);
+      return written[0]!.other as NodeRecord;
+    });
+    return { from, to, type: rel.type, props, other };
+  }
+
+  async createRelationship(list: string, input: Json, actor: Actor): Promise<RelationshipRecord> {
+    const rel = relKind(list);
+    return this.writeRelationship(rel, validateItem<Json>(list, withoutUndefined(input)), actor, 'create');
+  }
+
+  async updateRelationship(list: string, key: { from: string; to: string }, patch: Json, actor: Actor): Promise<RelationshipRecord> {
+    const rel = relKind(list);
+    const rows = await this.graph.read('mutations', 'getRelationship', { from: key.from, to: key.to, type: rel.type });
+    if (!rows.length) throw new NotFoundError(rel.list, `${key.from}→${key.to}`);
+    const merged: Json = { ...(rows[0]!.props as Json), [rel.from.field]: key.from, [rel.to.field]: key.to };
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined || k === rel.from.field || k === rel.to.field) continue;
+      if (v === null) delete merged[k];
+      else merged[k] = v;
+    }
+    return this.writeRelationship(rel, validateItem<Json>(list, merged), actor, 'update');
+  }
+
+  async deleteRelationship(list: string, key: { from: string; to: string }, actor: Actor): Promise<boolean> {
+    const rel = relKind(list);
+    return this.graph.writeTransaction(async (tx) => {
+      const rows = await tx.run('mutations', 'deleteRelationship', { from: key.from, to: key.to, type: rel.type });
+      if (Number(rows[0]?.deleted ?? 0) === 0) throw new NotFoundError(rel.list, `${key.from}→${key.to}`);
+      await this.audit(tx, actor, `delete:${rel.list}`, `${key.from}→${key.to}`, key);
+      return true;
+    });
+  }
+}

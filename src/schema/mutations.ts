@@ -1,0 +1,134 @@
+// Create, update and delete for every node kind and relationship list; inputs follow the model format and are validated exactly as it is.
+import { builder } from './builder.js';
+import { NodeRefs, REL_TYPE_NAMES, RelationshipRefs } from './entities.js';
+import { requireRole } from './auth.js';
+import type { Context } from './context.js';
+import * as S from '../model/schema.js';
+import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS, type NodeList } from '../model/kinds.js';
+import { scalarFields, type FieldInfo } from './zod-fields.js';
+import { MutationRepository, type Actor } from '../graph/mutation-repository.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- inputs are built from the model format's tables. */
+
+const NODE_SCHEMAS: Record<NodeList, import('zod').ZodObject> = {
+  vitalInterests: S.VitalInterest, impactCriteria: S.ImpactCriterion, threats: S.Threat,
+  incidentCategories: S.IncidentCategory, scenarios: S.Scenario, sectors: S.Sector, services: S.Service,
+  tasks: S.Task, capabilities: S.Capability, parties: S.Party,
+};
+const REL_SCHEMAS: Record<string, import('zod').ZodObject> = {
+  dependencies: S.Dependency, disruptions: S.Disruption, requirements: S.Requirement, triggers: S.Trigger,
+  needs: S.Need, holdings: S.Holding, mitigations: S.Mitigation, responsibilities: S.Responsibility,
+  operations: S.Operation, scores: S.Score, consequences: S.Consequence,
+};
+
+const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+const actor = (ctx: Context): Actor => ({ viewer: ctx.viewer, requestId: ctx.requestId });
+const repo = (ctx: Context) => new MutationRepository(ctx.graph);
+const guard = (ctx: Context) => requireRole(ctx, ['planner'], 'changing the model');
+
+function inputField(t: any, f: FieldInfo, forceOptional: boolean, isRef: boolean) {
+  const required = !forceOptional && !f.optional && !f.hasDefault;
+  if (isRef) return f.kind === '[String]' ? t.idList({ required }) : t.id({ required });
+  if (f.kind === '[Float]') return t.floatList({ required });
+  if (f.kind === '[String]') return t.stringList({ required });
+  if (f.kind === 'Float') return t.float({ required });
+  if (f.kind === 'Boolean') return t.boolean({ required });
+  return t.string({ required });
+}
+
+/** GraphQL hands IDs over as strings already; drop absent fields so defaults apply. */
+function plain(input: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
+}
+
+const DeleteResult = builder.objectRef<{ id: string; relationshipsRemoved: number }>('DeleteResult').implement({
+  fields: (t) => ({ id: t.exposeID('id'), relationshipsRemoved: t.exposeInt('relationshipsRemoved') }),
+});
+
+for (const kind of NODE_KINDS) {
+  const refs = new Set<string>(NODE_REFERENCES.filter((r) => r.list === kind.list).map((r) => r.field));
+  refs.add('owner');
+  const fields = scalarFields(NODE_SCHEMAS[kind.list]);
+  const Input = builder.inputType(`${kind.label}Input`, {
+    description: `A new item of ${kind.list}, as in the model format.`,
+    fields: (t) => Object.fromEntries(fields.map((f) => [f.name, inputField(t, f, false, refs.has(f.name) || f.name === 'id')])) as any,
+  });
+  const Patch = builder.inputType(`${kind.label}Patch`, {
+    description: `Changes to an item of ${kind.list}; null clears an optional field. The id cannot change.`,
+    fields: (t) => Object.fromEntries(fields.filter((f) => f.name !== 'id').map((f) => [f.name, inputField(t, f, true, refs.has(f.name))])) as any,
+  });
+  const Type = NodeRefs[kind.list]!;
+  builder.mutationField(`create${kind.label}`, (t) =>
+    t.field({
+      type: Type,
+      args: { input: t.arg({ type: Input, required: true }) },
+      resolve: (_r, args, ctx) => {
+        guard(ctx);
+        return repo(ctx).createNode(kind.list, plain(args.input as any), actor(ctx));
+      },
+    }));
+  builder.mutationField(`update${kind.label}`, (t) =>
+    t.field({
+      type: Type,
+      args: { id: t.arg.id({ required: true }), patch: t.arg({ type: Patch, required: true }) },
+      resolve: (_r, args, ctx) => {
+        guard(ctx);
+        return repo(ctx).updateNode(kind.list, String(args.id), args.patch as any, actor(ctx));
+      },
+    }));
+  builder.mutationField(`delete${kind.label}`, (t) =>
+    t.field({
+      type: DeleteResult,
+      description: `Deletes the item and every relationship it has.`,
+      args: { id: t.arg.id({ required: true }) },
+      resolve: (_r, args, ctx) => {
+        guard(ctx);
+        return repo(ctx).deleteNode(kind.list, String(args.id), actor(ctx));
+      },
+    }));
+}
+
+for (const rel of RELATIONSHIP_KINDS) {
+  const name = REL_TYPE_NAMES[rel.list]!;
+  const fields = scalarFields(REL_SCHEMAS[rel.list]!);
+  const ends = new Set([rel.from.field, rel.to.field]);
+  const Input = builder.inputType(`${name}Input`, {
+    description: `A new item of ${rel.list}, as in the model format.`,
+    fields: (t) => Object.fromEntries(fields.map((f) => [f.name, inputField(t, f, false, ends.has(f.name))])) as any,
+  });
+  const Patch = builder.inputType(`${name}Patch`, {
+    description: `Changes to an item of ${rel.list}; null clears an optional field.`,
+    fields: (t) => Object.fromEntries(fields.filter((f) => !ends.has(f.name)).map((f) => [f.name, inputField(t, f, true, false)])) as any,
+  });
+  const keyArgs = (t: any) => ({ [rel.from.field]: t.arg.id({ required: true }), [rel.to.field]: t.arg.id({ required: true }) });
+  const key = (args: any) => ({ from: String(args[rel.from.field]), to: String(args[rel.to.field]) });
+  builder.mutationField(`create${name}`, (t) =>
+    t.field({
+      type: RelationshipRefs[rel.list]!,
+      args: { input: t.arg({ type: Input, required: true }) },
+      resolve: (_r, args, ctx) => {
+        guard(ctx);
+        return repo(ctx).createRelationship(rel.list, plain(args.input as any), actor(ctx));
+      },
+    }));
+  builder.mutationField(`update${name}`, (t) =>
+    t.field({
+      type: RelationshipRefs[rel.list]!,
+      args: { ...keyArgs(t), patch: t.arg({ type: Patch, required: true }) },
+      resolve: (_r, args: any, ctx) => {
+        guard(ctx);
+        return repo(ctx).updateRelationship(rel.list, key(args), args.patch, actor(ctx));
+      },
+    }));
+  builder.mutationField(`delete${name}`, (t) =>
+    t.field({
+      type: 'Boolean',
+      args: keyArgs(t),
+      resolve: (_r, args: any, ctx) => {
+        guard(ctx);
+        return repo(ctx).deleteRelationship(rel.list, key(args), actor(ctx));
+      },
+    }));
+}
+
+export { cap };
