@@ -20,7 +20,7 @@ export interface SimulateHooks {
 const FLAGS: Record<string, string> = {
   scenario: '--scenario', iterations: '--iterations', seed: '--seed', workers: '--workers',
   horizonHours: '--horizon-hours', stepHours: '--step-hours', disruptedThreshold: '--disrupted-threshold',
-  targetRelativeError: '--target-relative-error', counterfactual: '--counterfactual',
+  targetRelativeError: '--target-relative-error', counterfactual: '--counterfactual', timeline: '--no-timeline',
 };
 const NUMERIC = ['iterations', 'workers', 'horizonHours', 'stepHours', 'disruptedThreshold', 'targetRelativeError'] as const;
 const DEFINITION_KEYS = new Set(['$schema', 'name', 'description', 'model', 'out', ...Object.keys(FLAGS)]);
@@ -41,6 +41,8 @@ interface CliOptions {
   counterfactual?: string;
   out?: string;
   progress: boolean;
+  /** false with --no-timeline. */
+  timeline: boolean;
 }
 
 class UsageError extends UserError {
@@ -71,6 +73,7 @@ export function registerSimulate(program: Command, hooks: SimulateHooks = {}): C
     .option('--counterfactual <mode>', '"close-gaps": replay with capabilities topped up and report avoidedImpact')
     .option('--out <file>', 'write the result JSON here instead of stdout')
     .option('--no-progress', 'no progress bar')
+    .option('--no-timeline', 'leave out the mean inoperability through time (result.timeline), e.g. for huge models')
     .exitOverride((err) => {
       // Commander has printed the message; usage errors exit with 2, help with 0.
       process.exit(err.exitCode === 0 ? 0 : EXIT_USAGE);
@@ -129,11 +132,18 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
     }
     if (problems.length) throw new ValidationError(problems);
   }
+  /** What the user typed for each flag, quoted back in messages. */
+  const typed: Record<string, string> = {};
   for (const k of Object.keys(FLAGS)) {
     const raw = opts[k as keyof CliOptions];
     if (raw === undefined || typeof raw === 'boolean') continue;
     options[k] = (NUMERIC as readonly string[]).includes(k) ? parseNumber(raw) : raw;
     origin[k] = FLAGS[k]!;
+    typed[k] = raw;
+  }
+  if (opts.timeline === false) {
+    options.timeline = false;
+    origin.timeline = FLAGS.timeline!;
   }
   if (opts.model !== undefined) modelPath = opts.model;
 
@@ -143,9 +153,18 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
   // Check the options before loading anything, then again with the model (scenario, memory).
   const named = (e: unknown): never => {
     if (e instanceof ValidationError) {
-      throw new ValidationError(e.problems.map((p) => ({ item: origin[p.field] ?? (FLAGS[p.field] ?? p.field), field: '', message: p.message })));
+      throw new ValidationError(e.problems.map((p) => ({ item: origin[p.field] ?? (FLAGS[p.field] ?? p.field), field: '', message: asTyped(p.field, p.message) })));
     }
     throw e;
+  };
+  // Validation shows the parsed value ("got 0"); for a flag, quote what was typed instead ("got \"0\"").
+  const asTyped = (field: string, message: string): string => {
+    const raw = typed[field];
+    if (raw === undefined) return message;
+    const parsed = options[field];
+    const shownParsed = typeof parsed === 'string' ? JSON.stringify(parsed) : String(parsed);
+    const tail = `got ${shownParsed}`;
+    return message.endsWith(tail) ? `${message.slice(0, -tail.length)}got ${JSON.stringify(raw)}` : message;
   };
   try { validateSimulationOptions(options); } catch (e) { named(e); }
 
@@ -181,7 +200,7 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
     runId = await hooks.saveRun({ scenario: result.meta.scenario, parameters, result });
     process.stderr.write(`stored as SimulationRun ${runId}\n`);
   }
-  const json = `${JSON.stringify(runId ? { ...result, meta: { ...result.meta, runId } } : result, null, 2)}\n`;
+  const json = `${resultJson(runId ? { ...result, meta: { ...result.meta, runId } } : result)}\n`;
   if (out !== undefined) {
     try {
       await writeFile(out, json);
@@ -192,4 +211,19 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
   } else {
     process.stdout.write(json);
   }
+}
+
+/**
+ * The result as indented JSON, except that each timeline series is written on one line: indenting
+ * would put every one of services × ~200 numbers on a line of its own.
+ */
+export function resultJson(result: Omit<SimulationResult, 'meta'> & { meta: object }): string {
+  const { timeline, ...rest } = result;
+  const head = JSON.stringify(rest, null, 2);
+  const series = (list: { id: string; meanInoperability: number[] }[]) =>
+    list.length ? `[\n${list.map((x) => `      ${JSON.stringify(x)}`).join(',\n')}\n    ]` : '[]';
+  const body = timeline
+    ? `{\n    "hours": ${JSON.stringify(timeline.hours)},\n    "services": ${series(timeline.services)},\n    "sectors": ${series(timeline.sectors)}\n  }`
+    : 'null';
+  return `${head.slice(0, -2)},\n  "timeline": ${body}\n}`;
 }

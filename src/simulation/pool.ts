@@ -6,6 +6,8 @@ export interface WorkerInit {
   compiled: CompiledModel;
   seed: string;
   counterfactual: boolean;
+  /** Also return per-iteration timeline rows after the records. Default false. */
+  timeline?: boolean;
 }
 
 export interface ChunkTask {
@@ -45,7 +47,7 @@ export class SimulationPool {
     });
   }
 
-  /** Records of iterations start … start+count−1. A crashed worker rejects with a message; an abort with AbortError. */
+  /** Records (then timeline rows) of iterations start … start+count−1, as Engine.runChunk. A crashed worker rejects with a message; an abort with AbortError. */
   async run(task: ChunkTask, signal?: AbortSignal): Promise<Float64Array> {
     try {
       return (await this.pool.run(task, signal ? { signal } : {})) as Float64Array;

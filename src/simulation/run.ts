@@ -8,13 +8,15 @@ import { compileModel } from './compile.js';
 import { recordLayout } from './kernel/compiled.js';
 import { createEngine } from './kernel/engine.js';
 import { aggregate } from './kernel/stats.js';
+import { timelineRowLength } from './kernel/iterate.js';
+import { TimelineAccumulator, timelineSteps } from './kernel/timeline.js';
 import { SimulationAbortedError, SimulationPool } from './pool.js';
-import type { ResolvedSimulationOptions, SimulationOptions, SimulationResult } from './types.js';
+import type { ResolvedSimulationOptions, SimulationOptions, SimulationResult, Timeline } from './types.js';
 
 export type { SimulationOptions, SimulationResult, ResolvedSimulationOptions } from './types.js';
 export { SimulationAbortedError } from './pool.js';
 
-export const DEFAULTS = { horizonHours: 168, stepHours: 1, disruptedThreshold: 0.05, counterfactual: 'none' } as const;
+export const DEFAULTS = { horizonHours: 168, stepHours: 1, disruptedThreshold: 0.05, counterfactual: 'none', timeline: true } as const;
 /** With a target relative error, convergence is checked after every block of this many iterations. */
 export const CHECK_EVERY = 100;
 const MAX_ITERATIONS = 1e9;
@@ -22,8 +24,12 @@ const MAX_STEPS = 1e7;
 const MAX_WORKERS = 256;
 /** Per-iteration records are kept for exact quantiles; refuse runs whose records would not fit. */
 const MAX_RECORD_BYTES = 2 ** 31;
+/** A chunk's timeline rows stay below this size (but a chunk has at least one iteration). */
+const TIMELINE_CHUNK_BYTES = 16 * 2 ** 20;
+/** Chunks handed to the pool and not yet summed into the timeline, per worker (bounds the memory they hold). */
+const chunkWindow = (workers: number) => 2 * workers + 2;
 
-const KNOWN = new Set(['scenario', 'iterations', 'seed', 'workers', 'horizonHours', 'stepHours', 'disruptedThreshold', 'targetRelativeError', 'counterfactual']);
+const KNOWN = new Set(['scenario', 'iterations', 'seed', 'workers', 'horizonHours', 'stepHours', 'disruptedThreshold', 'targetRelativeError', 'counterfactual', 'timeline']);
 
 function shown(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);
@@ -98,6 +104,11 @@ export function validateSimulationOptions(options: unknown, model?: Model): Reso
     if (o.counterfactual !== 'none' && o.counterfactual !== 'close-gaps') bad('counterfactual', `must be "none" or "close-gaps", got ${shown(o.counterfactual)}`);
     else counterfactual = o.counterfactual;
   }
+  let timeline: boolean = DEFAULTS.timeline;
+  if (o.timeline !== undefined) {
+    if (typeof o.timeline !== 'boolean') bad('timeline', `must be true or false, got ${shown(o.timeline)}`);
+    else timeline = o.timeline;
+  }
   if (model && problems.length === 0) {
     const stride = recordLayout({
       nServices: model.services.length, nSectors: model.sectors.length,
@@ -107,9 +118,18 @@ export function validateSimulationOptions(options: unknown, model?: Model): Reso
     if (bytes > MAX_RECORD_BYTES) {
       bad('iterations', `${iterations} iterations would keep ${(bytes / 2 ** 30).toFixed(1)} GiB of per-iteration results for exact quantiles; at most ${Math.floor(MAX_RECORD_BYTES / (stride * 8))} fit for this model`);
     }
+    if (timeline) {
+      // One iteration's timeline row, times the chunks that may wait to be summed in iteration order.
+      const steps = Math.max(1, Math.ceil(horizonHours / stepHours - 1e-9));
+      const rowBytes = timelineRowLength({ steps, nServices: model.services.length, nSectors: model.sectors.length }) * 8;
+      const held = rowBytes * (workers > 1 ? chunkWindow(workers) : 1);
+      if (held > MAX_RECORD_BYTES) {
+        bad('timeline', `the timeline of ${model.services.length} services and ${model.sectors.length} sectors would hold ${(held / 2 ** 30).toFixed(1)} GiB of per-iteration rows with ${workers} worker(s); turn it off (timeline: false, --no-timeline) or use fewer workers`);
+      }
+    }
   }
   if (problems.length) throw new ValidationError(problems);
-  return { scenario, iterations, seed, workers, horizonHours, stepHours, disruptedThreshold, targetRelativeError, counterfactual };
+  return { scenario, iterations, seed, workers, horizonHours, stepHours, disruptedThreshold, targetRelativeError, counterfactual, timeline };
 }
 
 export interface SimulationControl {
@@ -130,18 +150,27 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
   const layout = recordLayout(compiled, counterfactual);
   const cap = opts.iterations;
   const records = new Float64Array(cap * layout.stride);
+  const timelineRow = opts.timeline ? timelineRowLength(compiled) : 0;
+  const timeline = opts.timeline ? new TimelineAccumulator(timelineRow) : null;
+  /** Records (and timeline rows, summed in iteration order) of the chunk of iterations start … start + count − 1. */
+  const take = (start: number, count: number, out: Float64Array) => {
+    const recordsEnd = count * layout.stride;
+    records.set(recordsEnd === out.length ? out : out.subarray(0, recordsEnd), start * layout.stride);
+    timeline?.add(start, count, out.subarray(recordsEnd));
+  };
 
   // Chunks of roughly 10^7 edge-steps keep progress and cancellation responsive without messaging overhead.
   const workPerIteration = compiled.steps * (compiled.depSource.length + compiled.nServices + 10) * (counterfactual ? compiled.nCapabilities + 2 : 1);
-  const chunkFor = (blockLength: number) => Math.max(1, Math.min(Math.ceil(blockLength / opts.workers), Math.floor(1e7 / workPerIteration)));
+  const timelineCap = timelineRow > 0 ? Math.floor(TIMELINE_CHUNK_BYTES / (timelineRow * 8)) : Infinity;
+  const chunkFor = (blockLength: number) => Math.max(1, Math.min(Math.ceil(blockLength / opts.workers), Math.floor(1e7 / workPerIteration), timelineCap));
 
   // One internal signal for all pool tasks (each task listens on it), linked to the caller's.
   const internal = new AbortController();
   setMaxListeners(0, internal.signal);
   const onAbort = () => internal.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
-  const pool = opts.workers > 1 ? new SimulationPool({ compiled, seed: opts.seed, counterfactual }, opts.workers) : null;
-  const engine = pool ? null : createEngine(compiled, opts.seed, counterfactual);
+  const pool = opts.workers > 1 ? new SimulationPool({ compiled, seed: opts.seed, counterfactual, timeline: opts.timeline }, opts.workers) : null;
+  const engine = pool ? null : createEngine(compiled, opts.seed, counterfactual, opts.timeline);
   let done = 0;
   let converged: boolean | null = opts.targetRelativeError === null ? null : false;
   const scoreOf = (c: number, v: number) => impactScore(v, Array.from(compiled.criterionThresholds.subarray(5 * c, 5 * c + 5)));
@@ -152,7 +181,7 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
       for (let start = from; start < to; start += chunk) {
         if (signal?.aborted) throw new SimulationAbortedError();
         const count = Math.min(chunk, to - start);
-        records.set(engine.runChunk(start, count), start * layout.stride);
+        take(start, count, engine.runChunk(start, count));
         done += count;
         onProgress?.(done, cap);
         // Yield so that an abort or a progress redraw can happen between chunks.
@@ -160,17 +189,25 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
       }
       return;
     }
-    const tasks: Promise<void>[] = [];
+    // Chunks in submission order; at most chunkWindow of them handed out and not yet taken, so that
+    // timeline rows waiting for an earlier chunk stay bounded. Fail fast: the first rejection (abort
+    // or crash) ends the run; the pool is destroyed below.
+    let failed!: (e: unknown) => void;
+    const failure = new Promise<never>((_, reject) => { failed = reject; });
+    failure.catch(() => {});
+    const queue: Promise<void>[] = [];
     for (let start = from; start < to; start += chunk) {
+      if (queue.length >= chunkWindow(opts.workers)) await Promise.race([queue.shift()!, failure]);
       const count = Math.min(chunk, to - start);
-      tasks.push(pool!.run({ start, count }, internal.signal).then((out) => {
-        records.set(out, start * layout.stride);
+      const task = pool!.run({ start, count }, internal.signal).then((out) => {
+        take(start, count, out);
         done += count;
         onProgress?.(done, cap);
-      }));
+      });
+      task.catch(failed);
+      queue.push(task);
     }
-    // Fail fast: the first rejection (abort or crash) ends the run; the pool is destroyed below.
-    await Promise.all(tasks);
+    await Promise.race([Promise.all(queue), failure]);
   };
 
   try {
@@ -194,6 +231,21 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
   }
 
   const stats = aggregate(compiled, layout, records, done, scoreOf);
+  let timelineResult: Timeline | null = null;
+  if (timeline) {
+    if (timeline.next !== done || timeline.waiting !== 0) throw new Error(`internal: timeline summed ${timeline.next} of ${done} iterations`);
+    const steps = timelineSteps(compiled.steps);
+    const width = compiled.nServices + compiled.nSectors;
+    const sum = timeline.sum;
+    const series = (ids: string[], first: number) => ids.map((id, i) => ({
+      id, meanInoperability: Array.from(steps, (_, p) => sum[p * width + first + i]! / done),
+    }));
+    timelineResult = {
+      hours: Array.from(steps, (t) => t * compiled.stepHours),
+      services: series(compiled.ids.services, 0),
+      sectors: series(compiled.ids.sectors, compiled.nServices),
+    };
+  }
   return {
     meta: {
       iterations: done,
@@ -213,6 +265,7 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
       model: { name: model.name ?? null, version: model.version ?? null, services: model.services.length, dependencies: model.dependencies.length },
     },
     ...stats,
+    timeline: timelineResult,
   };
 }
 

@@ -21,6 +21,8 @@ export interface SimulationOptions {
   targetRelativeError?: number;
   /** 'close-gaps': replay every iteration with capabilities topped up to their demand. Default 'none'. */
   counterfactual?: Counterfactual;
+  /** Report the mean inoperability through time (result.timeline). Default true; huge models may skip it. */
+  timeline?: boolean;
 }
 
 /** Options with every default filled in. */
@@ -34,6 +36,7 @@ export interface ResolvedSimulationOptions {
   disruptedThreshold: number;
   targetRelativeError: number | null;
   counterfactual: Counterfactual;
+  timeline: boolean;
 }
 
 export interface Summary { mean: number; p50: number; p90: number; p99: number }
@@ -99,4 +102,22 @@ export interface SimulationResult {
   totalImpact: { mean: number; halfWidth95: number | null; p90: number };
   /** With close-gaps: every capability topped up at once. */
   allGapsClosed: { totalImpactMean: number; avoidedImpact: number } | null;
+  /** Mean inoperability through time (the explorer's heat map); null with `timeline: false`. */
+  timeline: Timeline | null;
+}
+
+export interface TimelineSeries {
+  id: string;
+  /** Mean over the iterations of q at each of `hours` (for a sector: of the mean q of its services). */
+  meanInoperability: number[];
+}
+
+/**
+ * q at recorded times: every step when there are at most 199 steps, otherwise every s-th step with
+ * s = ⌈steps / 199⌉, always with t = 0 and the final state q(N) (at most 200 points). `hours[p]` = t·stepHours.
+ */
+export interface Timeline {
+  hours: number[];
+  services: TimelineSeries[];
+  sectors: TimelineSeries[];
 }

@@ -4,7 +4,7 @@ import { createEngine } from './kernel/engine.js';
 import type { WorkerInit, ChunkTask } from './pool.js';
 
 const init = workerData as WorkerInit;
-const engine = createEngine(init.compiled, init.seed, init.counterfactual);
+const engine = createEngine(init.compiled, init.seed, init.counterfactual, init.timeline ?? false);
 
 export default function runChunk(task: ChunkTask): Float64Array {
   // Transfer the records back instead of copying them.

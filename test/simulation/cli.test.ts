@@ -30,6 +30,15 @@ describe('weerbaar simulate', () => {
     expect(r.services.map((s: { id: string }) => s.id)).toEqual(['power', 'water']);
     expect(Object.keys(r.services[0])).toEqual(expect.arrayContaining(['finalInoperability', 'peakInoperability', 'probabilityDisrupted', 'downtimeHours']));
     expect(Object.keys(r.totalImpact)).toEqual(['mean', 'halfWidth95', 'p90']);
+    expect(r.timeline.hours).toHaveLength(169);
+    expect(r.timeline.services.map((s: { id: string }) => s.id)).toEqual(['power', 'water']);
+    expect(r.timeline.services[0].meanInoperability.at(-1)).toBe(r.services[0].finalInoperability.mean);
+  });
+
+  it('leaves the timeline out with --no-timeline', async () => {
+    const { code, stdout } = await weerbaar(...base, '--no-timeline');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).timeline).toBeNull();
   });
 
   it('runs a saved definition, with paths relative to it and flags overriding its fields', async () => {
@@ -45,10 +54,14 @@ describe('weerbaar simulate', () => {
   });
 
   it.each([
-    [['--iterations', '0'], 1, /--iterations: must be an integer ≥ 1/],
+    [['--iterations', '0'], 1, /--iterations: must be an integer ≥ 1.*, got "0"\n/],
+    [['--iterations', '2.50'], 1, /--iterations: must be an integer ≥ 1.*, got "2.50"\n/],
+    [['--workers', '0'], 1, /--workers: must be an integer ≥ 1.*, got "0"\n/],
+    [['--horizon-hours', '-5'], 1, /--horizon-hours: must be a number > 0, got "-5"\n/],
+    [['--disrupted-threshold', '1e3'], 1, /--disrupted-threshold: must be a number in \(0, 1\], got "1e3"\n/],
     [['--iterations', 'many'], 1, /--iterations: must be an integer ≥ 1.*got "many"/],
     [['--scenario', 'flood'], 1, /--scenario: unknown scenario "flood"/],
-    [['--step-hours', '200'], 1, /--step-hours: must not exceed the horizon/],
+    [['--step-hours', '200'], 1, /--step-hours: must not exceed the horizon \(168 h\), got "200"\n/],
     [['--horizon-hours', 'week'], 1, /--horizon-hours: must be a number > 0, got "week"/],
     [['--workers', '-2'], 1, /--workers/],
     [['--counterfactual', 'maybe'], 1, /--counterfactual: must be "none" or "close-gaps"/],

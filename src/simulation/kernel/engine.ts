@@ -1,17 +1,23 @@
 // Runs a chunk of iterations (by index) into flat records: the unit of work for a worker or the in-process loop.
 import { impactScore, weightedImpact } from '../../analysis/impact.js';
 import { recordLayout, type CompiledModel, type RecordLayout } from './compiled.js';
-import { createWorkspace, drawIteration, runDynamics, writeRecord, TOP_UP_ALL, TOP_UP_NONE } from './iterate.js';
+import { createWorkspace, drawIteration, runDynamics, timelineRowLength, writeRecord, TOP_UP_ALL, TOP_UP_NONE } from './iterate.js';
 
 export interface Engine {
   layout: RecordLayout;
-  /** Iterations start … start+count−1, one record of layout.stride numbers each. */
+  /** Numbers per iteration in the timeline rows (0 without the timeline). */
+  timelineRow: number;
+  /**
+   * Iterations start … start+count−1: first count records of layout.stride numbers each, then (with
+   * the timeline) count timeline rows of timelineRow numbers each, in one buffer.
+   */
   runChunk(start: number, count: number): Float64Array;
 }
 
-export function createEngine(m: CompiledModel, seed: string, counterfactual: boolean): Engine {
+export function createEngine(m: CompiledModel, seed: string, counterfactual: boolean, timeline = false): Engine {
   const ws = createWorkspace(m);
   const layout = recordLayout(m, counterfactual);
+  const timelineRow = timeline ? timelineRowLength(m) : 0;
   const mitigates = new Uint8Array(m.nCapabilities);
   for (const c of m.mitigationCapability) mitigates[c] = 1;
   const criteria = Array.from(m.criterionWeight, (weight) => ({ weight }));
@@ -36,12 +42,14 @@ export function createEngine(m: CompiledModel, seed: string, counterfactual: boo
 
   return {
     layout,
+    timelineRow,
     runChunk(start, count) {
-      const out = new Float64Array(count * layout.stride);
+      const out = new Float64Array(count * (layout.stride + timelineRow));
+      const rows = timeline ? out : null;
       for (let n = 0; n < count; n++) {
         const offset = n * layout.stride;
         drawIteration(m, ws, seed, start + n);
-        const total = runDynamics(m, ws, TOP_UP_NONE);
+        const total = runDynamics(m, ws, TOP_UP_NONE, rows, count * layout.stride + n * timelineRow);
         writeRecord(ws, total, layout, out, offset);
         if (!counterfactual) continue;
         // Paired replays: the same draws, one capability (then all) topped up to its demand.

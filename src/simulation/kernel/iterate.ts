@@ -2,6 +2,7 @@
 import { impactScore, weightedImpact } from '../../analysis/impact.js';
 import type { CompiledModel, RecordLayout } from './compiled.js';
 import { iterationStream } from './rng.js';
+import { timelineSteps } from './timeline.js';
 
 /** No capability topped up. */
 export const TOP_UP_NONE = -1;
@@ -50,6 +51,8 @@ export interface Workspace {
   criterionScore: Float64Array;
   criteria: { weight: number }[];
   thresholds: number[][];
+  /** Steps recorded in the timeline (ascending, from 0 to N). */
+  timelineSteps: Int32Array;
 }
 
 export function createWorkspace(m: CompiledModel): Workspace {
@@ -86,7 +89,13 @@ export function createWorkspace(m: CompiledModel): Workspace {
     criterionScore: new Float64Array(m.nCriteria),
     criteria: Array.from(m.criterionWeight, (weight) => ({ weight })),
     thresholds: Array.from({ length: m.nCriteria }, (_, c) => Array.from(m.criterionThresholds.subarray(5 * c, 5 * c + 5))),
+    timelineSteps: timelineSteps(m.steps),
   };
+}
+
+/** Numbers in one iteration's timeline row: per recorded step, q of every service then every sector's mean q. */
+export function timelineRowLength(m: Pick<CompiledModel, 'steps' | 'nServices' | 'nSectors'>): number {
+  return timelineSteps(m.steps).length * (m.nServices + m.nSectors);
 }
 
 /**
@@ -129,8 +138,11 @@ export function drawIteration(m: CompiledModel, ws: Workspace, seed: string, ind
  * Step t takes the state q(t) to q(t+1). Within a step, in order: the shocks c(t); task and capability
  * demand from q(t); availability, coverage, shortfall; mitigation m(t); bookkeeping of q(t) (peak,
  * downtime, impact, each state standing for the interval [t·dt, (t+1)·dt)); then the pinned update.
+ *
+ * With `timeline`, q of every service and the mean q of every sector at the recorded steps
+ * (ws.timelineSteps) are written there from `timelineOffset`, point after point (timelineRowLength).
  */
-export function runDynamics(m: CompiledModel, ws: Workspace, topUp: number): number {
+export function runDynamics(m: CompiledModel, ws: Workspace, topUp: number, timeline: Float64Array | null = null, timelineOffset = 0): number {
   const nS = m.nServices;
   const N = m.steps;
   const dt = m.stepHours;
@@ -158,6 +170,9 @@ export function runDynamics(m: CompiledModel, ws: Workspace, topUp: number): num
   const nSectors = m.nSectors;
   const nSvcCons = m.serviceConsequenceService.length;
 
+  const width = nS + nSectors;
+  const recorded = ws.timelineSteps;
+  let point = 0;
   let r = 0;
   for (let t = 0; t < N; t++) {
     const cur = r * nS;
@@ -186,11 +201,19 @@ export function runDynamics(m: CompiledModel, ws: Workspace, topUp: number): num
     observe(nS, hist, cur, servicePeak, serviceDowntime, thr, dt, sectorSum, serviceSector);
     propagate(nS, activeStart, activeOffset, activeStrength, hist, cur, base, nxt, nxtMirror, recovery, passThrough, shock);
     // Sector inoperability: the mean of its services' q at the step.
+    const record = timeline !== null && recorded[point] === t;
+    const at = timelineOffset + point * width;
     for (let s = 0; s < nSectors; s++) {
       const mean = sectorSize[s]! > 0 ? sectorSum[s]! / sectorSize[s]! : 0;
       if (mean > sectorPeak[s]!) sectorPeak[s] = mean;
       if (mean >= thr) sectorDowntime[s] += dt;
       sectorSum[s] = 0;
+      if (record) timeline[at + nS + s] = mean;
+    }
+    if (record) {
+      // Row `cur` still holds q(t): the update wrote the next row.
+      timeline.set(hist.subarray(cur, cur + nS), at);
+      point++;
     }
     r = nr;
   }
@@ -209,6 +232,12 @@ export function runDynamics(m: CompiledModel, ws: Workspace, topUp: number): num
     sectorFinal[s] = mean;
     if (mean > sectorPeak[s]!) sectorPeak[s] = mean;
     sectorSum[s] = 0;
+  }
+  if (timeline !== null) {
+    // The last recorded point is the final state q(N).
+    const at = timelineOffset + point * width;
+    timeline.set(serviceFinal, at);
+    timeline.set(sectorFinal, at + nS);
   }
 
   const scores = ws.criterionScore;
