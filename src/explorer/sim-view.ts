@@ -253,7 +253,7 @@ function readTimeline(t: unknown): { hours: number[] | null; services: { id: str
   if (!t || typeof t !== 'object') return null;
   const o = t as Obj;
   const rows = (v: unknown) => {
-    if (Array.isArray(v)) return v.filter((x) => x && typeof x.id === 'string').map((x) => ({ id: x.id as string, values: (x.mean ?? x.values ?? x.inoperability ?? []) as number[] })).filter((x) => Array.isArray(x.values) && x.values.length);
+    if (Array.isArray(v)) return v.filter((x) => x && typeof x.id === 'string').map((x) => ({ id: x.id as string, values: (x.meanInoperability ?? x.mean ?? x.values ?? []) as number[] })).filter((x) => Array.isArray(x.values) && x.values.length);
     if (v && typeof v === 'object') return Object.entries(v as Obj).filter(([, a]) => Array.isArray(a)).map(([id, a]) => ({ id, values: a as number[] }));
     return [];
   };

@@ -163,6 +163,9 @@ describe('graph explorer on the default Dutch model', () => {
     expect(new URL(page.url()).searchParams.get('run')).toBeTruthy();
     expect(await page.locator('#sim-services tbody tr').count()).toBeGreaterThan(10);
     expect(await page.locator('#sim-impact figure').count()).toBeGreaterThan(0);
+    // With result.timeline the cascade is drawn through time as well.
+    const timeline = await page.locator('canvas[aria-label^="Services through time"]').count();
+    process.stderr.write(`[explorer] simulation heat map through time: ${timeline ? 'yes' : 'no (result.timeline absent)'}\n`);
     await page.screenshot({ path: join(ARTIFACTS, 'explorer-simulation.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
