@@ -11,13 +11,13 @@ RETURN
     WHERE (coalesce(c.classification, 'public') = 'public' OR $viewer.admin OR (c.classification = 'restricted' AND c.owner IS NOT NULL AND c.owner = $viewer.party))
     OPTIONAL MATCH (c)-[:MEASURES]->(v:VitalInterest)
     WITH c, v ORDER BY c.id
-    RETURN c {.*, kind: 'ImpactCriterion', vitalInterest: v.id}
+    RETURN c {.*, __label: 'ImpactCriterion', vitalInterest: v.id}
   } AS criteria,
   COLLECT {
     MATCH (s:Scenario)
     WHERE (coalesce(s.classification, 'public') = 'public' OR $viewer.admin OR (s.classification = 'restricted' AND s.owner IS NOT NULL AND s.owner = $viewer.party))
     WITH s ORDER BY s.id
-    RETURN s {.*, kind: 'Scenario'}
+    RETURN s {.*, __label: 'Scenario'}
   } AS scenarios,
   COLLECT {
     MATCH (s:Scenario)-[r:SCORES]->(c:ImpactCriterion)
@@ -43,22 +43,22 @@ RETURN
   COLLECT {
     MATCH (s:Scenario)
     WHERE (coalesce(s.classification, 'public') = 'public' OR $viewer.admin OR (s.classification = 'restricted' AND s.owner IS NOT NULL AND s.owner = $viewer.party))
-    RETURN s {.*, kind: 'Scenario'}
+    RETURN s {.*, __label: 'Scenario'}
   } AS scenarios,
   COLLECT {
     MATCH (t:Task)
     WHERE (coalesce(t.classification, 'public') = 'public' OR $viewer.admin OR (t.classification = 'restricted' AND t.owner IS NOT NULL AND t.owner = $viewer.party))
-    RETURN t {.*, kind: 'Task'}
+    RETURN t {.*, __label: 'Task'}
   } AS tasks,
   COLLECT {
     MATCH (c:Capability)
     WHERE (coalesce(c.classification, 'public') = 'public' OR $viewer.admin OR (c.classification = 'restricted' AND c.owner IS NOT NULL AND c.owner = $viewer.party))
-    RETURN c {.*, kind: 'Capability'}
+    RETURN c {.*, __label: 'Capability'}
   } AS capabilities,
   COLLECT {
     MATCH (p:Party)
     WHERE (coalesce(p.classification, 'public') = 'public' OR $viewer.admin OR (p.classification = 'restricted' AND p.owner IS NOT NULL AND p.owner = $viewer.party))
-    RETURN p {.*, kind: 'Party', partyKind: p.kind}
+    RETURN p {.*, __label: 'Party', partyKind: p.kind}
   } AS parties,
   COLLECT {
     MATCH (a:Scenario)-[r:REQUIRES]->(b:Task)
@@ -92,7 +92,7 @@ RETURN
     MATCH (n:Entity)
     WHERE (n:Threat OR n:Sector OR n:Service OR n:IncidentCategory OR n:VitalInterest OR n:ImpactCriterion)
       AND (coalesce(n.classification, 'public') = 'public' OR $viewer.admin OR (n.classification = 'restricted' AND n.owner IS NOT NULL AND n.owner = $viewer.party))
-    RETURN n {.*, kind: [l IN labels(n) WHERE l <> 'Entity'][0]}
+    RETURN n {.*, __label: [l IN labels(n) WHERE l <> 'Entity'][0]}
   } AS targets,
   COLLECT {
     MATCH (a:Party)-[r:OPERATES]->(b:Service)

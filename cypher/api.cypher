@@ -5,7 +5,7 @@
 MATCH (n:VitalInterest)
 WHERE (coalesce(n.classification, 'public') = 'public' OR $viewer.admin OR (n.classification = 'restricted' AND n.owner IS NOT NULL AND n.owner = $viewer.party))
   AND ($search IS NULL OR toLower(n.name) CONTAINS toLower($search) OR toLower(n.id) CONTAINS toLower($search))
-RETURN n {.*, kind: 'VitalInterest'} AS node
+RETURN n {.*, __label: 'VitalInterest'} AS node
 ORDER BY n.id
 SKIP $offset LIMIT $limit
 
@@ -19,7 +19,7 @@ RETURN count(n) AS count
 MATCH (n:ImpactCriterion)
 WHERE (coalesce(n.classification, 'public') = 'public' OR $viewer.admin OR (n.classification = 'restricted' AND n.owner IS NOT NULL AND n.owner = $viewer.party))
   AND ($search IS NULL OR toLower(n.name) CONTAINS toLower($search) OR toLower(n.id) CONTAINS toLower($search))
-RETURN n {.*, kind: 'ImpactCriterion'} AS node
+RETURN n {.*, __label: 'ImpactCriterion'} AS node
 ORDER BY n.id
 SKIP $offset LIMIT $limit
 
@@ -33,7 +33,7 @@ RETURN count(n) AS count
 MATCH (n:Threat)
 WHERE (coalesce(n.classification, 'public') = 'public' OR $viewer.admin OR (n.classification = 'restricted' AND n.owner IS NOT NULL AND n.owner = $viewer.party))
   AND ($search IS NULL OR toLower(n.name) CONTAINS toLower($search) OR toLower(n.id) CONTAINS toLower($search))
-RETURN n {.*, kind: 'Threat'} AS node
+RETURN n {.*, __label: 'Threat'} AS node
 ORDER BY n.id
 SKIP $offset LIMIT $limit
 
@@ -47,7 +47,7 @@ RETURN count(n) AS count
 MATCH (n:IncidentCategory)
 WHERE (coalesce(n.classification, 'public') = 'public' OR $viewer.admin OR (n.classification = 'restricted' AND n.owner IS NOT NULL AND n.owner = $viewer.party))
   AND ($search IS NULL OR toLower(n.name) CONTAINS toLower($search) OR toLower(n.id) CONTAINS toLower($search))
-RETURN n {.*, kind: 'IncidentCategory'} AS node
+RETURN n {.*, __label: 'IncidentCategory'} AS node
 ORDER BY n.id
 SKIP $offset LIMIT $limit
 
@@ -61,7 +61,7 @@ RETURN count(n) AS count
 MATCH (n:Scenario)
 WHERE (coalesce(n.classification, 'public') = 'public' OR $viewer.admin OR (n.classification = 'restricted' AND n.owner IS NOT NULL AND n.owner = $viewer.party))
   AND ($search IS NULL OR toLower(n.name) CONTAINS toLower($search) OR toLower(n.id) CONTAINS toLower($search))
-RETURN n {.*, kind: 'Scenario'} AS node
+RETURN n {.*, __label: 'Scenario'} AS node
 ORDER BY n.id
 SKIP $offset LIMIT $limit
 
@@ -75,7 +75,7 @@ RETURN count(n) AS count
 MATCH (n:Sector)
 WHERE (coalesce(n.classification, 'public') = 'public' OR $viewer.admin OR (n.classification = 'restricted' AND n.owner IS NOT NULL AND n.owner = $viewer.party))
   AND ($search IS NULL OR toLower(n.name) CONTAINS toLower($search) OR toLower(n.id) CONTAINS toLower($search))
-RETURN n {.*, kind: 'Sector'} AS node
+RETURN n {.*, __label: 'Sector'} AS node
 ORDER BY n.id
 SKIP $offset LIMIT $limit
 
@@ -89,7 +89,7 @@ RETURN count(n) AS count
 MATCH (n:Service)
 WHERE (coalesce(n.classification, 'public') = 'public' OR $viewer.admin OR (n.classification = 'restricted' AND n.owner IS NOT NULL AND n.owner = $viewer.party))
   AND ($search IS NULL OR toLower(n.name) CONTAINS toLower($search) OR toLower(n.id) CONTAINS toLower($search))
-RETURN n {.*, kind: 'Service'} AS node
+RETURN n {.*, __label: 'Service'} AS node
 ORDER BY n.id
 SKIP $offset LIMIT $limit
 
@@ -103,7 +103,7 @@ RETURN count(n) AS count
 MATCH (n:Task)
 WHERE (coalesce(n.classification, 'public') = 'public' OR $viewer.admin OR (n.classification = 'restricted' AND n.owner IS NOT NULL AND n.owner = $viewer.party))
   AND ($search IS NULL OR toLower(n.name) CONTAINS toLower($search) OR toLower(n.id) CONTAINS toLower($search))
-RETURN n {.*, kind: 'Task'} AS node
+RETURN n {.*, __label: 'Task'} AS node
 ORDER BY n.id
 SKIP $offset LIMIT $limit
 
@@ -117,7 +117,7 @@ RETURN count(n) AS count
 MATCH (n:Capability)
 WHERE (coalesce(n.classification, 'public') = 'public' OR $viewer.admin OR (n.classification = 'restricted' AND n.owner IS NOT NULL AND n.owner = $viewer.party))
   AND ($search IS NULL OR toLower(n.name) CONTAINS toLower($search) OR toLower(n.id) CONTAINS toLower($search))
-RETURN n {.*, kind: 'Capability'} AS node
+RETURN n {.*, __label: 'Capability'} AS node
 ORDER BY n.id
 SKIP $offset LIMIT $limit
 
@@ -131,7 +131,7 @@ RETURN count(n) AS count
 MATCH (n:Party)
 WHERE (coalesce(n.classification, 'public') = 'public' OR $viewer.admin OR (n.classification = 'restricted' AND n.owner IS NOT NULL AND n.owner = $viewer.party))
   AND ($search IS NULL OR toLower(n.name) CONTAINS toLower($search) OR toLower(n.id) CONTAINS toLower($search))
-RETURN n {.*, kind: 'Party'} AS node
+RETURN n {.*, __label: 'Party'} AS node
 ORDER BY n.id
 SKIP $offset LIMIT $limit
 
@@ -145,7 +145,7 @@ RETURN count(n) AS count
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 WHERE (coalesce(n.classification, 'public') = 'public' OR $viewer.admin OR (n.classification = 'restricted' AND n.owner IS NOT NULL AND n.owner = $viewer.party))
-RETURN n {.*, kind: [l IN labels(n) WHERE l <> 'Entity'][0]} AS node
+RETURN n {.*, __label: [l IN labels(n) WHERE l <> 'Entity'][0]} AS node
 
 // @name relationshipsOut
 // Relationships of one type leaving each of $ids, with the node at the other end.
@@ -153,7 +153,7 @@ UNWIND $ids AS key
 MATCH (a:Entity {id: key})-[r]->(b:Entity)
 WHERE type(r) = $type AND (coalesce(b.classification, 'public') = 'public' OR $viewer.admin OR (b.classification = 'restricted' AND b.owner IS NOT NULL AND b.owner = $viewer.party))
   AND (coalesce(r.classification, 'public') = 'public' OR $viewer.admin OR (a.id = $viewer.party OR b.id = $viewer.party))
-RETURN key, a.id AS from, b.id AS to, properties(r) AS props, b {.*, kind: [l IN labels(b) WHERE l <> 'Entity'][0]} AS other
+RETURN key, a.id AS from, b.id AS to, properties(r) AS props, b {.*, __label: [l IN labels(b) WHERE l <> 'Entity'][0]} AS other
 ORDER BY key, b.id
 
 // @name relationshipsIn
@@ -162,7 +162,7 @@ UNWIND $ids AS key
 MATCH (a:Entity)-[r]->(b:Entity {id: key})
 WHERE type(r) = $type AND (coalesce(a.classification, 'public') = 'public' OR $viewer.admin OR (a.classification = 'restricted' AND a.owner IS NOT NULL AND a.owner = $viewer.party))
   AND (coalesce(r.classification, 'public') = 'public' OR $viewer.admin OR (a.id = $viewer.party OR b.id = $viewer.party))
-RETURN key, a.id AS from, b.id AS to, properties(r) AS props, a {.*, kind: [l IN labels(a) WHERE l <> 'Entity'][0]} AS other
+RETURN key, a.id AS from, b.id AS to, properties(r) AS props, a {.*, __label: [l IN labels(a) WHERE l <> 'Entity'][0]} AS other
 ORDER BY key, a.id
 
 // @name search
@@ -170,6 +170,6 @@ ORDER BY key, a.id
 MATCH (n:Entity)
 WHERE (coalesce(n.classification, 'public') = 'public' OR $viewer.admin OR (n.classification = 'restricted' AND n.owner IS NOT NULL AND n.owner = $viewer.party))
   AND (toLower(n.name) CONTAINS toLower($text) OR toLower(n.id) CONTAINS toLower($text))
-RETURN n {.*, kind: [l IN labels(n) WHERE l <> 'Entity'][0]} AS node
+RETURN n {.*, __label: [l IN labels(n) WHERE l <> 'Entity'][0]} AS node
 ORDER BY n.name
 LIMIT $limit

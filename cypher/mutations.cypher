@@ -28,7 +28,7 @@ RETURN relationships
 // @name getRelationship
 MATCH (a:Entity {id: $from})-[r]->(b:Entity {id: $to})
 WHERE type(r) = $type
-RETURN properties(r) AS props, b {.*, kind: [l IN labels(b) WHERE l <> 'Entity'][0]} AS other
+RETURN properties(r) AS props, b {.*, __label: [l IN labels(b) WHERE l <> 'Entity'][0]} AS other
 
 // @name deleteRelationship
 MATCH (a:Entity {id: $from})-[r]->(b:Entity {id: $to})

@@ -12,7 +12,7 @@ export interface PlanningInput {
   holdings: readonly { party: string; capability: string; capacity: number; readiness?: number | null }[];
   responsibilities: readonly { party: string; target: string; role: string }[];
   /** Every node that should have a lead party (see LEAD_TARGET_KINDS), with its kind. */
-  targets: readonly { id: string; kind: string }[];
+  targets: readonly { id: string; __label: string }[];
 }
 
 /** Kinds that must each have a lead party: the SNV's "one first-responsible ministry per theme", applied to every planning object. */
@@ -141,7 +141,7 @@ export function gapReport(input: PlanningInput, options: BalanceOptions = {}): G
   const balance = capabilityBalance(input, options);
   const phases = options.phases?.length ? new Set(options.phases) : null;
   const leads = leadParties(input);
-  const kindOf = new Map(input.targets.map((t) => [t.id, t.kind]));
+  const kindOf = new Map(input.targets.map((t) => [t.id, t.__label]));
   const tasksWithNeeds = new Set(input.needs.map((n) => n.task));
   const visibleParties = new Set(input.parties.map((p) => p.id));
   const held = new Set(input.holdings.filter((h) => visibleParties.has(h.party)).map((h) => h.capability));
@@ -154,7 +154,7 @@ export function gapReport(input: PlanningInput, options: BalanceOptions = {}): G
       .sort((a, b) => byId(a.target, b.target)),
     uncoveredTasks: input.tasks.filter((t) => !tasksWithNeeds.has(t.id) && (!phases || phases.has(t.phase ?? ''))).map((t) => t.id).sort(byId),
     unheldCapabilities: input.capabilities.filter((c) => !held.has(c.id)).map((c) => c.id).sort(byId),
-    targetsWithoutLead: input.targets.filter((t) => (LEAD_TARGET_KINDS as readonly string[]).includes(t.kind) && !leads.has(t.id))
-      .map((t) => ({ id: t.id, kind: t.kind })).sort((a, b) => byId(a.kind, b.kind) || byId(a.id, b.id)),
+    targetsWithoutLead: input.targets.filter((t) => (LEAD_TARGET_KINDS as readonly string[]).includes(t.__label) && !leads.has(t.id))
+      .map((t) => ({ id: t.id, kind: t.__label })).sort((a, b) => byId(a.kind, b.kind) || byId(a.id, b.id)),
   };
 }

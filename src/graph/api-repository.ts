@@ -3,7 +3,8 @@ import { int, type Graph, type Row } from './graph.js';
 import { viewerParam, type Viewer } from '../domain/viewer.js';
 import type { NodeList } from '../model/kinds.js';
 
-export type NodeRecord = Record<string, unknown> & { id: string; kind: string };
+/** A node's properties plus `__label`, its kind (label); `kind` stays free for a party's own kind. */
+export type NodeRecord = Record<string, unknown> & { id: string; __label: string };
 export interface RelationshipRecord { from: string; to: string; type: string; props: Record<string, unknown>; other: NodeRecord }
 
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);

@@ -71,7 +71,7 @@ export class MutationRepository {
       }
       await this.audit(tx, actor, `${action}:${list}`, String(item.id), item);
     });
-    return { ...props, kind: labelOf(list) } as NodeRecord;
+    return { ...props, __label: labelOf(list) } as NodeRecord;
   }
 
   async createNode(list: NodeList, input: Json, actor: Actor): Promise<NodeRecord> {

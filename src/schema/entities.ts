@@ -43,7 +43,7 @@ const labelOf = (list: NodeList) => NODE_KINDS.find((k) => k.list === list)!.lab
 export const EntityRef = builder.interfaceRef<NodeRecord>('Entity');
 EntityRef.implement({
   description: 'Any node of the model; ids are unique across the model.',
-  resolveType: (n) => n.kind,
+  resolveType: (n) => n.__label,
   fields: (t) => ({
     id: t.id({ resolve: (n) => n.id }),
     name: t.string({ resolve: (n) => String(n.name ?? n.id) }),
@@ -52,7 +52,7 @@ EntityRef.implement({
     assumption: t.boolean({ description: 'True when the numbers are planning assumptions, not published figures.', resolve: (n) => n.assumption === true }),
     classification: t.string({ description: 'public, restricted or confidential.', resolve: (n) => (n.classification as string) ?? 'public' }),
     owner: t.string({ nullable: true, resolve: (n) => (n.owner as string) ?? null }),
-    kind: t.string({ description: 'The node kind (its label).', resolve: (n) => n.kind }),
+    kind: t.string({ description: 'The node kind (its label).', resolve: (n) => n.__label }),
     responsibleParties: t.field({
       type: [RelationshipRefs.responsibilities!],
       description: 'Parties responsible for this item, with their role (lead or support).',
@@ -100,7 +100,7 @@ for (const kind of NODE_KINDS) {
   const fields = scalarFields(NODE_SCHEMAS[kind.list], [...BASE_FIELDS, ...refs.map((r) => r.field)]);
   NodeRefs[kind.list]!.implement({
     interfaces: [EntityRef],
-    isTypeOf: (n: unknown) => (n as NodeRecord).kind === kind.label,
+    isTypeOf: (n: unknown) => (n as NodeRecord).__label === kind.label,
     fields: (t) => {
       const out: Record<string, any> = {};
       for (const f of fields) out[f.name] = scalarField(t, f, (n: NodeRecord) => n);

@@ -110,7 +110,7 @@ builder.queryField('party', (t) =>
     resolve: async (_root, args, ctx) => {
       // The visible parties come with the planning inputs, so the role fields need no further read.
       const n = (await wholeModel(ctx)).data.nodes.get(String(args.id));
-      return n && n.kind === 'Party' ? n : null;
+      return n && n.__label === 'Party' ? n : null;
     },
   }),
 );

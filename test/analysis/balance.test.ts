@@ -22,7 +22,7 @@ const input: PlanningInput = {
     { party: 'ghost', capability: 'pumps', capacity: 99 },
   ],
   responsibilities: [{ party: 'min', target: 'boats', role: 'lead' }, { party: 'region', target: 'boats', role: 'lead' }, { party: 'eu', target: 'beds', role: 'support' }],
-  targets: [{ id: 'boats', kind: 'Capability' }, { id: 'beds', kind: 'Capability' }, { id: 'pumps', kind: 'Capability' }, { id: 'evac', kind: 'Task' }, { id: 'flood', kind: 'Scenario' }],
+  targets: [{ id: 'boats', __label: 'Capability' }, { id: 'beds', __label: 'Capability' }, { id: 'pumps', __label: 'Capability' }, { id: 'evac', __label: 'Task' }, { id: 'flood', __label: 'Scenario' }],
 };
 const by = (rows: ReturnType<typeof capabilityBalance>) => Object.fromEntries(rows.map((r) => [r.capability, r]));
 
