@@ -129,7 +129,7 @@ export class SchemaInfo {
 
   /**
    * A selection set of every field without required arguments, `depth` object levels deep; references to model
-   * nodes are cut to `{ id name kind }`. Used for results whose exact shape colleagues are still settling.
+   * nodes are cut to `{ id name label }`. Used for results whose exact shape colleagues are still settling.
    */
   selectAll(typeName: string, depth: number): string {
     const t = this.types.get(typeName);
@@ -140,7 +140,7 @@ export class SchemaInfo {
       const inner = namedType(f.type);
       const innerType = this.types.get(inner.name ?? '');
       if (!innerType || innerType.kind === 'SCALAR' || innerType.kind === 'ENUM') parts.push(f.name);
-      else if (this.isEntity(innerType.name)) parts.push(`${f.name} { id name kind }`);
+      else if (this.isEntity(innerType.name)) parts.push(`${f.name} { id name label }`);
       else if (depth > 0 && (innerType.kind === 'OBJECT' || innerType.kind === 'INTERFACE')) {
         const sub = this.selectAll(innerType.name, depth - 1);
         if (sub) parts.push(`${f.name} { ${sub} }`);

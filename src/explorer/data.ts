@@ -35,7 +35,7 @@ const CONNECTIONS: { root: string; fields: string }[] = [
     fields: `unit holders { party { id } capacity readiness mobilisationHours }
       mitigates { service { id } reduction }`,
   },
-  { root: 'parties', fields: 'responsibilities { target { id } role } operates { service { id } }' },
+  { root: 'parties', fields: 'kind responsibilities { target { id } role } operates { service { id } }' },
 ];
 
 const PAGE = 1000;
@@ -44,7 +44,7 @@ async function readAll(root: string, fields: string, signal?: AbortSignal): Prom
   const query = `query Page($first: Int!, $after: String) {
     ${root}(first: $first, after: $after) {
       pageInfo { hasNextPage endCursor }
-      edges { node { __typename id name kind classification ${fields} } }
+      edges { node { __typename id name classification ${fields} } }
     }
   }`;
   const out: Raw[] = [];

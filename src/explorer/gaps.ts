@@ -15,7 +15,7 @@ export interface GapOverlay {
 type Obj = Record<string, any>;
 
 const OPTIONAL: [string, string, string][] = [
-  ['multipleLeads', 'multipleLeads { target { id name kind } leads { id name } }', ''],
+  ['multipleLeads', 'multipleLeads { target { id name label } leads { id name } }', ''],
   ['uncoveredTasks', 'uncoveredTasks { id }', 'Tasks that need no capability'],
   ['unheldCapabilities', 'unheldCapabilities { id }', 'Capabilities no party holds'],
   ['targetsWithoutLead', 'targetsWithoutLead { id }', 'Targets without a lead party'],

@@ -52,7 +52,7 @@ EntityRef.implement({
     assumption: t.boolean({ description: 'True when the numbers are planning assumptions, not published figures.', resolve: (n) => n.assumption === true }),
     classification: t.string({ description: 'public, restricted or confidential.', resolve: (n) => (n.classification as string) ?? 'public' }),
     owner: t.string({ nullable: true, resolve: (n) => (n.owner as string) ?? null }),
-    kind: t.string({ description: 'The node kind (its label).', resolve: (n) => n.__label }),
+    label: t.string({ description: 'The node kind (its label in the graph): Service, Party, …', resolve: (n) => n.__label }),
     responsibleParties: t.field({
       type: [RelationshipRefs.responsibilities!],
       description: 'Parties responsible for this item, with their role (lead or support).',

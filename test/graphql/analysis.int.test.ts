@@ -121,13 +121,13 @@ const GAPS = `query($scenarioIds: [ID!], $phases: [String!], $minRiskRank: Int, 
     balance { ${BALANCE_FIELDS} }
     gaps { capability { id } shortfall }
     duplicates { capability { id } available required holders { party { id } } }
-    multipleLeads { target { id kind } leads { id } }
-    uncoveredTasks { id } unheldCapabilities { id } targetsWithoutLead { id kind }
+    multipleLeads { target { id label } leads { id } }
+    uncoveredTasks { id } unheldCapabilities { id } targetsWithoutLead { id label }
   } }`;
 
 const PARTY = `query($id: ID!) { party(id: $id) {
   id name kind
-  leadFor { id kind } supportFor { id kind } operatedServices { id }
+  leadFor { id label } supportFor { id label } operatedServices { id }
   holdings { capability { id } capacity }
   capabilityBalance { capability { id } available }
   dependentTasks { id } dependentScenarios { id }
@@ -230,13 +230,13 @@ describe('analysis on a hand-computed model', () => {
     expect(row(data, 'c-radios')).toMatchObject({ required: 0, available: 108, availableNational: 108, surplus: 108, drivingScenario: null });
     expect(data.gapAnalysis.gaps).toEqual([{ capability: { id: 'c-beds' }, shortfall: 75 }, { capability: { id: 'c-pumps' }, shortfall: 20 }]);
     expect(data.gapAnalysis.duplicates.map((d: any) => d.capability.id)).toEqual(['c-radios']);
-    expect(data.gapAnalysis.multipleLeads).toEqual([{ target: { id: 'threat-flood', kind: 'Threat' }, leads: [{ id: 'p-min' }, { id: 'p-region' }] }]);
+    expect(data.gapAnalysis.multipleLeads).toEqual([{ target: { id: 'threat-flood', label: 'Threat' }, leads: [{ id: 'p-min' }, { id: 'p-region' }] }]);
     expect(data.gapAnalysis.uncoveredTasks).toEqual([{ id: 't-warn' }]);
     expect(data.gapAnalysis.unheldCapabilities).toEqual([{ id: 'c-pumps' }]);
     expect(data.gapAnalysis.targetsWithoutLead).toEqual([
-      { id: 'c-boats', kind: 'Capability' }, { id: 'c-pumps', kind: 'Capability' }, { id: 'c-radios', kind: 'Capability' },
-      { id: 'svc-water', kind: 'Service' }, { id: 't-shelter', kind: 'Task' }, { id: 't-warn', kind: 'Task' },
-      { id: 'threat-drought', kind: 'Threat' },
+      { id: 'c-boats', label: 'Capability' }, { id: 'c-pumps', label: 'Capability' }, { id: 'c-radios', label: 'Capability' },
+      { id: 'svc-water', label: 'Service' }, { id: 't-shelter', label: 'Task' }, { id: 't-warn', label: 'Task' },
+      { id: 'threat-drought', label: 'Threat' },
     ]);
   });
 
@@ -280,8 +280,9 @@ describe('analysis on a hand-computed model', () => {
     const { data, errors } = await gql(PARTY, { id: 'p-region' });
     expect(errors).toBeUndefined();
     const p = data.party;
-    expect(p.leadFor).toEqual([{ id: 'threat-flood', kind: 'Threat' }]);
-    expect(p.supportFor).toEqual([{ id: 'c-boats', kind: 'Capability' }]);
+    expect(p.kind).toBe('safety-region');
+    expect(p.leadFor).toEqual([{ id: 'threat-flood', label: 'Threat' }]);
+    expect(p.supportFor).toEqual([{ id: 'c-boats', label: 'Capability' }]);
     expect(p.capabilityBalance.map((b: any) => b.capability.id)).toEqual(['c-boats', 'c-radios']);
     expect(p.dependentTasks).toEqual([{ id: 't-evac' }, { id: 't-shelter' }]);
     expect(p.dependentScenarios).toEqual([{ id: 'sc-flood' }, { id: 'sc-pandemic' }]);
@@ -385,8 +386,8 @@ describe('analysis on the default model', () => {
     expect(g.gaps.length).toBe(g.balance.filter((b: any) => b.shortfall > 0).length);
     expect(g.duplicates.every((d: any) => d.available > 2 * d.required && d.holders.length >= 2)).toBe(true);
     // Every threat and sector has exactly one lead in the default model.
-    expect(g.targetsWithoutLead.filter((t: any) => t.kind === 'Threat' || t.kind === 'Sector')).toEqual([]);
-    expect(g.multipleLeads.filter((m: any) => m.target.kind === 'Threat' || m.target.kind === 'Sector')).toEqual([]);
+    expect(g.targetsWithoutLead.filter((t: any) => t.label === 'Threat' || t.label === 'Sector')).toEqual([]);
+    expect(g.multipleLeads.filter((m: any) => m.target.label === 'Threat' || m.target.label === 'Sector')).toEqual([]);
   });
 
   it('shows every ministry its role', async () => {

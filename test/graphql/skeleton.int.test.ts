@@ -54,8 +54,8 @@ describe('GraphQL skeleton on the default model', () => {
 
   it('resolves node(id) for any kind and null for an unknown id', async () => {
     const dep = model.dependencies[0]!;
-    const { data } = await api.gql('query($id: ID!) { node(id: $id) { id kind name } missing: node(id: "no-such-node") { id } }', { id: dep.from });
-    expect(data.node).toMatchObject({ id: dep.from, kind: 'Service' });
+    const { data } = await api.gql('query($id: ID!) { node(id: $id) { id label name } missing: node(id: "no-such-node") { id } }', { id: dep.from });
+    expect(data.node).toMatchObject({ id: dep.from, label: "Service" });
     expect(data.missing).toBeNull();
   });
 
