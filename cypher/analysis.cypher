@@ -109,3 +109,15 @@ RETURN
     WITH s, collect(r)[0] AS r
     RETURN {scenario: s.id, id: r.id, result: r.result}
   } AS runs
+
+// @name modelRevision
+// What analysis results depend on besides the viewer, read cheaply before every use of the analysis cache: the model
+// revision (bumped in the same transaction by every model write, model.cypher bumpModelRevision) and a fingerprint of
+// the finished simulation runs (runs are written by runs.cypher, which does not bump the revision).
+OPTIONAL MATCH (m:ModelInfo {key: 'model'})
+WITH m.epoch AS epoch, m.revision AS revision
+CALL {
+  MATCH (r:SimulationRun) WHERE r.status = 'done'
+  RETURN count(r) AS runs, toString(max(r.finishedAt)) AS lastRun
+}
+RETURN epoch, revision, runs, lastRun

@@ -4,6 +4,7 @@ import { viewerParam, type Viewer } from '../domain/viewer.js';
 import type { NodeRecord } from './api-repository.js';
 import type { RiskCriterion, ScoreInput, SimulatedCriterion } from '../analysis/risk.js';
 import type { PlanningInput } from '../analysis/balance.js';
+import { modelWritesNoted } from './model-revision.js';
 
 /** The parts of a stored SimulationResult the analyses use. */
 export interface StoredRun {
@@ -86,25 +87,169 @@ export class AnalysisRepository {
   }
 }
 
+/** The visibility class of a viewer: everything a read returns depends on the viewer only through this. */
+export function visibilityKey(viewer: Viewer): string {
+  return viewer.admin ? 'admin' : viewer.party == null ? 'anonymous' : `party:${viewer.party}`;
+}
+
+/** A small least-recently-used map: get() refreshes, set() evicts the oldest beyond `max`. */
+export class Lru<K, V> {
+  private readonly map = new Map<K, V>();
+  constructor(readonly max: number) {}
+  get(key: K): V | undefined {
+    const v = this.map.get(key);
+    if (v !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, v);
+    }
+    return v;
+  }
+  set(key: K, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    while (this.map.size > this.max) this.map.delete(this.map.keys().next().value as K);
+  }
+  delete(key: K): void {
+    this.map.delete(key);
+  }
+  keys(): K[] {
+    return [...this.map.keys()];
+  }
+  get size(): number {
+    return this.map.size;
+  }
+  clear(): void {
+    this.map.clear();
+  }
+}
+
 /**
- * Optional in-process cache of analysis inputs per viewer, for servers that accept answers up to `ttlMs` old.
- * Off unless a server passes one in its services as `analysisCache`; concurrent requests share one read.
+ * The analysis inputs and results of one model revision as one visibility class sees them. Results are shared by every
+ * request that gets this entry and must be treated as immutable.
+ */
+export class AnalysisEntry {
+  private planning: Promise<PlanningData> | null = null;
+  private risk: Promise<RiskData> | null = null;
+  private readonly results: Lru<string, Promise<unknown>>;
+
+  constructor(readonly revision: string | null, readonly visibility: string, private readonly graph: Graph, private readonly viewer: Viewer, maxResults = 256) {
+    this.results = new Lru(maxResults);
+  }
+
+  planningData(): Promise<PlanningData> {
+    if (!this.planning) {
+      const p = new AnalysisRepository(this.graph, this.viewer).planningData();
+      this.planning = p;
+      p.catch(() => { if (this.planning === p) this.planning = null; });
+    }
+    return this.planning;
+  }
+
+  riskData(): Promise<RiskData> {
+    if (!this.risk) {
+      const p = new AnalysisRepository(this.graph, this.viewer).riskData();
+      this.risk = p;
+      p.catch(() => { if (this.risk === p) this.risk = null; });
+    }
+    return this.risk;
+  }
+
+  /** A result derived from this entry's inputs (a gap analysis for some arguments, a party's role), computed once; a failure is not kept. */
+  memo<T>(key: string, compute: () => T | Promise<T>): Promise<T> {
+    let p = this.results.get(key) as Promise<T> | undefined;
+    if (!p) {
+      const made: Promise<T> = (async () => compute())();
+      p = made;
+      this.results.set(key, made);
+      made.catch(() => { if (this.results.get(key) === made) this.results.delete(key); });
+    }
+    return p;
+  }
+}
+
+export interface AnalysisCacheOptions {
+  /**
+   * How long (ms) one read of the stored revision may stand for later requests while this process notes no model write
+   * of its own; writes by other processes (the CLI, another server) are seen at most this long after they commit.
+   * 0 reads the revision for every request (never stale across processes).
+   */
+  recheckMs?: number;
+  /** Most (revision, visibility) entries kept; the least recently used goes first. */
+  maxEntries?: number;
+  /** Most derived results (gap analyses with distinct arguments, party roles) kept per entry. */
+  maxResultsPerEntry?: number;
+}
+
+export const DEFAULT_RECHECK_MS = 0;
+
+/**
+ * Analysis inputs and results per model revision and visibility class. The revision (analysis.cypher modelRevision:
+ * ModelInfo epoch and revision, bumped in the transaction of every model write, plus a fingerprint of the finished
+ * simulation runs) is read before an entry is used, so an answer is never built from inputs older than the model as it
+ * stood when that read started. With recheckMs > 0 a read is reused for that long unless this process has noted a model
+ * write since (src/graph/model-revision.ts).
  */
 export class AnalysisCache {
-  private readonly entries = new Map<string, { at: number; value: Promise<unknown> }>();
-  constructor(readonly ttlMs: number) {}
+  readonly recheckMs: number;
+  private readonly entries: Lru<string, AnalysisEntry>;
+  private readonly maxResultsPerEntry: number;
+  private check: { at: number; writes: number; seq: number; revision: Promise<string> } | null = null;
+  private seq = 0;
+  private applied = { seq: 0, revision: null as string | null };
+  readonly stats = { revisionReads: 0, hits: 0, misses: 0 };
 
-  get<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const now = Date.now();
-    const hit = this.entries.get(key);
-    if (hit && now - hit.at < this.ttlMs) return hit.value as Promise<T>;
-    const value = load();
-    this.entries.set(key, { at: now, value });
-    value.catch(() => this.entries.delete(key));
-    return value;
+  constructor(private readonly graph: Graph, options: AnalysisCacheOptions = {}) {
+    this.recheckMs = Math.max(0, options.recheckMs ?? DEFAULT_RECHECK_MS);
+    this.entries = new Lru(Math.max(1, options.maxEntries ?? 64));
+    this.maxResultsPerEntry = Math.max(1, options.maxResultsPerEntry ?? 256);
+  }
+
+  /** The stored revision, read now or (recheckMs > 0, no local write noted since) by a read started at most recheckMs ago. */
+  revision(): Promise<string> {
+    const now = performance.now();
+    const writes = modelWritesNoted();
+    const c = this.check;
+    if (c && this.recheckMs > 0 && c.writes === writes && now - c.at < this.recheckMs) return c.revision;
+    const seq = ++this.seq;
+    this.stats.revisionReads++;
+    const revision = this.graph.read('analysis', 'modelRevision').then(([r]) => {
+      const token = JSON.stringify([r?.epoch ?? null, r?.revision ?? null, r?.runs ?? 0, r?.lastRun ?? null]);
+      if (seq > this.applied.seq) {
+        if (token !== this.applied.revision) for (const key of this.entries.keys()) if (this.entries.get(key)!.revision !== token) this.entries.delete(key);
+        this.applied = { seq, revision: token };
+      }
+      return token;
+    });
+    const check = { at: now, writes, seq, revision };
+    this.check = check;
+    revision.catch(() => { if (this.check === check) this.check = null; });
+    return revision;
+  }
+
+  /** The entry for the viewer's visibility class at the current revision. */
+  async entry(viewer: Viewer): Promise<AnalysisEntry> {
+    const revision = await this.revision();
+    const visibility = visibilityKey(viewer);
+    // A revision older than the newest applied one (a slow read overtaken by a newer) is served uncached.
+    if (revision !== this.applied.revision) return new AnalysisEntry(revision, visibility, this.graph, viewer, this.maxResultsPerEntry);
+    const key = JSON.stringify([revision, visibility]);
+    let e = this.entries.get(key);
+    if (e) this.stats.hits++;
+    else {
+      this.stats.misses++;
+      e = new AnalysisEntry(revision, visibility, this.graph, viewer, this.maxResultsPerEntry);
+      this.entries.set(key, e);
+    }
+    return e;
+  }
+
+  /** Number of entries held. */
+  get size(): number {
+    return this.entries.size;
   }
 
   clear(): void {
     this.entries.clear();
+    this.check = null;
   }
 }

@@ -3,6 +3,7 @@ import { int, type Graph, type Row } from './graph.js';
 import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS } from '../model/kinds.js';
 import { validateModel } from '../model/validate.js';
 import type { Model } from '../model/schema.js';
+import { noteModelWrite } from './model-revision.js';
 
 const BATCH = 10_000;
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
@@ -31,9 +32,14 @@ export async function countEntities(graph: Graph): Promise<number> {
 
 /** Deletes every model node (and its relationships) in batches. */
 export async function clearModel(graph: Graph): Promise<void> {
-  for (;;) {
-    const rows = await graph.write('model', 'deleteModelBatch', { limit: int(BATCH) });
-    if (Number(rows[0]?.deleted ?? 0) === 0) break;
+  try {
+    for (;;) {
+      const rows = await graph.write('model', 'deleteModelBatch', { limit: int(BATCH) });
+      if (Number(rows[0]?.deleted ?? 0) === 0) break;
+    }
+    await graph.write('model', 'bumpModelRevision');
+  } finally {
+    noteModelWrite();
   }
 }
 
@@ -43,6 +49,18 @@ export async function clearModel(graph: Graph): Promise<void> {
  */
 export async function loadModel(graph: Graph, model: Model, options: { reset?: boolean; onProgress?: (p: LoadProgress) => void } = {}): Promise<{ nodes: number; relationships: number }> {
   if (options.reset) await clearModel(graph);
+  // A load takes many transactions: the revision is bumped before the first and by the last (setModelInfo), so analysis
+  // caches re-read during the load (which, as without a cache, may show a partly loaded model) and after it.
+  await graph.write('model', 'bumpModelRevision');
+  noteModelWrite();
+  try {
+    return await writeModel(graph, model, options);
+  } finally {
+    noteModelWrite();
+  }
+}
+
+async function writeModel(graph: Graph, model: Model, options: { onProgress?: (p: LoadProgress) => void }): Promise<{ nodes: number; relationships: number }> {
   // Into an empty graph, CREATE is several times faster than MERGE; the constraints still catch duplicates.
   const bulk = (await countEntities(graph)) === 0;
   const file = bulk ? 'bulk' : 'model';

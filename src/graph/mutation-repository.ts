@@ -5,8 +5,10 @@ import { validateItem } from '../model/validate.js';
 import { NotFoundError, ValidationError, type Problem } from '../domain/errors.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { NodeRecord, RelationshipRecord } from './api-repository.js';
+import { noteModelWrite } from './model-revision.js';
 
 type Json = Record<string, unknown>;
+type Tx = { run: (file: string, name: string, params?: Json) => Promise<Row[]> };
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 const labelOf = (list: NodeList) => NODE_KINDS.find((k) => k.list === list)!.label;
 const singular = (list: NodeList) => NODE_KINDS.find((k) => k.list === list)!.singular;
@@ -28,6 +30,15 @@ function relKind(list: string): RelationshipKind {
 export class MutationRepository {
   constructor(private readonly graph: Graph) {}
 
+  /** One write transaction; afterwards (committed or not) the analysis caches of this process re-check the model revision. */
+  private async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    try {
+      return await this.graph.writeTransaction(work);
+    } finally {
+      noteModelWrite();
+    }
+  }
+
   /** Checks that every referenced id exists and is of an allowed kind. */
   private async checkReferences(item: string, refs: { field: string; id: string; kinds: readonly NodeList[] | '*' }[]): Promise<void> {
     if (!refs.length) return;
@@ -43,7 +54,9 @@ export class MutationRepository {
     if (problems.length) throw new ValidationError(problems);
   }
 
-  private audit(tx: { run: (f: string, n: string, p?: Json) => Promise<Row[]> }, actor: Actor, action: string, target: string, details: unknown) {
+  /** Every model write ends with this: its audit entry and the model revision bump, in the write's transaction. */
+  private async audit(tx: Tx, actor: Actor, action: string, target: string, details: unknown) {
+    await tx.run('model', 'bumpModelRevision');
     return tx.run('audit', 'recordAudit', {
       subject: actor.viewer.subject, role: actor.viewer.role, party: actor.viewer.party, action, target,
       details: JSON.stringify(details), requestId: actor.requestId,
@@ -63,7 +76,7 @@ export class MutationRepository {
     await this.checkReferences(label, toCheck);
     const skip = new Set<string>(refs.map((r) => r.field));
     const props = withoutUndefined(Object.fromEntries(Object.entries(item).filter(([k]) => !skip.has(k))));
-    await this.graph.writeTransaction(async (tx) => {
+    await this.transaction(async (tx) => {
       await tx.run(action === 'create' ? 'bulk' : 'model', `${action === 'create' ? 'create' : 'merge'}${cap(list)}`, { rows: [{ id: item.id, props }] });
       for (const r of refs) {
         const v = item[r.field];
@@ -103,7 +116,7 @@ export class MutationRepository {
   }
 
   async deleteNode(list: NodeList, id: string, actor: Actor): Promise<{ id: string; relationshipsRemoved: number }> {
-    return this.graph.writeTransaction(async (tx) => {
+    return this.transaction(async (tx) => {
       const rows = await tx.run('mutations', 'deleteNode', { id, label: labelOf(list) });
       if (!rows.length) throw new NotFoundError(singular(list), id);
       await this.audit(tx, actor, `delete:${list}`, id, { id });
@@ -125,7 +138,7 @@ export class MutationRepository {
     const props = withoutUndefined({ ...item });
     delete props[rel.from.field];
     delete props[rel.to.field];
-    const other = await this.graph.writeTransaction(async (tx) => {
+    const other = await this.transaction(async (tx) => {
       // Serialise changes around the source node so that "exists?" and the write cannot interleave with another request.
       await tx.run('mutations', 'lockNode', { id: from });
       const existing = await tx.run('mutations', 'getRelationship', { from, to, type: rel.type });
@@ -159,7 +172,7 @@ export class MutationRepository {
 
   async deleteRelationship(list: string, key: { from: string; to: string }, actor: Actor): Promise<boolean> {
     const rel = relKind(list);
-    return this.graph.writeTransaction(async (tx) => {
+    return this.transaction(async (tx) => {
       const rows = await tx.run('mutations', 'deleteRelationship', { from: key.from, to: key.to, type: rel.type });
       if (Number(rows[0]?.deleted ?? 0) === 0) throw new NotFoundError(rel.list, `${key.from}→${key.to}`);
       await this.audit(tx, actor, `delete:${rel.list}`, `${key.from}→${key.to}`, key);

@@ -6,7 +6,7 @@ import type { NodeRecord } from '../graph/api-repository.js';
 import type { PlanningData, StoredRun } from '../graph/analysis-repository.js';
 import { gapReport, DEFAULT_OVERCAPACITY_FACTOR, LEAD_TARGET_KINDS, type CapabilityBalance, type GapReport, type BalanceOptions } from '../analysis/balance.js';
 import { PHASES } from '../model/schema.js';
-import { badInput, CriterionWeightInput, planningDataFor, rankScenarios, resolveRanking, riskDataFor, selectScenarios, type RankingArgs } from './risk.js';
+import { analysisFor, badInput, CriterionWeightInput, rankScenarios, resolveRanking, selectScenarios, type RankingArgs } from './risk.js';
 
 export interface SimulatedGapView { scenario: NodeRecord; runId: string; probabilityShortfall: number; expectedShortfall: number; p90Shortfall: number; avoidedImpact: number | null }
 export interface HolderView { party: NodeRecord; capacity: number; readiness: number; available: number; national: boolean }
@@ -84,7 +84,18 @@ export interface GapArgs extends RankingArgs {
   overcapacityFactor?: number | null;
 }
 
-/** Checks the arguments, selects scenarios (by id and risk rank) and runs the analysis. */
+/** The key under which a gap analysis is memoised in the request's cache entry: every argument, normalised. */
+function gapKey(args: GapArgs, factor: number): string {
+  return JSON.stringify([
+    'gapAnalysis', args.scenarioIds?.map(String) ?? null, args.phases ?? null, args.minRiskRank ?? null, args.method ?? null,
+    args.profile ?? null, args.weights?.map((w) => [String(w.criterion), w.weight]) ?? null, factor,
+  ]);
+}
+
+/**
+ * Checks the arguments, selects scenarios (by id and risk rank) and runs the analysis, once per model revision,
+ * visibility class and arguments (the request's cache entry, risk.ts analysisFor).
+ */
 export async function analyseGaps(field: string, args: GapArgs, ctx: Context): Promise<GapAnalysisView> {
   for (const [i, p] of (args.phases ?? []).entries()) {
     if (!(PHASES as readonly string[]).includes(p)) throw badInput(`${field}: phases[${i}]: unknown phase "${p}"; expected one of ${PHASES.join(', ')}`);
@@ -92,20 +103,23 @@ export async function analyseGaps(field: string, args: GapArgs, ctx: Context): P
   const factor = args.overcapacityFactor ?? DEFAULT_OVERCAPACITY_FACTOR;
   if (!Number.isFinite(factor) || factor < 0) throw badInput(`${field}: overcapacityFactor: must be a finite number ≥ 0, got ${factor}`);
   if (args.minRiskRank != null && args.minRiskRank < 1) throw badInput(`${field}: minRiskRank: must be at least 1, got ${args.minRiskRank}`);
-  const data = await planningDataFor(ctx);
-  let selected = selectScenarios(field, args.scenarioIds, data.scenarios);
-  if (args.minRiskRank != null || args.method != null || args.profile != null || args.weights != null) {
-    const risk = await riskDataFor(ctx);
-    const ranking = resolveRanking(field, args, risk.criteria);
-    if (args.minRiskRank != null) {
-      const full = new Map(risk.scenarios.map((s) => [s.id, s]));
-      const { rows } = rankScenarios(risk, selected.map((s) => full.get(s.id)!).filter(Boolean), ranking);
-      const keep = new Set(rows.filter((r) => r.rank <= args.minRiskRank!).map((r) => r.scenario));
-      selected = selected.filter((s) => keep.has(s.id));
+  const entry = await analysisFor(ctx);
+  return entry.memo(gapKey(args, factor), async () => {
+    const data = await entry.planningData();
+    let selected = selectScenarios(field, args.scenarioIds, data.scenarios);
+    if (args.minRiskRank != null || args.method != null || args.profile != null || args.weights != null) {
+      const risk = await entry.riskData();
+      const ranking = resolveRanking(field, args, risk.criteria);
+      if (args.minRiskRank != null) {
+        const full = new Map(risk.scenarios.map((s) => [s.id, s]));
+        const { rows } = rankScenarios(risk, selected.map((s) => full.get(s.id)!).filter(Boolean), ranking);
+        const keep = new Set(rows.filter((r) => r.rank <= args.minRiskRank!).map((r) => r.scenario));
+        selected = selected.filter((s) => keep.has(s.id));
+      }
     }
-  }
-  const options: BalanceOptions = { scenarios: selected.map((s) => s.id), phases: args.phases ?? null, overcapacityFactor: factor };
-  return gapView(data, gapReport(data, options), selected, options);
+    const options: BalanceOptions = { scenarios: selected.map((s) => s.id), phases: args.phases ?? null, overcapacityFactor: factor };
+    return gapView(data, gapReport(data, options), selected, options);
+  });
 }
 
 /* ---------- types ---------- */

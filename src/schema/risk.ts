@@ -4,7 +4,7 @@ import { builder } from './builder.js';
 import { NodeRefs } from './entities.js';
 import type { Context } from './context.js';
 import type { NodeRecord } from '../graph/api-repository.js';
-import { AnalysisCache, AnalysisRepository, type PlanningData, type RiskData, type StoredRun } from '../graph/analysis-repository.js';
+import { AnalysisCache, AnalysisEntry, visibilityKey, type PlanningData, type RiskData, type StoredRun } from '../graph/analysis-repository.js';
 import { assessRisks, rankSensitivity, resolveWeights, classOfScore, RISK_METHODS, type RiskMethod, type ScenarioRisk, type RiskInput } from '../analysis/risk.js';
 import { DEFAULT_PROFILE, findProfile, WEIGHT_PROFILES, type WeightProfile } from '../analysis/profiles.js';
 import { IMPACT_CLASSES, type ImpactClass } from '../analysis/impact.js';
@@ -15,34 +15,48 @@ export function badInput(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 }
 
-/** What decides visibility: admins see all, others what is public or their party's. */
-const viewerKey = (ctx: Context) => (ctx.viewer.admin ? 'admin' : `party:${ctx.viewer.party ?? ''}`);
+const defaultCaches = new WeakMap<object, AnalysisCache>();
+const requestEntries = new WeakMap<object, Promise<AnalysisEntry>>();
 
-const riskCache = new WeakMap<object, Promise<RiskData>>();
-const planningCache = new WeakMap<object, Promise<PlanningData>>();
+/**
+ * The analysis cache of this server: `services.analysisCache` when it is an AnalysisCache, none when it is `false`,
+ * otherwise one per Graph with the default options (so the cache is on by default).
+ */
+export function analysisCacheOf(ctx: Context): AnalysisCache | null {
+  const configured = ctx.services.analysisCache;
+  if (configured instanceof AnalysisCache) return configured;
+  if (configured === false) return null;
+  let cache = defaultCaches.get(ctx.graph);
+  if (!cache) {
+    cache = new AnalysisCache(ctx.graph);
+    defaultCaches.set(ctx.graph, cache);
+  }
+  return cache;
+}
 
-/** Risk inputs, read once per request and viewer. */
-export function riskDataFor(ctx: Context): Promise<RiskData> {
-  let p = riskCache.get(ctx);
+/**
+ * The analysis inputs and results for this request: the cache entry of the current model revision and the viewer's
+ * visibility class, fixed once per request so that all its fields answer from one revision.
+ */
+export function analysisFor(ctx: Context): Promise<AnalysisEntry> {
+  let p = requestEntries.get(ctx);
   if (!p) {
-    const repo = new AnalysisRepository(ctx.graph, ctx.viewer);
-    const cache = ctx.services.analysisCache;
-    p = cache instanceof AnalysisCache ? cache.get(`risk:${viewerKey(ctx)}`, () => repo.riskData()) : repo.riskData();
-    riskCache.set(ctx, p);
+    const cache = analysisCacheOf(ctx);
+    p = cache ? cache.entry(ctx.viewer) : Promise.resolve(new AnalysisEntry(null, visibilityKey(ctx.viewer), ctx.graph, ctx.viewer));
+    requestEntries.set(ctx, p);
+    p.catch(() => requestEntries.delete(ctx));
   }
   return p;
 }
 
-/** Planning inputs, read once per request and viewer. */
-export function planningDataFor(ctx: Context): Promise<PlanningData> {
-  let p = planningCache.get(ctx);
-  if (!p) {
-    const repo = new AnalysisRepository(ctx.graph, ctx.viewer);
-    const cache = ctx.services.analysisCache;
-    p = cache instanceof AnalysisCache ? cache.get(`planning:${viewerKey(ctx)}`, () => repo.planningData()) : repo.planningData();
-    planningCache.set(ctx, p);
-  }
-  return p;
+/** Risk inputs for the request's revision and viewer. */
+export async function riskDataFor(ctx: Context): Promise<RiskData> {
+  return (await analysisFor(ctx)).riskData();
+}
+
+/** Planning inputs for the request's revision and viewer. */
+export async function planningDataFor(ctx: Context): Promise<PlanningData> {
+  return (await analysisFor(ctx)).planningData();
 }
 
 export interface RankingArgs {
@@ -289,10 +303,14 @@ builder.queryField('riskAssessment', (t) =>
       scenarioIds: t.arg.idList({ description: 'Only these scenarios (default: all the viewer may see).' }),
     },
     resolve: async (_root, args, ctx) => {
-      const data = await riskDataFor(ctx);
-      const ranking = resolveRanking('riskAssessment', args, data.criteria);
-      const scenarios = selectScenarios('riskAssessment', args.scenarioIds, data.scenarios);
-      return assessmentView(data, scenarios, ranking);
+      const entry = await analysisFor(ctx);
+      const key = JSON.stringify(['riskAssessment', args.method ?? null, args.profile ?? null, args.weights?.map((w) => [String(w.criterion), w.weight]) ?? null, args.scenarioIds?.map(String) ?? null]);
+      return entry.memo(key, async () => {
+        const data = await entry.riskData();
+        const ranking = resolveRanking('riskAssessment', args, data.criteria);
+        const scenarios = selectScenarios('riskAssessment', args.scenarioIds, data.scenarios);
+        return assessmentView(data, scenarios, ranking);
+      });
     },
   }),
 );

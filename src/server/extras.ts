@@ -5,6 +5,7 @@ import { LOCAL_ADMIN } from '../domain/viewer.js';
 import { UserError } from '../domain/errors.js';
 import { SimulationJobs } from './jobs.js';
 import { authenticator, secretFromEnv } from './auth.js';
+import { AnalysisCache } from '../graph/analysis-repository.js';
 
 export interface ServerExtras {
   authenticate: (request: Request) => Promise<Viewer> | Viewer;
@@ -28,5 +29,7 @@ export async function buildServerExtras(graph: Graph, options: { auth: boolean; 
   const jobs = new SimulationJobs(graph, { workers: options.workers });
   const recovered = await jobs.recover();
   if (recovered) options.log(`Marked ${recovered} simulation run(s) left unfinished by a previous server as failed`);
-  return { authenticate, services: { jobs }, shutdown: () => jobs.shutdown() };
+  // Analysis inputs and results per model revision and visibility class (src/graph/analysis-repository.ts).
+  const analysisCache = new AnalysisCache(graph);
+  return { authenticate, services: { jobs, analysisCache }, shutdown: () => jobs.shutdown() };
 }
