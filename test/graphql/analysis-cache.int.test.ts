@@ -1,0 +1,160 @@
+// The analysis cache (on by default) against the real Neo4j: every kind of model write is seen by the next request,
+// and viewers of different visibility never get each other's cached answers.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { testGraph, resetGraph } from '../helpers/graph.js';
+import { createApp } from '../../src/server/yoga.js';
+import { loadModel } from '../../src/graph/model-repository.js';
+import { validateModel } from '../../src/model/validate.js';
+import { createRun, finishRun } from '../../src/graph/run-repository.js';
+import { Graph } from '../../src/graph/graph.js';
+import { graphConfig } from '../../src/graph/config.js';
+import { LOCAL_ADMIN, type Viewer } from '../../src/domain/viewer.js';
+import type { Model } from '../../src/model/schema.js';
+
+type Result = { data?: any; errors?: { message: string }[] };
+
+const ANON: Viewer = { role: 'viewer', party: null, subject: 'anon', admin: false };
+const NGO: Viewer = { role: 'planner', party: 'p-ngo', subject: 'ngo', admin: false };
+const SECRET: Viewer = { role: 'planner', party: 'p-secret', subject: 'secret', admin: false };
+
+const MODEL = () => validateModel({
+  scenarios: [{ id: 'sc-flood', name: 'Flood', likelihoodClass: 'B' }],
+  tasks: [{ id: 't-shelter', name: 'Shelter', phase: 'aftercare' }],
+  capabilities: [{ id: 'c-beds', name: 'Beds', unit: 'beds' }, { id: 'c-radios', name: 'Radios', unit: 'sets' }],
+  threats: [{ id: 'threat-flood', name: 'Flood' }],
+  parties: [
+    { id: 'p-min', name: 'Ministry', kind: 'ministry' },
+    { id: 'p-ngo', name: 'Red Cross', kind: 'ngo' },
+    { id: 'p-secret', name: 'Secret service', kind: 'other-government', classification: 'restricted', owner: 'p-secret' },
+  ],
+  requirements: [{ scenario: 'sc-flood', task: 't-shelter', demand: 300 }],
+  needs: [{ task: 't-shelter', capability: 'c-beds', perUnit: 1 }],
+  holdings: [
+    { party: 'p-min', capability: 'c-beds', capacity: 200 },
+    { party: 'p-ngo', capability: 'c-beds', capacity: 50, readiness: 0.5, classification: 'restricted' },
+    { party: 'p-min', capability: 'c-radios', capacity: 5 },
+    { party: 'p-secret', capability: 'c-radios', capacity: 100 },
+  ],
+  responsibilities: [{ party: 'p-min', target: 'threat-flood', role: 'lead' }],
+}) as Model;
+
+const GAPS = `{ gapAnalysis {
+  balance { capability { id } required available shortfall holders { party { id } capacity } simulated { expectedShortfall } }
+  gaps { capability { id } shortfall } } }`;
+const PARTY = `query($id: ID!) { party(id: $id) { id leadFor { id } capabilityBalance { capability { id } available } gaps { capability { id } } } }`;
+
+describe('analysis cache', () => {
+  let graph: Graph;
+  let gql: (query: string, variables?: Record<string, unknown>, viewer?: Viewer) => Promise<Result>;
+  let planningReads: () => number;
+
+  beforeAll(async () => {
+    graph = await testGraph();
+    const read = vi.spyOn(graph, 'read');
+    planningReads = () => read.mock.calls.filter((c) => c[1] === 'planningInputs').length;
+    const app = createApp({
+      services: { graph }, // no analysisCache given: the default (on) applies
+      authenticate: (req) => (req.headers.get('x-test-viewer') ? (JSON.parse(req.headers.get('x-test-viewer')!) as Viewer) : LOCAL_ADMIN),
+    });
+    gql = async (query, variables = {}, viewer) => {
+      const res = await app.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(viewer ? { 'x-test-viewer': JSON.stringify(viewer) } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as Result;
+      expect(body.errors, query).toBeUndefined();
+      return body;
+    };
+  });
+  beforeEach(async () => {
+    await resetGraph(graph);
+    await loadModel(graph, MODEL());
+  });
+  afterAll(async () => {
+    await graph.close();
+  });
+
+  const beds = async (viewer?: Viewer) => (await gql(GAPS, {}, viewer)).data.gapAnalysis.balance.find((b: any) => b.capability.id === 'c-beds');
+  const radios = async (viewer?: Viewer) => (await gql(GAPS, {}, viewer)).data.gapAnalysis.balance.find((b: any) => b.capability.id === 'c-radios');
+
+  it('is on by default: repeated requests read the planning inputs once', async () => {
+    const before = planningReads();
+    expect((await beds()).available).toBe(225);
+    expect((await beds()).available).toBe(225);
+    await gql(PARTY, { id: 'p-min' });
+    expect(planningReads() - before).toBe(1);
+  });
+
+  it('a mutation is seen by the next gapAnalysis and party(id)', async () => {
+    expect((await beds()).available).toBe(225);
+    expect((await gql(PARTY, { id: 'p-ngo' })).data.party.leadFor).toEqual([]);
+    await gql(`mutation { updateHolding(party: "p-min", capability: "c-beds", patch: { capacity: 300 }) { capacity } }`);
+    expect(await beds()).toMatchObject({ available: 325, shortfall: 0 });
+    await gql(`mutation { createResponsibility(input: { party: "p-ngo", target: "threat-flood", role: "lead" }) { role } }`);
+    expect((await gql(PARTY, { id: 'p-ngo' })).data.party.leadFor).toEqual([{ id: 'threat-flood' }]);
+    await gql(`mutation { deleteHolding(party: "p-min", capability: "c-beds") }`);
+    expect(await beds()).toMatchObject({ available: 25, shortfall: 275 });
+    expect((await gql(PARTY, { id: 'p-min' })).data.party.capabilityBalance.map((b: any) => b.capability.id)).toEqual(['c-radios']);
+  });
+
+  it('a reload is seen by the next request', async () => {
+    expect((await beds()).available).toBe(225);
+    const changed = MODEL();
+    changed.holdings = changed.holdings.filter((h) => h.party !== 'p-min');
+    await loadModel(graph, changed, { reset: true });
+    expect((await beds()).available).toBe(25);
+  });
+
+  it('a write by another process (its own driver, no in-process signal) is seen by the next request', async () => {
+    expect((await beds()).available).toBe(225);
+    const other = new Graph({ config: graphConfig() });
+    try {
+      await other.writeTransaction(async (tx) => {
+        await tx.run('model', 'mergeHoldings', { rows: [{ party: 'p-min', capability: 'c-beds', props: { capacity: 250 } }] });
+        await tx.run('model', 'bumpModelRevision');
+      });
+    } finally {
+      await other.close();
+    }
+    expect((await beds()).available).toBe(275);
+  });
+
+  it('a finished simulation run is seen by the next request', async () => {
+    expect((await beds()).simulated).toBeNull();
+    const id = await createRun(graph, { scenario: 'sc-flood', parameters: {}, seed: '1', status: 'running' });
+    await finishRun(graph, id, {
+      status: 'done', iterationsDone: 1, totalImpactMean: 1,
+      result: { capabilities: [{ id: 'c-beds', probabilityShortfall: 1, shortfall: { mean: 70, p90: 80 }, avoidedImpact: null }], criteria: [], totalImpact: { mean: 1, p90: 1 } },
+    });
+    expect((await beds()).simulated).toEqual({ expectedShortfall: 70 });
+  });
+
+  it('never gives one viewer what another may see, in any order and concurrently', async () => {
+    const expected = async () => {
+      const [admin, anon, ngo, secret] = await Promise.all([beds(), beds(ANON), beds(NGO), radios(SECRET)]);
+      expect(admin.available).toBe(225);
+      expect(admin.holders.map((h: any) => h.party.id)).toEqual(['p-min', 'p-ngo']);
+      expect(anon.available).toBe(200);
+      expect(anon.holders.map((h: any) => h.party.id)).toEqual(['p-min']);
+      expect(ngo.available).toBe(225);
+      expect(secret.holders.map((h: any) => h.party.id)).toEqual(['p-min', 'p-secret']);
+      expect((await radios(NGO)).holders.map((h: any) => h.party.id)).toEqual(['p-min']);
+    };
+    await expected(); // cold
+    await expected(); // warm
+    // Admin warmed first, then the others: the restricted party stays hidden from anonymous and other parties.
+    expect((await gql(PARTY, { id: 'p-secret' })).data.party.id).toBe('p-secret');
+    expect((await gql(PARTY, { id: 'p-secret' }, ANON)).data.party).toBeNull();
+    expect((await gql(PARTY, { id: 'p-secret' }, NGO)).data.party).toBeNull();
+    expect((await gql(PARTY, { id: 'p-secret' }, SECRET)).data.party.id).toBe('p-secret');
+    // Party roles are derived per visibility class: the ministry's view of its beds differs for the NGO and the public.
+    expect((await gql(PARTY, { id: 'p-min' }, NGO)).data.party.capabilityBalance.find((b: any) => b.capability.id === 'c-beds').available).toBe(225);
+    expect((await gql(PARTY, { id: 'p-min' }, ANON)).data.party.capabilityBalance.find((b: any) => b.capability.id === 'c-beds').available).toBe(200);
+    // After a change every class sees it, still filtered.
+    await gql(`mutation { updateHolding(party: "p-ngo", capability: "c-beds", patch: { capacity: 100 }) { capacity } }`);
+    expect((await beds(NGO)).available).toBe(250);
+    expect((await beds(ANON)).available).toBe(200);
+    expect((await beds()).available).toBe(250);
+  });
+});
