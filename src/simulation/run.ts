@@ -6,7 +6,7 @@ import { ValidationError, type Problem } from '../domain/errors.js';
 import type { Model } from '../model/schema.js';
 import { compileModel } from './compile.js';
 import { recordLayout } from './kernel/compiled.js';
-import { createEngine } from './kernel/engine.js';
+import { createFastEngine } from './kernel/engine.js';
 import { aggregate } from './kernel/stats.js';
 import { timelineRowLength } from './kernel/iterate.js';
 import { TimelineAccumulator, timelineSteps } from './kernel/timeline.js';
@@ -170,7 +170,7 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
   const onAbort = () => internal.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
   const pool = opts.workers > 1 ? new SimulationPool({ compiled, seed: opts.seed, counterfactual, timeline: opts.timeline }, opts.workers) : null;
-  const engine = pool ? null : createEngine(compiled, opts.seed, counterfactual, opts.timeline);
+  const engine = pool ? null : await createFastEngine(compiled, opts.seed, counterfactual, opts.timeline);
   let done = 0;
   let converged: boolean | null = opts.targetRelativeError === null ? null : false;
   const scoreOf = (c: number, v: number) => impactScore(v, Array.from(compiled.criterionThresholds.subarray(5 * c, 5 * c + 5)));

@@ -2,6 +2,8 @@
 import { impactScore, weightedImpact } from '../../analysis/impact.js';
 import { recordLayout, type CompiledModel, type RecordLayout } from './compiled.js';
 import { createWorkspace, drawIteration, runDynamics, timelineRowLength, writeRecord, TOP_UP_ALL, TOP_UP_NONE } from './iterate.js';
+import { specialise } from './specialise.js';
+import type { Workspace } from './iterate.js';
 
 export interface Engine {
   layout: RecordLayout;
@@ -12,10 +14,19 @@ export interface Engine {
    * the timeline) count timeline rows of timelineRow numbers each, in one buffer.
    */
   runChunk(start: number, count: number): Float64Array;
+  /** Whether the step loop runs specialised to this engine's arrays (createFastEngine); else generic. */
+  specialised: boolean;
 }
 
-export function createEngine(m: CompiledModel, seed: string, counterfactual: boolean, timeline = false): Engine {
+/** createEngine with the step loop specialised to the engine's arrays (kernel/step.ts): same results, faster. */
+export async function createFastEngine(m: CompiledModel, seed: string, counterfactual: boolean, timeline = false): Promise<Engine> {
   const ws = createWorkspace(m);
+  const engine = createEngine(m, seed, counterfactual, timeline, ws);
+  engine.specialised = await specialise(m, ws);
+  return engine;
+}
+
+export function createEngine(m: CompiledModel, seed: string, counterfactual: boolean, timeline = false, ws: Workspace = createWorkspace(m)): Engine {
   const layout = recordLayout(m, counterfactual);
   const timelineRow = timeline ? timelineRowLength(m) : 0;
   const mitigates = new Uint8Array(m.nCapabilities);
@@ -43,6 +54,7 @@ export function createEngine(m: CompiledModel, seed: string, counterfactual: boo
   return {
     layout,
     timelineRow,
+    specialised: false,
     runChunk(start, count) {
       const out = new Float64Array(count * (layout.stride + timelineRow));
       const rows = timeline ? out : null;

@@ -53,6 +53,11 @@ export interface Workspace {
   thresholds: number[][];
   /** Steps recorded in the timeline (ascending, from 0 to N). */
   timelineSteps: Int32Array;
+  /**
+   * observe + propagate specialised to this workspace (kernel/step.ts, installed by specialise());
+   * null: the generic loops below. Both give the same numbers to the bit.
+   */
+  step: ((cur: number, base: number, nxt: number, nxtMirror: number) => void) | null;
 }
 
 export function createWorkspace(m: CompiledModel): Workspace {
@@ -90,6 +95,7 @@ export function createWorkspace(m: CompiledModel): Workspace {
     criteria: Array.from(m.criterionWeight, (weight) => ({ weight })),
     thresholds: Array.from({ length: m.nCriteria }, (_, c) => Array.from(m.criterionThresholds.subarray(5 * c, 5 * c + 5))),
     timelineSteps: timelineSteps(m.steps),
+    step: null,
   };
 }
 
@@ -198,8 +204,12 @@ export function runDynamics(m: CompiledModel, ws: Workspace, topUp: number, time
     }
 
     // Bookkeeping of q(t): peak, time above the threshold, sector sums.
-    observe(nS, hist, cur, servicePeak, serviceDowntime, thr, dt, sectorSum, serviceSector);
-    propagate(nS, activeStart, activeOffset, activeStrength, hist, cur, base, nxt, nxtMirror, recovery, passThrough, shock);
+    // Then the pinned update of every service into the next row.
+    if (ws.step !== null) ws.step(cur, base, nxt, nxtMirror);
+    else {
+      observe(nS, hist, cur, servicePeak, serviceDowntime, thr, dt, sectorSum, serviceSector);
+      propagate(nS, activeStart, activeOffset, activeStrength, hist, cur, base, nxt, nxtMirror, recovery, passThrough, shock);
+    }
     // Sector inoperability: the mean of its services' q at the step.
     const record = timeline !== null && recorded[point] === t;
     const at = timelineOffset + point * width;
