@@ -10,3 +10,41 @@ export function requireRole(ctx: Context, roles: readonly Role[], action: string
     extensions: { code: ctx.viewer.subject === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN' },
   });
 }
+
+function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}
+
+/**
+ * Non-admins change only what they may read: every id must name a node the viewer sees. An unseen node answers
+ * NOT_FOUND, as a missing one does, so that a write does not reveal what a read hides.
+ */
+export async function requireVisible(ctx: Context, item: string, refs: readonly { field: string; id: string }[]): Promise<void> {
+  if (ctx.viewer.admin) return;
+  const found = await ctx.loaders.node.loadMany(refs.map((r) => r.id));
+  refs.forEach((r, i) => {
+    const n = found[i];
+    if (!n || n instanceof Error) throw new GraphQLError(`${item}.${r.field}: "${r.id}" not found`, { extensions: { code: 'NOT_FOUND' } });
+  });
+}
+
+/** Non-admins classify a node only so that they still see it: public, or restricted with their own party as owner. */
+export function requireNodeClassification(ctx: Context, item: string, classification: unknown, owner: unknown): void {
+  if (ctx.viewer.admin) return;
+  const c = (classification ?? 'public') as string;
+  if (c === 'public') return;
+  if (c === 'restricted' && ctx.viewer.party && owner === ctx.viewer.party) return;
+  throw forbidden(
+    c === 'restricted'
+      ? `${item}.owner: a restricted item must be owned by your party (${ctx.viewer.party ? `"${ctx.viewer.party}"` : 'your token names none'}), got ${owner == null ? 'none' : `"${String(owner)}"`}`
+      : `${item}.classification: only admins may write "${c}" items`,
+  );
+}
+
+/** Non-admins classify a relationship as non-public only when their party is one of its ends (who then reads it). */
+export function requireRelationshipClassification(ctx: Context, item: string, classification: unknown, ends: readonly string[]): void {
+  if (ctx.viewer.admin) return;
+  const c = (classification ?? 'public') as string;
+  if (c === 'public' || (ctx.viewer.party && ends.includes(ctx.viewer.party))) return;
+  throw forbidden(`${item}.classification: a ${c} relationship must have your party at one end`);
+}

@@ -1,7 +1,8 @@
 // Create, update and delete for every node kind and relationship list; inputs follow the model format and are validated exactly as it is.
+import { GraphQLError } from 'graphql';
 import { builder } from './builder.js';
 import { NodeRefs, REL_TYPE_NAMES, RelationshipRefs } from './entities.js';
-import { requireRole } from './auth.js';
+import { requireNodeClassification, requireRelationshipClassification, requireRole, requireVisible } from './auth.js';
 import type { Context } from './context.js';
 import * as S from '../model/schema.js';
 import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS, type NodeList } from '../model/kinds.js';
@@ -64,16 +65,24 @@ for (const kind of NODE_KINDS) {
       args: { input: t.arg({ type: Input, required: true }) },
       resolve: (_r, args, ctx) => {
         guard(ctx);
-        return repo(ctx).createNode(kind.list, plain(args.input as any), actor(ctx));
+        const input = args.input as any;
+        requireNodeClassification(ctx, `${kind.list} (id "${String(input.id)}")`, input.classification, input.owner);
+        return repo(ctx).createNode(kind.list, plain(input), actor(ctx));
       },
     }));
   builder.mutationField(`update${kind.label}`, (t) =>
     t.field({
       type: Type,
       args: { id: t.arg.id({ required: true }), patch: t.arg({ type: Patch, required: true }) },
-      resolve: (_r, args, ctx) => {
+      resolve: async (_r, args, ctx) => {
         guard(ctx);
-        return repo(ctx).updateNode(kind.list, String(args.id), args.patch as any, actor(ctx));
+        const item = `${kind.list} (id "${String(args.id)}")`;
+        await requireVisible(ctx, item, [{ field: 'id', id: String(args.id) }]);
+        const patch = args.patch as any;
+        const current = (await ctx.loaders.node.load(String(args.id)))!;
+        const pick = (k: string) => (patch[k] !== undefined ? patch[k] : current[k]);
+        requireNodeClassification(ctx, item, pick('classification'), pick('owner'));
+        return repo(ctx).updateNode(kind.list, String(args.id), patch, actor(ctx));
       },
     }));
   builder.mutationField(`delete${kind.label}`, (t) =>
@@ -81,8 +90,9 @@ for (const kind of NODE_KINDS) {
       type: DeleteResult,
       description: `Deletes the item and every relationship it has.`,
       args: { id: t.arg.id({ required: true }) },
-      resolve: (_r, args, ctx) => {
+      resolve: async (_r, args, ctx) => {
         guard(ctx);
+        await requireVisible(ctx, `${kind.list} (id "${String(args.id)}")`, [{ field: 'id', id: String(args.id) }]);
         return repo(ctx).deleteNode(kind.list, String(args.id), actor(ctx));
       },
     }));
@@ -102,21 +112,34 @@ for (const rel of RELATIONSHIP_KINDS) {
   });
   const keyArgs = (t: any) => ({ [rel.from.field]: t.arg.id({ required: true }), [rel.to.field]: t.arg.id({ required: true }) });
   const key = (args: any) => ({ from: String(args[rel.from.field]), to: String(args[rel.to.field]) });
+  const label = (k: { from: string; to: string }) => `${rel.list} (${k.from}→${k.to})`;
+  /** Both ends must be visible to the viewer (not found otherwise), and the classification one the viewer still reads. */
+  const check = async (ctx: Context, k: { from: string; to: string }, classification: unknown, existing = false) => {
+    await requireVisible(ctx, label(k), [{ field: rel.from.field, id: k.from }, { field: rel.to.field, id: k.to }]);
+    if (existing && !ctx.viewer.admin && !(await ctx.loaders.relationships(rel.type, 'out').load(k.from)).some((r) => r.to === k.to)) {
+      throw new GraphQLError(`${rel.list} "${k.from}→${k.to}" not found`, { extensions: { code: 'NOT_FOUND' } });
+    }
+    requireRelationshipClassification(ctx, label(k), classification, [k.from, k.to]);
+  };
   builder.mutationField(`create${name}`, (t) =>
     t.field({
       type: RelationshipRefs[rel.list]!,
       args: { input: t.arg({ type: Input, required: true }) },
-      resolve: (_r, args, ctx) => {
+      resolve: async (_r, args, ctx) => {
         guard(ctx);
-        return repo(ctx).createRelationship(rel.list, plain(args.input as any), actor(ctx));
+        const input = args.input as any;
+        await check(ctx, key(input), input.classification);
+        return repo(ctx).createRelationship(rel.list, plain(input), actor(ctx));
       },
     }));
   builder.mutationField(`update${name}`, (t) =>
     t.field({
       type: RelationshipRefs[rel.list]!,
       args: { ...keyArgs(t), patch: t.arg({ type: Patch, required: true }) },
-      resolve: (_r, args: any, ctx) => {
+      resolve: async (_r, args: any, ctx) => {
         guard(ctx);
+        // A patch without classification keeps the stored one, which the viewer can read: only a new value is checked.
+        await check(ctx, key(args), args.patch?.classification, true);
         return repo(ctx).updateRelationship(rel.list, key(args), args.patch, actor(ctx));
       },
     }));
@@ -124,8 +147,9 @@ for (const rel of RELATIONSHIP_KINDS) {
     t.field({
       type: 'Boolean',
       args: keyArgs(t),
-      resolve: (_r, args: any, ctx) => {
+      resolve: async (_r, args: any, ctx) => {
         guard(ctx);
+        await check(ctx, key(args), undefined, true);
         return repo(ctx).deleteRelationship(rel.list, key(args), actor(ctx));
       },
     }));

@@ -14,10 +14,15 @@ function jobs(ctx: Context): SimulationJobs {
   return j;
 }
 
-/** A stored run with the live progress of a job this server is running. */
+/** A run is seen by whoever may see its scenario (admins: all). */
+async function visible(ctx: Context, run: RunRecord): Promise<boolean> {
+  return ctx.viewer.admin || (await ctx.loaders.node.load(run.scenario)) !== null;
+}
+
+/** A stored run the viewer may see, with the live progress of a job this server is running. */
 async function loadRun(ctx: Context, id: string): Promise<RunRecord | null> {
   const run = await getRun(ctx.graph, id);
-  if (!run) return null;
+  if (!run || !(await visible(ctx, run))) return null;
   const live = (ctx.services.jobs as SimulationJobs | undefined)?.live(id);
   return live && !['done', 'failed', 'cancelled'].includes(run.status) ? { ...run, status: live.status, progress: live.progress, iterationsDone: live.iterationsDone } : run;
 }
@@ -31,6 +36,28 @@ const CounterfactualEnum = builder.enumType('Counterfactual', {
 
 const TERMINAL: readonly string[] = ['done', 'failed', 'cancelled'];
 const parseJson = (s: string | null) => (s ? (JSON.parse(s) as unknown) : null);
+
+type Rows = { id: string }[] | undefined;
+interface ResultLists { services?: Rows; sectors?: Rows; capabilities?: Rows; criteria?: Rows; timeline?: { services?: Rows; sectors?: Rows } | null }
+
+/**
+ * The result as the viewer may see it: per-item rows (services, sectors, capabilities, criteria, timeline series)
+ * whose id names a node the viewer may not see are left out. Totals and meta stay: they are aggregates over the
+ * whole model, which the run was made on (docs/security.md).
+ */
+async function resultFor(ctx: Context, raw: string | null): Promise<unknown> {
+  const result = parseJson(raw) as ResultLists | null;
+  if (!result || ctx.viewer.admin) return result;
+  const lists = [result.services, result.sectors, result.capabilities, result.criteria, result.timeline?.services, result.timeline?.sectors];
+  const ids = [...new Set(lists.flatMap((l) => (Array.isArray(l) ? l.map((r) => String(r.id)) : [])))];
+  const seen = new Set((await ctx.loaders.node.loadMany(ids)).flatMap((n) => (n && !(n instanceof Error) ? [n.id] : [])));
+  const keep = (l: Rows) => (Array.isArray(l) ? l.filter((r) => seen.has(String(r.id))) : l);
+  return {
+    ...result,
+    services: keep(result.services), sectors: keep(result.sectors), capabilities: keep(result.capabilities), criteria: keep(result.criteria),
+    ...(result.timeline ? { timeline: { ...result.timeline, services: keep(result.timeline.services), sectors: keep(result.timeline.sectors) } } : {}),
+  };
+}
 
 export const SimulationRunRef = builder.objectRef<RunRecord>('SimulationRun').implement({
   description: 'One Monte Carlo run of a scenario, stored in the graph.',
@@ -47,10 +74,15 @@ export const SimulationRunRef = builder.objectRef<RunRecord>('SimulationRun').im
     createdAt: t.string({ resolve: (r) => r.createdAt }),
     startedAt: t.string({ nullable: true, resolve: (r) => r.startedAt ?? null }),
     finishedAt: t.string({ nullable: true, resolve: (r) => r.finishedAt ?? null }),
-    createdBy: t.string({ nullable: true, resolve: (r) => r.createdBy ?? null }),
+    createdBy: t.string({ nullable: true, description: 'Who started the run; shown to admins and to that caller only.', resolve: (r, _a, ctx) => (ctx.viewer.admin || r.createdBy === ctx.viewer.subject ? r.createdBy ?? null : null) }),
     error: t.string({ nullable: true, resolve: (r) => r.error ?? null }),
     totalImpactMean: t.float({ nullable: true, resolve: (r) => r.totalImpactMean ?? null }),
-    result: t.field({ type: 'JSON', nullable: true, description: 'The result, the same content as the CLI’s JSON.', resolve: (r) => parseJson(r.result) }),
+    result: t.field({
+      type: 'JSON',
+      nullable: true,
+      description: 'The result, the same content as the CLI’s JSON; rows about items the viewer may not see are left out (admins see all).',
+      resolve: (r, _a, ctx) => resultFor(ctx, r.result),
+    }),
   }),
 });
 
@@ -89,7 +121,11 @@ builder.queryFields((t) => ({
     type: [SimulationRunRef],
     description: 'Runs, newest first, without their results (ask simulationRun for one).',
     args: { scenarioId: t.arg.id(), limit: t.arg.int({ defaultValue: 50 }) },
-    resolve: (_r, args, ctx) => listRuns(ctx.graph, args.scenarioId ? String(args.scenarioId) : null, Math.max(1, Math.min(args.limit ?? 50, 500))),
+    resolve: async (_r, args, ctx) => {
+      const runs = await listRuns(ctx.graph, args.scenarioId ? String(args.scenarioId) : null, Math.max(1, Math.min(args.limit ?? 50, 500)));
+      const seen = await Promise.all(runs.map((r) => visible(ctx, r)));
+      return runs.filter((_, i) => seen[i]);
+    },
   }),
 }));
 
@@ -109,7 +145,9 @@ builder.mutationFields((t) => ({
         ...(input.targetRelativeError != null && { targetRelativeError: input.targetRelativeError }),
         ...(input.counterfactual != null && { counterfactual: input.counterfactual }),
       };
-      const id = await jobs(ctx).start(options, ctx.viewer);
+      const scenario = await ctx.loaders.node.load(options.scenario);
+      if (!scenario || scenario.__label !== 'Scenario') throw new GraphQLError(`runSimulation: input.scenario: unknown scenario "${options.scenario}"`, { extensions: { code: 'BAD_USER_INPUT' } });
+      const id = await jobs(ctx).start(options, ctx.viewer, ctx.requestId);
       return (await loadRun(ctx, id))!;
     },
   }),
@@ -118,7 +156,8 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_r, args, ctx) => {
       requireRole(ctx, ['analyst'], 'cancelling a simulation');
-      await jobs(ctx).cancel(String(args.id));
+      if (!(await loadRun(ctx, String(args.id)))) throw new GraphQLError(`simulation run "${String(args.id)}" not found`, { extensions: { code: 'NOT_FOUND' } });
+      await jobs(ctx).cancel(String(args.id), ctx.viewer, ctx.requestId);
       return (await loadRun(ctx, String(args.id)))!;
     },
   }),

@@ -2,7 +2,8 @@
 import { createPubSub } from 'graphql-yoga';
 import type { Graph } from '../graph/graph.js';
 import { exportModel } from '../graph/model-repository.js';
-import { createRun, finishRun, updateRunProgress, getRun, type RunStatus } from '../graph/run-repository.js';
+import { randomUUID } from 'node:crypto';
+import { codeVersion, finishRun, updateRunProgress, getRun, type RunStatus } from '../graph/run-repository.js';
 import { runSimulation, validateSimulationOptions } from '../simulation/run.js';
 import type { SimulationOptions } from '../simulation/types.js';
 import type { Viewer } from '../domain/viewer.js';
@@ -45,8 +46,8 @@ export class SimulationJobs {
     return Number(rows[0]?.count ?? 0);
   }
 
-  /** Validates the options against the current model, records a queued run and returns its id at once. */
-  async start(input: SimulationOptions, viewer: Viewer): Promise<string> {
+  /** Validates the options against the current model, records a queued run with its audit entry (one transaction) and returns its id at once. */
+  async start(input: SimulationOptions, viewer: Viewer, requestId: string | null = null): Promise<string> {
     if (this.closed) throw new UserError('the server is shutting down; try again shortly', 'UNAVAILABLE');
     const maxQueued = this.defaults.maxQueued ?? 20;
     if (this.queue.length >= maxQueued) throw new UserError(`too many simulations waiting (${this.queue.length}); try again when some have finished`, 'RATE_LIMITED');
@@ -55,7 +56,15 @@ export class SimulationJobs {
     const options: SimulationOptions = { ...input, workers: input.workers ?? this.defaults.workers };
     const model = await exportModel(this.graph);
     validateSimulationOptions(options, model);
-    const id = await createRun(this.graph, { scenario: options.scenario, parameters: options, seed: String(options.seed), status: 'queued', createdBy: viewer.subject, source: 'api' });
+    const id = `run-${randomUUID()}`;
+    await this.graph.writeTransaction(async (tx) => {
+      const rows = await tx.run('runs', 'createRun', {
+        id, scenario: options.scenario, status: 'queued', parameters: JSON.stringify(options), seed: String(options.seed),
+        codeVersion: codeVersion(), createdBy: viewer.subject, source: 'api',
+      });
+      if (!rows.length) throw new NotFoundError('scenario', options.scenario);
+      await tx.run('audit', 'recordAudit', auditParams(viewer, requestId, 'start:simulationRuns', id, options));
+    });
     const job: Job = { id, options, controller: new AbortController(), status: 'queued', progress: 0, iterationsDone: 0 };
     this.jobs.set(id, job);
     this.queue.push(job);
@@ -64,14 +73,17 @@ export class SimulationJobs {
     return id;
   }
 
-  /** Cancels a queued or running job; returns false when it had already finished. */
-  async cancel(id: string): Promise<boolean> {
+  /** Cancels a queued or running job; returns false when it had already finished. The request is audited before it takes effect. */
+  async cancel(id: string, viewer?: Viewer, requestId: string | null = null): Promise<boolean> {
     const job = this.jobs.get(id);
+    const record = (status: string) => viewer ? this.graph.write('audit', 'recordAudit', auditParams(viewer, requestId, 'cancel:simulationRuns', id, { status })) : Promise.resolve([]);
     if (!job) {
       const stored = await getRun(this.graph, id);
       if (!stored) throw new NotFoundError('simulation run', id);
+      await record(stored.status);
       return false;
     }
+    await record(job.status);
     if (TERMINAL.has(job.status)) return false;
     if (job.status === 'queued') {
       this.queue = this.queue.filter((j) => j !== job);
@@ -158,6 +170,10 @@ export class SimulationJobs {
   private publish(job: Job, error: string | null): void {
     this.pubsub.publish('progress', job.id, { runId: job.id, status: job.status, progress: job.progress, iterationsDone: job.iterationsDone, error });
   }
+}
+
+function auditParams(viewer: Viewer, requestId: string | null, action: string, target: string, details: unknown): Record<string, unknown> {
+  return { subject: viewer.subject, role: viewer.role, party: viewer.party, action, target, details: JSON.stringify(details), requestId };
 }
 
 export function isTerminal(status: RunStatus): boolean {

@@ -4,6 +4,7 @@ import { createApp, type AppOptions } from './yoga.js';
 import { createHttpServer, listen, EXPLORER_DIR } from './http.js';
 import type { Graph } from '../graph/graph.js';
 import { existsSync } from 'node:fs';
+import { resolveLimits, type RequestLimits } from './limits.js';
 
 export interface RunningServer {
   url: string;
@@ -21,11 +22,14 @@ export interface ServeOptions {
   services?: Record<string, unknown>;
   /** Called before the graph closes on shutdown (e.g. to cancel simulation jobs and record their state). */
   onShutdown?: () => Promise<void>;
+  /** Overrides of the request limits (limits.ts DEFAULT_LIMITS). */
+  limits?: Partial<RequestLimits>;
 }
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const app = createApp({ services: { graph: options.graph, ...options.services }, authenticate: options.authenticate });
-  const server = createHttpServer(app);
+  const limits = resolveLimits(options.limits);
+  const app = createApp({ services: { graph: options.graph, ...options.services }, authenticate: options.authenticate, limits });
+  const server = createHttpServer(app, { bodyBytes: limits.bodyBytes });
   server.requestTimeout = 120_000;
   server.headersTimeout = 30_000;
   let port: number;

@@ -4,14 +4,17 @@ import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-
 import { GraphQLError } from 'graphql';
 import { schema } from '../schema/index.js';
 import { createContext, type Context, type Services } from '../schema/context.js';
-import { UserError } from '../domain/errors.js';
+import { GraphUnavailableError, UserError } from '../domain/errors.js';
 import { LOCAL_ADMIN, type Viewer } from '../domain/viewer.js';
+import { armorPlugins, resolveLimits, useRequestDeadline, withTimeout, type RequestLimits } from './limits.js';
 
 export interface AppOptions {
   services: Services;
   /** Resolves the viewer from a request; throws a GraphQLError for a bad token. Defaults to local admin (auth off). */
   authenticate?: (request: Request) => Promise<Viewer> | Viewer;
   graphiql?: boolean;
+  /** Overrides of DEFAULT_LIMITS (limits.ts). */
+  limits?: Partial<RequestLimits>;
 }
 
 /** Turns domain errors into GraphQL errors with a code; anything else is masked by Yoga. */
@@ -22,6 +25,7 @@ export function toGraphQLError(e: unknown): unknown {
 
 export function createApp(options: AppOptions): YogaServerInstance<Record<string, unknown>, Context> {
   const authenticate = options.authenticate ?? (() => LOCAL_ADMIN);
+  const limits = resolveLimits(options.limits);
   return createYoga<Record<string, unknown>, Context>({
     schema: schema(),
     graphiql: options.graphiql ?? true,
@@ -47,10 +51,13 @@ export function createApp(options: AppOptions): YogaServerInstance<Record<string
     },
     context: async ({ request }) => createContext(options.services, await authenticate(request), request.headers.get('x-request-id') ?? randomUUID()) as unknown as Context,
     plugins: [
+      ...armorPlugins(limits),
+      useRequestDeadline(limits.requestTimeoutMs),
       useReadinessCheck({
         endpoint: '/ready',
+        // Not ready (503) while Neo4j does not answer, also when it hangs rather than refuses.
         check: async () => {
-          await options.services.graph.ping();
+          await withTimeout(options.services.graph.ping(), limits.readinessTimeoutMs, () => new GraphUnavailableError(`no answer within ${limits.readinessTimeoutMs} ms`));
         },
       }),
     ],
