@@ -36,11 +36,7 @@ export class TimelineAccumulator {
     this.pending.set(start, { count, rows });
     for (let chunk = this.pending.get(this.next); chunk; chunk = this.pending.get(this.next)) {
       this.pending.delete(this.next);
-      const { sum, rowLength } = this;
-      for (let k = 0; k < chunk.count; k++) {
-        const off = k * rowLength;
-        for (let x = 0; x < rowLength; x++) sum[x] += chunk.rows[off + x]!;
-      }
+      addRows(this.sum, chunk.rows, chunk.count, this.rowLength);
       this.next += chunk.count;
     }
   }
@@ -48,5 +44,13 @@ export class TimelineAccumulator {
   /** Chunks received but waiting for an earlier one. */
   get waiting(): number {
     return this.pending.size;
+  }
+}
+
+/** sum += each of `count` rows, row after row (kept apart so that the loop sees only locals). */
+function addRows(sum: Float64Array, rows: Float64Array, count: number, rowLength: number): void {
+  for (let k = 0; k < count; k++) {
+    const off = k * rowLength;
+    for (let x = 0; x < rowLength; x++) sum[x] += rows[off + x]!;
   }
 }
