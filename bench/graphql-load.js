@@ -5,6 +5,8 @@ const { url, query, variables, rate, seconds, warmupSeconds } = JSON.parse(proce
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 const body = JSON.stringify({ query, variables });
 const target = new URL(url);
+/** The first failure, reported so that a benchmark of error responses cannot pass unnoticed. */
+let firstError = null;
 
 function send() {
   return new Promise((resolve) => {
@@ -22,10 +24,14 @@ function send() {
         } catch {
           ok = false;
         }
+        if (!ok) firstError ??= `HTTP ${res.statusCode}: ${text.slice(0, 300)}`;
         resolve(ok);
       });
     });
-    req.on('error', () => resolve(false));
+    req.on('error', (e) => {
+      firstError ??= e.message;
+      resolve(false);
+    });
     req.end(body);
   });
 }
@@ -64,6 +70,6 @@ process.send({
   errors: samples.filter((s) => !s.ok).length,
   throughput: samples.length / ((end - start) / 1000),
   p50: quantile(lat, 0.5), p90: quantile(lat, 0.9), p99: quantile(lat, 0.99), max: lat[lat.length - 1],
-  serviceP50: quantile(svc, 0.5), serviceP99: quantile(svc, 0.99),
+  serviceP50: quantile(svc, 0.5), serviceP99: quantile(svc, 0.99), firstError,
 });
 agent.destroy();

@@ -30,6 +30,10 @@ export async function buildServerExtras(graph: Graph, options: { auth: boolean; 
   const recovered = await jobs.recover();
   if (recovered) options.log(`Marked ${recovered} simulation run(s) left unfinished by a previous server as failed`);
   // Analysis inputs and results per model revision and visibility class (src/graph/analysis-repository.ts).
-  const analysisCache = new AnalysisCache(graph);
+  // WEERBAAR_ANALYSIS_RECHECK_MS > 0 trades one revision read per request for a bounded delay (that many ms) before
+  // writes by other processes and finished simulation runs are seen; the default 0 never serves stale answers.
+  const recheckMs = Number(process.env.WEERBAAR_ANALYSIS_RECHECK_MS ?? 0);
+  const analysisCache = new AnalysisCache(graph, { recheckMs: Number.isFinite(recheckMs) && recheckMs > 0 ? recheckMs : 0 });
+  if (analysisCache.recheckMs > 0) options.log(`Analysis cache: model revision re-read at most every ${analysisCache.recheckMs} ms; other processes' writes and finished runs may take that long to show`);
   return { authenticate, services: { jobs, analysisCache }, shutdown: () => jobs.shutdown() };
 }
