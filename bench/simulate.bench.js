@@ -11,10 +11,12 @@ const { validateModel } = await import(dist('model/validate.js'));
 const { generateModel } = await import(dist('simulation/generate.js'));
 const { runSimulation } = await import(dist('simulation/run.js'));
 const { compileModel } = await import(dist('simulation/compile.js'));
-const { createEngine } = await import(dist('simulation/kernel/engine.js'));
+const { createEngine, createFastEngine } = await import(dist('simulation/kernel/engine.js'));
 const { iterationStream } = await import(dist('simulation/kernel/rng.js'));
 
 const cores = availableParallelism();
+/** Kernel CPU ns per dependency-step by model label (the specialised engine's, compared with C below). */
+const kernelCpuNs = {};
 const fmt = (x, d = 2) => x.toFixed(d);
 console.log(`machine: ${cores} cores (nproc), ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, load average ${loadavg().map((l) => fmt(l)).join(' ')}`);
 
@@ -91,14 +93,27 @@ async function benchModel(label, model, scenario, iterations) {
     const ms = r.meta.elapsedMs;
     console.log(`  engine, ${workers} worker${workers > 1 ? 's' : ' '}: ${fmt(ms, 0).padStart(6)} ms  ${fmt((iterations * 1000) / ms, 1).padStart(8)} iterations/s  ${fmt((ms * 1e6) / depSteps(iterations)).padStart(6)} ns/dependency-step`);
   }
-  // The kernel alone (no pool, no statistics): what a worker spends per dependency-step.
+  // The kernel alone (no pool, no statistics): what a worker spends per dependency-step, with the generic
+  // step loop and with the one specialised to the engine (what runs); wall and CPU time of this thread.
   const compiled = compileModel(model, { scenario, horizonHours: 168, stepHours: 1, disruptedThreshold: 0.05 });
-  const engine = createEngine(compiled, 'bench', false);
-  engine.runChunk(0, Math.min(iterations, 10));
-  let t = performance.now();
-  const records = engine.runChunk(0, iterations);
-  let ms = performance.now() - t;
-  console.log(`  kernel only, in-process:  ${fmt(ms, 0).padStart(6)} ms  ${fmt((iterations * 1000) / ms, 1).padStart(8)} iterations/s  ${fmt((ms * 1e6) / depSteps(iterations)).padStart(6)} ns/dependency-step`);
+  let records;
+  let engine;
+  for (const [name, make] of [['generic', async () => createEngine(compiled, 'bench', false)], ['specialised', () => createFastEngine(compiled, 'bench', false)]]) {
+    engine = await make();
+    engine.runChunk(0, Math.min(iterations, 10));
+    const t = performance.now();
+    const cpu = process.cpuUsage();
+    const out = engine.runChunk(0, iterations);
+    const ms = performance.now() - t;
+    const c = process.cpuUsage(cpu);
+    const cpuMs = (c.user + c.system) / 1000;
+    if (records && out.some((v, k) => v !== records[k])) console.log('  !! the specialised kernel differs from the generic one');
+    records = out;
+    kernelCpuNs[label] = (cpuMs * 1e6) / depSteps(iterations);
+    console.log(`  kernel only, ${name.padEnd(11)}  ${fmt(ms, 0).padStart(6)} ms  ${fmt((iterations * 1000) / ms, 1).padStart(8)} iterations/s  ${fmt((ms * 1e6) / depSteps(iterations)).padStart(6)} ns/dependency-step wall, ${fmt(kernelCpuNs[label])} CPU${name === 'specialised' && !engine.specialised ? ' (NOT specialised: dist/simulation/kernel/step.js missing?)' : ''}`);
+  }
+  let t;
+  let ms;
   const refIterations = Math.max(1, Math.min(iterations, Math.round(2e8 / depSteps(1) / 10)));
   t = performance.now();
   let maxDiff = 0;
@@ -126,8 +141,65 @@ if (existsSync(nederland)) {
 const input = generateModel({ services: 5000, dependencies: 30000, seed: 'bench' });
 await benchModel('generated model', validateModel(input), 'generated', 200);
 
-// --- the whole CLI process, as an analyst runs it ---------------------------------------------
 const dir = mkdtempSync(join(tmpdir(), 'weerbaar-bench-'));
+
+// --- the same dynamics in C (bench/reference.c), single-threaded, on the same compiled model -------------
+/** The compiled model as bench/reference.c reads it: per array an int32 count, an int32 element size, the data. */
+function dumpCompiled(c, file) {
+  const parts = [];
+  const add = (arr) => {
+    parts.push(Buffer.from(Int32Array.of(arr.length, arr.BYTES_PER_ELEMENT).buffer), Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength));
+  };
+  add(Int32Array.of(c.nServices, c.nSectors, c.nTasks, c.nCapabilities, c.nCriteria, c.steps, c.maxDelay));
+  add(Float64Array.of(c.stepHours, c.disruptedThreshold));
+  for (const k of ['recovery', 'serviceSector', 'sectorSize', 'depStart', 'depSource', 'depStrength', 'depProbability', 'depDelay', 'depDrawOrder',
+    'shockService', 'shockLevel', 'shockFrom', 'shockUntil', 'taskBaseDemand', 'triggerService', 'triggerTask', 'triggerRate',
+    'needTask', 'needCapability', 'needPerUnit', 'holdingCapability', 'holdingCapacity', 'holdingReadiness', 'holdingFromStep',
+    'mitigationCapability', 'mitigationService', 'mitigationReduction', 'serviceConsequenceService', 'serviceConsequenceCriterion',
+    'serviceConsequenceRate', 'capabilityConsequenceCapability', 'capabilityConsequenceCriterion', 'capabilityConsequenceRate']) add(c[k]);
+  writeFileSync(file, Buffer.concat(parts));
+}
+let cNs = null;
+{
+  const source = fileURLToPath(new URL('./reference.c', import.meta.url));
+  const exe = join(dir, 'reference');
+  let compiled = false;
+  try {
+    execFileSync('gcc', ['-O2', '-o', exe, source, '-lm'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    compiled = true;
+  } catch (e) {
+    console.log(`\nC reference skipped: ${e.code === 'ENOENT' ? 'no gcc' : `gcc failed: ${e.stderr?.toString().split('\n')[0] ?? e.message}`}`);
+  }
+  if (compiled) {
+    const model = validateModel(input);
+    const c = compileModel(model, { scenario: 'generated', horizonHours: 168, stepHours: 1, disruptedThreshold: 0.05 });
+    const bin = join(dir, 'model.bin');
+    dumpCompiled(c, bin);
+    // Cross-check: q(N) of the first iterations, bit for bit against the engine.
+    const check = 5;
+    execFileSync(exe, [bin, 'bench', String(check), join(dir, 'final.bin')]);
+    const finals = new Float64Array(readFileSync(join(dir, 'final.bin')).buffer.slice(0));
+    const engine = createEngine(c, 'bench', false);
+    const records = engine.runChunk(0, check);
+    let maxDiff = 0;
+    for (let i = 0; i < check; i++) {
+      for (let s = 0; s < c.nServices; s++) maxDiff = Math.max(maxDiff, Math.abs(finals[i * c.nServices + s] - records[i * engine.layout.stride + engine.layout.serviceFinal + s]));
+    }
+    const runs = [];
+    for (let k = 0; k < 3; k++) {
+      const line = execFileSync(exe, [bin, 'bench', '200']).toString();
+      const [, wall, cpu] = /([\d.]+) ms wall ([\d.]+) ms cpu/.exec(line);
+      runs.push({ wall: Number(wall), cpu: Number(cpu) });
+    }
+    const best = runs.reduce((a, b) => (b.cpu < a.cpu ? b : a));
+    cNs = (best.cpu * 1e6) / (30000 * 168 * 200);
+    console.log(`\nC reference (gcc -O2, 1 thread), generated model, 200 iterations: ${runs.map((r) => `${fmt(r.wall / 1000)} s`).join(', ')} wall; best ${fmt(best.cpu / 1000)} s CPU = ${fmt(cNs)} ns/dependency-step (max |q_C − q_engine| over ${check} iterations = ${maxDiff})`);
+    const js = kernelCpuNs['generated model'];
+    if (js) console.log(`  engine kernel (specialised, 1 thread) / C, CPU time per dependency-step: ${fmt(js / cNs)}×`);
+  }
+}
+
+// --- the whole CLI process, as an analyst runs it ---------------------------------------------
 const modelFile = join(dir, 'generated.json');
 writeFileSync(modelFile, JSON.stringify(input));
 const bin = fileURLToPath(new URL('../bin/weerbaar.js', import.meta.url));
@@ -135,14 +207,14 @@ const cli = join(dir, 'cli.mjs');
 writeFileSync(cli, `import { Command } from 'commander';\nimport { registerSimulate } from ${JSON.stringify(dist('cli/simulate.js'))};\nconst p = new Command('weerbaar'); registerSimulate(p); await p.parseAsync(process.argv);\n`);
 // commander resolves from the repository, so run the stand-in from there when bin/weerbaar.js cannot simulate offline.
 const entry = existsSync(bin) ? bin : cli;
-for (const workers of [2, 1]) {
-  const args = [entry, 'simulate', '--model', modelFile, '--scenario', 'generated', '--iterations', '200', '--seed', '1', '--workers', String(workers), '--out', join(dir, 'out.json')];
+for (const [workers, extra] of [[2, []], [2, ['--no-timeline']], [1, []]]) {
+  const args = [entry, 'simulate', '--model', modelFile, '--scenario', 'generated', '--iterations', '200', '--seed', '1', '--workers', String(workers), ...extra, '--out', join(dir, 'out.json')];
   const t = performance.now();
   try {
     execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: fileURLToPath(new URL('..', import.meta.url)) });
     const ms = performance.now() - t;
     const engineMs = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).meta.elapsedMs;
-    console.log(`\nCLI process, generated model, 200 iterations, ${workers} worker${workers > 1 ? 's' : ''}: ${fmt(ms / 1000)} s wall (engine ${fmt(engineMs / 1000)} s; the rest is node start-up, reading and validating the 35k-item model, writing the JSON); ${fmt((ms * 1e6) / (30000 * 168 * 200))} ns per dependency-step overall`);
+    console.log(`\nCLI process, generated model, 200 iterations, ${workers} worker${workers > 1 ? 's' : ''}${extra.length ? ` ${extra.join(' ')}` : ''}: ${fmt(ms / 1000)} s wall (engine ${fmt(engineMs / 1000)} s; the rest is node start-up, reading and validating the 35k-item model, writing the JSON); ${fmt((ms * 1e6) / (30000 * 168 * 200))} ns per dependency-step overall${cNs ? `; ${fmt(ms / 1e3 / ((cNs * 30000 * 168 * 200) / 1e9))}× the C reference's CPU time` : ''}`);
   } catch (e) {
     console.log(`\nCLI process failed: ${e.stderr?.toString() ?? e.message}`);
   }

@@ -13,6 +13,8 @@ export interface WorkerInit {
 export interface ChunkTask {
   start: number;
   count: number;
+  /** A spent result buffer handed back (transferred) for the worker to write this chunk into. */
+  buffer?: ArrayBuffer;
 }
 
 /** Raised when a run is cancelled through its AbortSignal. */
@@ -50,7 +52,8 @@ export class SimulationPool {
   /** Records (then timeline rows) of iterations start … start+count−1, as Engine.runChunk. A crashed worker rejects with a message; an abort with AbortError. */
   async run(task: ChunkTask, signal?: AbortSignal): Promise<Float64Array> {
     try {
-      return (await this.pool.run(task, signal ? { signal } : {})) as Float64Array;
+      const transferList = task.buffer ? [task.buffer] : undefined;
+      return (await this.pool.run(task, { ...(signal ? { signal } : {}), ...(transferList ? { transferList } : {}) })) as Float64Array;
     } catch (e) {
       if (signal?.aborted) throw new SimulationAbortedError();
       const detail = e instanceof Error ? e.message : String(e);

@@ -151,12 +151,17 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
   const cap = opts.iterations;
   const records = new Float64Array(cap * layout.stride);
   const timelineRow = opts.timeline ? timelineRowLength(compiled) : 0;
-  const timeline = opts.timeline ? new TimelineAccumulator(timelineRow) : null;
+  // Spent chunk buffers, handed back to the engine or a worker for the next chunk: no fresh multi-megabyte
+  // allocation (zeroing, page faults, garbage collection) per chunk when the timeline rows are large.
+  const spare: ArrayBuffer[] = [];
+  const release = (view: Float64Array) => { if (spare.length < 4 * opts.workers + 4) spare.push(view.buffer as ArrayBuffer); };
+  const timeline = opts.timeline ? new TimelineAccumulator(timelineRow, release) : null;
   /** Records (and timeline rows, summed in iteration order) of the chunk of iterations start … start + count − 1. */
   const take = (start: number, count: number, out: Float64Array) => {
     const recordsEnd = count * layout.stride;
     records.set(recordsEnd === out.length ? out : out.subarray(0, recordsEnd), start * layout.stride);
-    timeline?.add(start, count, out.subarray(recordsEnd));
+    if (timeline) timeline.add(start, count, out.subarray(recordsEnd));
+    else release(out);
   };
 
   // Chunks of roughly 10^7 edge-steps keep progress and cancellation responsive without messaging overhead.
@@ -181,7 +186,8 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
       for (let start = from; start < to; start += chunk) {
         if (signal?.aborted) throw new SimulationAbortedError();
         const count = Math.min(chunk, to - start);
-        take(start, count, engine.runChunk(start, count));
+        const reuse = spare.pop();
+        take(start, count, engine.runChunk(start, count, reuse && new Float64Array(reuse)));
         done += count;
         onProgress?.(done, cap);
         // Yield so that an abort or a progress redraw can happen between chunks.
@@ -199,7 +205,8 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
     for (let start = from; start < to; start += chunk) {
       if (queue.length >= chunkWindow(opts.workers)) await Promise.race([queue.shift()!, failure]);
       const count = Math.min(chunk, to - start);
-      const task = pool!.run({ start, count }, internal.signal).then((out) => {
+      const buffer = spare.pop();
+      const task = pool!.run(buffer ? { start, count, buffer } : { start, count }, internal.signal).then((out) => {
         take(start, count, out);
         done += count;
         onProgress?.(done, cap);

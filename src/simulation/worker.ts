@@ -16,5 +16,5 @@ export default function runChunk(task: ChunkTask): Float64Array {
   if (fault === 'exit') process.exit(70);
   if (fault === 'throw') throw new Error('injected worker fault (WEERBAAR_WORKER_FAULT=throw)');
   // Transfer the records back instead of copying them.
-  return move(engine.runChunk(task.start, task.count)) as Float64Array;
+  return move(engine.runChunk(task.start, task.count, task.buffer && new Float64Array(task.buffer))) as Float64Array;
 }

@@ -11,9 +11,10 @@ export interface Engine {
   timelineRow: number;
   /**
    * Iterations start … start+count−1: first count records of layout.stride numbers each, then (with
-   * the timeline) count timeline rows of timelineRow numbers each, in one buffer.
+   * the timeline) count timeline rows of timelineRow numbers each, in one buffer: the front of `into`
+   * when it is long enough (every number is overwritten), else a new one.
    */
-  runChunk(start: number, count: number): Float64Array;
+  runChunk(start: number, count: number, into?: Float64Array): Float64Array;
   /** Whether the step loop runs specialised to this engine's arrays (createFastEngine); else generic. */
   specialised: boolean;
 }
@@ -55,8 +56,9 @@ export function createEngine(m: CompiledModel, seed: string, counterfactual: boo
     layout,
     timelineRow,
     specialised: false,
-    runChunk(start, count) {
-      const out = new Float64Array(count * (layout.stride + timelineRow));
+    runChunk(start, count, into) {
+      const length = count * (layout.stride + timelineRow);
+      const out = into && into.length >= length ? into.subarray(0, length) : new Float64Array(length);
       const rows = timeline ? out : null;
       for (let n = 0; n < count; n++) {
         const offset = n * layout.stride;

@@ -27,7 +27,8 @@ export class TimelineAccumulator {
   next = 0;
   private readonly pending = new Map<number, { count: number; rows: Float64Array }>();
 
-  constructor(readonly rowLength: number) {
+  /** `consumed` is told of every chunk's rows once they have been added (their buffer may then be reused). */
+  constructor(readonly rowLength: number, private readonly consumed: (rows: Float64Array) => void = () => {}) {
     this.sum = new Float64Array(rowLength);
   }
 
@@ -38,6 +39,7 @@ export class TimelineAccumulator {
       this.pending.delete(this.next);
       addRows(this.sum, chunk.rows, chunk.count, this.rowLength);
       this.next += chunk.count;
+      this.consumed(chunk.rows);
     }
   }
 
