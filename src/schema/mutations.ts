@@ -79,7 +79,8 @@ for (const kind of NODE_KINDS) {
         const item = `${kind.list} (id "${String(args.id)}")`;
         await requireVisible(ctx, item, [{ field: 'id', id: String(args.id) }]);
         const patch = args.patch as any;
-        const current = (await ctx.loaders.node.load(String(args.id)))!;
+        // Admins pass requireVisible without a read: the node may not exist (the repository then answers NOT_FOUND).
+        const current: Record<string, unknown> = (await ctx.loaders.node.load(String(args.id))) ?? {};
         const pick = (k: string) => (patch[k] !== undefined ? patch[k] : current[k]);
         requireNodeClassification(ctx, item, pick('classification'), pick('owner'));
         return repo(ctx).updateNode(kind.list, String(args.id), patch, actor(ctx));
