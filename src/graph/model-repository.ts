@@ -1,4 +1,5 @@
 // Loads a validated model into Neo4j with batched UNWIND writes and exports it back to the interchange format.
+import { cpus } from 'node:os';
 import { int, type Graph, type Row } from './graph.js';
 import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS } from '../model/kinds.js';
 import { validateModel } from '../model/validate.js';
@@ -14,6 +15,22 @@ function withoutUndefined(o: Json): Json {
   const out: Json = {};
   for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
   return out;
+}
+
+/** Batches written at once into an empty graph; more keeps both of Neo4j's cores busy, deadlocks are retried by the driver. */
+const BULK_CONCURRENCY = Math.max(1, Number(process.env.WEERBAAR_LOAD_CONCURRENCY ?? Math.max(2, cpus().length)) || 1);
+
+/** Runs `work` over the batches, at most `limit` at a time, reporting each finished batch in order of completion. */
+async function eachBatch<T>(batches: T[][], limit: number, work: (batch: T[]) => Promise<unknown>, done: (n: number) => void): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < batches.length) {
+      const batch = batches[next++]!;
+      await work(batch);
+      done(batch.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, batches.length) }, lane));
 }
 
 function chunks<T>(items: readonly T[], size = BATCH): T[][] {
@@ -74,18 +91,17 @@ async function writeModel(graph: Graph, model: Model, options: { onProgress?: (p
     const skip = new Set(refFields.get(kind.list) ?? []);
     const rows = items.map((n) => ({ id: n.id, props: withoutUndefined(Object.fromEntries(Object.entries(n).filter(([k]) => !skip.has(k)))) }));
     let done = 0;
-    for (const batch of chunks(rows)) {
-      await graph.write(file, `${bulk ? 'create' : 'merge'}${cap(kind.list)}`, { rows: batch });
-      done += batch.length;
+    await eachBatch(chunks(rows), bulk ? BULK_CONCURRENCY : 1, (batch) => graph.write(file, `${bulk ? 'create' : 'merge'}${cap(kind.list)}`, { rows: batch }), (n) => {
+      done += n;
       report({ step: kind.list, done, total: rows.length });
-    }
+    });
     nodes += rows.length;
   }
   for (const ref of NODE_REFERENCES) {
     const items = model[ref.list] as Json[];
     const rows = items
       .map((n) => ({ id: n.id, refs: n[ref.field] === undefined ? [] : Array.isArray(n[ref.field]) ? n[ref.field] : [n[ref.field]] }));
-    for (const batch of chunks(rows)) await graph.write(file, `link${cap(ref.list)}${cap(ref.field)}`, { rows: batch });
+    await eachBatch(chunks(rows), bulk ? BULK_CONCURRENCY : 1, (batch) => graph.write(file, `link${cap(ref.list)}${cap(ref.field)}`, { rows: batch }), () => {});
     relationships += rows.reduce((s, r) => s + (r.refs as unknown[]).length, 0);
   }
   for (const rel of RELATIONSHIP_KINDS) {
@@ -97,11 +113,10 @@ async function writeModel(graph: Graph, model: Model, options: { onProgress?: (p
       return { [rel.from.field]: r[rel.from.field], [rel.to.field]: r[rel.to.field], props };
     });
     let done = 0;
-    for (const batch of chunks(rows)) {
-      await graph.write(file, `${bulk ? 'create' : 'merge'}${cap(rel.list)}`, { rows: batch });
-      done += batch.length;
+    await eachBatch(chunks(rows), bulk ? BULK_CONCURRENCY : 1, (batch) => graph.write(file, `${bulk ? 'create' : 'merge'}${cap(rel.list)}`, { rows: batch }), (n) => {
+      done += n;
       report({ step: rel.list, done, total: rows.length });
-    }
+    });
     relationships += rows.length;
   }
   await graph.write('model', 'setModelInfo', { name: model.name ?? null, description: model.description ?? null, version: model.version ?? null });
