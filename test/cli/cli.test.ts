@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 
 function weerbaar(...args: string[]) {
@@ -60,5 +61,40 @@ describe('weerbaar CLI', () => {
     const r = spawnSync(process.execPath, ['bin/weerbaar.js', 'db', 'status'], { encoding: 'utf8', env: { ...process.env, NEO4J_URI: '', WEERBAAR_NEO4J_PORT: 'x' } });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('WEERBAAR_NEO4J_PORT: must be an integer');
+  });
+
+  it('says clearly when the Neo4j port is taken by another process', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const home = mkdtempSync(join(tmpdir(), 'weerbaar-db-'));
+      const r = spawnSync(process.execPath, ['bin/weerbaar.js', 'db', 'start'], { encoding: 'utf8', env: { ...process.env, NEO4J_URI: '', WEERBAAR_NEO4J_PORT: String(port), WEERBAAR_NEO4J_HOME: home } });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`port ${port} on 127.0.0.1 is already in use by a process weerbaar did not start`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('says clearly when Java is missing', () => {
+    const home = mkdtempSync(join(tmpdir(), 'weerbaar-db-'));
+    const r = spawnSync(process.execPath, ['bin/weerbaar.js', 'db', 'start'], { encoding: 'utf8', env: { ...process.env, PATH: '/nonexistent', NEO4J_URI: '', WEERBAAR_NEO4J_PORT: '7799', WEERBAAR_NEO4J_HOME: home } });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/Java \(17 or newer\) not found/);
+  });
+
+  it('reports that the local Neo4j is not running', () => {
+    const home = mkdtempSync(join(tmpdir(), 'weerbaar-db-'));
+    const r = spawnSync(process.execPath, ['bin/weerbaar.js', 'db', 'status'], { encoding: 'utf8', env: { ...process.env, NEO4J_URI: '', WEERBAAR_NEO4J_PORT: '7798', WEERBAAR_NEO4J_HOME: home } });
+    expect(r.status).toBe(3);
+    expect(r.stdout).toMatch(/local Neo4j not running/);
+  });
+
+  it('stops nothing and says so when none runs', () => {
+    const home = mkdtempSync(join(tmpdir(), 'weerbaar-db-'));
+    const r = spawnSync(process.execPath, ['bin/weerbaar.js', 'db', 'stop'], { encoding: 'utf8', env: { ...process.env, NEO4J_URI: '', WEERBAAR_NEO4J_PORT: '7798', WEERBAAR_NEO4J_HOME: home } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('not running\n');
   });
 });
