@@ -2,7 +2,7 @@
 import { GraphQLError } from 'graphql';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { builder } from './builder.js';
-import * as S from '../model/schema.js';
+import { ITEM_SCHEMAS } from '../model/validate.js';
 import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS, type NodeList } from '../model/kinds.js';
 import { scalarFields, type FieldInfo } from './zod-fields.js';
 import type { NodeRecord, RelationshipRecord } from '../graph/api-repository.js';
@@ -11,16 +11,6 @@ import type { NodeRecord, RelationshipRecord } from '../graph/api-repository.js'
 
 export const MAX_PAGE = 1000;
 
-const NODE_SCHEMAS: Record<NodeList, import('zod').ZodObject> = {
-  vitalInterests: S.VitalInterest, impactCriteria: S.ImpactCriterion, threats: S.Threat,
-  incidentCategories: S.IncidentCategory, scenarios: S.Scenario, sectors: S.Sector, services: S.Service,
-  tasks: S.Task, capabilities: S.Capability, parties: S.Party,
-};
-const REL_SCHEMAS: Record<string, import('zod').ZodObject> = {
-  dependencies: S.Dependency, disruptions: S.Disruption, requirements: S.Requirement, triggers: S.Trigger,
-  needs: S.Need, holdings: S.Holding, mitigations: S.Mitigation, responsibilities: S.Responsibility,
-  operations: S.Operation, scores: S.Score, consequences: S.Consequence,
-};
 /** GraphQL type name of each relationship list. */
 export const REL_TYPE_NAMES: Record<string, string> = {
   dependencies: 'Dependency', disruptions: 'Disruption', requirements: 'Requirement', triggers: 'Trigger', needs: 'Need',
@@ -76,7 +66,7 @@ function scalarField(t: any, f: FieldInfo, get: (parent: any) => Record<string, 
 }
 
 for (const rel of RELATIONSHIP_KINDS) {
-  const fields = scalarFields(REL_SCHEMAS[rel.list]!, [rel.from.field, rel.to.field]);
+  const fields = scalarFields(ITEM_SCHEMAS[rel.list]!, [rel.from.field, rel.to.field]);
   RelationshipRefs[rel.list]!.implement({
     description: `An item of the model's ${rel.list} list (${rel.type} in the graph).`,
     fields: (t) => ({
@@ -97,7 +87,7 @@ for (const rel of RELATIONSHIP_KINDS) {
 
 for (const kind of NODE_KINDS) {
   const refs = NODE_REFERENCES.filter((r) => r.list === kind.list);
-  const fields = scalarFields(NODE_SCHEMAS[kind.list], [...BASE_FIELDS, ...refs.map((r) => r.field)]);
+  const fields = scalarFields(ITEM_SCHEMAS[kind.list]!, [...BASE_FIELDS, ...refs.map((r) => r.field)]);
   NodeRefs[kind.list]!.implement({
     interfaces: [EntityRef],
     isTypeOf: (n: unknown) => (n as NodeRecord).__label === kind.label,
