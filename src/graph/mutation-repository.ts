@@ -63,7 +63,7 @@ export class MutationRepository {
     });
   }
 
-  private async writeNode(list: NodeList, item: Json, actor: Actor, action: 'create' | 'update'): Promise<NodeRecord> {
+  private async writeNode(list: NodeList, item: Json, actor: Actor, action: 'create' | 'update', within?: Tx): Promise<NodeRecord> {
     const refs = NODE_REFERENCES.filter((r) => r.list === list);
     const label = `${list} (id "${String(item.id)}")`;
     const toCheck: { field: string; id: string; kinds: readonly NodeList[] | '*' }[] = [];
@@ -76,14 +76,16 @@ export class MutationRepository {
     await this.checkReferences(label, toCheck);
     const skip = new Set<string>(refs.map((r) => r.field));
     const props = withoutUndefined(Object.fromEntries(Object.entries(item).filter(([k]) => !skip.has(k))));
-    await this.transaction(async (tx) => {
+    const write = async (tx: Tx) => {
       await tx.run(action === 'create' ? 'bulk' : 'model', `${action === 'create' ? 'create' : 'merge'}${cap(list)}`, { rows: [{ id: item.id, props }] });
       for (const r of refs) {
         const v = item[r.field];
         await tx.run('model', `link${cap(list)}${cap(r.field)}`, { rows: [{ id: item.id, refs: v === undefined ? [] : Array.isArray(v) ? v : [v] }] });
       }
       await this.audit(tx, actor, `${action}:${list}`, String(item.id), item);
-    });
+    };
+    if (within) await write(within);
+    else await this.transaction(write);
     return { ...props, __label: labelOf(list) } as NodeRecord;
   }
 
@@ -92,27 +94,34 @@ export class MutationRepository {
     return this.writeNode(list, item, actor, 'create');
   }
 
-  /** Applies a patch (null clears an optional field) and validates the whole item again. */
+  /**
+   * Applies a patch (null clears an optional field) and validates the whole item again. Read, merge and write run
+   * in one transaction under the node's write lock, so concurrent updates of one item queue up: none reads a state
+   * that another is half-way through replacing, none is lost.
+   */
   async updateNode(list: NodeList, id: string, patch: Json, actor: Actor): Promise<NodeRecord> {
-    const rows = await this.graph.read('mutations', 'getNode', { id, label: labelOf(list) });
-    if (!rows.length) throw new NotFoundError(singular(list), id);
-    const current: Json = { ...(rows[0]!.props as Json) };
-    for (const r of NODE_REFERENCES.filter((x) => x.list === list)) {
-      const ids = (await this.graph.read('mutations', 'getReferences', { id, type: r.type })).map((x) => x.id as string);
-      if (r.many) current[r.field] = ids;
-      else if (ids.length) current[r.field] = ids[0];
-    }
     if ('id' in patch && patch.id !== undefined && patch.id !== id) {
       throw new ValidationError([{ item: `${list} (id "${id}")`, field: 'id', message: 'cannot be changed; delete and create instead' }]);
     }
-    const merged: Json = { ...current };
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined) continue;
-      if (v === null) delete merged[k];
-      else merged[k] = v;
-    }
-    const item = validateItem<Json>(list, merged);
-    return this.writeNode(list, item, actor, 'update');
+    return this.transaction(async (tx) => {
+      await tx.run('mutations', 'lockNode', { id });
+      const rows = await tx.run('mutations', 'getNode', { id, label: labelOf(list) });
+      if (!rows.length) throw new NotFoundError(singular(list), id);
+      const current: Json = { ...(rows[0]!.props as Json) };
+      for (const r of NODE_REFERENCES.filter((x) => x.list === list)) {
+        const ids = (await tx.run('mutations', 'getReferences', { id, type: r.type })).map((x) => x.id as string);
+        if (r.many) current[r.field] = ids;
+        else if (ids.length) current[r.field] = ids[0];
+      }
+      const merged: Json = { ...current };
+      for (const [k, v] of Object.entries(patch)) {
+        if (v === undefined) continue;
+        if (v === null) delete merged[k];
+        else merged[k] = v;
+      }
+      const item = validateItem<Json>(list, merged);
+      return this.writeNode(list, item, actor, 'update', tx);
+    });
   }
 
   async deleteNode(list: NodeList, id: string, actor: Actor): Promise<{ id: string; relationshipsRemoved: number }> {
