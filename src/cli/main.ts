@@ -1,34 +1,39 @@
 // The weerbaar command line: one sub-command per file, usage errors exit 2, user errors exit 1.
 import { Command, CommanderError } from 'commander';
 import { writeFile } from 'node:fs/promises';
-import { registerDb } from './db.js';
-import { registerModelCommands } from './model.js';
-import { registerServe } from './serve.js';
-import { registerSimulate } from './simulate.js';
-import { registerToken } from './token.js';
+import { readFileSync } from 'node:fs';
 import { action, fail, log } from './run.js';
-import { openGraph } from '../graph/connect.js';
-import { exportModel } from '../graph/model-repository.js';
-import { saveFinishedRun, codeVersion } from '../graph/run-repository.js';
 import type { Graph } from '../graph/graph.js';
 
 const program = new Command('weerbaar')
   .description('Capability-based planning and cascade simulation for national security (Strategie Nationale Veiligheid)')
-  .version(codeVersion())
+  .version((JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version)
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
-registerDb(program);
-registerModelCommands(program);
-registerServe(program);
-registerToken(program);
-
 let graph: Graph | undefined;
-const graphOnce = async () => (graph ??= await openGraph({ log }));
-registerSimulate(program, {
-  loadModelFromGraph: async () => exportModel(await graphOnce()),
-  saveRun: async (record) => saveFinishedRun(await graphOnce(), record as Parameters<typeof saveFinishedRun>[1]),
-});
+const graphOnce = async () => (graph ??= await (await import('../graph/connect.js')).openGraph({ log }));
+
+// Each command's module is loaded only when that command runs (or for help), so `simulate` starts without the server's code.
+const COMMANDS: Record<string, () => Promise<void>> = {
+  db: async () => (await import('./db.js')).registerDb(program),
+  validate: async () => (await import('./model.js')).registerModelCommands(program),
+  start: async () => (await import('./serve.js')).registerServe(program),
+  token: async () => (await import('./token.js')).registerToken(program),
+  simulate: async () => {
+    (await import('./simulate.js')).registerSimulate(program, {
+      loadModelFromGraph: async () => (await import('../graph/model-repository.js')).exportModel(await graphOnce()),
+      saveRun: async (record) => {
+        const { saveFinishedRun } = await import('../graph/run-repository.js');
+        return saveFinishedRun(await graphOnce(), record as Parameters<typeof saveFinishedRun>[1]);
+      },
+    });
+  },
+};
+const ALIASES: Record<string, string> = { load: 'validate', export: 'validate', serve: 'start' };
+const asked = process.argv[2] ?? '';
+const only = COMMANDS[asked] ? asked : ALIASES[asked];
+for (const name of only ? [only] : Object.keys(COMMANDS)) await COMMANDS[name]!();
 
 program.command('schema')
   .description('print the GraphQL schema (SDL), or with --model the JSON Schema of the model format')
