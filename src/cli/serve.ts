@@ -1,10 +1,12 @@
 // `weerbaar start` (the main job) and `weerbaar serve`: Neo4j, schema, default model, GraphQL and the explorer.
 import type { Command } from 'commander';
 import { openGraph, loadDefaultIfEmpty } from '../graph/connect.js';
+import { Graph } from '../graph/graph.js';
+import { graphConfig } from '../graph/config.js';
+import type { SimulationJobs } from '../server/jobs.js';
 import { startServer, explorerBuilt } from '../server/main.js';
 import { action, log } from './run.js';
-import { UserError } from '../domain/errors.js';
-import type { Graph } from '../graph/graph.js';
+import { GraphUnavailableError, UserError } from '../domain/errors.js';
 import { buildServerExtras } from '../server/extras.js';
 
 function parsePort(raw: string): number {
@@ -15,12 +17,51 @@ function parsePort(raw: string): number {
 
 interface ServeFlags { port: string; host: string; auth: boolean }
 
+/** Schema, default model and run recovery, once Neo4j answers. */
+async function prepare(graph: Graph, loadDefault: boolean, recover: () => Promise<number>): Promise<void> {
+  await graph.ping();
+  await graph.applySchema();
+  if (loadDefault) await loadDefaultIfEmpty(graph, log);
+  const recovered = await recover();
+  if (recovered) log(`Marked ${recovered} simulation run(s) left unfinished by a previous server as failed`);
+}
+
+/**
+ * Opens the graph. An external Neo4j (NEO4J_URI) that does not answer yet does not stop the server: it serves with
+ * readiness failing and prepares the graph in the background as soon as Neo4j answers.
+ */
+async function openOrWait(loadDefault: boolean): Promise<{ graph: Graph; pending: boolean }> {
+  try {
+    const graph = await openGraph({ log });
+    if (loadDefault) await loadDefaultIfEmpty(graph, log);
+    return { graph, pending: false };
+  } catch (e) {
+    const config = graphConfig();
+    if (!(e instanceof GraphUnavailableError) || config.local) throw e;
+    log(`Neo4j at ${config.uri} does not answer (${e.message}); serving anyway: /ready fails and requests get GRAPH_UNAVAILABLE until it does`);
+    return { graph: new Graph({ config }), pending: true };
+  }
+}
+
 async function serve(flags: ServeFlags, loadDefault: boolean): Promise<void> {
   const port = parsePort(flags.port);
-  const graph: Graph = await openGraph({ log });
+  const { graph, pending } = await openOrWait(loadDefault);
+  let retry: NodeJS.Timeout | undefined;
   try {
-    if (loadDefault) await loadDefaultIfEmpty(graph, log);
     const extras = await buildServerExtras(graph, { auth: flags.auth, log });
+    if (pending) {
+      const jobs = extras.services.jobs as SimulationJobs;
+      const attempt = () => {
+        prepare(graph, loadDefault, () => jobs.recover()).then(
+          () => log(`Neo4j at ${graph.config.uri} answers: schema applied${loadDefault ? ', default model present' : ''}; ready`),
+          (e) => {
+            if (!(e instanceof GraphUnavailableError)) log(`preparing the graph failed: ${(e as Error).message}`);
+            retry = setTimeout(attempt, 5000);
+          },
+        );
+      };
+      retry = setTimeout(attempt, 5000);
+    }
     const running = await startServer({ graph, port, host: flags.host, authenticate: extras.authenticate, services: extras.services, onShutdown: extras.shutdown });
     log('');
     log(`  weerbaar is running`);
@@ -45,6 +86,7 @@ async function serve(flags: ServeFlags, loadDefault: boolean): Promise<void> {
       process.once('SIGTERM', () => stop('SIGTERM'));
     });
   } finally {
+    if (retry) clearTimeout(retry);
     await graph.close();
   }
 }

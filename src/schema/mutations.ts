@@ -4,23 +4,12 @@ import { builder } from './builder.js';
 import { NodeRefs, REL_TYPE_NAMES, RelationshipRefs } from './entities.js';
 import { requireNodeClassification, requireRelationshipClassification, requireRole, requireVisible } from './auth.js';
 import type { Context } from './context.js';
-import * as S from '../model/schema.js';
+import { ITEM_SCHEMAS } from '../model/validate.js';
 import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS, type NodeList } from '../model/kinds.js';
 import { scalarFields, type FieldInfo } from './zod-fields.js';
 import { MutationRepository, type Actor } from '../graph/mutation-repository.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- inputs are built from the model format's tables. */
-
-const NODE_SCHEMAS: Record<NodeList, import('zod').ZodObject> = {
-  vitalInterests: S.VitalInterest, impactCriteria: S.ImpactCriterion, threats: S.Threat,
-  incidentCategories: S.IncidentCategory, scenarios: S.Scenario, sectors: S.Sector, services: S.Service,
-  tasks: S.Task, capabilities: S.Capability, parties: S.Party,
-};
-const REL_SCHEMAS: Record<string, import('zod').ZodObject> = {
-  dependencies: S.Dependency, disruptions: S.Disruption, requirements: S.Requirement, triggers: S.Trigger,
-  needs: S.Need, holdings: S.Holding, mitigations: S.Mitigation, responsibilities: S.Responsibility,
-  operations: S.Operation, scores: S.Score, consequences: S.Consequence,
-};
 
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 const actor = (ctx: Context): Actor => ({ viewer: ctx.viewer, requestId: ctx.requestId });
@@ -49,7 +38,7 @@ const DeleteResult = builder.objectRef<{ id: string; relationshipsRemoved: numbe
 for (const kind of NODE_KINDS) {
   const refs = new Set<string>(NODE_REFERENCES.filter((r) => r.list === kind.list).map((r) => r.field));
   refs.add('owner');
-  const fields = scalarFields(NODE_SCHEMAS[kind.list]);
+  const fields = scalarFields(ITEM_SCHEMAS[kind.list]!);
   const Input = builder.inputType(`${kind.label}Input`, {
     description: `A new item of ${kind.list}, as in the model format.`,
     fields: (t) => Object.fromEntries(fields.map((f) => [f.name, inputField(t, f, false, refs.has(f.name) || f.name === 'id')])) as any,
@@ -101,7 +90,7 @@ for (const kind of NODE_KINDS) {
 
 for (const rel of RELATIONSHIP_KINDS) {
   const name = REL_TYPE_NAMES[rel.list]!;
-  const fields = scalarFields(REL_SCHEMAS[rel.list]!);
+  const fields = scalarFields(ITEM_SCHEMAS[rel.list]!);
   const ends = new Set([rel.from.field, rel.to.field]);
   const Input = builder.inputType(`${name}Input`, {
     description: `A new item of ${rel.list}, as in the model format.`,

@@ -2,7 +2,7 @@
 import type { Graph } from '../graph/graph.js';
 import type { Viewer } from '../domain/viewer.js';
 import { LOCAL_ADMIN } from '../domain/viewer.js';
-import { UserError } from '../domain/errors.js';
+import { GraphUnavailableError, UserError } from '../domain/errors.js';
 import { SimulationJobs } from './jobs.js';
 import { authenticator, secretFromEnv } from './auth.js';
 import { AnalysisCache } from '../graph/analysis-repository.js';
@@ -27,8 +27,13 @@ export async function buildServerExtras(graph: Graph, options: { auth: boolean; 
     options.log('WARNING: authentication is OFF (--no-auth): every caller is an admin and sees everything. Local development only.');
   }
   const jobs = new SimulationJobs(graph, { workers: options.workers });
-  const recovered = await jobs.recover();
-  if (recovered) options.log(`Marked ${recovered} simulation run(s) left unfinished by a previous server as failed`);
+  try {
+    const recovered = await jobs.recover();
+    if (recovered) options.log(`Marked ${recovered} simulation run(s) left unfinished by a previous server as failed`);
+  } catch (e) {
+    // Neo4j not answering yet: the server starts anyway (readiness fails) and the caller retries via `prepare`.
+    if (!(e instanceof GraphUnavailableError)) throw e;
+  }
   // Analysis inputs and results per model revision and visibility class (src/graph/analysis-repository.ts).
   // WEERBAAR_ANALYSIS_RECHECK_MS > 0 trades one revision read per request for a bounded delay (that many ms) before
   // writes by other processes and finished simulation runs are seen; the default 0 never serves stale answers.
