@@ -27,8 +27,10 @@ OPTIONAL MATCH (r)-[:SIMULATES]->(s:Scenario)
 RETURN r {.*, scenario: s.id, createdAt: toString(r.createdAt), startedAt: toString(r.startedAt), finishedAt: toString(r.finishedAt)} AS run
 
 // @name listRuns
+// Only runs of scenarios the viewer may see, so that a page is filled before the limit applies.
 MATCH (r:SimulationRun)-[:SIMULATES]->(s:Scenario)
-WHERE $scenario IS NULL OR s.id = $scenario
+WHERE ($scenario IS NULL OR s.id = $scenario)
+  AND (coalesce(s.classification, 'public') = 'public' OR $viewer.admin OR (s.classification = 'restricted' AND s.owner IS NOT NULL AND s.owner = $viewer.party))
 RETURN r {.*, result: null, scenario: s.id, createdAt: toString(r.createdAt), startedAt: toString(r.startedAt), finishedAt: toString(r.finishedAt)} AS run
 ORDER BY r.createdAt DESC
 LIMIT $limit

@@ -66,8 +66,8 @@ export async function getRun(graph: Graph, id: string): Promise<RunRecord | null
   return (rows[0]?.run as RunRecord) ?? null;
 }
 
-export async function listRuns(graph: Graph, scenario: string | null, limit: number): Promise<RunRecord[]> {
-  const rows = await graph.read('runs', 'listRuns', { scenario, limit: int(limit) });
+export async function listRuns(graph: Graph, scenario: string | null, limit: number, viewer: { admin: boolean; party: string | null } = { admin: true, party: null }): Promise<RunRecord[]> {
+  const rows = await graph.read('runs', 'listRuns', { scenario, limit: int(limit), viewer });
   return rows.map((r) => r.run as RunRecord);
 }
 

@@ -1,6 +1,7 @@
 // Simulation runs over GraphQL: start a job, read its status and result, cancel it, follow its progress over SSE.
 import { GraphQLError } from 'graphql';
 import { builder } from './builder.js';
+import { viewerParam } from '../domain/viewer.js';
 import { NodeRefs } from './entities.js';
 import { requireRole } from './auth.js';
 import type { Context } from './context.js';
@@ -122,7 +123,7 @@ builder.queryFields((t) => ({
     description: 'Runs, newest first, without their results (ask simulationRun for one).',
     args: { scenarioId: t.arg.id(), limit: t.arg.int({ defaultValue: 50 }) },
     resolve: async (_r, args, ctx) => {
-      const runs = await listRuns(ctx.graph, args.scenarioId ? String(args.scenarioId) : null, Math.max(1, Math.min(args.limit ?? 50, 500)));
+      const runs = await listRuns(ctx.graph, args.scenarioId ? String(args.scenarioId) : null, Math.max(1, Math.min(args.limit ?? 50, 500)), viewerParam(ctx.viewer));
       const seen = await Promise.all(runs.map((r) => visible(ctx, r)));
       return runs.filter((_, i) => seen[i]);
     },

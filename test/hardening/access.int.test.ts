@@ -129,6 +129,9 @@ describe('access: classification on every read path', () => {
     expect(admin.result.services.map((r: any) => r.id).sort()).toEqual(['power', 'scada', 'vault', 'water']);
     const listed = (await live.post({ query: '{ simulationRuns { id } }' }, auth.anonymous)).json.data.simulationRuns.map((r: any) => r.id);
     expect(listed).toEqual([runs.blackout]);
+    // The limit applies after visibility: a hidden newer run does not take the anonymous caller's only slot.
+    const first = (await live.post({ query: '{ simulationRuns(limit: 1) { id } }' }, auth.anonymous)).json.data.simulationRuns.map((r: any) => r.id);
+    expect(first).toEqual([runs.blackout]);
   });
 
   describe('writes', () => {
