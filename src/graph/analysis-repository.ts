@@ -1,5 +1,7 @@
 // Graph reads for the risk assessment, gap analysis and party role: one round trip each, filtered for the viewer.
-import type { Graph } from './graph.js';
+import neo4j from 'neo4j-driver';
+import { mapGraphError, type Graph, type Row } from './graph.js';
+import { cypher } from './cypher.js';
 import { viewerParam, type Viewer } from '../domain/viewer.js';
 import type { NodeRecord } from './api-repository.js';
 import type { RiskCriterion, ScoreInput, SimulatedCriterion } from '../analysis/risk.js';
@@ -183,6 +185,33 @@ export interface AnalysisCacheOptions {
 export const DEFAULT_RECHECK_MS = 0;
 
 /**
+ * Reads analysis.cypher modelRevision. On a real Graph as one auto-commit query (RUN and PULL in one round trip, no
+ * BEGIN/COMMIT: a third of the socket writes of a managed transaction, which dominated the server's CPU per request);
+ * it sees every transaction committed before it starts, like a read transaction. A failure is retried once as a managed
+ * read transaction (Graph.read: retries transient errors, maps driver errors to domain errors).
+ */
+async function readRevisionRow(graph: Graph): Promise<Row | undefined> {
+  const driver = (graph as Partial<Graph>).driver;
+  if (driver && graph.config) {
+    const session = driver.session({ database: graph.config.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.run(cypher('analysis', 'modelRevision'));
+      return result.records[0]?.toObject() as Row | undefined;
+    } catch {
+      // fall through to the managed read below
+    } finally {
+      await session.close().catch(() => {});
+    }
+  }
+  try {
+    const [row] = await graph.read('analysis', 'modelRevision');
+    return row;
+  } catch (e) {
+    throw mapGraphError(e);
+  }
+}
+
+/**
  * Analysis inputs and results per model revision and visibility class. The revision (analysis.cypher modelRevision:
  * ModelInfo epoch and revision, bumped in the transaction of every model write, plus a fingerprint of the finished
  * simulation runs) is read before an entry is used, so an answer is never built from inputs older than the model as it
@@ -196,6 +225,8 @@ export class AnalysisCache {
   private check: { at: number; writes: number; seq: number; revision: Promise<string> } | null = null;
   private seq = 0;
   private applied = { seq: 0, revision: null as string | null };
+  private inFlight: Promise<string> | null = null;
+  private next: Promise<string> | null = null;
   readonly stats = { revisionReads: 0, hits: 0, misses: 0 };
 
   constructor(private readonly graph: Graph, options: AnalysisCacheOptions = {}) {
@@ -210,9 +241,25 @@ export class AnalysisCache {
     const writes = modelWritesNoted();
     const c = this.check;
     if (c && this.recheckMs > 0 && c.writes === writes && now - c.at < this.recheckMs) return c.revision;
+    // Never stale: a caller may only use a read that starts after it asked. While one read is in flight, callers share
+    // the next read, which starts once the current one has ended (so at most one revision read is in flight and a
+    // burst of requests costs two reads, not one each).
+    if (this.inFlight) {
+      this.next ??= this.inFlight.then(() => undefined, () => undefined).then(() => {
+        this.next = null;
+        return this.startRead();
+      });
+      return this.next;
+    }
+    return this.startRead();
+  }
+
+  private startRead(): Promise<string> {
+    const now = performance.now();
+    const writes = modelWritesNoted();
     const seq = ++this.seq;
     this.stats.revisionReads++;
-    const revision = this.graph.read('analysis', 'modelRevision').then(([r]) => {
+    const revision = readRevisionRow(this.graph).then((r) => {
       const token = JSON.stringify([r?.epoch ?? null, r?.revision ?? null, r?.runs ?? 0, r?.lastRun ?? null]);
       if (seq > this.applied.seq) {
         if (token !== this.applied.revision) for (const key of this.entries.keys()) if (this.entries.get(key)!.revision !== token) this.entries.delete(key);
@@ -222,7 +269,14 @@ export class AnalysisCache {
     });
     const check = { at: now, writes, seq, revision };
     this.check = check;
-    revision.catch(() => { if (this.check === check) this.check = null; });
+    this.inFlight = revision;
+    const done = () => {
+      if (this.inFlight === revision) this.inFlight = null;
+    };
+    revision.then(done, () => {
+      done();
+      if (this.check === check) this.check = null;
+    });
     return revision;
   }
 

@@ -22,16 +22,30 @@ const requestEntries = new WeakMap<object, Promise<AnalysisEntry>>();
  * The analysis cache of this server: `services.analysisCache` when it is an AnalysisCache, none when it is `false`,
  * otherwise one per Graph with the default options (so the cache is on by default).
  */
-export function analysisCacheOf(ctx: Context): AnalysisCache | null {
-  const configured = ctx.services.analysisCache;
+export function analysisCacheFor(services: Context['services'], graph: Context['graph']): AnalysisCache | null {
+  const configured = services.analysisCache;
   if (configured instanceof AnalysisCache) return configured;
   if (configured === false) return null;
-  let cache = defaultCaches.get(ctx.graph);
+  let cache = defaultCaches.get(graph);
   if (!cache) {
-    cache = new AnalysisCache(ctx.graph);
-    defaultCaches.set(ctx.graph, cache);
+    cache = new AnalysisCache(graph);
+    defaultCaches.set(graph, cache);
   }
   return cache;
+}
+
+export function analysisCacheOf(ctx: Context): AnalysisCache | null {
+  return analysisCacheFor(ctx.services, ctx.graph);
+}
+
+/**
+ * Fixes the analysis entry of a request before its resolvers run (the response cache of src/server/yoga.ts reads the
+ * revision for its key and pins the entry it got, so that the request reads the revision once and answers from the
+ * revision its key names). `ctx` is the context object the resolvers will get.
+ */
+export function pinAnalysisEntry(ctx: object, entry: Promise<AnalysisEntry>): void {
+  requestEntries.set(ctx, entry);
+  entry.catch(() => { if (requestEntries.get(ctx) === entry) requestEntries.delete(ctx); });
 }
 
 /**
@@ -43,8 +57,7 @@ export function analysisFor(ctx: Context): Promise<AnalysisEntry> {
   if (!p) {
     const cache = analysisCacheOf(ctx);
     p = cache ? cache.entry(ctx.viewer) : Promise.resolve(new AnalysisEntry(null, visibilityKey(ctx.viewer), ctx.graph, ctx.viewer));
-    requestEntries.set(ctx, p);
-    p.catch(() => requestEntries.delete(ctx));
+    pinAnalysisEntry(ctx, p);
   }
   return p;
 }

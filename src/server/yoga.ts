@@ -7,6 +7,8 @@ import { createContext, type Context, type Services } from '../schema/context.js
 import { GraphUnavailableError, UserError } from '../domain/errors.js';
 import { LOCAL_ADMIN, type Viewer } from '../domain/viewer.js';
 import { armorPlugins, resolveLimits, useRequestDeadline, withTimeout, type RequestLimits } from './limits.js';
+import { analysisResponseCache, type ResponseCacheStats } from './response-cache.js';
+import { analysisCacheFor, pinAnalysisEntry } from '../schema/risk.js';
 
 export interface AppOptions {
   services: Services;
@@ -15,6 +17,11 @@ export interface AppOptions {
   graphiql?: boolean;
   /** Overrides of DEFAULT_LIMITS (limits.ts). */
   limits?: Partial<RequestLimits>;
+  /**
+   * Response cache of the analysis queries (src/server/response-cache.ts): on unless false, and only when the analysis
+   * cache is on (its revision read is part of the key). `stats` counts hits, misses and uncacheable requests.
+   */
+  responseCache?: false | { max?: number; stats?: ResponseCacheStats };
 }
 
 /** Turns domain errors into GraphQL errors with a code; anything else is masked by Yoga. */
@@ -26,8 +33,29 @@ export function toGraphQLError(e: unknown): unknown {
 export function createApp(options: AppOptions): YogaServerInstance<Record<string, unknown>, Context> {
   const authenticate = options.authenticate ?? (() => LOCAL_ADMIN);
   const limits = resolveLimits(options.limits);
+  // One authentication per request, shared by the response cache's key and the context.
+  const viewers = new WeakMap<Request, Promise<Viewer>>();
+  const viewerOf = (request: Request): Promise<Viewer> => {
+    let v = viewers.get(request);
+    if (!v) {
+      v = (async () => authenticate(request))();
+      viewers.set(request, v);
+    }
+    return v;
+  };
+  const builtSchema = schema();
+  const analysisCache = analysisCacheFor(options.services, options.services.graph);
+  const responseCache = options.responseCache === false || !analysisCache ? [] : [analysisResponseCache({
+    schema: builtSchema,
+    analysisCache,
+    viewerOf,
+    pin: pinAnalysisEntry,
+    maxTokens: limits.maxTokens,
+    max: options.responseCache?.max,
+    stats: options.responseCache?.stats,
+  })];
   return createYoga<Record<string, unknown>, Context>({
-    schema: schema(),
+    schema: builtSchema,
     graphiql: options.graphiql ?? true,
     // User errors (bad input, not found, forbidden) are answers, not incidents: only unexpected errors are logged.
     logging: {
@@ -49,10 +77,11 @@ export function createApp(options: AppOptions): YogaServerInstance<Record<string
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },
     },
-    context: async ({ request }) => createContext(options.services, await authenticate(request), request.headers.get('x-request-id') ?? randomUUID()) as unknown as Context,
+    context: async ({ request }) => createContext(options.services, await viewerOf(request), request.headers.get('x-request-id') ?? randomUUID()) as unknown as Context,
     plugins: [
       ...armorPlugins(limits),
       useRequestDeadline(limits.requestTimeoutMs),
+      ...responseCache,
       useReadinessCheck({
         endpoint: '/ready',
         // Not ready (503) while Neo4j does not answer, also when it hangs rather than refuses.

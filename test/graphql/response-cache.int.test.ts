@@ -1,0 +1,252 @@
+// The response cache of the analysis queries (src/server/response-cache.ts) against the real Neo4j: a repeated query is
+// answered without execution, every kind of model write is seen by the next request, viewers of different visibility
+// classes never share an answer, and nothing outside the analysis queries is cached.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { GraphQLError } from 'graphql';
+import { testGraph, resetGraph } from '../helpers/graph.js';
+import { createApp } from '../../src/server/yoga.js';
+import { loadModel } from '../../src/graph/model-repository.js';
+import { validateModel } from '../../src/model/validate.js';
+import { createRun, finishRun } from '../../src/graph/run-repository.js';
+import { Graph } from '../../src/graph/graph.js';
+import { graphConfig } from '../../src/graph/config.js';
+import { AnalysisCache } from '../../src/graph/analysis-repository.js';
+import { LOCAL_ADMIN, type Viewer } from '../../src/domain/viewer.js';
+import type { ResponseCacheStats } from '../../src/server/response-cache.js';
+import type { Model } from '../../src/model/schema.js';
+
+type Result = { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+
+const ADMIN2: Viewer = { role: 'admin', party: 'p-ngo', subject: 'admin2', admin: true };
+const ANON: Viewer = { role: 'viewer', party: null, subject: 'anon', admin: false };
+const NGO: Viewer = { role: 'planner', party: 'p-ngo', subject: 'ngo', admin: false };
+const NGO2: Viewer = { role: 'viewer', party: 'p-ngo', subject: 'ngo-2', admin: false };
+const SECRET: Viewer = { role: 'planner', party: 'p-secret', subject: 'secret', admin: false };
+
+const MODEL = () => validateModel({
+  scenarios: [{ id: 'sc-flood', name: 'Flood', likelihoodClass: 'B' }],
+  tasks: [{ id: 't-shelter', name: 'Shelter', phase: 'aftercare' }],
+  capabilities: [{ id: 'c-beds', name: 'Beds', unit: 'beds' }, { id: 'c-radios', name: 'Radios', unit: 'sets' }],
+  threats: [{ id: 'threat-flood', name: 'Flood' }],
+  parties: [
+    { id: 'p-min', name: 'Ministry', kind: 'ministry' },
+    { id: 'p-ngo', name: 'Red Cross', kind: 'ngo' },
+    { id: 'p-secret', name: 'Secret service', kind: 'other-government', classification: 'restricted', owner: 'p-secret' },
+  ],
+  requirements: [{ scenario: 'sc-flood', task: 't-shelter', demand: 300 }],
+  needs: [{ task: 't-shelter', capability: 'c-beds', perUnit: 1 }],
+  holdings: [
+    { party: 'p-min', capability: 'c-beds', capacity: 200 },
+    { party: 'p-ngo', capability: 'c-beds', capacity: 50, readiness: 0.5, classification: 'restricted' },
+    { party: 'p-min', capability: 'c-radios', capacity: 5 },
+    { party: 'p-secret', capability: 'c-radios', capacity: 100 },
+  ],
+  responsibilities: [{ party: 'p-min', target: 'threat-flood', role: 'lead' }],
+}) as Model;
+
+const GAPS = `{ gapAnalysis {
+  balance { capability { id name } required available shortfall holders { party { id name holdings { capacity } } capacity } simulated { expectedShortfall runId } }
+  gaps { capability { id } shortfall } } }`;
+const PARTY = `query Role($id: ID!) { party(id: $id) { id name leadFor { id } capabilityBalance { capability { id } available } gaps { capability { id } } } }`;
+const RISK = `{ riskAssessment { scenarios { scenario { id } rank riskScore impacts { criterion { id } score simulated { mean } } } } riskProfiles { id } }`;
+
+describe('response cache', () => {
+  let graph: Graph;
+  let analysisCache: AnalysisCache;
+  let stats: ResponseCacheStats;
+  let fetchWith: (app: ReturnType<typeof createApp>, query: string, variables?: Record<string, unknown>, viewer?: Viewer | 'bad', headers?: Record<string, string>) => Promise<Response>;
+  let gql: (query: string, variables?: Record<string, unknown>, viewer?: Viewer) => Promise<Result>;
+  let plain: (query: string, variables?: Record<string, unknown>, viewer?: Viewer) => Promise<Result>;
+  let app: ReturnType<typeof createApp>;
+  let uncachedApp: ReturnType<typeof createApp>;
+  let reads: () => string[];
+
+  const authenticate = (req: Request): Viewer => {
+    const h = req.headers.get('x-test-viewer');
+    if (h === 'bad') throw new GraphQLError('bad token', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    return h ? (JSON.parse(h) as Viewer) : LOCAL_ADMIN;
+  };
+
+  beforeAll(async () => {
+    graph = await testGraph();
+    const read = vi.spyOn(graph, 'read');
+    reads = () => read.mock.calls.map((c) => c[1]);
+    analysisCache = new AnalysisCache(graph);
+    stats = { hits: 0, stored: 0, uncacheable: 0 };
+    app = createApp({ services: { graph, analysisCache }, authenticate, responseCache: { stats } });
+    uncachedApp = createApp({ services: { graph, analysisCache: false }, authenticate, responseCache: false });
+    fetchWith = (a, query, variables = {}, viewer, headers = {}) => Promise.resolve(a.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(viewer ? { 'x-test-viewer': viewer === 'bad' ? 'bad' : JSON.stringify(viewer) } : {}), ...headers },
+      body: JSON.stringify({ query, variables }),
+    }));
+    const run = (a: ReturnType<typeof createApp>) => async (query: string, variables: Record<string, unknown> = {}, viewer?: Viewer) => {
+      const body = (await (await fetchWith(a, query, variables, viewer)).json()) as Result;
+      expect(body.errors, query).toBeUndefined();
+      return body;
+    };
+    gql = run(app);
+    plain = run(uncachedApp);
+  });
+  beforeEach(async () => {
+    await resetGraph(graph);
+    await loadModel(graph, MODEL());
+  });
+  afterAll(async () => {
+    await graph.close();
+  });
+
+  const beds = async (viewer?: Viewer) => (await gql(GAPS, {}, viewer)).data.gapAnalysis.balance.find((b: any) => b.capability.id === 'c-beds');
+  const delta = async <T>(f: () => Promise<T>) => {
+    const before = { ...stats, revisionReads: analysisCache.stats.revisionReads, reads: reads().length };
+    const value = await f();
+    return {
+      value,
+      hits: stats.hits - before.hits, stored: stats.stored - before.stored, uncacheable: stats.uncacheable - before.uncacheable,
+      revisionReads: analysisCache.stats.revisionReads - before.revisionReads, otherReads: reads().slice(before.reads),
+    };
+  };
+
+  it('answers a repeated analysis query from the cache: one revision read, no other read, no execution', async () => {
+    const first = await delta(() => gql(GAPS));
+    expect(first).toMatchObject({ hits: 0, stored: 1, revisionReads: 1 });
+    expect(first.otherReads).toContain('planningInputs');
+    const second = await delta(() => gql(GAPS));
+    expect(second).toMatchObject({ hits: 1, stored: 0, revisionReads: 1, otherReads: [] });
+    expect(second.value).toEqual(first.value);
+    // party(id) with variables, riskAssessment + riskProfiles: keyed by variables too.
+    for (const [q, v] of [[PARTY, { id: 'p-min' }], [PARTY, { id: 'p-ngo' }], [RISK, {}]] as const) {
+      expect(await delta(() => gql(q, v))).toMatchObject({ hits: 0, stored: 1, revisionReads: 1 });
+      expect(await delta(() => gql(q, v))).toMatchObject({ hits: 1, stored: 0, revisionReads: 1, otherReads: [] });
+    }
+  });
+
+  it('gives the same answers as an app without any cache, for every viewer class', async () => {
+    for (const viewer of [undefined, ANON, NGO, SECRET]) {
+      for (const [q, v] of [[GAPS, {}], [PARTY, { id: 'p-min' }], [PARTY, { id: 'p-secret' }], [RISK, {}]] as const) {
+        const expected = await plain(q, v, viewer);
+        expect(await gql(q, v, viewer)).toEqual(expected); // miss
+        expect(await gql(q, v, viewer)).toEqual(expected); // hit
+      }
+    }
+  });
+
+  it('never gives one visibility class the answer of another, in any order and concurrently', async () => {
+    // The admin's answer is cached first; every other class must still get its own.
+    expect((await beds()).holders.map((h: any) => h.party.id)).toEqual(['p-min', 'p-ngo']);
+    expect((await beds()).available).toBe(225);
+    expect((await beds(ANON)).holders.map((h: any) => h.party.id)).toEqual(['p-min']);
+    expect((await beds(ANON)).available).toBe(200);
+    expect((await gql(PARTY, { id: 'p-secret' })).data.party.id).toBe('p-secret');
+    for (const v of [ANON, NGO]) {
+      expect((await gql(PARTY, { id: 'p-secret' }, v)).data.party).toBeNull();
+      expect((await gql(PARTY, { id: 'p-secret' }, v)).data.party).toBeNull();
+    }
+    expect((await gql(PARTY, { id: 'p-secret' }, SECRET)).data.party.id).toBe('p-secret');
+    // Concurrently, all classes at once, twice over.
+    for (let round = 0; round < 2; round++) {
+      const [admin, anon, ngo, secret] = await Promise.all([beds(), beds(ANON), beds(NGO), beds(SECRET)]);
+      expect(admin.available).toBe(225);
+      expect(anon.available).toBe(200);
+      expect(ngo.available).toBe(225);
+      expect(secret.available).toBe(200);
+    }
+    // Viewers of one class share an answer (admins; users of one party), other classes do not.
+    await beds(NGO);
+    expect(await delta(() => beds(NGO2))).toMatchObject({ hits: 1 });
+    expect(await delta(() => beds(ADMIN2))).toMatchObject({ hits: 1 });
+  });
+
+  it('a mutation is seen by the next request', async () => {
+    expect((await beds()).available).toBe(225);
+    expect((await beds()).available).toBe(225);
+    await gql(`mutation { updateHolding(party: "p-min", capability: "c-beds", patch: { capacity: 300 }) { capacity } }`);
+    expect(await beds()).toMatchObject({ available: 325, shortfall: 0 });
+    expect((await gql(PARTY, { id: 'p-ngo' })).data.party.leadFor).toEqual([]);
+    await gql(`mutation { createResponsibility(input: { party: "p-ngo", target: "threat-flood", role: "lead" }) { role } }`);
+    expect((await gql(PARTY, { id: 'p-ngo' })).data.party.leadFor).toEqual([{ id: 'threat-flood' }]);
+  });
+
+  it('a reload is seen by the next request', async () => {
+    expect((await beds()).available).toBe(225);
+    expect((await beds()).available).toBe(225);
+    const changed = MODEL();
+    changed.holdings = changed.holdings.filter((h) => h.party !== 'p-min');
+    await loadModel(graph, changed, { reset: true });
+    expect((await beds()).available).toBe(25);
+  });
+
+  it('a write by another process (its own driver, no in-process signal) is seen by the next request', async () => {
+    expect((await beds(ANON)).available).toBe(200);
+    expect((await beds(ANON)).available).toBe(200);
+    const other = new Graph({ config: graphConfig() });
+    try {
+      await other.writeTransaction(async (tx) => {
+        await tx.run('model', 'mergeHoldings', { rows: [{ party: 'p-min', capability: 'c-beds', props: { capacity: 250 } }] });
+        await tx.run('model', 'bumpModelRevision');
+      });
+    } finally {
+      await other.close();
+    }
+    expect((await beds(ANON)).available).toBe(250);
+  });
+
+  it('a finished simulation run is seen by the next request', async () => {
+    expect((await beds()).simulated).toBeNull();
+    expect((await beds()).simulated).toBeNull();
+    const id = await createRun(graph, { scenario: 'sc-flood', parameters: {}, seed: '1', status: 'running' });
+    expect((await beds()).simulated).toBeNull(); // a running run does not count
+    await finishRun(graph, id, {
+      status: 'done', iterationsDone: 1, totalImpactMean: 1,
+      result: { capabilities: [{ id: 'c-beds', probabilityShortfall: 1, shortfall: { mean: 70, p90: 80 }, avoidedImpact: null }], criteria: [], totalImpact: { mean: 1, p90: 1 } },
+    });
+    expect((await beds()).simulated).toEqual({ expectedShortfall: 70, runId: id });
+  });
+
+  it('caches nothing but the analysis queries', async () => {
+    const queries: [string, Record<string, unknown>?][] = [
+      ['{ simulationRuns { id status } }'],
+      ['{ auditLog { id } }'],
+      ['{ gapAnalysis { gaps { capability { id } } } simulationRuns { id } }'],
+      ['{ party(id: "p-min") { id } parties(first: 5) { edges { node { id } } } }'],
+      ['{ node(id: "p-min") { id } }'],
+      ['query A { gapAnalysis { gaps { shortfall } } } mutation B { deleteHolding(party: "p-min", capability: "c-radios") }'],
+    ];
+    for (const [q, v] of queries) {
+      const first = await delta(() => fetchWith(app, q, v).then((r) => r.json()));
+      const second = await delta(() => fetchWith(app, q, v).then((r) => r.json()));
+      for (const d of [first, second]) expect(d, q).toMatchObject({ hits: 0, stored: 0, uncacheable: 1 });
+    }
+    // A mutation is never cached (and runs every time).
+    const m = `mutation { updateHolding(party: "p-min", capability: "c-beds", patch: { capacity: 201 }) { capacity } }`;
+    expect(await delta(() => gql(m))).toMatchObject({ hits: 0, uncacheable: 1 });
+    expect(await delta(() => gql(m))).toMatchObject({ hits: 0, uncacheable: 1 });
+  });
+
+  it('does not cache errors, and a bad token is still refused', async () => {
+    const bad = '{ gapAnalysis(phases: ["nope"]) { gaps { shortfall } } }';
+    for (let i = 0; i < 2; i++) {
+      const d = await delta(() => fetchWith(app, bad).then((r) => r.json() as Promise<Result>));
+      expect(d.value.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(d.hits).toBe(0);
+    }
+    await gql(GAPS);
+    const refused = await fetchWith(app, GAPS, {}, 'bad');
+    expect(refused.status).toBe((await fetchWith(uncachedApp, GAPS, {}, 'bad')).status);
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as Result).data?.gapAnalysis).toBeUndefined();
+  });
+
+  it('answers a conditional request with the current data, never 304 Not Modified', async () => {
+    const res = await fetchWith(app, GAPS);
+    await fetchWith(app, GAPS);
+    const etag = (await fetchWith(app, GAPS)).headers.get('etag') ?? res.headers.get('etag');
+    await gql(`mutation { updateHolding(party: "p-min", capability: "c-beds", patch: { capacity: 300 }) { capacity } }`);
+    const again = await fetchWith(app, GAPS, {}, undefined, { 'if-none-match': etag ?? 'x', 'if-modified-since': new Date(Date.now() + 60_000).toUTCString() });
+    expect(again.status).toBe(200);
+    const body = (await again.json()) as Result;
+    expect(body.data.gapAnalysis.balance.find((b: any) => b.capability.id === 'c-beds').available).toBe(325);
+    // Nor for an unchanged model.
+    expect((await fetchWith(app, GAPS, {}, undefined, { 'if-none-match': (await fetchWith(app, GAPS)).headers.get('etag') ?? 'x' })).status).toBe(200);
+  });
+});
