@@ -2,11 +2,19 @@
 import http from 'node:http';
 
 const { url, query, variables, rate, seconds, warmupSeconds } = JSON.parse(process.argv[2]);
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+// Idle pooled sockets are dropped after 2 s. Node's server closes an idle keep-alive connection 6 s after its last
+// response (keepAliveTimeout 5 s + 1 s), the agent by default 4 s after it *processed* that response (the server's
+// Keep-Alive hint minus 1 s); when this process lags by more than ~2 s (a saturated machine), it could send on a socket
+// the server was just closing and get ECONNRESET. 2 s leaves 4 s of margin.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64, timeout: 2000 });
 const body = JSON.stringify({ query, variables });
 const target = new URL(url);
 /** The first failure, reported so that a benchmark of error responses cannot pass unnoticed. */
 let firstError = null;
+/** When each socket last finished a response, to tell a reused idle socket closed by the server from other failures. */
+const lastUsed = new WeakMap();
+/** Failures by kind: code, and for a reset whether the socket was a reused keep-alive one and how long it had idled. */
+const failures = [];
 
 function send() {
   return new Promise((resolve) => {
@@ -17,6 +25,7 @@ function send() {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => {
+        if (socket) lastUsed.set(socket, performance.now());
         const text = Buffer.concat(chunks).toString('utf8');
         let ok = res.statusCode === 200;
         try {
@@ -28,8 +37,13 @@ function send() {
         resolve(ok);
       });
     });
+    let socket = null;
+    req.on('socket', (s) => { socket = s; });
     req.on('error', (e) => {
-      firstError ??= e.message;
+      const idle = socket && lastUsed.has(socket) ? performance.now() - lastUsed.get(socket) : null;
+      const detail = `${e.message} (code ${e.code}, ${req.reusedSocket ? `reused keep-alive socket idle ${idle == null ? '?' : idle.toFixed(0)} ms` : 'new socket'})`;
+      failures.push(detail);
+      firstError ??= detail;
       resolve(false);
     });
     req.end(body);
@@ -70,6 +84,6 @@ process.send({
   errors: samples.filter((s) => !s.ok).length,
   throughput: samples.length / ((end - start) / 1000),
   p50: quantile(lat, 0.5), p90: quantile(lat, 0.9), p99: quantile(lat, 0.99), max: lat[lat.length - 1],
-  serviceP50: quantile(svc, 0.5), serviceP99: quantile(svc, 0.99), firstError,
+  serviceP50: quantile(svc, 0.5), serviceP99: quantile(svc, 0.99), firstError, failures: failures.slice(0, 5),
 });
 agent.destroy();

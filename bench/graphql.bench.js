@@ -44,8 +44,11 @@ if (process.env.BENCH_RELOAD === '1') {
 } else await loadDefaultIfEmpty(graph, (s) => console.log(s));
 console.log(`graph ${graph.config.uri}: ${await countEntities(graph)} model nodes`);
 const cache = CACHE === 'off' ? null : new AnalysisCache(graph, { recheckMs: RECHECK_MS });
-const services = { analysisCache: cache ?? false };
-console.log(cache ? `analysis cache per model revision and viewer; revision read ${RECHECK_MS > 0 ? `at most every ${RECHECK_MS} ms` : 'for every request'}` : 'no analysis cache: every request reads Neo4j');
+/** BENCH_RESPONSE_CACHE=off leaves out the response cache of the analysis queries (src/server/response-cache.ts). */
+const RESPONSE_CACHE = process.env.BENCH_RESPONSE_CACHE ?? 'on';
+const responseCacheStats = { hits: 0, stored: 0, uncacheable: 0 };
+const services = { analysisCache: cache ?? false, responseCache: RESPONSE_CACHE === 'off' ? false : undefined, responseCacheStats };
+console.log(cache ? `analysis cache per model revision and viewer; revision read ${RECHECK_MS > 0 ? `at most every ${RECHECK_MS} ms` : 'for every request'}; response cache ${RESPONSE_CACHE === 'off' ? 'off' : 'on'}` : 'no analysis cache (so no response cache): every request reads Neo4j');
 const server = await startServer({ graph, port: 0, host: '127.0.0.1', services });
 const url = `${server.url}/graphql`;
 
@@ -84,7 +87,7 @@ console.log('query              requests errors  req/s   p50    p90    p99    ma
 for (const r of results) {
   console.log(`${r.name.padEnd(18)} ${String(r.requests).padStart(8)} ${String(r.errors).padStart(6)} ${fmt(r.throughput).padStart(6)} ${fmt(r.p50).padStart(6)} ${fmt(r.p90).padStart(6)} ${fmt(r.p99).padStart(6)} ${fmt(r.max).padStart(6)}   (${fmt(r.serviceP50)}/${fmt(r.serviceP99)})`);
 }
-for (const r of results) if (r.errors) console.log(`${r.name}: ${r.errors} errors, first: ${r.firstError}`);
-if (cache) console.log(`cache: ${cache.stats.revisionReads} revision reads, ${cache.stats.hits} entry hits, ${cache.stats.misses} misses${WRITE_EVERY_MS > 0 ? `; ${writes} model writes` : ''}`);
+for (const r of results) if (r.errors) console.log(`${r.name}: ${r.errors} errors, first: ${r.firstError}${r.failures?.length > 1 ? `; also ${r.failures.slice(1).join('; ')}` : ''}`);
+if (cache) console.log(`cache: ${cache.stats.revisionReads} revision reads, ${cache.stats.hits} entry hits, ${cache.stats.misses} misses; response cache ${responseCacheStats.hits} hits, ${responseCacheStats.stored} stored, ${responseCacheStats.uncacheable} uncacheable${WRITE_EVERY_MS > 0 ? `; ${writes} model writes` : ''}`);
 const missed = results.filter((r) => r.p99 > 20 || r.errors > 0);
 console.log(missed.length ? `target p99 ≤ 20 ms missed by: ${missed.map((r) => r.name).join(', ')}` : 'target p99 ≤ 20 ms met');

@@ -19,7 +19,8 @@ export interface AppOptions {
   limits?: Partial<RequestLimits>;
   /**
    * Response cache of the analysis queries (src/server/response-cache.ts): on unless false, and only when the analysis
-   * cache is on (its revision read is part of the key). `stats` counts hits, misses and uncacheable requests.
+   * cache is on (its revision read is part of the key); `services.responseCache: false` also switches it off. `stats`
+   * counts hits, stored answers and uncacheable requests.
    */
   responseCache?: false | { max?: number; stats?: ResponseCacheStats };
 }
@@ -45,14 +46,15 @@ export function createApp(options: AppOptions): YogaServerInstance<Record<string
   };
   const builtSchema = schema();
   const analysisCache = analysisCacheFor(options.services, options.services.graph);
-  const responseCache = options.responseCache === false || !analysisCache ? [] : [analysisResponseCache({
+  const responseCache = options.responseCache === false || options.services.responseCache === false || !analysisCache ? [] : [analysisResponseCache({
     schema: builtSchema,
     analysisCache,
     viewerOf,
     pin: pinAnalysisEntry,
     maxTokens: limits.maxTokens,
     max: options.responseCache?.max,
-    stats: options.responseCache?.stats,
+    // Counters: given here, or as services.responseCacheStats (how bench/graphql.bench.js reads them through startServer).
+    stats: options.responseCache?.stats ?? (options.services.responseCacheStats as ResponseCacheStats | undefined),
   })];
   return createYoga<Record<string, unknown>, Context>({
     schema: builtSchema,
