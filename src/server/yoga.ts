@@ -1,5 +1,6 @@
 // Builds the GraphQL app: schema, per-request context, readiness check and error masking.
 import { randomUUID } from 'node:crypto';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
 import { schema } from '../schema/index.js';
@@ -59,6 +60,8 @@ export function createApp(options: AppOptions): YogaServerInstance<Record<string
   return createYoga<Record<string, unknown>, Context>({
     schema: builtSchema,
     graphiql: options.graphiql ?? true,
+    // GraphiQL bundled with the server, so it works offline and loads nothing from a CDN.
+    renderGraphiQL,
     // User errors (bad input, not found, forbidden) are answers, not incidents: only unexpected errors are logged.
     logging: {
       debug: () => {},
