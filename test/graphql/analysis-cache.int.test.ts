@@ -2,41 +2,17 @@
 // and viewers of different visibility never get each other's cached answers.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testGraph, resetGraph } from '../helpers/graph.js';
+import { ANON, NGO, SECRET, MODEL } from '../helpers/cache-fixture.js';
 import { createApp } from '../../src/server/yoga.js';
 import { loadModel } from '../../src/graph/model-repository.js';
-import { validateModel } from '../../src/model/validate.js';
 import { createRun, finishRun } from '../../src/graph/run-repository.js';
 import { Graph } from '../../src/graph/graph.js';
 import { graphConfig } from '../../src/graph/config.js';
 import { LOCAL_ADMIN, type Viewer } from '../../src/domain/viewer.js';
-import type { Model } from '../../src/model/schema.js';
 
 type Result = { data?: any; errors?: { message: string }[] };
 
-const ANON: Viewer = { role: 'viewer', party: null, subject: 'anon', admin: false };
-const NGO: Viewer = { role: 'planner', party: 'p-ngo', subject: 'ngo', admin: false };
-const SECRET: Viewer = { role: 'planner', party: 'p-secret', subject: 'secret', admin: false };
 
-const MODEL = () => validateModel({
-  scenarios: [{ id: 'sc-flood', name: 'Flood', likelihoodClass: 'B' }],
-  tasks: [{ id: 't-shelter', name: 'Shelter', phase: 'aftercare' }],
-  capabilities: [{ id: 'c-beds', name: 'Beds', unit: 'beds' }, { id: 'c-radios', name: 'Radios', unit: 'sets' }],
-  threats: [{ id: 'threat-flood', name: 'Flood' }],
-  parties: [
-    { id: 'p-min', name: 'Ministry', kind: 'ministry' },
-    { id: 'p-ngo', name: 'Red Cross', kind: 'ngo' },
-    { id: 'p-secret', name: 'Secret service', kind: 'other-government', classification: 'restricted', owner: 'p-secret' },
-  ],
-  requirements: [{ scenario: 'sc-flood', task: 't-shelter', demand: 300 }],
-  needs: [{ task: 't-shelter', capability: 'c-beds', perUnit: 1 }],
-  holdings: [
-    { party: 'p-min', capability: 'c-beds', capacity: 200 },
-    { party: 'p-ngo', capability: 'c-beds', capacity: 50, readiness: 0.5, classification: 'restricted' },
-    { party: 'p-min', capability: 'c-radios', capacity: 5 },
-    { party: 'p-secret', capability: 'c-radios', capacity: 100 },
-  ],
-  responsibilities: [{ party: 'p-min', target: 'threat-flood', role: 'lead' }],
-}) as Model;
 
 const GAPS = `{ gapAnalysis {
   balance { capability { id } required available shortfall holders { party { id } capacity } simulated { expectedShortfall } }
