@@ -1,7 +1,7 @@
 // Statistics over per-iteration records: exact quantiles (sorted), means, probabilities, confidence half-widths.
 import { IMPACT_CLASSES, impactClass } from '../../analysis/impact.js';
 import type { CompiledModel, RecordLayout } from './compiled.js';
-import type { CapabilityStats, CriterionStats, InoperabilityStats, MeanP90, Summary } from '../types.js';
+import type { CapabilityStats, CriterionStats, InoperabilityStats, MeanP90, SimulationResult, Summary } from '../types.js';
 
 /** Quantile of sorted values with linear interpolation between order statistics (R type 7, numpy's default). */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
@@ -62,14 +62,8 @@ function share(values: Float64Array, test: (v: number) => boolean): number {
   return values.length ? k / values.length : 0;
 }
 
-export interface Aggregate {
-  services: InoperabilityStats[];
-  sectors: InoperabilityStats[];
-  capabilities: CapabilityStats[];
-  criteria: CriterionStats[];
-  totalImpact: { mean: number; halfWidth95: number | null; p90: number };
-  allGapsClosed: { totalImpactMean: number; avoidedImpact: number } | null;
-}
+/** The per-item statistics of a result: everything but meta and the timeline. */
+export type Aggregate = Pick<SimulationResult, 'services' | 'sectors' | 'capabilities' | 'criteria' | 'totalImpact' | 'allGapsClosed'>;
 
 /** Everything the result reports, from the first `n` records. */
 export function aggregate(m: CompiledModel, layout: RecordLayout, records: Float64Array, n: number, scoreOf: (criterion: number, value: number) => number): Aggregate {
