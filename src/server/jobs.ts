@@ -53,7 +53,8 @@ export class SimulationJobs {
     if (this.queue.length >= maxQueued) throw new UserError(`too many simulations waiting (${this.queue.length}); try again when some have finished`, 'RATE_LIMITED');
     const maxIterations = this.defaults.maxIterations ?? 100_000;
     if (input.iterations > maxIterations) throw new UserError(`iterations: at most ${maxIterations} through the API, got ${input.iterations}; use the CLI for larger runs`, 'BAD_USER_INPUT');
-    const options: SimulationOptions = { ...input, workers: input.workers ?? this.defaults.workers };
+    // The explorer's heat map reads result.timeline: API jobs keep it (the CLI leaves it out by default).
+    const options: SimulationOptions = { ...input, timeline: input.timeline ?? true, workers: input.workers ?? this.defaults.workers };
     const model = await exportModel(this.graph);
     validateSimulationOptions(options, model);
     const id = `run-${randomUUID()}`;

@@ -1,8 +1,10 @@
-// Runs chunks of iterations on worker threads (piscina); every worker gets the compiled model once.
+// Runs chunks of iterations on worker threads (piscina). The threads can be started before the model is known
+// (their start-up then overlaps reading and validating it); the compiled model follows with the tasks, in shared memory.
 import { Piscina } from 'piscina';
 import type { CompiledModel } from './kernel/compiled.js';
 
 export interface WorkerInit {
+  /** The compiled model without its ids (workers use indices only); typed arrays backed by SharedArrayBuffer. */
   compiled: CompiledModel;
   seed: string;
   counterfactual: boolean;
@@ -15,6 +17,9 @@ export interface ChunkTask {
   count: number;
   /** A spent result buffer handed back (transferred) for the worker to write this chunk into. */
   buffer?: ArrayBuffer;
+  /** The run this chunk belongs to: a worker builds its engine from `init` once per run. */
+  run: number;
+  init: WorkerInit;
 }
 
 /** Raised when a run is cancelled through its AbortSignal. */
@@ -34,13 +39,37 @@ export function defaultWorkerUrl(): URL {
   return here.endsWith('.ts') ? new URL('../../dist/simulation/worker.js', here) : new URL('./worker.js', here);
 }
 
+/**
+ * The compiled model as posted with every task: ids left out, every typed array copied once into a
+ * SharedArrayBuffer, so that posting it shares the memory instead of copying ~1 MB per task.
+ */
+export function sharedInit(compiled: CompiledModel, seed: string, counterfactual: boolean, timeline: boolean): WorkerInit {
+  const shared: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(compiled)) {
+    if (k === 'ids') continue;
+    if (ArrayBuffer.isView(v)) {
+      const a = v as unknown as Float64Array;
+      const Ctor = a.constructor as new (buffer: SharedArrayBuffer) => Float64Array;
+      const copy = new Ctor(new SharedArrayBuffer(a.byteLength));
+      copy.set(a);
+      shared[k] = copy;
+    } else shared[k] = v;
+  }
+  return { compiled: shared as unknown as CompiledModel, seed, counterfactual, timeline };
+}
+
+let runs = 0;
+
 export class SimulationPool {
   private readonly pool: Piscina;
+  private destroyed = false;
+  private init: WorkerInit | null = null;
+  private run_ = 0;
 
-  constructor(init: WorkerInit, threads: number, workerUrl: URL = defaultWorkerUrl()) {
+  /** Starts `threads` worker threads at once (they load their modules and wait for tasks). */
+  constructor(readonly threads: number, workerUrl: URL = defaultWorkerUrl()) {
     this.pool = new Piscina({
       filename: workerUrl.href,
-      workerData: init,
       minThreads: threads,
       maxThreads: threads,
       // Each chunk is a long task: queue them rather than oversubscribe the cores.
@@ -49,11 +78,19 @@ export class SimulationPool {
     });
   }
 
+  /** The run the next tasks belong to (see sharedInit). */
+  setRun(init: WorkerInit): void {
+    this.init = init;
+    this.run_ = ++runs;
+  }
+
   /** Records (then timeline rows) of iterations start … start+count−1, as Engine.runChunk. A crashed worker rejects with a message; an abort with AbortError. */
-  async run(task: ChunkTask, signal?: AbortSignal): Promise<Float64Array> {
+  async run(task: { start: number; count: number; buffer?: ArrayBuffer }, signal?: AbortSignal): Promise<Float64Array> {
+    if (!this.init) throw new Error('internal: SimulationPool.run before setRun');
     try {
       const transferList = task.buffer ? [task.buffer] : undefined;
-      return (await this.pool.run(task, { ...(signal ? { signal } : {}), ...(transferList ? { transferList } : {}) })) as Float64Array;
+      const full: ChunkTask = { ...task, run: this.run_, init: this.init };
+      return (await this.pool.run(full, { ...(signal ? { signal } : {}), ...(transferList ? { transferList } : {}) })) as Float64Array;
     } catch (e) {
       if (signal?.aborted) throw new SimulationAbortedError();
       const detail = e instanceof Error ? e.message : String(e);
@@ -61,7 +98,10 @@ export class SimulationPool {
     }
   }
 
+  /** Ends the threads; a second call does nothing. */
   async destroy(): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
     await this.pool.destroy();
   }
 }

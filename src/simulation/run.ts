@@ -10,7 +10,8 @@ import { createFastEngine } from './kernel/engine.js';
 import { aggregate } from './kernel/stats.js';
 import { timelineRowLength } from './kernel/iterate.js';
 import { TimelineAccumulator, timelineSteps } from './kernel/timeline.js';
-import { SimulationAbortedError, SimulationPool } from './pool.js';
+import { SimulationAbortedError, SimulationPool, sharedInit } from './pool.js';
+import { timing } from './timing.js';
 import type { ResolvedSimulationOptions, SimulationOptions, SimulationResult, Timeline } from './types.js';
 
 export type { SimulationOptions, SimulationResult, ResolvedSimulationOptions } from './types.js';
@@ -137,14 +138,25 @@ export interface SimulationControl {
   onProgress?: (done: number, total: number) => void;
   /** Aborting stops the run between chunks (and kills running workers); the promise rejects with an AbortError. */
   signal?: AbortSignal;
+  /**
+   * Worker threads started ahead of the run (new SimulationPool(workers)) so that their start-up overlaps other
+   * work; used if it has opts.workers threads, and destroyed by the run in any case.
+   */
+  pool?: SimulationPool;
 }
 
 /** Runs the Monte Carlo simulation of one scenario of a validated model. */
 export async function runSimulation(model: Model, options: SimulationOptions, control: SimulationControl = {}): Promise<SimulationResult> {
   const started = performance.now();
-  const opts = validateSimulationOptions(options, model);
+  let opts: ResolvedSimulationOptions;
+  try {
+    opts = validateSimulationOptions(options, model);
+  } catch (e) {
+    await control.pool?.destroy();
+    throw e;
+  }
   const { signal, onProgress } = control;
-  if (signal?.aborted) throw new SimulationAbortedError();
+  if (signal?.aborted) { await control.pool?.destroy(); throw new SimulationAbortedError(); }
   const compiled = compileModel(model, opts);
   const counterfactual = opts.counterfactual === 'close-gaps';
   const layout = recordLayout(compiled, counterfactual);
@@ -174,7 +186,13 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
   setMaxListeners(0, internal.signal);
   const onAbort = () => internal.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
-  const pool = opts.workers > 1 ? new SimulationPool({ compiled, seed: opts.seed, counterfactual, timeline: opts.timeline }, opts.workers) : null;
+  // A pool started beforehand (control.pool, e.g. by the CLI while it read the model) is used when it has the
+  // right number of threads; this run ends it either way.
+  let pool: SimulationPool | null = null;
+  if (opts.workers > 1) pool = control.pool?.threads === opts.workers ? control.pool : new SimulationPool(opts.workers);
+  if (control.pool && control.pool !== pool) await control.pool.destroy();
+  pool?.setRun(sharedInit(compiled, opts.seed, counterfactual, opts.timeline));
+  timing('compiled, pool ready to take tasks');
   const engine = pool ? null : await createFastEngine(compiled, opts.seed, counterfactual, opts.timeline);
   let done = 0;
   let converged: boolean | null = opts.targetRelativeError === null ? null : false;
@@ -237,6 +255,7 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
     await pool?.destroy();
   }
 
+  timing('iterations done, pool destroyed');
   const stats = aggregate(compiled, layout, records, done, scoreOf);
   let timelineResult: Timeline | null = null;
   if (timeline) {
@@ -253,6 +272,7 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
       sectors: series(compiled.ids.sectors, compiled.nServices),
     };
   }
+  timing('statistics');
   return {
     meta: {
       iterations: done,

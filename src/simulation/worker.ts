@@ -1,10 +1,8 @@
-// A pool worker: builds one engine from the compiled model it is given, then runs chunks of iterations on request.
-import { move, workerData } from 'piscina';
-import { createFastEngine } from './kernel/engine.js';
-import type { WorkerInit, ChunkTask } from './pool.js';
-
-const init = workerData as WorkerInit;
-const engine = await createFastEngine(init.compiled, init.seed, init.counterfactual, init.timeline ?? false);
+// A pool worker: builds one engine per run from the compiled model that comes with the run's tasks, then runs chunks of iterations.
+import { move } from 'piscina';
+import { createFastEngine, type Engine } from './kernel/engine.js';
+import type { CompiledModel } from './kernel/compiled.js';
+import type { ChunkTask } from './pool.js';
 
 /**
  * Fault injection for tests (docs/security.md): WEERBAAR_WORKER_FAULT=exit ends this worker thread mid-run,
@@ -12,9 +10,22 @@ const engine = await createFastEngine(init.compiled, init.seed, init.counterfact
  */
 const fault = process.env.WEERBAAR_WORKER_FAULT;
 
-export default function runChunk(task: ChunkTask): Float64Array {
+let current: { run: number; engine: Engine } | null = null;
+
+/** Own (non-shared) copies of the shared arrays: the kernel then runs on exactly the memory it had before. */
+function local(compiled: CompiledModel): CompiledModel {
+  const copy: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(compiled)) copy[k] = ArrayBuffer.isView(v) ? (v as unknown as Float64Array).slice() : v;
+  return copy as unknown as CompiledModel;
+}
+
+export default async function runChunk(task: ChunkTask): Promise<Float64Array> {
   if (fault === 'exit') process.exit(70);
   if (fault === 'throw') throw new Error('injected worker fault (WEERBAAR_WORKER_FAULT=throw)');
+  if (current?.run !== task.run) {
+    const { compiled, seed, counterfactual, timeline } = task.init;
+    current = { run: task.run, engine: await createFastEngine(local(compiled), seed, counterfactual, timeline ?? false) };
+  }
   // Transfer the records back instead of copying them.
-  return move(engine.runChunk(task.start, task.count, task.buffer && new Float64Array(task.buffer))) as Float64Array;
+  return move(current.engine.runChunk(task.start, task.count, task.buffer && new Float64Array(task.buffer))) as Float64Array;
 }

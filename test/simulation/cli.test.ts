@@ -30,6 +30,14 @@ describe('weerbaar simulate', () => {
     expect(r.services.map((s: { id: string }) => s.id)).toEqual(['power', 'water']);
     expect(Object.keys(r.services[0])).toEqual(expect.arrayContaining(['finalInoperability', 'peakInoperability', 'probabilityDisrupted', 'downtimeHours']));
     expect(Object.keys(r.totalImpact)).toEqual(['mean', 'halfWidth95', 'p90']);
+    // The CLI leaves the timeline out unless asked for.
+    expect(r.timeline).toBeNull();
+  });
+
+  it('reports the timeline with --timeline', async () => {
+    const { code, stdout } = await weerbaar(...base, '--timeline');
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout);
     expect(r.timeline.hours).toHaveLength(169);
     expect(r.timeline.services.map((s: { id: string }) => s.id)).toEqual(['power', 'water']);
     expect(r.timeline.services[0].meanInoperability.at(-1)).toBe(r.services[0].finalInoperability.mean);
@@ -39,6 +47,19 @@ describe('weerbaar simulate', () => {
     const { code, stdout } = await weerbaar(...base, '--no-timeline');
     expect(code).toBe(0);
     expect(JSON.parse(stdout).timeline).toBeNull();
+  });
+
+  it('takes "timeline": true from a definition, and --no-timeline over it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'weerbaar-sim-'));
+    await writeFile(join(dir, 'model.json'), await readFile(smallest));
+    const definition = join(dir, 'timeline.sim.json');
+    await writeFile(definition, JSON.stringify({ model: 'model.json', scenario: 'blackout', iterations: 5, seed: 'def', workers: 1, timeline: true }));
+    const on = await weerbaar(definition);
+    expect(on.code).toBe(0);
+    expect(JSON.parse(on.stdout).timeline.hours).toHaveLength(169);
+    const off = await weerbaar(definition, '--no-timeline');
+    expect(off.code).toBe(0);
+    expect(JSON.parse(off.stdout).timeline).toBeNull();
   });
 
   it('runs a saved definition, with paths relative to it and flags overriding its fields', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { validateModel } from '../../src/model/validate.js';
 import { generateModel } from '../../src/simulation/generate.js';
 import { compileModel } from '../../src/simulation/compile.js';
-import { SimulationPool } from '../../src/simulation/pool.js';
+import { SimulationPool, sharedInit } from '../../src/simulation/pool.js';
 import { runSimulation, type SimulationResult } from '../../src/simulation/run.js';
 
 const medium = validateModel(generateModel({ services: 300, dependencies: 1500, seed: 'parallel' }));
@@ -71,7 +71,8 @@ describe('parallel runs', () => {
 
   it('rejects with a message when a worker throws or its thread dies, without taking the process down', async () => {
     const compiled = compileModel(medium, { scenario: 'generated', horizonHours: 10, stepHours: 1, disruptedThreshold: 0.05 });
-    const pool = new SimulationPool({ compiled, seed: '1', counterfactual: false }, 2, new URL('./fixtures/crashing-worker.mjs', import.meta.url));
+    const pool = new SimulationPool(2, new URL('./fixtures/crashing-worker.mjs', import.meta.url));
+    pool.setRun(sharedInit(compiled, '1', false, false));
     try {
       await expect(pool.run({ start: 0, count: 1 })).rejects.toThrow(/simulation worker failed on iterations 0–0: engine exploded/);
       await expect(pool.run({ start: 1, count: 1 })).rejects.toThrow(/simulation worker failed on iterations 1–1/);
