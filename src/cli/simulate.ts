@@ -2,10 +2,8 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import cliProgress from 'cli-progress';
 import { UserError, ValidationError, type Problem } from '../domain/errors.js';
 import type { Model } from '../model/schema.js';
-import { readJsonFile, readModelFile } from '../model/validate.js';
 import { runSimulation, validateSimulationOptions } from '../simulation/run.js';
 import { SimulationPool } from '../simulation/pool.js';
 import { timing } from '../simulation/timing.js';
@@ -46,6 +44,12 @@ interface CliOptions {
   /** true with --timeline, false with --no-timeline, undefined with neither (then off unless the definition says true). */
   timeline?: boolean;
 }
+
+/**
+ * Model validation (zod and the schema take ~60 ms to load) is imported when needed, after the worker
+ * threads have been started, so that loading it overlaps their start-up.
+ */
+const validation = () => import('../model/validate.js');
 
 class UsageError extends UserError {
   constructor(message: string) {
@@ -118,7 +122,7 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
   let modelPath: string | undefined;
   let out = opts.out;
   if (definition !== undefined) {
-    const doc = await readJsonFile(definition);
+    const doc = await (await validation()).readJsonFile(definition);
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new UserError(`${definition}: must be a JSON object with scenario, iterations, seed and optional model and options`, 'BAD_USER_INPUT');
     const problems: Problem[] = [];
     for (const [k, v] of Object.entries(doc as Record<string, unknown>)) {
@@ -181,7 +185,7 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
   let model: Model;
   let fromGraph = false;
   try {
-    if (modelPath !== undefined) model = await readModelFile(modelPath);
+    if (modelPath !== undefined) model = await (await validation()).readModelFile(modelPath);
     else { model = await hooks.loadModelFromGraph!(); fromGraph = true; }
     timing('model read and validated');
     try { validateSimulationOptions(options, model); } catch (e) { named(e); }
@@ -190,7 +194,8 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
     throw e;
   }
 
-  const bar = opts.progress && process.stderr.isTTY
+  const cliProgress = opts.progress && process.stderr.isTTY ? (await import('cli-progress')).default : null;
+  const bar = cliProgress
     ? new cliProgress.SingleBar({
       stream: process.stderr,
       format: 'simulate [{bar}] {percentage}% | {value}/{total} iterations | {duration_formatted} elapsed, ETA {eta_formatted}',

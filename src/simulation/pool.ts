@@ -15,8 +15,11 @@ export interface WorkerInit {
 export interface ChunkTask {
   start: number;
   count: number;
-  /** A spent result buffer handed back (transferred) for the worker to write this chunk into. */
-  buffer?: ArrayBuffer;
+  /**
+   * Shared memory the worker writes the chunk into (records, then timeline rows), at least
+   * count × (stride + timeline row) numbers; nothing is transferred (see run.ts).
+   */
+  buffer: SharedArrayBuffer;
   /** The run this chunk belongs to: a worker builds its engine from `init` once per run. */
   run: number;
   init: WorkerInit;
@@ -84,13 +87,15 @@ export class SimulationPool {
     this.run_ = ++runs;
   }
 
-  /** Records (then timeline rows) of iterations start … start+count−1, as Engine.runChunk. A crashed worker rejects with a message; an abort with AbortError. */
-  async run(task: { start: number; count: number; buffer?: ArrayBuffer }, signal?: AbortSignal): Promise<Float64Array> {
+  /**
+   * Writes the records (then timeline rows) of iterations start … start+count−1 into task.buffer, as
+   * Engine.runChunk. A crashed worker rejects with a message; an abort with AbortError.
+   */
+  async run(task: { start: number; count: number; buffer: SharedArrayBuffer }, signal?: AbortSignal): Promise<void> {
     if (!this.init) throw new Error('internal: SimulationPool.run before setRun');
     try {
-      const transferList = task.buffer ? [task.buffer] : undefined;
       const full: ChunkTask = { ...task, run: this.run_, init: this.init };
-      return (await this.pool.run(full, { ...(signal ? { signal } : {}), ...(transferList ? { transferList } : {}) })) as Float64Array;
+      await this.pool.run(full, signal ? { signal } : {});
     } catch (e) {
       if (signal?.aborted) throw new SimulationAbortedError();
       const detail = e instanceof Error ? e.message : String(e);

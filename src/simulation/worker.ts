@@ -1,5 +1,4 @@
 // A pool worker: builds one engine per run from the compiled model that comes with the run's tasks, then runs chunks of iterations.
-import { move } from 'piscina';
 import { createFastEngine, type Engine } from './kernel/engine.js';
 import type { CompiledModel } from './kernel/compiled.js';
 import type { ChunkTask } from './pool.js';
@@ -19,13 +18,15 @@ function local(compiled: CompiledModel): CompiledModel {
   return copy as unknown as CompiledModel;
 }
 
-export default async function runChunk(task: ChunkTask): Promise<Float64Array> {
+export default async function runChunk(task: ChunkTask): Promise<void> {
   if (fault === 'exit') process.exit(70);
   if (fault === 'throw') throw new Error('injected worker fault (WEERBAAR_WORKER_FAULT=throw)');
   if (current?.run !== task.run) {
     const { compiled, seed, counterfactual, timeline } = task.init;
     current = { run: task.run, engine: await createFastEngine(local(compiled), seed, counterfactual, timeline ?? false) };
   }
-  // Transfer the records back instead of copying them.
-  return move(current.engine.runChunk(task.start, task.count, task.buffer && new Float64Array(task.buffer))) as Float64Array;
+  // Written straight into the shared buffer; nothing is returned, copied or transferred (see run.ts).
+  const into = new Float64Array(task.buffer);
+  const out = current.engine.runChunk(task.start, task.count, into);
+  if (out.buffer !== task.buffer) throw new Error(`internal: chunk buffer too small (${into.length} numbers for ${out.length})`);
 }

@@ -74,8 +74,8 @@ describe('parallel runs', () => {
     const pool = new SimulationPool(2, new URL('./fixtures/crashing-worker.mjs', import.meta.url));
     pool.setRun(sharedInit(compiled, '1', false, false));
     try {
-      await expect(pool.run({ start: 0, count: 1 })).rejects.toThrow(/simulation worker failed on iterations 0–0: engine exploded/);
-      await expect(pool.run({ start: 1, count: 1 })).rejects.toThrow(/simulation worker failed on iterations 1–1/);
+      await expect(pool.run({ start: 0, count: 1, buffer: new SharedArrayBuffer(8) })).rejects.toThrow(/simulation worker failed on iterations 0–0: engine exploded/);
+      await expect(pool.run({ start: 1, count: 1, buffer: new SharedArrayBuffer(8) })).rejects.toThrow(/simulation worker failed on iterations 1–1/);
     } finally {
       await pool.destroy();
     }
