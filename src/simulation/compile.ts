@@ -47,15 +47,35 @@ export function compileModel(model: Model, options: CompileOptions): CompiledMod
   const sectorSize = new Int32Array(sectors.length);
   for (const s of serviceSector) sectorSize[s]!++;
 
-  // Compressed adjacency by the dependent service; within a service, edges keep model order.
-  const deps = model.dependencies.map((d, k) => ({ i: svc.get(d.from)!, j: svc.get(d.to)!, d, k }));
-  deps.sort((x, y) => x.i - y.i || x.k - y.k);
+  // Compressed adjacency by the dependent service; within a service, edges keep model order. A counting
+  // sort by the dependent service over the model order (stable), i.e. ordered by (service, model index).
+  const nDeps = model.dependencies.length;
+  const depFrom = new Int32Array(nDeps);
   const depStart = new Int32Array(nS + 1);
-  for (const e of deps) depStart[e.i + 1]!++;
+  for (let k = 0; k < nDeps; k++) {
+    const i = svc.get(model.dependencies[k]!.from)!;
+    depFrom[k] = i;
+    depStart[i + 1]!++;
+  }
   for (let i = 0; i < nS; i++) depStart[i + 1]! += depStart[i]!;
-  const depDelay = Int32Array.from(deps, (e) => Math.min(steps, Math.round(e.d.delayHours / dt)));
+  const depSource = new Int32Array(nDeps);
+  const depStrength = new Float64Array(nDeps);
+  const depProbability = new Float64Array(nDeps);
+  const depDelay = new Int32Array(nDeps);
+  const depDrawOrder = new Int32Array(nDeps);
+  const fill = depStart.slice(0, nS);
   let maxDelay = 0;
-  for (const d of depDelay) if (d > maxDelay) maxDelay = d;
+  for (let k = 0; k < nDeps; k++) {
+    const d = model.dependencies[k]!;
+    const e = fill[depFrom[k]!]!++;
+    depSource[e] = svc.get(d.to)!;
+    depStrength[e] = d.strength;
+    depProbability[e] = d.probability;
+    const delay = Math.min(steps, Math.round(d.delayHours / dt));
+    depDelay[e] = delay;
+    if (delay > maxDelay) maxDelay = delay;
+    depDrawOrder[e] = k;
+  }
 
   const shocks = model.disruptions.filter((d) => d.scenario === options.scenario);
   const requirements = model.requirements.filter((r) => r.scenario === options.scenario);
@@ -82,11 +102,11 @@ export function compileModel(model: Model, options: CompileOptions): CompiledMod
     serviceSector,
     sectorSize,
     depStart,
-    depSource: Int32Array.from(deps, (e) => e.j),
-    depStrength: Float64Array.from(deps, (e) => e.d.strength),
-    depProbability: Float64Array.from(deps, (e) => e.d.probability),
+    depSource,
+    depStrength,
+    depProbability,
     depDelay,
-    depDrawOrder: Int32Array.from(deps, (e) => e.k),
+    depDrawOrder,
     maxDelay,
     shockService: Int32Array.from(shocks, (d) => svc.get(d.service)!),
     shockLevel: Float64Array.from(shocks, (d) => d.inoperability),
