@@ -96,13 +96,22 @@ describe('graph explorer on the default Dutch model', () => {
     const visibleAfter = await page.evaluate(() => window.__weerbaar.graph.cy.nodes(':visible').length);
     expect(visibleAfter).toBeGreaterThanOrEqual(visibleBefore);
     expect(new URL(page.url()).searchParams.get('expand')).toBe(selected);
-    // Clicking on the canvas node itself selects it too.
-    await page.waitForTimeout(400); // the centring animation
+    // Clicking on the canvas node itself selects it too: wait until the view has stopped moving, then click a
+    // node that no other element covers at its centre.
+    await page.waitForFunction(() => {
+      const cy = window.__weerbaar.graph.cy;
+      return !cy.animated() && cy.nodes().every((n: any) => !n.animated());
+    });
     const pos = await page.evaluate(() => {
       const cy = window.__weerbaar.graph.cy;
       const box = document.getElementById('cy')!.getBoundingClientRect();
       const inside = cy.nodes(':visible').filter((n: any) => !n.selected() && n.renderedPosition('x') > 30 && n.renderedPosition('x') < box.width - 30 && n.renderedPosition('y') > 30 && n.renderedPosition('y') < box.height - 40);
-      const n = inside.first();
+      const free = inside.filter((n: any) => {
+        const p = n.position();
+        const hit = cy.renderer().findNearestElement(p.x, p.y, true, false);
+        return hit && hit.id() === n.id();
+      });
+      const n = (free.nonempty() ? free : inside).first();
       return { id: n.id(), x: box.left + n.renderedPosition('x'), y: box.top + n.renderedPosition('y') };
     });
     await page.mouse.click(pos.x, pos.y);
