@@ -103,7 +103,7 @@ export class RiskView {
         status.textContent = 'riskAssessment answered, but without points that have a likelihood and an impact.';
         return;
       }
-      status.textContent = `${pts.length} scenarios${method ? `, method ${method}` : ''}. Click a scenario to see it in the graph.`;
+      status.textContent = `${pts.length} scenarios${method ? `, method ${method}` : ''}. Click a scenario to see it in the graph; names that do not fit beside their point are in its tooltip and in the table.`;
       out.replaceChildren(this.chart(pts), this.table(pts));
     } catch (e) {
       out.replaceChildren();
@@ -137,12 +137,34 @@ export class RiskView {
     svg.append(s('line', { x1: m.l, y1: m.t, x2: m.l, y2: m.t + ih, class: 'axis' }));
     svg.append(s('text', { x: m.l + iw / 2, y: H - 12, 'text-anchor': 'middle', class: 'axis-label' }, 'Likelihood score (class A–E) →'));
     svg.append(s('text', { x: 16, y: m.t + ih / 2, 'text-anchor': 'middle', class: 'axis-label', transform: `rotate(-90 16 ${m.t + ih / 2})` }, 'Impact score (0–5 class scale) →'));
+    // Labels are placed greedily, highest risk first, on the side with room; a label that would overlap another
+    // label or a point is left out (the tooltip and the table below still name every scenario).
+    const labelled = new Map<RiskPoint, { x: number; anchor: 'start' | 'end'; text: string }>();
+    const boxes: { x0: number; x1: number; y0: number; y1: number }[] = pts.map((p) => ({ x0: x(p.likelihood) - 7, x1: x(p.likelihood) + 7, y0: y(p.impact) - 7, y1: y(p.impact) + 7 }));
+    const overlaps = (b: { x0: number; x1: number; y0: number; y1: number }, own: number) =>
+      b.x0 < m.l || b.x1 > W - 4 || boxes.some((o, i) => i !== own && b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1);
+    const byRisk = [...pts].sort((a, b) => (b.risk ?? b.likelihood * b.impact) - (a.risk ?? a.likelihood * a.impact));
+    for (const p of byRisk) {
+      const text = truncate(p.name, 34);
+      const width = text.length * 6.4;
+      const cx = x(p.likelihood);
+      const cy = y(p.impact);
+      const own = pts.indexOf(p);
+      const preferRight = cx < m.l + iw * 0.7;
+      for (const right of preferRight ? [true, false] : [false, true]) {
+        const box = right ? { x0: cx + 9, x1: cx + 11 + width, y0: cy - 7, y1: cy + 7 } : { x0: cx - 11 - width, x1: cx - 9, y0: cy - 7, y1: cy + 7 };
+        if (overlaps(box, own)) continue;
+        boxes.push(box);
+        labelled.set(p, { x: right ? cx + 10 : cx - 10, anchor: right ? 'start' : 'end', text });
+        break;
+      }
+    }
     for (const p of [...pts].sort((a, b) => a.impact - b.impact)) {
       const g = s('g', { class: 'point', tabindex: 0, role: 'link', 'aria-label': `${p.name}: likelihood ${fmt(p.likelihood)}, impact ${fmt(p.impact)}` });
       g.append(s('title', {}, `${p.name}\nlikelihood ${fmt(p.likelihood)}${p.likelihoodClass ? ` (${p.likelihoodClass})` : ''}\nimpact ${fmt(p.impact)}${p.impactClass ? ` (${p.impactClass})` : ''}`));
       g.append(s('circle', { cx: x(p.likelihood), cy: y(p.impact), r: 7 }));
-      const right = x(p.likelihood) < m.l + iw * 0.7;
-      g.append(s('text', { x: x(p.likelihood) + (right ? 10 : -10), y: y(p.impact) + 4, 'text-anchor': right ? 'start' : 'end' }, truncate(p.name, 34)));
+      const label = labelled.get(p);
+      if (label) g.append(s('text', { x: label.x, y: y(p.impact) + 4, 'text-anchor': label.anchor }, label.text));
       const go = () => this.store.update({ view: 'graph', node: p.id });
       g.addEventListener('click', go);
       g.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Enter') go(); });
