@@ -129,7 +129,7 @@ export class SchemaInfo {
 
   /**
    * A selection set of every field without required arguments, `depth` object levels deep; references to model
-   * nodes are cut to `{ id name label }`. Used for results whose exact shape colleagues are still settling.
+   * nodes are cut to `{ id name label }`. Used for results whose shape may grow (the simulation result JSON).
    */
   selectAll(typeName: string, depth: number): string {
     const t = this.types.get(typeName);

@@ -11,7 +11,7 @@ import { printSdl } from '../../src/schema/index.js';
 import type { RunningServer } from '../../src/server/main.js';
 import { ARTIFACTS, launchChromium, serve, waitReady, watchErrors } from './browser.js';
 
-// The server's own schema (schema.graphql may lag behind while colleagues add fields).
+// The server's own schema (the SDL the running code builds, not the checked-in file).
 const SDL = printSdl();
 const HAS_SIMULATION = /runSimulation\(/.test(SDL) && /simulationRun\(/.test(SDL);
 
