@@ -1,5 +1,7 @@
 // Bulk load into a graph that holds no model yet: CREATE instead of MERGE, no old references to remove.
-// The uniqueness constraints still refuse duplicate ids. Same row shapes as model.cypher.
+// The uniqueness constraints still refuse duplicate ids. Same row shapes as model.cypher. Relationships are created
+// with their properties named one by one (absent ones are null and not stored): unlike SET r = row.props, that needs
+// no Eager step (test/graph/bulk-cypher.test.ts checks that every field of the format is named).
 
 // @name createVitalInterests
 UNWIND $rows AS row
@@ -83,75 +85,64 @@ CREATE (n)-[:PART_OF]->(t)
 UNWIND $rows AS row
 MATCH (a:Service {id: row.from})
 MATCH (b:Service {id: row.to})
-CREATE (a)-[r:DEPENDS_ON]->(b)
-SET r = row.props
+CREATE (a)-[:DEPENDS_ON {strength: row.props.strength, probability: row.props.probability, delayHours: row.props.delayHours, source: row.props.source, assumption: row.props.assumption, classification: row.props.classification}]->(b)
 
 // @name createDisruptions
 UNWIND $rows AS row
 MATCH (a:Scenario {id: row.scenario})
 MATCH (b:Service {id: row.service})
-CREATE (a)-[r:DISRUPTS]->(b)
-SET r = row.props
+CREATE (a)-[:DISRUPTS {inoperability: row.props.inoperability, durationHours: row.props.durationHours, startHour: row.props.startHour, source: row.props.source, assumption: row.props.assumption, classification: row.props.classification}]->(b)
 
 // @name createRequirements
 UNWIND $rows AS row
 MATCH (a:Scenario {id: row.scenario})
 MATCH (b:Task {id: row.task})
-CREATE (a)-[r:REQUIRES]->(b)
-SET r = row.props
+CREATE (a)-[:REQUIRES {demand: row.props.demand, source: row.props.source, assumption: row.props.assumption, classification: row.props.classification}]->(b)
 
 // @name createTriggers
 UNWIND $rows AS row
 MATCH (a:Service {id: row.service})
 MATCH (b:Task {id: row.task})
-CREATE (a)-[r:TRIGGERS]->(b)
-SET r = row.props
+CREATE (a)-[:TRIGGERS {demandPerInoperabilityHour: row.props.demandPerInoperabilityHour, source: row.props.source, assumption: row.props.assumption, classification: row.props.classification}]->(b)
 
 // @name createNeeds
 UNWIND $rows AS row
 MATCH (a:Task {id: row.task})
 MATCH (b:Capability {id: row.capability})
-CREATE (a)-[r:NEEDS]->(b)
-SET r = row.props
+CREATE (a)-[:NEEDS {perUnit: row.props.perUnit, source: row.props.source, assumption: row.props.assumption, classification: row.props.classification}]->(b)
 
 // @name createHoldings
 UNWIND $rows AS row
 MATCH (a:Party {id: row.party})
 MATCH (b:Capability {id: row.capability})
-CREATE (a)-[r:HOLDS]->(b)
-SET r = row.props
+CREATE (a)-[:HOLDS {capacity: row.props.capacity, readiness: row.props.readiness, mobilisationHours: row.props.mobilisationHours, source: row.props.source, assumption: row.props.assumption, classification: row.props.classification}]->(b)
 
 // @name createMitigations
 UNWIND $rows AS row
 MATCH (a:Capability {id: row.capability})
 MATCH (b:Service {id: row.service})
-CREATE (a)-[r:MITIGATES]->(b)
-SET r = row.props
+CREATE (a)-[:MITIGATES {reduction: row.props.reduction, source: row.props.source, assumption: row.props.assumption, classification: row.props.classification}]->(b)
 
 // @name createResponsibilities
 UNWIND $rows AS row
 MATCH (a:Party {id: row.party})
 MATCH (b:Entity {id: row.target})
-CREATE (a)-[r:RESPONSIBLE_FOR]->(b)
-SET r = row.props
+CREATE (a)-[:RESPONSIBLE_FOR {role: row.props.role, source: row.props.source, assumption: row.props.assumption, classification: row.props.classification}]->(b)
 
 // @name createOperations
 UNWIND $rows AS row
 MATCH (a:Party {id: row.party})
 MATCH (b:Service {id: row.service})
-CREATE (a)-[r:OPERATES]->(b)
-SET r = row.props
+CREATE (a)-[:OPERATES {source: row.props.source, assumption: row.props.assumption, classification: row.props.classification}]->(b)
 
 // @name createScores
 UNWIND $rows AS row
 MATCH (a:Scenario {id: row.scenario})
 MATCH (b:ImpactCriterion {id: row.criterion})
-CREATE (a)-[r:SCORES]->(b)
-SET r = row.props
+CREATE (a)-[:SCORES {value: row.props.value, `class`: row.props.`class`, source: row.props.source, assumption: row.props.assumption, classification: row.props.classification}]->(b)
 
 // @name createConsequences
 UNWIND $rows AS row
 MATCH (a:Entity {id: row.from})
 MATCH (b:ImpactCriterion {id: row.criterion})
-CREATE (a)-[r:CAUSES]->(b)
-SET r = row.props
+CREATE (a)-[:CAUSES {perUnitHour: row.props.perUnitHour, source: row.props.source, assumption: row.props.assumption, classification: row.props.classification}]->(b)

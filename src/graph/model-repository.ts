@@ -6,7 +6,7 @@ import { validateModel } from '../model/validate.js';
 import type { Model } from '../model/schema.js';
 import { noteModelWrite } from './model-revision.js';
 
-const BATCH = 10_000;
+const BATCH = Math.max(100, Number(process.env.WEERBAAR_LOAD_BATCH ?? 10_000) || 10_000);
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 type Json = Record<string, unknown>;
