@@ -1,5 +1,6 @@
 // Reads for the API: node lists, nodes by id and relationships by type, each filtered for the viewer.
 import { int, type Graph, type Row } from './graph.js';
+import { capitalise } from './cypher.js';
 import { viewerParam, type Viewer } from '../domain/viewer.js';
 import type { NodeList } from '../model/kinds.js';
 
@@ -7,18 +8,17 @@ import type { NodeList } from '../model/kinds.js';
 export type NodeRecord = Record<string, unknown> & { id: string; __label: string };
 export interface RelationshipRecord { from: string; to: string; type: string; props: Record<string, unknown>; other: NodeRecord }
 
-const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 export class ApiRepository {
   constructor(private readonly graph: Graph, private readonly viewer: Viewer) {}
 
   async list(list: NodeList, offset: number, limit: number, search: string | null): Promise<NodeRecord[]> {
-    const rows = await this.graph.read('api', `list${cap(list)}`, { viewer: viewerParam(this.viewer), offset: int(offset), limit: int(limit), search });
+    const rows = await this.graph.read('api', `list${capitalise(list)}`, { viewer: viewerParam(this.viewer), offset: int(offset), limit: int(limit), search });
     return rows.map((r) => r.node as NodeRecord);
   }
 
   async count(list: NodeList, search: string | null): Promise<number> {
-    const rows = await this.graph.read('api', `count${cap(list)}`, { viewer: viewerParam(this.viewer), search });
+    const rows = await this.graph.read('api', `count${capitalise(list)}`, { viewer: viewerParam(this.viewer), search });
     return Number(rows[0]?.count ?? 0);
   }
 

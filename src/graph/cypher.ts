@@ -5,6 +5,9 @@ import { ROOT } from './config.js';
 
 const cache = new Map<string, Map<string, string>>();
 
+/** `services` → `Services`: statement names are a verb plus the list's name (`mergeServices`, `listServices`). */
+export const capitalise = (s: string): string => s[0]!.toUpperCase() + s.slice(1);
+
 function parse(file: string): Map<string, string> {
   const text = readFileSync(join(ROOT, 'cypher', `${file}.cypher`), 'utf8');
   const statements = new Map<string, string>();

@@ -1,5 +1,6 @@
 // Loads a validated model into Neo4j with batched UNWIND writes and exports it back to the interchange format.
 import { cpus } from 'node:os';
+import { capitalise } from './cypher.js';
 import { int, type Graph, type Row } from './graph.js';
 import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS } from '../model/kinds.js';
 import { validateModel } from '../model/validate.js';
@@ -7,7 +8,6 @@ import type { Model } from '../model/schema.js';
 import { noteModelWrite } from './model-revision.js';
 
 const BATCH = Math.max(100, Number(process.env.WEERBAAR_LOAD_BATCH ?? 10_000) || 10_000);
-const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
 type Json = Record<string, unknown>;
 
@@ -91,7 +91,7 @@ async function writeModel(graph: Graph, model: Model, options: { onProgress?: (p
     const skip = new Set(refFields.get(kind.list) ?? []);
     const rows = items.map((n) => ({ id: n.id, props: withoutUndefined(Object.fromEntries(Object.entries(n).filter(([k]) => !skip.has(k)))) }));
     let done = 0;
-    await eachBatch(chunks(rows), bulk ? BULK_CONCURRENCY : 1, (batch) => graph.write(file, `${bulk ? 'create' : 'merge'}${cap(kind.list)}`, { rows: batch }), (n) => {
+    await eachBatch(chunks(rows), bulk ? BULK_CONCURRENCY : 1, (batch) => graph.write(file, `${bulk ? 'create' : 'merge'}${capitalise(kind.list)}`, { rows: batch }), (n) => {
       done += n;
       report({ step: kind.list, done, total: rows.length });
     });
@@ -101,7 +101,7 @@ async function writeModel(graph: Graph, model: Model, options: { onProgress?: (p
     const items = model[ref.list] as Json[];
     const rows = items
       .map((n) => ({ id: n.id, refs: n[ref.field] === undefined ? [] : Array.isArray(n[ref.field]) ? n[ref.field] : [n[ref.field]] }));
-    await eachBatch(chunks(rows), bulk ? BULK_CONCURRENCY : 1, (batch) => graph.write(file, `link${cap(ref.list)}${cap(ref.field)}`, { rows: batch }), () => {});
+    await eachBatch(chunks(rows), bulk ? BULK_CONCURRENCY : 1, (batch) => graph.write(file, `link${capitalise(ref.list)}${capitalise(ref.field)}`, { rows: batch }), () => {});
     relationships += rows.reduce((s, r) => s + (r.refs as unknown[]).length, 0);
   }
   for (const rel of RELATIONSHIP_KINDS) {
@@ -113,7 +113,7 @@ async function writeModel(graph: Graph, model: Model, options: { onProgress?: (p
       return { [rel.from.field]: r[rel.from.field], [rel.to.field]: r[rel.to.field], props };
     });
     let done = 0;
-    await eachBatch(chunks(rows), bulk ? BULK_CONCURRENCY : 1, (batch) => graph.write(file, `${bulk ? 'create' : 'merge'}${cap(rel.list)}`, { rows: batch }), (n) => {
+    await eachBatch(chunks(rows), bulk ? BULK_CONCURRENCY : 1, (batch) => graph.write(file, `${bulk ? 'create' : 'merge'}${capitalise(rel.list)}`, { rows: batch }), (n) => {
       done += n;
       report({ step: rel.list, done, total: rows.length });
     });
@@ -132,7 +132,7 @@ export async function exportModel(graph: Graph): Promise<Model> {
   if (info?.version) doc.version = info.version;
   for (const kind of NODE_KINDS) {
     const ref = NODE_REFERENCES.find((r) => r.list === kind.list);
-    const rows: Row[] = await graph.read('model', `export${cap(kind.list)}`);
+    const rows: Row[] = await graph.read('model', `export${capitalise(kind.list)}`);
     doc[kind.list] = rows.map((row) => {
       const item: Json = { ...(row.props as Json) };
       const refs = row.refs as string[];
@@ -144,7 +144,7 @@ export async function exportModel(graph: Graph): Promise<Model> {
     });
   }
   for (const rel of RELATIONSHIP_KINDS) {
-    const rows: Row[] = await graph.read('model', `export${cap(rel.list)}`);
+    const rows: Row[] = await graph.read('model', `export${capitalise(rel.list)}`);
     doc[rel.list] = rows.map((row) => ({ [rel.from.field]: row[rel.from.field], [rel.to.field]: row[rel.to.field], ...(row.props as Json) }));
   }
   return validateModel(doc, 'model exported from Neo4j');

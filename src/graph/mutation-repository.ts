@@ -1,6 +1,7 @@
 // Single-item changes to the model, validated as the interchange format is, each written with its audit entry in one transaction.
 import type { Graph, Row } from './graph.js';
-import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS, type NodeList, type RelationshipKind } from '../model/kinds.js';
+import { capitalise } from './cypher.js';
+import { LABEL_OF, NODE_REFERENCES, RELATIONSHIP_KINDS, SINGULAR_OF, type NodeList, type RelationshipKind } from '../model/kinds.js';
 import { validateItem } from '../model/validate.js';
 import { NotFoundError, ValidationError, type Problem } from '../domain/errors.js';
 import type { Viewer } from '../domain/viewer.js';
@@ -9,9 +10,6 @@ import { noteModelWrite } from './model-revision.js';
 
 type Json = Record<string, unknown>;
 type Tx = { run: (file: string, name: string, params?: Json) => Promise<Row[]> };
-const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
-const labelOf = (list: NodeList) => NODE_KINDS.find((k) => k.list === list)!.label;
-const singular = (list: NodeList) => NODE_KINDS.find((k) => k.list === list)!.singular;
 
 export interface Actor { viewer: Viewer; requestId: string }
 
@@ -47,8 +45,8 @@ export class MutationRepository {
     const problems: Problem[] = [];
     for (const r of refs) {
       const kind = kindOf.get(r.id);
-      const allowed: string[] | null = r.kinds === '*' ? null : r.kinds.map(labelOf);
-      if (!kind) problems.push({ item, field: r.field, message: `unknown ${r.kinds === '*' ? 'node' : r.kinds.map(singular).join(' or ')} "${r.id}"` });
+      const allowed: string[] | null = r.kinds === '*' ? null : r.kinds.map((k) => LABEL_OF[k]);
+      if (!kind) problems.push({ item, field: r.field, message: `unknown ${r.kinds === '*' ? 'node' : r.kinds.map((k) => SINGULAR_OF[k]).join(' or ')} "${r.id}"` });
       else if (allowed && !allowed.includes(kind)) problems.push({ item, field: r.field, message: `"${r.id}" is a ${kind}, expected ${allowed.join(' or ')}` });
     }
     if (problems.length) throw new ValidationError(problems);
@@ -77,16 +75,16 @@ export class MutationRepository {
     const skip = new Set<string>(refs.map((r) => r.field));
     const props = withoutUndefined(Object.fromEntries(Object.entries(item).filter(([k]) => !skip.has(k))));
     const write = async (tx: Tx) => {
-      await tx.run(action === 'create' ? 'bulk' : 'model', `${action === 'create' ? 'create' : 'merge'}${cap(list)}`, { rows: [{ id: item.id, props }] });
+      await tx.run(action === 'create' ? 'bulk' : 'model', `${action === 'create' ? 'create' : 'merge'}${capitalise(list)}`, { rows: [{ id: item.id, props }] });
       for (const r of refs) {
         const v = item[r.field];
-        await tx.run('model', `link${cap(list)}${cap(r.field)}`, { rows: [{ id: item.id, refs: v === undefined ? [] : Array.isArray(v) ? v : [v] }] });
+        await tx.run('model', `link${capitalise(list)}${capitalise(r.field)}`, { rows: [{ id: item.id, refs: v === undefined ? [] : Array.isArray(v) ? v : [v] }] });
       }
       await this.audit(tx, actor, `${action}:${list}`, String(item.id), item);
     };
     if (within) await write(within);
     else await this.transaction(write);
-    return { ...props, __label: labelOf(list) } as NodeRecord;
+    return { ...props, __label: LABEL_OF[list] } as NodeRecord;
   }
 
   async createNode(list: NodeList, input: Json, actor: Actor): Promise<NodeRecord> {
@@ -105,8 +103,8 @@ export class MutationRepository {
     }
     return this.transaction(async (tx) => {
       await tx.run('mutations', 'lockNode', { id });
-      const rows = await tx.run('mutations', 'getNode', { id, label: labelOf(list) });
-      if (!rows.length) throw new NotFoundError(singular(list), id);
+      const rows = await tx.run('mutations', 'getNode', { id, label: LABEL_OF[list] });
+      if (!rows.length) throw new NotFoundError(SINGULAR_OF[list], id);
       const current: Json = { ...(rows[0]!.props as Json) };
       for (const r of NODE_REFERENCES.filter((x) => x.list === list)) {
         const ids = (await tx.run('mutations', 'getReferences', { id, type: r.type })).map((x) => x.id as string);
@@ -126,8 +124,8 @@ export class MutationRepository {
 
   async deleteNode(list: NodeList, id: string, actor: Actor): Promise<{ id: string; relationshipsRemoved: number }> {
     return this.transaction(async (tx) => {
-      const rows = await tx.run('mutations', 'deleteNode', { id, label: labelOf(list) });
-      if (!rows.length) throw new NotFoundError(singular(list), id);
+      const rows = await tx.run('mutations', 'deleteNode', { id, label: LABEL_OF[list] });
+      if (!rows.length) throw new NotFoundError(SINGULAR_OF[list], id);
       await this.audit(tx, actor, `delete:${list}`, id, { id });
       return { id, relationshipsRemoved: Number(rows[0]!.relationships ?? 0) };
     });
@@ -153,7 +151,7 @@ export class MutationRepository {
       const existing = await tx.run('mutations', 'getRelationship', { from, to, type: rel.type });
       if (action === 'create' && existing.length) throw new ValidationError([{ item: this.relLabel(rel, item), field: '', message: 'already exists; update it instead' }]);
       if (action === 'update' && !existing.length) throw new NotFoundError(rel.list, `${from}→${to}`);
-      await tx.run('model', `merge${cap(rel.list)}`, { rows: [{ [rel.from.field]: from, [rel.to.field]: to, props }] });
+      await tx.run('model', `merge${capitalise(rel.list)}`, { rows: [{ [rel.from.field]: from, [rel.to.field]: to, props }] });
       const written = await tx.run('mutations', 'getRelationship', { from, to, type: rel.type });
       await this.audit(tx, actor, `${action}:${rel.list}`, `${from}→${to}`, item);
       return written[0]!.other as NodeRecord;

@@ -8,6 +8,13 @@ import { NotFoundError } from '../domain/errors.js';
 
 export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
+const TERMINAL: ReadonlySet<string> = new Set<RunStatus>(['done', 'failed', 'cancelled']);
+
+/** A run that is done, failed or cancelled changes no more. */
+export function isTerminal(status: string): boolean {
+  return TERMINAL.has(status);
+}
+
 export interface RunRecord {
   id: string;
   scenario: string;

@@ -20,6 +20,11 @@ export const LABEL_OF: Record<NodeList, NodeLabel> = Object.fromEntries(
   NODE_KINDS.map((k) => [k.list, k.label]),
 ) as Record<NodeList, NodeLabel>;
 
+/** The singular name of each node list, for messages: `services` → `service`. */
+export const SINGULAR_OF: Record<NodeList, string> = Object.fromEntries(
+  NODE_KINDS.map((k) => [k.list, k.singular]),
+) as Record<NodeList, string>;
+
 /** A reference from one field to a node of one of the given kinds ('*' = any node). */
 export interface Endpoint { field: string; kinds: readonly NodeList[] | '*' }
 

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { Model, type ModelInput } from './schema.js';
 import * as S from './schema.js';
-import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS, type NodeList } from './kinds.js';
+import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS, SINGULAR_OF, type NodeList } from './kinds.js';
 import { ValidationError, UserError, type Problem } from '../domain/errors.js';
 
 type Json = Record<string, unknown>;
@@ -91,7 +91,7 @@ export function checkReferences(model: Model): Problem[] {
   const expect = (item: string, field: string, ref: string, kinds: readonly NodeList[] | '*') => {
     const k = kindOf.get(ref);
     if (!k) {
-      const what = kinds === '*' ? 'node' : kinds.map((x) => NODE_KINDS.find((n) => n.list === x)!.singular).join(' or ');
+      const what = kinds === '*' ? 'node' : kinds.map((x) => SINGULAR_OF[x]).join(' or ');
       problems.push({ item, field, message: `unknown ${what} "${ref}"` });
     } else if (kinds !== '*' && !kinds.includes(k)) {
       problems.push({ item, field, message: `"${ref}" is in ${k}, expected ${kinds.join(' or ')}` });

@@ -28,7 +28,6 @@ const REL_FIELD_NAMES: Record<string, [string, string]> = {
 const REF_REVERSE: Record<string, string> = { MEASURES: 'criteria', OF_THREAT: 'incidentCategories', INSTANCE_OF: 'scenarios', PART_OF: 'services' };
 
 const BASE_FIELDS = ['id', 'name', 'description', 'source', 'assumption', 'classification', 'owner'];
-const labelOf = (list: NodeList) => NODE_KINDS.find((k) => k.list === list)!.label;
 
 export const EntityRef = builder.interfaceRef<NodeRecord>('Entity');
 EntityRef.implement({
@@ -167,4 +166,3 @@ builder.queryField('search', (t) =>
   }),
 );
 
-export { labelOf };

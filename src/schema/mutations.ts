@@ -11,7 +11,6 @@ import { MutationRepository, type Actor } from '../graph/mutation-repository.js'
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- inputs are built from the model format's tables. */
 
-const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 const actor = (ctx: Context): Actor => ({ viewer: ctx.viewer, requestId: ctx.requestId });
 const repo = (ctx: Context) => new MutationRepository(ctx.graph);
 const guard = (ctx: Context) => requireRole(ctx, ['planner'], 'changing the model');
@@ -145,4 +144,3 @@ for (const rel of RELATIONSHIP_KINDS) {
     }));
 }
 
-export { cap };

@@ -5,7 +5,7 @@ import { viewerParam } from '../domain/viewer.js';
 import { NodeRefs } from './entities.js';
 import { requireRole } from './auth.js';
 import type { Context } from './context.js';
-import { getRun, listRuns, type RunRecord } from '../graph/run-repository.js';
+import { getRun, isTerminal, listRuns, type RunRecord } from '../graph/run-repository.js';
 import type { SimulationJobs, ProgressEvent } from '../server/jobs.js';
 import type { SimulationOptions } from '../simulation/types.js';
 
@@ -25,7 +25,7 @@ async function loadRun(ctx: Context, id: string): Promise<RunRecord | null> {
   const run = await getRun(ctx.graph, id);
   if (!run || !(await visible(ctx, run))) return null;
   const live = (ctx.services.jobs as SimulationJobs | undefined)?.live(id);
-  return live && !['done', 'failed', 'cancelled'].includes(run.status) ? { ...run, status: live.status, progress: live.progress, iterationsDone: live.iterationsDone } : run;
+  return live && !isTerminal(run.status) ? { ...run, status: live.status, progress: live.progress, iterationsDone: live.iterationsDone } : run;
 }
 
 const RunStatusEnum = builder.enumType('SimulationStatus', {
@@ -35,7 +35,6 @@ const CounterfactualEnum = builder.enumType('Counterfactual', {
   values: { none: { value: 'none' }, closeGaps: { value: 'close-gaps', description: 'replay with every capability topped up to its demand' } } as const,
 });
 
-const TERMINAL: readonly string[] = ['done', 'failed', 'cancelled'];
 const parseJson = (s: string | null) => (s ? (JSON.parse(s) as unknown) : null);
 
 type Rows = { id: string }[] | undefined;
@@ -176,7 +175,7 @@ builder.subscriptionField('simulationProgress', (t) =>
       if (!run) throw new GraphQLError(`simulation run "${id}" not found`, { extensions: { code: 'NOT_FOUND' } });
       const first: ProgressEvent = { runId: id, status: run.status, progress: run.progress ?? 0, iterationsDone: run.iterationsDone ?? 0, error: run.error ?? null };
       yield first;
-      if (TERMINAL.includes(first.status)) return;
+      if (isTerminal(first.status)) return;
       // Events come from the job; a slow re-check closes the gap between reading the run and subscribing.
       const iterator = jobs(ctx).subscribe(id)[Symbol.asyncIterator]();
       let last = first;
@@ -198,7 +197,7 @@ builder.subscriptionField('simulationProgress', (t) =>
           if (!event) continue;
           last = event;
           yield event;
-          if (TERMINAL.includes(event.status)) return;
+          if (isTerminal(event.status)) return;
         }
       } finally {
         await iterator.return?.();

@@ -3,7 +3,7 @@ import { createPubSub } from 'graphql-yoga';
 import type { Graph } from '../graph/graph.js';
 import { exportModel } from '../graph/model-repository.js';
 import { randomUUID } from 'node:crypto';
-import { codeVersion, finishRun, updateRunProgress, getRun, type RunStatus } from '../graph/run-repository.js';
+import { codeVersion, finishRun, updateRunProgress, getRun, isTerminal, type RunStatus } from '../graph/run-repository.js';
 import { runSimulation, validateSimulationOptions } from '../simulation/run.js';
 import type { SimulationOptions } from '../simulation/types.js';
 import type { Viewer } from '../domain/viewer.js';
@@ -26,7 +26,6 @@ interface Job {
   iterationsDone: number;
 }
 
-const TERMINAL: ReadonlySet<RunStatus> = new Set(['done', 'failed', 'cancelled']);
 /** How often progress is written to Neo4j; subscribers get every chunk. */
 const PERSIST_EVERY_MS = 1000;
 
@@ -85,7 +84,7 @@ export class SimulationJobs {
       return false;
     }
     await record(job.status);
-    if (TERMINAL.has(job.status)) return false;
+    if (isTerminal(job.status)) return false;
     if (job.status === 'queued') {
       this.queue = this.queue.filter((j) => j !== job);
       await this.finish(job, 'cancelled', 'cancelled before it started');
@@ -177,6 +176,3 @@ function auditParams(viewer: Viewer, requestId: string | null, action: string, t
   return { subject: viewer.subject, role: viewer.role, party: viewer.party, action, target, details: JSON.stringify(details), requestId };
 }
 
-export function isTerminal(status: RunStatus): boolean {
-  return TERMINAL.has(status);
-}
