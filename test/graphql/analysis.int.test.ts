@@ -9,6 +9,8 @@ import { createRun, finishRun } from '../../src/graph/run-repository.js';
 import { LOCAL_ADMIN, type Viewer } from '../../src/domain/viewer.js';
 import type { Graph } from '../../src/graph/graph.js';
 import type { Model } from '../../src/model/schema.js';
+import { LABEL_OF, NODE_KINDS } from '../../src/model/kinds.js';
+import { findingOf, sourcesFindings } from '../helpers/sources-findings.js';
 
 type Gql = (query: string, variables?: Record<string, unknown>, viewer?: Viewer) => Promise<{ data?: any; errors?: { message: string; extensions?: { code?: string } }[] }>;
 
@@ -388,14 +390,54 @@ describe('analysis on the default model', () => {
     // Every threat and sector has exactly one lead in the default model.
     expect(g.targetsWithoutLead.filter((t: any) => t.label === 'Threat' || t.label === 'Sector')).toEqual([]);
     expect(g.multipleLeads.filter((m: any) => m.target.label === 'Threat' || m.target.label === 'Sector')).toEqual([]);
+    // The deliberate findings of simulations/SOURCES.md, as the administrator sees them.
+    const gapIds = new Set(g.gaps.map((b: any) => b.capability.id));
+    const duplicateIds = new Set(g.duplicates.map((b: any) => b.capability.id));
+    const found = Object.fromEntries(g.balance.map((b: any) => [b.capability.id, findingOf({
+      ...b, gap: gapIds.has(b.capability.id), duplicate: duplicateIds.has(b.capability.id),
+    })]));
+    expect(found).toEqual(Object.fromEntries(sourcesFindings().map((r) => [r.capability, r.finding])));
+    expect(g.uncoveredTasks.map((t: any) => t.id)).toEqual(['t-health-monitoring']);
+    expect(g.unheldCapabilities.map((c: any) => c.id)).toEqual(['cap-cooling-centres']);
+    expect(g.targetsWithoutLead.map((t: any) => [t.id, t.label])).toEqual([['postal', 'Service'], ['t-fuel-distribution', 'Task']]);
+    expect(g.multipleLeads.map((m: any) => [m.target.id, m.leads.map((l: any) => l.id)])).toEqual([
+      ['cap-crisis-comm', ['min-az', 'min-bzk']], ['t-cyber-incident-response', ['min-bzk', 'min-ez']],
+    ]);
   });
 
-  it('shows every ministry its role', async () => {
-    for (const party of model.parties.filter((p) => p.kind === 'ministry')) {
+  it('shows every ministry its role: what it leads, supports and holds, its gaps and its shared leads', async () => {
+    const labelOf = new Map<string, string>();
+    for (const k of NODE_KINDS) for (const x of model[k.list] as readonly { id: string }[]) labelOf.set(x.id, LABEL_OF[k.list]);
+    const targets = (party: string, role: string) => model.responsibilities
+      .filter((r) => r.party === party && r.role === role)
+      .map((r) => ({ id: r.target, label: labelOf.get(r.target) }))
+      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    const findings = new Map(sourcesFindings().map((r) => [r.capability, r.finding]));
+    const ministries = model.parties.filter((p) => p.kind === 'ministry');
+    expect(ministries.length).toBeGreaterThanOrEqual(13);
+    for (const party of ministries) {
       const { data, errors } = await gql(PARTY, { id: party.id });
       expect(errors).toBeUndefined();
-      expect(data.party.id).toBe(party.id);
-      expect(data.party.leadFor.length + data.party.supportFor.length).toBeGreaterThanOrEqual(0);
+      const p = data.party;
+      expect(p.id).toBe(party.id);
+      expect(p.leadFor, party.id).toEqual(targets(party.id, 'lead'));
+      expect(p.supportFor, party.id).toEqual(targets(party.id, 'support'));
+      // Every ministry has a part (SNV 2007 §4.1): at least one lead or support.
+      expect(p.leadFor.length + p.supportFor.length, party.id).toBeGreaterThan(0);
+      const held = model.holdings.filter((h) => h.party === party.id).map((h) => h.capability).sort();
+      expect(p.holdings.map((h: any) => h.capability.id).sort(), party.id).toEqual(held);
+      expect(p.gaps.map((b: any) => b.capability.id).sort(), party.id)
+        .toEqual(held.filter((c) => findings.get(c) === 'gap' || findings.get(c) === 'no holder'));
+      expect(p.duplicates.map((b: any) => b.capability.id).sort(), party.id)
+        .toEqual(held.filter((c) => findings.get(c) === 'duplicate'));
+      const shared = p.sharedLeads.map((s: any) => s.target.id);
+      expect(shared, party.id).toEqual({
+        'min-az': ['cap-crisis-comm'], 'min-bzk': ['cap-crisis-comm', 't-cyber-incident-response'],
+        'min-ez': ['t-cyber-incident-response'],
+      }[party.id] ?? []);
     }
+    // The lead for the threats follows SNV §4.1: BZK leads social vulnerability, among others.
+    const { data } = await gql(PARTY, { id: 'min-bzk' });
+    expect(data.party.leadFor).toContainEqual({ id: 'threat-social-vulnerability', label: 'Threat' });
   });
 });
