@@ -6,16 +6,11 @@ import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS } from '../model/kinds.
 import { validateModel } from '../model/validate.js';
 import type { Model } from '../model/schema.js';
 import { noteModelWrite } from './model-revision.js';
+import { storedProps } from './props.js';
 
 const BATCH = Math.max(100, Number(process.env.WEERBAAR_LOAD_BATCH ?? 10_000) || 10_000);
 
 type Json = Record<string, unknown>;
-
-function withoutUndefined(o: Json): Json {
-  const out: Json = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined) out[k] = v;
-  return out;
-}
 
 /** Batches written at once into an empty graph; more keeps both of Neo4j's cores busy, deadlocks are retried by the driver. */
 const BULK_CONCURRENCY = Math.max(1, Number(process.env.WEERBAAR_LOAD_CONCURRENCY ?? Math.max(2, cpus().length)) || 1);
@@ -89,7 +84,7 @@ async function writeModel(graph: Graph, model: Model, options: { onProgress?: (p
   for (const kind of NODE_KINDS) {
     const items = model[kind.list] as Json[];
     const skip = new Set(refFields.get(kind.list) ?? []);
-    const rows = items.map((n) => ({ id: n.id, props: withoutUndefined(Object.fromEntries(Object.entries(n).filter(([k]) => !skip.has(k)))) }));
+    const rows = items.map((n) => ({ id: n.id, props: storedProps(Object.fromEntries(Object.entries(n).filter(([k]) => !skip.has(k)))) }));
     let done = 0;
     await eachBatch(chunks(rows), bulk ? BULK_CONCURRENCY : 1, (batch) => graph.write(file, `${bulk ? 'create' : 'merge'}${capitalise(kind.list)}`, { rows: batch }), (n) => {
       done += n;
@@ -107,7 +102,7 @@ async function writeModel(graph: Graph, model: Model, options: { onProgress?: (p
   for (const rel of RELATIONSHIP_KINDS) {
     const items = (model as unknown as Record<string, Json[]>)[rel.list]!;
     const rows = items.map((r) => {
-      const props = withoutUndefined({ ...r });
+      const props = storedProps({ ...r });
       delete props[rel.from.field];
       delete props[rel.to.field];
       return { [rel.from.field]: r[rel.from.field], [rel.to.field]: r[rel.to.field], props };

@@ -7,17 +7,12 @@ import { NotFoundError, ValidationError, type Problem } from '../domain/errors.j
 import type { Viewer } from '../domain/viewer.js';
 import type { NodeRecord, RelationshipRecord } from './api-repository.js';
 import { noteModelWrite } from './model-revision.js';
+import { storedProps } from './props.js';
 
 type Json = Record<string, unknown>;
 type Tx = { run: (file: string, name: string, params?: Json) => Promise<Row[]> };
 
 export interface Actor { viewer: Viewer; requestId: string }
-
-function withoutUndefined(o: Json): Json {
-  const out: Json = {};
-  for (const [k, v] of Object.entries(o)) if (v !== undefined && v !== null) out[k] = v;
-  return out;
-}
 
 function relKind(list: string): RelationshipKind {
   const k = RELATIONSHIP_KINDS.find((r) => r.list === list);
@@ -73,7 +68,7 @@ export class MutationRepository {
     if (typeof item.owner === 'string') toCheck.push({ field: 'owner', id: item.owner, kinds: ['parties'] });
     await this.checkReferences(label, toCheck);
     const skip = new Set<string>(refs.map((r) => r.field));
-    const props = withoutUndefined(Object.fromEntries(Object.entries(item).filter(([k]) => !skip.has(k))));
+    const props = storedProps(Object.fromEntries(Object.entries(item).filter(([k]) => !skip.has(k))));
     const write = async (tx: Tx) => {
       await tx.run(action === 'create' ? 'bulk' : 'model', `${action === 'create' ? 'create' : 'merge'}${capitalise(list)}`, { rows: [{ id: item.id, props }] });
       for (const r of refs) {
@@ -88,7 +83,7 @@ export class MutationRepository {
   }
 
   async createNode(list: NodeList, input: Json, actor: Actor): Promise<NodeRecord> {
-    const item = validateItem<Json>(list, withoutUndefined(input));
+    const item = validateItem<Json>(list, storedProps(input));
     return this.writeNode(list, item, actor, 'create');
   }
 
@@ -142,7 +137,7 @@ export class MutationRepository {
       { field: rel.from.field, id: from, kinds: rel.from.kinds },
       { field: rel.to.field, id: to, kinds: rel.to.kinds },
     ]);
-    const props = withoutUndefined({ ...item });
+    const props = storedProps({ ...item });
     delete props[rel.from.field];
     delete props[rel.to.field];
     const other = await this.transaction(async (tx) => {
@@ -161,7 +156,7 @@ export class MutationRepository {
 
   async createRelationship(list: string, input: Json, actor: Actor): Promise<RelationshipRecord> {
     const rel = relKind(list);
-    return this.writeRelationship(rel, validateItem<Json>(list, withoutUndefined(input)), actor, 'create');
+    return this.writeRelationship(rel, validateItem<Json>(list, storedProps(input)), actor, 'create');
   }
 
   async updateRelationship(list: string, key: { from: string; to: string }, patch: Json, actor: Actor): Promise<RelationshipRecord> {
