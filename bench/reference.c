@@ -1,5 +1,5 @@
 /*
- * Single-threaded C reference of the cascade dynamics (DOMAIN.md §3, docs/engine.md "What one iteration does"),
+ * Single-threaded C reference of the cascade dynamics (docs/model.md#cascade, docs/engine.md "What one iteration does"),
  * for bench/simulate.bench.js: the same compiled model (dumped by the bench), the same Alea streams keyed
  * "<seed>#<iteration>", the same draws, order of operations and bookkeeping (peak, downtime, sector means,
  * capability demand/coverage/shortfall, mitigation, impact values), so that its final q can be compared

@@ -1,4 +1,5 @@
-// Capability balance (pure): required vs available per capability, gaps, duplicates and missing links (DOMAIN.md §3, static gap).
+// Capability balance (pure): required vs available per capability, gaps, duplicates and missing links
+// (docs/model.md#static-gap and docs/model.md#duplicates-and-missing-links).
 import { PARTY_KINDS } from '../model/schema.js';
 
 export interface PlanningInput {

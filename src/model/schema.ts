@@ -1,4 +1,4 @@
-// The interchange format (DOMAIN.md §4): one zod schema is the source of truth for types, validation and the published JSON Schema.
+// The interchange format (docs/model.md#format): one zod schema is the source of truth for types, validation and the published JSON Schema.
 import { z } from 'zod';
 
 export const CLASSIFICATIONS = ['public', 'restricted', 'confidential'] as const;

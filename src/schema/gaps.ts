@@ -152,7 +152,7 @@ const ScenarioRequirement = builder.objectRef<{ scenario: NodeRecord; required: 
 });
 
 export const CapabilityBalanceRef = builder.objectRef<BalanceView>('CapabilityBalance').implement({
-  description: 'Required against available for one capability (static CBP gap, DOMAIN.md §3).',
+  description: 'Required against available for one capability (static CBP gap, docs/model.md#static-gap).',
   fields: (t) => ({
     capability: t.field({ type: NodeRefs.capabilities!, resolve: (b) => b.capability }),
     required: t.exposeFloat('required', { description: 'Largest over the selected scenarios of Σ tasks demand × perUnit.' }),

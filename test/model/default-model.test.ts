@@ -17,7 +17,7 @@ const count = <T>(xs: readonly T[], key: (x: T) => string): Map<string, number> 
   return c;
 };
 
-/** Static CBP balance (DOMAIN.md §3): required = max over scenarios of Σ demand × perUnit; available = Σ capacity × readiness. */
+/** Static CBP balance (docs/model.md#static-gap): required = max over scenarios of Σ demand × perUnit; available = Σ capacity × readiness. */
 function staticBalance(model: Model) {
   const required = new Map<string, number>();
   for (const s of model.scenarios) {

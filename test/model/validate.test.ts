@@ -29,7 +29,7 @@ function problems(input: unknown): string[] {
 }
 
 describe('model validation', () => {
-  it('accepts the smallest model of DOMAIN.md §4 and fills in the defaults', () => {
+  it('accepts the smallest model of docs/model.md#format and fills in the defaults', () => {
     const m = validateModel({ ...smallest(), dependencies: [{ from: 'water', to: 'power', strength: 0.5 }] });
     expect(m.dependencies[0]).toMatchObject({ probability: 1, delayHours: 0 });
     expect(m.disruptions[0]!.durationHours).toBe(72);

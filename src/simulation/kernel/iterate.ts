@@ -1,4 +1,4 @@
-// One Monte Carlo iteration of the cascade (DOMAIN.md §3) on typed arrays: draws, then the time steps. No I/O.
+// One Monte Carlo iteration of the cascade (docs/model.md#cascade) on typed arrays: draws, then the time steps. No I/O.
 import { impactScore, weightedImpact } from '../../analysis/impact.js';
 import type { CompiledModel, RecordLayout } from './compiled.js';
 import { iterationStream } from './rng.js';
