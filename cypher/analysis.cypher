@@ -113,11 +113,13 @@ RETURN
 // @name modelRevision
 // What analysis results depend on besides the viewer, read cheaply before every use of the analysis cache: the model
 // revision (bumped in the same transaction by every model write, model.cypher bumpModelRevision) and a fingerprint of
-// the finished simulation runs (runs are written by runs.cypher, which does not bump the revision).
+// the finished simulation runs (runs are written by runs.cypher, which does not bump the revision); and whether a load
+// is unfinished (load-state.cypher), in which case analyses refuse.
 OPTIONAL MATCH (m:ModelInfo {key: 'model'})
 WITH m.epoch AS epoch, m.revision AS revision
 CALL {
   MATCH (r:SimulationRun) WHERE r.status = 'done'
   RETURN count(r) AS runs, toString(max(r.finishedAt)) AS lastRun
 }
-RETURN epoch, revision, runs, lastRun
+OPTIONAL MATCH (l:LoadState {key: 'load'})
+RETURN epoch, revision, runs, lastRun, l IS NOT NULL AS incomplete, toString(l.startedAt) AS startedAt, l.source AS source

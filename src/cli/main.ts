@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<void>> = {
   validate: async () => (await import('./model.js')).registerModelCommands(program),
   start: async () => (await import('./serve.js')).registerServe(program),
   token: async () => (await import('./token.js')).registerToken(program),
+  backup: async () => (await import('./backup.js')).registerBackup(program),
   simulate: async () => {
     (await import('./simulate.js')).registerSimulate(program, {
       loadModelFromGraph: async () => (await import('../graph/model-repository.js')).exportModel(await graphOnce()),
@@ -30,7 +31,7 @@ const COMMANDS: Record<string, () => Promise<void>> = {
     });
   },
 };
-const ALIASES: Record<string, string> = { load: 'validate', export: 'validate', serve: 'start' };
+const ALIASES: Record<string, string> = { load: 'validate', export: 'validate', serve: 'start', restore: 'backup' };
 const asked = process.argv[2] ?? '';
 const only = COMMANDS[asked] ? asked : ALIASES[asked];
 for (const name of only ? [only] : Object.keys(COMMANDS)) await COMMANDS[name]!();

@@ -5,6 +5,8 @@ import { readModelFile } from '../model/validate.js';
 import { openGraph, defaultModelPath } from '../graph/connect.js';
 import { exportModel, loadModel } from '../graph/model-repository.js';
 import { action, log } from './run.js';
+import { automaticBackup } from '../graph/backup.js';
+import { crashPoint } from './crash-point.js';
 
 export function registerModelCommands(program: Command): void {
   program.command('validate')
@@ -24,10 +26,14 @@ export function registerModelCommands(program: Command): void {
       const model = await readModelFile(path);
       const graph = await openGraph({ log });
       try {
+        if (opts.reset) await automaticBackup(graph, 'load-reset', log);
         const started = Date.now();
         const { nodes, relationships } = await loadModel(graph, model, {
-          reset: opts.reset,
-          onProgress: process.stderr.isTTY ? (p) => process.stderr.write(`\r  ${p.step}: ${p.done}/${p.total}   `) : undefined,
+          reset: opts.reset, source: path, command: opts.reset ? 'load --reset' : 'load',
+          onProgress: (p) => {
+            crashPoint(p.step);
+            if (process.stderr.isTTY) process.stderr.write(`\r  ${p.step}: ${p.done}${p.total ? `/${p.total}` : ''}   `);
+          },
         });
         if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
         process.stdout.write(`loaded ${path}: ${nodes} nodes, ${relationships} relationships in ${((Date.now() - started) / 1000).toFixed(1)} s${opts.reset ? ' (after reset)' : ''}\n`);

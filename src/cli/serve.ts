@@ -8,6 +8,7 @@ import { startServer, explorerBuilt } from '../server/main.js';
 import { action, log } from './run.js';
 import { GraphUnavailableError, UserError } from '../domain/errors.js';
 import { buildServerExtras } from '../server/extras.js';
+import { reportIncompleteModel } from '../graph/load-state.js';
 
 function parsePort(raw: string): number {
   const n = Number(raw);
@@ -22,6 +23,7 @@ async function prepare(graph: Graph, loadDefault: boolean, recover: () => Promis
   await graph.ping();
   await graph.applySchema();
   if (loadDefault) await loadDefaultIfEmpty(graph, log);
+  await reportIncompleteModel(graph, log);
   const recovered = await recover();
   if (recovered) log(`Marked ${recovered} simulation run(s) left unfinished by a previous server as failed`);
 }
@@ -62,6 +64,7 @@ async function serve(flags: ServeFlags, loadDefault: boolean): Promise<void> {
       };
       retry = setTimeout(attempt, 5000);
     }
+    if (!pending) await reportIncompleteModel(graph, log);
     const running = await startServer({ graph, port, host: flags.host, authenticate: extras.authenticate, services: extras.services, onShutdown: extras.shutdown });
     log('');
     log(`  weerbaar is running`);

@@ -7,6 +7,7 @@ import type { NodeRecord } from './api-repository.js';
 import type { RiskCriterion, ScoreInput, SimulatedCriterion } from '../analysis/risk.js';
 import type { PlanningInput } from '../analysis/balance.js';
 import { modelWritesNoted } from './model-revision.js';
+import { loadStateOf, ModelIncompleteError } from './load-state.js';
 
 /** The parts of a stored SimulationResult the analyses use. */
 export interface StoredRun {
@@ -260,6 +261,7 @@ export class AnalysisCache {
     const seq = ++this.seq;
     this.stats.revisionReads++;
     const revision = readRevisionRow(this.graph).then((r) => {
+      if (r?.incomplete === true) throw new ModelIncompleteError(loadStateOf(r));
       const token = JSON.stringify([r?.epoch ?? null, r?.revision ?? null, r?.runs ?? 0, r?.lastRun ?? null]);
       if (seq > this.applied.seq) {
         if (token !== this.applied.revision) for (const key of this.entries.keys()) if (this.entries.get(key)!.revision !== token) this.entries.delete(key);

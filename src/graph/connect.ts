@@ -6,6 +6,7 @@ import { graphConfig, localServerConfig, ROOT } from './config.js';
 import { startLocal } from './local-server.js';
 import { countEntities, loadModel } from './model-repository.js';
 import { readModelFile } from '../model/validate.js';
+import { readLoadState } from './load-state.js';
 
 export const DEFAULT_MODEL = join(ROOT, 'simulations', 'nederland.json');
 export const FALLBACK_MODEL = join(ROOT, 'simulations', 'examples', 'two-services.json');
@@ -35,10 +36,11 @@ export async function openGraph(options: { log?: (s: string) => void; startLocal
 
 /** Loads the default model when the graph holds no model yet; returns the file loaded, if any. */
 export async function loadDefaultIfEmpty(graph: Graph, log: (s: string) => void = () => {}): Promise<string | undefined> {
-  if ((await countEntities(graph)) > 0) return undefined;
+  // An unfinished load is not an empty graph: it is left for the user to recover (start says how).
+  if ((await readLoadState(graph)).incomplete || (await countEntities(graph)) > 0) return undefined;
   const path = defaultModelPath();
   const model = await readModelFile(path);
-  const { nodes, relationships } = await loadModel(graph, model);
+  const { nodes, relationships } = await loadModel(graph, model, { source: path, command: 'start' });
   log(`Loaded the default model ${path} (${nodes} nodes, ${relationships} relationships)`);
   return path;
 }

@@ -7,6 +7,7 @@ import { validateModel } from '../model/validate.js';
 import type { Model } from '../model/schema.js';
 import { noteModelWrite } from './model-revision.js';
 import { storedProps } from './props.js';
+import { assertModelComplete, beginLoad, endLoad } from './load-state.js';
 
 const BATCH = Math.max(100, Number(process.env.WEERBAAR_LOAD_BATCH ?? 10_000) || 10_000);
 
@@ -43,11 +44,14 @@ export async function countEntities(graph: Graph): Promise<number> {
 }
 
 /** Deletes every model node (and its relationships) in batches. */
-export async function clearModel(graph: Graph): Promise<void> {
+export async function clearModel(graph: Graph, onProgress?: (p: LoadProgress) => void): Promise<void> {
   try {
-    for (;;) {
+    for (let done = 0; ;) {
       const rows = await graph.write('model', 'deleteModelBatch', { limit: int(BATCH) });
-      if (Number(rows[0]?.deleted ?? 0) === 0) break;
+      const deleted = Number(rows[0]?.deleted ?? 0);
+      if (deleted === 0) break;
+      done += deleted;
+      onProgress?.({ step: 'delete', done, total: 0 });
     }
     await graph.write('model', 'bumpModelRevision');
   } finally {
@@ -59,14 +63,21 @@ export async function clearModel(graph: Graph): Promise<void> {
  * Writes a validated model: nodes first (MERGE by id), then node references, then relationship lists.
  * Loading the same model twice leaves the graph unchanged.
  */
-export async function loadModel(graph: Graph, model: Model, options: { reset?: boolean; onProgress?: (p: LoadProgress) => void } = {}): Promise<{ nodes: number; relationships: number }> {
-  if (options.reset) await clearModel(graph);
+export async function loadModel(
+  graph: Graph, model: Model, options: { reset?: boolean; onProgress?: (p: LoadProgress) => void; source?: string; command?: string } = {},
+): Promise<{ nodes: number; relationships: number }> {
+  // Marked incomplete before the first write, unmarked by the last (src/graph/load-state.ts): an interrupted load
+  // leaves a graph that says so instead of a half model that looks whole.
+  await beginLoad(graph, { source: options.source ?? model.name ?? 'a model', reset: !!options.reset, command: options.command ?? 'load' });
+  if (options.reset) await clearModel(graph, options.onProgress);
   // A load takes many transactions: the revision is bumped before the first and by the last (setModelInfo), so analysis
   // caches re-read during the load (which, as without a cache, may show a partly loaded model) and after it.
   await graph.write('model', 'bumpModelRevision');
   noteModelWrite();
   try {
-    return await writeModel(graph, model, options);
+    const written = await writeModel(graph, model, options);
+    await endLoad(graph);
+    return written;
   } finally {
     noteModelWrite();
   }
@@ -120,6 +131,7 @@ async function writeModel(graph: Graph, model: Model, options: { onProgress?: (p
 
 /** Reads the whole model back from the graph and validates it, so an export is always a loadable document. */
 export async function exportModel(graph: Graph): Promise<Model> {
+  await assertModelComplete(graph);
   const doc: Json = {};
   const info = (await graph.read('model', 'getModelInfo'))[0];
   if (info?.name) doc.name = info.name;

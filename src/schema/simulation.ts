@@ -8,6 +8,7 @@ import type { Context } from './context.js';
 import { getRun, isTerminal, listRuns, type RunRecord } from '../graph/run-repository.js';
 import type { SimulationJobs, ProgressEvent } from '../server/jobs.js';
 import type { SimulationOptions } from '../simulation/types.js';
+import { assertModelComplete } from '../graph/load-state.js';
 
 function jobs(ctx: Context): SimulationJobs {
   const j = ctx.services.jobs as SimulationJobs | undefined;
@@ -145,6 +146,7 @@ builder.mutationFields((t) => ({
         ...(input.targetRelativeError != null && { targetRelativeError: input.targetRelativeError }),
         ...(input.counterfactual != null && { counterfactual: input.counterfactual }),
       };
+      await assertModelComplete(ctx.graph); // an unfinished load: say so, rather than "unknown scenario"
       const scenario = await ctx.loaders.node.load(options.scenario);
       if (!scenario || scenario.__label !== 'Scenario') throw new GraphQLError(`runSimulation: input.scenario: unknown scenario "${options.scenario}"`, { extensions: { code: 'BAD_USER_INPUT' } });
       const id = await jobs(ctx).start(options, ctx.viewer, ctx.requestId);

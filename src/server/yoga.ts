@@ -10,6 +10,7 @@ import { LOCAL_ADMIN, type Viewer } from '../domain/viewer.js';
 import { armorPlugins, resolveLimits, useRequestDeadline, withTimeout, type RequestLimits } from './limits.js';
 import { analysisResponseCache, type ResponseCacheStats } from './response-cache.js';
 import { analysisCacheFor, pinAnalysisEntry } from '../schema/risk.js';
+import { assertModelComplete } from '../graph/load-state.js';
 
 export interface AppOptions {
   services: Services;
@@ -92,6 +93,8 @@ export function createApp(options: AppOptions): YogaServerInstance<Record<string
         // Not ready (503) while Neo4j does not answer, also when it hangs rather than refuses.
         check: async () => {
           await withTimeout(options.services.graph.ping(), limits.readinessTimeoutMs, () => new GraphUnavailableError(`no answer within ${limits.readinessTimeoutMs} ms`));
+          // Not ready either while a load is unfinished (src/graph/load-state.ts): the body says why.
+          await withTimeout(assertModelComplete(options.services.graph), limits.readinessTimeoutMs, () => new GraphUnavailableError(`no answer within ${limits.readinessTimeoutMs} ms`));
         },
       }),
     ],

@@ -10,8 +10,9 @@ export async function testGraph(): Promise<Graph> {
   return graph;
 }
 
-/** Removes every model node, simulation run and audit entry. */
+/** Removes every model node, simulation run and audit entry, and the mark of an unfinished load. */
 export async function resetGraph(graph: Graph): Promise<void> {
   await clearModel(graph);
   await graph.write('model', 'deleteRunsAndAudit');
+  await graph.write('load-state', 'endLoad');
 }
