@@ -8,6 +8,7 @@ import { ITEM_SCHEMAS } from '../model/validate.js';
 import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS, type NodeList } from '../model/kinds.js';
 import { scalarFields, type FieldInfo } from './zod-fields.js';
 import { MutationRepository, type Actor } from '../graph/mutation-repository.js';
+import { checkNewId } from './hidden-ids.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- inputs are built from the model format's tables. */
 
@@ -51,10 +52,11 @@ for (const kind of NODE_KINDS) {
     t.field({
       type: Type,
       args: { input: t.arg({ type: Input, required: true }) },
-      resolve: (_r, args, ctx) => {
+      resolve: async (_r, args, ctx) => {
         guard(ctx);
         const input = args.input as any;
         requireNodeClassification(ctx, `${kind.list} (id "${String(input.id)}")`, input.classification, input.owner);
+        await checkNewId(ctx, kind.list, input.id);
         return repo(ctx).createNode(kind.list, plain(input), actor(ctx));
       },
     }));
