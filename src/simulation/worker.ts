@@ -4,8 +4,9 @@ import type { CompiledModel } from './kernel/compiled.js';
 import type { ChunkTask } from './pool.js';
 
 /**
- * Fault injection for tests (docs/security.md): WEERBAAR_WORKER_FAULT=exit ends this worker thread mid-run,
- * =throw makes its chunk fail. Read only here, in worker threads; the in-process engine (workers: 1) ignores it.
+ * Fault injection for tests (docs/security.md, docs/reliability.md): WEERBAAR_WORKER_FAULT=exit ends this worker
+ * thread mid-run, =throw makes its chunk fail, =hold blocks it until it is terminated (a run that cannot finish before
+ * the fault a test brings on). Read only here, in worker threads; the in-process engine (workers: 1) ignores it.
  */
 const fault = process.env.WEERBAAR_WORKER_FAULT;
 
@@ -21,6 +22,7 @@ function local(compiled: CompiledModel): CompiledModel {
 export default async function runChunk(task: ChunkTask): Promise<void> {
   if (fault === 'exit') process.exit(70);
   if (fault === 'throw') throw new Error('injected worker fault (WEERBAAR_WORKER_FAULT=throw)');
+  if (fault === 'hold') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
   if (current?.run !== task.run) {
     const { compiled, seed, counterfactual, timeline } = task.init;
     current = { run: task.run, engine: await createFastEngine(local(compiled), seed, counterfactual, timeline ?? false) };
