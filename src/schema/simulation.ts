@@ -153,6 +153,24 @@ builder.mutationFields((t) => ({
       return (await loadRun(ctx, id))!;
     },
   }),
+  rerunSimulation: t.field({
+    type: SimulationRunRef,
+    description: 'Starts a new run from the stored definition of an earlier one (e.g. one that failed when the server '
+      + 'stopped) and returns the queued run at once.',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      requireRole(ctx, ['analyst'], 'starting a simulation');
+      const run = await loadRun(ctx, String(args.id));
+      if (!run) throw new GraphQLError(`simulation run "${String(args.id)}" not found`, { extensions: { code: 'NOT_FOUND' } });
+      const stored = JSON.parse(run.parameters) as Record<string, unknown>;
+      const keys = ['scenario', 'iterations', 'seed', 'workers', 'horizonHours', 'stepHours', 'disruptedThreshold',
+        'targetRelativeError', 'counterfactual', 'timeline'];
+      const options = Object.fromEntries(keys.filter((k) => stored[k] != null).map((k) => [k, stored[k]]));
+      await assertModelComplete(ctx.graph);
+      const id = await jobs(ctx).start(options as unknown as SimulationOptions, ctx.viewer, ctx.requestId);
+      return (await loadRun(ctx, id))!;
+    },
+  }),
   cancelSimulation: t.field({
     type: SimulationRunRef,
     args: { id: t.arg.id({ required: true }) },
