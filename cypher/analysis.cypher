@@ -122,4 +122,5 @@ CALL {
   RETURN count(r) AS runs, toString(max(r.finishedAt)) AS lastRun
 }
 OPTIONAL MATCH (l:LoadState {key: 'load'})
-RETURN epoch, revision, runs, lastRun, l IS NOT NULL AS incomplete, toString(l.startedAt) AS startedAt, l.source AS source
+RETURN epoch, revision, runs, lastRun,
+  l IS NOT NULL AS incomplete, toString(l.startedAt) AS startedAt, l.source AS source

@@ -2,7 +2,9 @@
 import type { Command } from 'commander';
 import { openGraph } from '../graph/connect.js';
 import { exportModel, loadModel } from '../graph/model-repository.js';
-import { automaticBackup, backupDir, backupModel, latestAutomaticBackup, modelText, readBackupFile } from '../graph/backup.js';
+import {
+  automaticBackup, backupDir, backupModel, latestAutomaticBackup, modelText, readBackupFile,
+} from '../graph/backup.js';
 import { UserError } from '../domain/errors.js';
 import { action, log } from './run.js';
 
@@ -26,12 +28,17 @@ export function registerBackup(program: Command): void {
     .action(action(async (file: string | undefined) => {
       // Chosen before this command writes its own automatic backup: "the most recent one made before this command".
       const path = file ?? (await latestAutomaticBackup());
-      if (!path) throw new UserError(`no automatic backup in ${backupDir()}; name a backup file: weerbaar restore <file>`, 'BAD_USER_INPUT');
+      if (!path) {
+        const hint = 'name a backup file: weerbaar restore <file>';
+        throw new UserError(`no automatic backup in ${backupDir()}; ${hint}`, 'BAD_USER_INPUT');
+      }
       const backup = await readBackupFile(path);
       const graph = await openGraph({ log });
       try {
         await automaticBackup(graph, 'restore', log);
-        const { nodes, relationships } = await loadModel(graph, backup.model, { reset: true, source: path, command: 'restore' });
+        const { nodes, relationships } = await loadModel(graph, backup.model, {
+          reset: true, source: path, command: 'restore',
+        });
         const same = modelText(await exportModel(graph)) === backup.text;
         process.stdout.write(`restored ${path}: ${nodes} nodes, ${relationships} relationships`
           + `${same ? '; the graph now exports exactly this backup' : ''}\n`);

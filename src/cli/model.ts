@@ -32,7 +32,8 @@ export function registerModelCommands(program: Command): void {
           reset: opts.reset, source: path, command: opts.reset ? 'load --reset' : 'load',
           onProgress: (p) => {
             crashPoint(p.step);
-            if (process.stderr.isTTY) process.stderr.write(`\r  ${p.step}: ${p.done}${p.total ? `/${p.total}` : ''}   `);
+            if (!process.stderr.isTTY) return;
+            process.stderr.write(`\r  ${p.step}: ${p.done}${p.total ? `/${p.total}` : ''}   `);
           },
         });
         if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');

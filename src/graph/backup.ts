@@ -15,7 +15,8 @@ import { readLoadState } from './load-state.js';
 
 /** Where automatic backups live: WEERBAAR_BACKUP_DIR, else `.weerbaar/backups` in the data folder. */
 export function backupDir(): string {
-  return process.env.WEERBAAR_BACKUP_DIR ? resolve(process.env.WEERBAAR_BACKUP_DIR) : resolve(ROOT, '.weerbaar', 'backups');
+  const dir = process.env.WEERBAAR_BACKUP_DIR;
+  return dir ? resolve(dir) : resolve(ROOT, '.weerbaar', 'backups');
 }
 
 /** How many automatic backups are kept (WEERBAAR_BACKUPS_KEEP, default 5); backups made on request are never pruned. */
@@ -52,7 +53,8 @@ export async function readBackupFile(path: string): Promise<{ text: string; mode
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    throw new UserError(`${path}: cannot read the backup (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'BAD_USER_INPUT');
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new UserError(`${path}: cannot read the backup (${why})`, 'BAD_USER_INPUT');
   }
   let expected: string | null = null;
   try {
@@ -61,7 +63,9 @@ export async function readBackupFile(path: string): Promise<{ text: string; mode
     expected = null;
   }
   if (expected !== null && expected !== sha256(text)) {
-    throw new UserError(`${path}: checksum mismatch (${path}.sha256 says ${expected}): the backup is damaged; choose another`, 'BAD_USER_INPUT');
+    const detail = `${path}.sha256 says ${expected}`;
+    const message = `${path}: checksum mismatch (${detail}): the backup is damaged; choose another`;
+    throw new UserError(message, 'BAD_USER_INPUT');
   }
   let json: unknown;
   try {
@@ -89,7 +93,9 @@ export async function listBackups(dir = backupDir()): Promise<BackupEntry[]> {
 const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
 
 /** Writes a backup of the model in the graph into the backup folder (or `out`); refuses while a load is unfinished. */
-export async function backupModel(graph: Graph, options: { out?: string; reason?: string } = {}): Promise<{ path: string; checksum: string }> {
+export async function backupModel(
+  graph: Graph, options: { out?: string; reason?: string } = {},
+): Promise<{ path: string; checksum: string }> {
   const text = modelText(await exportModel(graph));
   const dir = backupDir();
   let path = options.out;

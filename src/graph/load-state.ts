@@ -48,7 +48,9 @@ export async function assertModelComplete(graph: Graph): Promise<void> {
   if (state.incomplete) throw new ModelIncompleteError(state);
 }
 
-export async function beginLoad(graph: Graph, info: { source: string; reset: boolean; command: string }): Promise<void> {
+export async function beginLoad(
+  graph: Graph, info: { source: string; reset: boolean; command: string },
+): Promise<void> {
   await graph.write('load-state', 'beginLoad', info);
 }
 
@@ -61,7 +63,8 @@ export async function reportIncompleteModel(graph: Graph, log: (s: string) => vo
   const state = await readLoadState(graph);
   if (!state.incomplete) return false;
   log('');
-  log(`  The model in the graph is INCOMPLETE: ${describeLoad(state)}${state.reset ? ' (with --reset)' : ''} did not finish.`);
+  const reset = state.reset ? ' (with --reset)' : '';
+  log(`  The model in the graph is INCOMPLETE: ${describeLoad(state)}${reset} did not finish.`);
   log('  Serving anyway: /ready answers 503, analyses, simulations and exports refuse with MODEL_INCOMPLETE.');
   log(`  To recover, stop the server and ${RECOVERY_HINT}.`);
   log('');

@@ -64,11 +64,13 @@ export async function clearModel(graph: Graph, onProgress?: (p: LoadProgress) =>
  * Loading the same model twice leaves the graph unchanged.
  */
 export async function loadModel(
-  graph: Graph, model: Model, options: { reset?: boolean; onProgress?: (p: LoadProgress) => void; source?: string; command?: string } = {},
+  graph: Graph, model: Model,
+  options: { reset?: boolean; onProgress?: (p: LoadProgress) => void; source?: string; command?: string } = {},
 ): Promise<{ nodes: number; relationships: number }> {
   // Marked incomplete before the first write, unmarked by the last (src/graph/load-state.ts): an interrupted load
   // leaves a graph that says so instead of a half model that looks whole.
-  await beginLoad(graph, { source: options.source ?? model.name ?? 'a model', reset: !!options.reset, command: options.command ?? 'load' });
+  const source = options.source ?? model.name ?? 'a model';
+  await beginLoad(graph, { source, reset: !!options.reset, command: options.command ?? 'load' });
   if (options.reset) await clearModel(graph, options.onProgress);
   // A load takes many transactions: the revision is bumped before the first and by the last (setModelInfo), so analysis
   // caches re-read during the load (which, as without a cache, may show a partly loaded model) and after it.

@@ -161,7 +161,9 @@ builder.mutationFields((t) => ({
     resolve: async (_r, args, ctx) => {
       requireRole(ctx, ['analyst'], 'starting a simulation');
       const run = await loadRun(ctx, String(args.id));
-      if (!run) throw new GraphQLError(`simulation run "${String(args.id)}" not found`, { extensions: { code: 'NOT_FOUND' } });
+      if (!run) {
+        throw new GraphQLError(`simulation run "${String(args.id)}" not found`, { extensions: { code: 'NOT_FOUND' } });
+      }
       const stored = JSON.parse(run.parameters) as Record<string, unknown>;
       const keys = ['scenario', 'iterations', 'seed', 'workers', 'horizonHours', 'stepHours', 'disruptedThreshold',
         'targetRelativeError', 'counterfactual', 'timeline'];

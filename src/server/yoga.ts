@@ -94,7 +94,8 @@ export function createApp(options: AppOptions): YogaServerInstance<Record<string
         check: async () => {
           await withTimeout(options.services.graph.ping(), limits.readinessTimeoutMs, () => new GraphUnavailableError(`no answer within ${limits.readinessTimeoutMs} ms`));
           // Not ready either while a load is unfinished (src/graph/load-state.ts): the body says why.
-          await withTimeout(assertModelComplete(options.services.graph), limits.readinessTimeoutMs, () => new GraphUnavailableError(`no answer within ${limits.readinessTimeoutMs} ms`));
+          const slow = () => new GraphUnavailableError(`no answer within ${limits.readinessTimeoutMs} ms`);
+          await withTimeout(assertModelComplete(options.services.graph), limits.readinessTimeoutMs, slow);
         },
       }),
     ],

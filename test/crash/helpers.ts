@@ -17,7 +17,9 @@ export interface Child {
 }
 
 export function weerbaar(args: string[], env: Record<string, string> = {}): Child {
-  const proc = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [BIN, ...args], {
+    cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   const listeners = new Set<() => void>();
@@ -33,7 +35,10 @@ export function weerbaar(args: string[], env: Record<string, string> = {}): Chil
     exited,
     waitFor(pattern, ms = 60_000) {
       return new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => { listeners.delete(check); reject(new Error(`no ${pattern} within ${ms} ms; stderr: ${err}`)); }, ms);
+        const timer = setTimeout(() => {
+          listeners.delete(check);
+          reject(new Error(`no ${pattern} within ${ms} ms; stderr: ${err}`));
+        }, ms);
         const check = () => {
           if (pattern.test(out) || pattern.test(err)) {
             clearTimeout(timer);

@@ -399,7 +399,8 @@ describe('analysis on the default model', () => {
     expect(found).toEqual(Object.fromEntries(sourcesFindings().map((r) => [r.capability, r.finding])));
     expect(g.uncoveredTasks.map((t: any) => t.id)).toEqual(['t-health-monitoring']);
     expect(g.unheldCapabilities.map((c: any) => c.id)).toEqual(['cap-cooling-centres']);
-    expect(g.targetsWithoutLead.map((t: any) => [t.id, t.label])).toEqual([['postal', 'Service'], ['t-fuel-distribution', 'Task']]);
+    expect(g.targetsWithoutLead.map((t: any) => [t.id, t.label]))
+      .toEqual([['postal', 'Service'], ['t-fuel-distribution', 'Task']]);
     expect(g.multipleLeads.map((m: any) => [m.target.id, m.leads.map((l: any) => l.id)])).toEqual([
       ['cap-crisis-comm', ['min-az', 'min-bzk']], ['t-cyber-incident-response', ['min-bzk', 'min-ez']],
     ]);
@@ -407,7 +408,9 @@ describe('analysis on the default model', () => {
 
   it('shows every ministry its role: what it leads, supports and holds, its gaps and its shared leads', async () => {
     const labelOf = new Map<string, string>();
-    for (const k of NODE_KINDS) for (const x of model[k.list] as readonly { id: string }[]) labelOf.set(x.id, LABEL_OF[k.list]);
+    for (const k of NODE_KINDS) {
+      for (const x of model[k.list] as readonly { id: string }[]) labelOf.set(x.id, LABEL_OF[k.list]);
+    }
     const targets = (party: string, role: string) => model.responsibilities
       .filter((r) => r.party === party && r.role === role)
       .map((r) => ({ id: r.target, label: labelOf.get(r.target) }))

@@ -89,7 +89,8 @@ describe('simulation runs under cancellation, shutdown and a crashed worker', ()
   });
 
   const start = async (live: LiveServer, workers = 1) => {
-    const r = await live.post({ query: `mutation { runSimulation(input: { scenario: "blackout", iterations: 100000, seed: "long", workers: ${workers} }) { id } }` });
+    const input = `{ scenario: "blackout", iterations: 100000, seed: "long", workers: ${workers} }`;
+    const r = await live.post({ query: `mutation { runSimulation(input: ${input}) { id } }` });
     expect(r.json.errors).toBeUndefined();
     return r.json.data.runSimulation.id as string;
   };

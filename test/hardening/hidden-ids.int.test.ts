@@ -25,10 +25,12 @@ describe('ids do not reveal hidden items', () => {
     await graph?.close();
   });
 
+  const CREATE = 'mutation($id: ID!) { createSector(input: { id: $id, name: "X" }) { id } }';
   const createSector = async (id: string, headers: Record<string, string>) =>
-    (await live.post({ query: 'mutation($id: ID!) { createSector(input: { id: $id, name: "X" }) { id } }', variables: { id } }, headers)).json;
+    (await live.post({ query: CREATE, variables: { id } }, headers)).json;
   /** The answer with the id taken out: what the caller learns beyond what they typed. */
-  const shape = (answer: any, id: string) => JSON.parse(JSON.stringify(answer).split(JSON.stringify(id).slice(1, -1)).join('<id>'));
+  const shape = (answer: any, id: string) =>
+    JSON.parse(JSON.stringify(answer).split(JSON.stringify(id).slice(1, -1)).join('<id>'));
 
   it('answers a hidden id exactly as an invalid one, for every hidden kind', async () => {
     const invalid = shape(await createSector('-not valid', ngo), '-not valid');
@@ -51,9 +53,10 @@ describe('ids do not reveal hidden items', () => {
     expect((await createSector('s-free', ngo)).data.createSector.id).toBe('s-free');
   });
 
-  it('tells the admin: the refused collision is in the audit trail under the id, and admins get the plain answer', async () => {
+  it('tells the admin: the collision is in the audit trail under the id; admins get the plain answer', async () => {
     const log = await live.post({ query: '{ auditLog(target: "scada") { action party target details } }' }, admin);
-    expect(log.json.data.auditLog).toContainEqual(expect.objectContaining({ action: 'refused-id:sectors', party: 'p-ngo', target: 'scada' }));
+    expect(log.json.data.auditLog)
+      .toContainEqual(expect.objectContaining({ action: 'refused-id:sectors', party: 'p-ngo', target: 'scada' }));
     expect((await createSector('scada', admin)).errors[0].message).toMatch(/"scada".*already exists/);
   });
 });
