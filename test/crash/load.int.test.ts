@@ -73,6 +73,20 @@ describe.skipIf(!BUILT)('kill -9 of the CLI during a load', () => {
       const sim = await gql('mutation { runSimulation(input: { scenario: "sc-x", iterations: 9, seed: "x" }) { id } }');
       expect(sim.errors?.[0]?.extensions?.code).toBe('MODEL_INCOMPLETE');
 
+      if (point === 'delete') {
+        // `start` does not load the default model over it, and says what happened and how to recover.
+        const start = weerbaar(['start', '--port', '4122', '--no-auth'], env);
+        try {
+          await start.waitFor(/weerbaar is running/, 120_000);
+          expect(start.stderr()).toMatch(/The model in the graph is INCOMPLETE: a load of .*big\.json.*did not finish/);
+          expect(start.stderr()).toMatch(/weerbaar restore/);
+          expect(start.stderr()).not.toMatch(/Loaded the default model/);
+          expect(await countEntities(graph)).toBe(left);
+        } finally {
+          await start.kill9();
+        }
+      }
+
       // The way back: the automatic backup written before the load.
       const restored = await run(['restore'], env);
       expect(restored.stderr).toMatch(/no automatic backup: the model in the graph is incomplete/);
