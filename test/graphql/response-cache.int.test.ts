@@ -46,7 +46,7 @@ describe('response cache', () => {
   beforeAll(async () => {
     graph = await testGraph();
     const read = vi.spyOn(graph, 'read');
-    reads = () => read.mock.calls.map((c) => c[1]);
+    reads = () => read.mock.calls.map((c) => (typeof c[0] === 'string' ? c[1] : c[0].name) as string);
     analysisCache = new AnalysisCache(graph);
     stats = { hits: 0, stored: 0, uncacheable: 0 };
     app = createApp({ services: { graph, analysisCache }, authenticate, responseCache: { stats } });
