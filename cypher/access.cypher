@@ -5,10 +5,11 @@
 
 // @fragment visible(n)
 // A node is seen when it is public, by admins, and when restricted by the party that owns it.
-(coalesce(n.classification, 'public') = 'public' OR $viewer.admin OR (n.classification = 'restricted' AND n.owner IS NOT NULL AND n.owner = $viewer.party))
+(coalesce(n.classification, 'public') = 'public' OR $viewer.admin
+  OR (n.classification = 'restricted' AND n.owner IS NOT NULL AND n.owner = $viewer.party))
 
 // @fragment visibleRelationship(r, a, b)
-// A relationship is seen when it is public, by admins, and by a party at one of its ends (its end nodes must be seen too).
+// A relationship is seen when it is public, by admins, and by a party at either end (whose nodes must be seen too).
 (coalesce(r.classification, 'public') = 'public' OR $viewer.admin OR a.id = $viewer.party OR b.id = $viewer.party)
 
 // @name checkVisibility

@@ -124,7 +124,8 @@ UNWIND $ids AS key
 MATCH (a:Entity {id: key})-[r:{{type}}]->(b:Entity)
 WHERE {{visible(b)}}
   AND {{visibleRelationship(r, a, b)}}
-RETURN key, a.id AS from, b.id AS to, properties(r) AS props, b {.*, __label: [l IN labels(b) WHERE l <> 'Entity'][0]} AS other
+RETURN key, a.id AS from, b.id AS to, properties(r) AS props,
+       b {.*, __label: [l IN labels(b) WHERE l <> 'Entity'][0]} AS other
 ORDER BY key, b.id
 
 // @template link in
@@ -133,5 +134,6 @@ UNWIND $ids AS key
 MATCH (a:Entity)-[r:{{type}}]->(b:Entity {id: key})
 WHERE {{visible(a)}}
   AND {{visibleRelationship(r, a, b)}}
-RETURN key, a.id AS from, b.id AS to, properties(r) AS props, a {.*, __label: [l IN labels(a) WHERE l <> 'Entity'][0]} AS other
+RETURN key, a.id AS from, b.id AS to, properties(r) AS props,
+       a {.*, __label: [l IN labels(a) WHERE l <> 'Entity'][0]} AS other
 ORDER BY key, a.id

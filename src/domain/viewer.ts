@@ -23,12 +23,14 @@ export function viewerParam(v: Viewer): { admin: boolean; party: string | null }
  * The access rule for a node (the fragment `visible` of cypher/access.cypher, which every read applies in the graph):
  * public to all, everything to admins, a restricted item to the party that owns it.
  */
-export function canSeeNode(v: Pick<Viewer, 'admin' | 'party'>, node: { classification?: unknown; owner?: unknown }): boolean {
+export function canSeeNode(
+  v: Pick<Viewer, 'admin' | 'party'>, node: { classification?: unknown; owner?: unknown },
+): boolean {
   const c = node.classification ?? 'public';
   return c === 'public' || v.admin || (c === 'restricted' && node.owner != null && node.owner === v.party);
 }
 
-/** The access rule for a relationship (fragment `visibleRelationship`): public, admins, or a party at one of its ends. */
+/** The access rule for a relationship (fragment `visibleRelationship`): public, admins, or a party at either end. */
 export function canSeeRelationship(
   v: Pick<Viewer, 'admin' | 'party'>, rel: { classification?: unknown }, ends: readonly string[],
 ): boolean {

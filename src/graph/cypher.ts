@@ -17,7 +17,7 @@ export function readCypherFile(file: string): string {
   return readFileSync(join(ROOT, 'cypher', file), 'utf8');
 }
 
-/** Splits a Cypher file into its `// @<kind> <head>` sections; lines before the first marker and comments are left out. */
+/** Splits a Cypher file into its `// @<kind> <head>` sections, leaving out comments and what precedes the first. */
 export function sections(text: string): Section[] {
   const out: Section[] = [];
   let current: { kind: string; head: string; body: string[] } | undefined;
@@ -62,7 +62,9 @@ export function expandFragments(text: string, where: string): string {
     const fragment = fragments().get(name);
     if (!fragment) throw new Error(`${where}: no fragment named ${name}`);
     const values = args.split(',').map((a) => a.trim()).filter(Boolean);
-    if (values.length !== fragment.vars.length) throw new Error(`${where}: ${name} takes ${fragment.vars.length} variables`);
+    if (values.length !== fragment.vars.length) {
+      throw new Error(`${where}: ${name} takes ${fragment.vars.length} variables`);
+    }
     // A variable is renamed where it is used as one: before a property access, not inside $viewer or a.b.
     return fragment.vars.reduce(
       (body, v, i) => body.replace(new RegExp(`(?<![\\w$.])${v}(?=\\.)`, 'g'), values[i]!),

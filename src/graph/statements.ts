@@ -3,7 +3,7 @@
 import { expandFragments, readCypherFile, schemaStatements, sections, type Statement } from './cypher.js';
 import {
   LABEL_OF, NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS,
-  type Endpoint, type NodeKind, type NodeList, type NodeReference, type RelationshipKind,
+  type Endpoint, type NodeKind, type NodeList, type NodeReference, type RelationshipKind, type RelationshipList,
 } from '../model/kinds.js';
 import { ITEM_SCHEMAS } from '../model/schema.js';
 
@@ -51,7 +51,9 @@ export function render(template: string, values: Values, where: string): string 
   return expandFragments(fill(repeated, values, where), where);
 }
 
-const endpointLabel = (e: Endpoint): string => (e.kinds === '*' || e.kinds.length !== 1 ? 'Entity' : LABEL_OF[e.kinds[0]!]);
+/** The label to match an end by: its kind's, or `Entity` when the end may be of any or of several kinds. */
+const endpointLabel = (e: Endpoint): string =>
+  (e.kinds === '*' || e.kinds.length !== 1 ? 'Entity' : LABEL_OF[e.kinds[0]!]);
 
 function nodeValues(kind: NodeKind): Values {
   const refs = NODE_REFERENCES.filter((r) => r.list === kind.list)
@@ -85,9 +87,13 @@ function expand(): Expanded {
   const templates = new Map<Scope, Map<string, string>>();
   for (const s of sections(readCypherFile(TEMPLATE_FILE))) {
     const m = /^(node|reference|relationship|link)\s+(\w+)$/.exec(s.head);
-    if (s.kind !== 'template' || !m) throw new Error(`cypher/${TEMPLATE_FILE}: expected "// @template <scope> <name>", got "@${s.kind} ${s.head}"`);
+    if (s.kind !== 'template' || !m) {
+      throw new Error(`cypher/${TEMPLATE_FILE}: expected "// @template <scope> <name>", got "@${s.kind} ${s.head}"`);
+    }
     const scope = m[1] as Scope;
-    if (!SCOPE_STATEMENTS[scope].includes(m[2]!)) throw new Error(`cypher/${TEMPLATE_FILE}: ${scope} ${m[2]} is not a statement callers know`);
+    if (!SCOPE_STATEMENTS[scope].includes(m[2]!)) {
+      throw new Error(`cypher/${TEMPLATE_FILE}: ${scope} ${m[2]} is not a statement callers know`);
+    }
     templates.set(scope, (templates.get(scope) ?? new Map<string, string>()).set(m[2]!, s.body));
   }
   const build = <T>(scope: Scope, key: string, values: Values): T => {
@@ -111,10 +117,13 @@ function expand(): Expanded {
   for (const k of NODE_KINDS) result.nodes.set(k.list, build('node', k.list, nodeValues(k)));
   for (const r of NODE_REFERENCES) {
     const key = `${r.list}.${r.field}`;
-    result.references.set(key, { ...build<ReferenceStatements>('reference', key, referenceValues(r)), ...link(r.type) });
+    const own = build<Omit<ReferenceStatements, keyof LinkStatements>>('reference', key, referenceValues(r));
+    result.references.set(key, { ...own, ...link(r.type) });
   }
   for (const r of RELATIONSHIP_KINDS) {
-    result.relationships.set(r.list, { ...build<RelationshipStatements>('relationship', r.list, relationshipValues(r)), ...link(r.type) });
+    const values = relationshipValues(r);
+    const own = build<Omit<RelationshipStatements, keyof LinkStatements>>('relationship', r.list, values);
+    result.relationships.set(r.list, { ...own, ...link(r.type) });
   }
   expanded = result;
   return result;
@@ -126,15 +135,15 @@ function found<T>(map: Map<string, T>, key: string, what: string): T {
   return s;
 }
 
-/** The statements of one kind of the catalogue: a node kind (or its list), a node reference or a relationship list. */
+/** The statements of one kind of the catalogue: a node kind, a node reference or a relationship list (or its name). */
 export function statementsFor(kind: NodeKind | NodeList): NodeStatements;
 export function statementsFor(kind: NodeReference): ReferenceStatements;
-export function statementsFor(kind: RelationshipKind): RelationshipStatements;
+export function statementsFor(kind: RelationshipKind | RelationshipList): RelationshipStatements;
 export function statementsFor(
-  kind: NodeKind | NodeList | NodeReference | RelationshipKind,
+  kind: NodeKind | NodeList | NodeReference | RelationshipKind | RelationshipList,
 ): NodeStatements | ReferenceStatements | RelationshipStatements {
   const e = expand();
-  if (typeof kind === 'string') return found(e.nodes, kind, 'node list');
+  if (typeof kind === 'string') return e.nodes.get(kind) ?? found(e.relationships, kind, 'list');
   if ('from' in kind) return found(e.relationships, kind.list, 'relationship list');
   if ('field' in kind) return found(e.references, `${kind.list}.${kind.field}`, 'reference');
   return found(e.nodes, kind.list, 'node list');
@@ -148,7 +157,8 @@ export function statementsForType(type: string): LinkStatements {
 /** Every statement expanded from the template, for the tests that check them. */
 export function allKindStatements(): Statement[] {
   const e = expand();
-  const all = [...e.nodes.values(), ...e.references.values(), ...e.relationships.values()].flatMap((s) => Object.values(s));
+  const all = [...e.nodes.values(), ...e.references.values(), ...e.relationships.values()]
+    .flatMap((s) => Object.values(s) as Statement[]);
   return [...new Map(all.map((s) => [s.name, s])).values()];
 }
 

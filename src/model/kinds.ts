@@ -29,45 +29,73 @@ export interface NodeKindSpec {
 export const NODE_KINDS = [
   {
     list: 'vitalInterests', label: 'VitalInterest', singular: 'vitalInterest',
-    style: { label: 'Vital interest', plural: 'Vital interests', color: '#882255', text: '#fff', shape: 'star', rank: 8, shown: false },
+    style: {
+      label: 'Vital interest', plural: 'Vital interests', color: '#882255', text: '#fff',
+      shape: 'star', rank: 8, shown: false,
+    },
   },
   {
     list: 'impactCriteria', label: 'ImpactCriterion', singular: 'impactCriterion',
-    style: { label: 'Impact criterion', plural: 'Impact criteria', color: '#999933', text: '#000', shape: 'tag', rank: 9, shown: false },
+    style: {
+      label: 'Impact criterion', plural: 'Impact criteria', color: '#999933', text: '#000',
+      shape: 'tag', rank: 9, shown: false,
+    },
   },
   {
     list: 'threats', label: 'Threat', singular: 'threat',
-    style: { label: 'Threat', plural: 'Threats', color: '#D55E00', text: '#fff', shape: 'triangle', rank: 0, shown: true },
+    style: {
+      label: 'Threat', plural: 'Threats', color: '#D55E00', text: '#fff',
+      shape: 'triangle', rank: 0, shown: true,
+    },
   },
   {
     list: 'incidentCategories', label: 'IncidentCategory', singular: 'incidentCategory',
     style: {
-      label: 'Incident category', plural: 'Incident categories', color: '#E69F00', text: '#000', shape: 'vee', rank: 1, shown: true,
+      label: 'Incident category', plural: 'Incident categories', color: '#E69F00', text: '#000',
+      shape: 'vee', rank: 1, shown: true,
     },
   },
   {
     list: 'scenarios', label: 'Scenario', singular: 'scenario',
-    style: { label: 'Scenario', plural: 'Scenarios', color: '#CC79A7', text: '#000', shape: 'diamond', rank: 2, shown: true },
+    style: {
+      label: 'Scenario', plural: 'Scenarios', color: '#CC79A7', text: '#000',
+      shape: 'diamond', rank: 2, shown: true,
+    },
   },
   {
     list: 'sectors', label: 'Sector', singular: 'sector',
-    style: { label: 'Sector', plural: 'Sectors', color: '#F0E442', text: '#000', shape: 'barrel', rank: 6, shown: true },
+    style: {
+      label: 'Sector', plural: 'Sectors', color: '#F0E442', text: '#000',
+      shape: 'barrel', rank: 6, shown: true,
+    },
   },
   {
     list: 'services', label: 'Service', singular: 'service',
-    style: { label: 'Service', plural: 'Services', color: '#56B4E9', text: '#000', shape: 'ellipse', rank: 5, shown: true },
+    style: {
+      label: 'Service', plural: 'Services', color: '#56B4E9', text: '#000',
+      shape: 'ellipse', rank: 5, shown: true,
+    },
   },
   {
     list: 'tasks', label: 'Task', singular: 'task',
-    style: { label: 'Task', plural: 'Tasks', color: '#0072B2', text: '#fff', shape: 'round-rectangle', rank: 3, shown: true },
+    style: {
+      label: 'Task', plural: 'Tasks', color: '#0072B2', text: '#fff',
+      shape: 'round-rectangle', rank: 3, shown: true,
+    },
   },
   {
     list: 'capabilities', label: 'Capability', singular: 'capability',
-    style: { label: 'Capability', plural: 'Capabilities', color: '#009E73', text: '#fff', shape: 'hexagon', rank: 4, shown: true },
+    style: {
+      label: 'Capability', plural: 'Capabilities', color: '#009E73', text: '#fff',
+      shape: 'hexagon', rank: 4, shown: true,
+    },
   },
   {
     list: 'parties', label: 'Party', singular: 'party',
-    style: { label: 'Party', plural: 'Parties', color: '#4B3A8C', text: '#fff', shape: 'round-tag', rank: 7, shown: true },
+    style: {
+      label: 'Party', plural: 'Parties', color: '#4B3A8C', text: '#fff',
+      shape: 'round-tag', rank: 7, shown: true,
+    },
   },
 ] as const satisfies readonly NodeKindSpec[];
 
@@ -105,53 +133,58 @@ interface RelationshipKindSpec {
 
 const RELATIONSHIPS = [
   {
-    list: 'dependencies', type: 'DEPENDS_ON', from: { field: 'from', kinds: ['services'] }, to: { field: 'to', kinds: ['services'] },
-    key: ['from', 'to'], typeName: 'Dependency', fields: { out: 'dependsOn', in: 'dependents' }, reading: ['depends on', 'dependent'],
+    list: 'dependencies', type: 'DEPENDS_ON', typeName: 'Dependency', key: ['from', 'to'],
+    from: { field: 'from', kinds: ['services'] }, to: { field: 'to', kinds: ['services'] },
+    fields: { out: 'dependsOn', in: 'dependents' }, reading: ['depends on', 'dependent'],
   },
   {
-    list: 'disruptions', type: 'DISRUPTS', from: { field: 'scenario', kinds: ['scenarios'] }, to: { field: 'service', kinds: ['services'] },
-    key: ['scenario', 'service'], typeName: 'Disruption', fields: { out: 'disruptions', in: 'disruptedBy' },
-    reading: ['disrupts', 'disrupted by'],
+    list: 'disruptions', type: 'DISRUPTS', typeName: 'Disruption', key: ['scenario', 'service'],
+    from: { field: 'scenario', kinds: ['scenarios'] }, to: { field: 'service', kinds: ['services'] },
+    fields: { out: 'disruptions', in: 'disruptedBy' }, reading: ['disrupts', 'disrupted by'],
   },
   {
-    list: 'requirements', type: 'REQUIRES', from: { field: 'scenario', kinds: ['scenarios'] }, to: { field: 'task', kinds: ['tasks'] },
-    key: ['scenario', 'task'], typeName: 'Requirement', fields: { out: 'requirements', in: 'requiredBy' },
-    reading: ['requires', 'required by'],
+    list: 'requirements', type: 'REQUIRES', typeName: 'Requirement', key: ['scenario', 'task'],
+    from: { field: 'scenario', kinds: ['scenarios'] }, to: { field: 'task', kinds: ['tasks'] },
+    fields: { out: 'requirements', in: 'requiredBy' }, reading: ['requires', 'required by'],
   },
   {
-    list: 'triggers', type: 'TRIGGERS', from: { field: 'service', kinds: ['services'] }, to: { field: 'task', kinds: ['tasks'] },
-    key: ['service', 'task'], typeName: 'Trigger', fields: { out: 'triggers', in: 'triggeredBy' }, reading: ['triggers', 'triggered by'],
+    list: 'triggers', type: 'TRIGGERS', typeName: 'Trigger', key: ['service', 'task'],
+    from: { field: 'service', kinds: ['services'] }, to: { field: 'task', kinds: ['tasks'] },
+    fields: { out: 'triggers', in: 'triggeredBy' }, reading: ['triggers', 'triggered by'],
   },
   {
-    list: 'needs', type: 'NEEDS', from: { field: 'task', kinds: ['tasks'] }, to: { field: 'capability', kinds: ['capabilities'] },
-    key: ['task', 'capability'], typeName: 'Need', fields: { out: 'needs', in: 'neededBy' }, reading: ['needs', 'needed by'],
+    list: 'needs', type: 'NEEDS', typeName: 'Need', key: ['task', 'capability'],
+    from: { field: 'task', kinds: ['tasks'] }, to: { field: 'capability', kinds: ['capabilities'] },
+    fields: { out: 'needs', in: 'neededBy' }, reading: ['needs', 'needed by'],
   },
   {
-    list: 'holdings', type: 'HOLDS', from: { field: 'party', kinds: ['parties'] }, to: { field: 'capability', kinds: ['capabilities'] },
-    key: ['party', 'capability'], typeName: 'Holding', fields: { out: 'holdings', in: 'holders' }, reading: ['holds', 'held by'],
+    list: 'holdings', type: 'HOLDS', typeName: 'Holding', key: ['party', 'capability'],
+    from: { field: 'party', kinds: ['parties'] }, to: { field: 'capability', kinds: ['capabilities'] },
+    fields: { out: 'holdings', in: 'holders' }, reading: ['holds', 'held by'],
   },
   {
-    list: 'mitigations', type: 'MITIGATES', from: { field: 'capability', kinds: ['capabilities'] },
-    to: { field: 'service', kinds: ['services'] }, key: ['capability', 'service'], typeName: 'Mitigation',
+    list: 'mitigations', type: 'MITIGATES', typeName: 'Mitigation', key: ['capability', 'service'],
+    from: { field: 'capability', kinds: ['capabilities'] }, to: { field: 'service', kinds: ['services'] },
     fields: { out: 'mitigates', in: 'mitigatedBy' }, reading: ['mitigates', 'mitigated by'],
   },
   {
-    list: 'responsibilities', type: 'RESPONSIBLE_FOR', from: { field: 'party', kinds: ['parties'] }, to: { field: 'target', kinds: '*' },
-    key: ['party', 'target'], typeName: 'Responsibility', fields: { out: 'responsibilities', in: 'responsibleParties' },
-    reading: ['responsible for', 'responsibility of'],
+    list: 'responsibilities', type: 'RESPONSIBLE_FOR', typeName: 'Responsibility', key: ['party', 'target'],
+    from: { field: 'party', kinds: ['parties'] }, to: { field: 'target', kinds: '*' },
+    fields: { out: 'responsibilities', in: 'responsibleParties' }, reading: ['responsible for', 'responsibility of'],
   },
   {
-    list: 'operations', type: 'OPERATES', from: { field: 'party', kinds: ['parties'] }, to: { field: 'service', kinds: ['services'] },
-    key: ['party', 'service'], typeName: 'Operation', fields: { out: 'operates', in: 'operators' }, reading: ['operates', 'operated by'],
+    list: 'operations', type: 'OPERATES', typeName: 'Operation', key: ['party', 'service'],
+    from: { field: 'party', kinds: ['parties'] }, to: { field: 'service', kinds: ['services'] },
+    fields: { out: 'operates', in: 'operators' }, reading: ['operates', 'operated by'],
   },
   {
-    list: 'scores', type: 'SCORES', from: { field: 'scenario', kinds: ['scenarios'] },
-    to: { field: 'criterion', kinds: ['impactCriteria'] }, key: ['scenario', 'criterion'], typeName: 'Score',
+    list: 'scores', type: 'SCORES', typeName: 'Score', key: ['scenario', 'criterion'],
+    from: { field: 'scenario', kinds: ['scenarios'] }, to: { field: 'criterion', kinds: ['impactCriteria'] },
     fields: { out: 'scores', in: 'scoredBy' }, reading: ['scores', 'scored by'],
   },
   {
-    list: 'consequences', type: 'CAUSES', from: { field: 'from', kinds: ['services', 'capabilities'] },
-    to: { field: 'criterion', kinds: ['impactCriteria'] }, key: ['from', 'criterion'], typeName: 'Consequence',
+    list: 'consequences', type: 'CAUSES', typeName: 'Consequence', key: ['from', 'criterion'],
+    from: { field: 'from', kinds: ['services', 'capabilities'] }, to: { field: 'criterion', kinds: ['impactCriteria'] },
     fields: { out: 'consequences', in: 'causedBy' }, reading: ['causes', 'caused by'],
   },
 ] as const satisfies readonly RelationshipKindSpec[];
