@@ -32,7 +32,8 @@ describe('every statement', () => {
 
 describe('the access rule', () => {
   const viewers = [
-    { admin: false, party: null }, { admin: false, party: 'min-a' }, { admin: false, party: 'min-b' }, { admin: true, party: null },
+    { admin: false, party: null }, { admin: false, party: 'min-a' }, { admin: false, party: 'min-b' },
+    { admin: true, party: null },
   ];
   const classifications = [undefined, 'public', 'restricted', 'confidential'];
   const owners = [undefined, 'min-a', 'min-b'];
@@ -43,7 +44,8 @@ describe('the access rule', () => {
     from: { id: from }, to: { id: to },
   }))));
 
-  it.each(viewers.map((v) => [JSON.stringify(v), v] as const))('is the same in Cypher and TypeScript for %s', async (_n, viewer) => {
+  const byViewer = viewers.map((v) => [JSON.stringify(v), v] as const);
+  it.each(byViewer)('is the same in Cypher and TypeScript for %s', async (_n, viewer) => {
     const rows = await graph.read(statement('access', 'checkVisibility'), { viewer, cases });
     expect(rows).toHaveLength(cases.length);
     const seen = { node: 0, relationship: 0 };

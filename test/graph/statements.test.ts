@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { expandFragments, readCypherFile, sections } from '../../src/graph/cypher.js';
 import { ROOT } from '../../src/graph/config.js';
 import {
-  allKindStatements, allSchemaStatements, LINK_STATEMENTS, NODE_STATEMENTS, REFERENCE_STATEMENTS, RELATIONSHIP_STATEMENTS,
-  render, statementsFor, statementsForType,
+  allKindStatements, allSchemaStatements, LINK_STATEMENTS, NODE_STATEMENTS, REFERENCE_STATEMENTS,
+  RELATIONSHIP_STATEMENTS, render, statementsFor, statementsForType,
 } from '../../src/graph/statements.js';
 import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS } from '../../src/model/kinds.js';
 
@@ -17,7 +17,8 @@ const written = files.flatMap((f) => sections(readCypherFile(f))
   .map((s) => ({ where: `cypher/${f} ${s.head}`, body: s.body })));
 
 describe('statements of the catalogue', () => {
-  it.each(NODE_KINDS.map((k) => [k.list, k] as const))('node kind %s has every statement, fully expanded', (_l, kind) => {
+  const nodeKinds = NODE_KINDS.map((k) => [k.list, k] as const);
+  it.each(nodeKinds)('node kind %s has every statement, fully expanded', (_l, kind) => {
     const s = statementsFor(kind);
     expect(Object.keys(s).sort()).toEqual([...NODE_STATEMENTS].sort());
     for (const name of NODE_STATEMENTS) {
@@ -27,7 +28,8 @@ describe('statements of the catalogue', () => {
     expect(statementsFor(kind.list)).toBe(s);
   });
 
-  it.each(RELATIONSHIP_KINDS.map((r) => [r.list, r] as const))('relationship list %s has every statement', (_l, rel) => {
+  const relationshipKinds = RELATIONSHIP_KINDS.map((r) => [r.list, r] as const);
+  it.each(relationshipKinds)('relationship list %s has every statement', (_l, rel) => {
     const s = statementsFor(rel);
     expect(Object.keys(s).sort()).toEqual([...RELATIONSHIP_STATEMENTS, ...LINK_STATEMENTS].sort());
     for (const [name, statement] of Object.entries(s)) {
@@ -37,7 +39,8 @@ describe('statements of the catalogue', () => {
     expect(statementsForType(rel.type)).toMatchObject({ out: s.out, in: s.in });
   });
 
-  it.each(NODE_REFERENCES.map((r) => [`${r.list}.${r.field}`, r] as const))('reference %s has every statement', (_n, ref) => {
+  const references = NODE_REFERENCES.map((r) => [`${r.list}.${r.field}`, r] as const);
+  it.each(references)('reference %s has every statement', (_n, ref) => {
     const s = statementsFor(ref);
     expect(Object.keys(s).sort()).toEqual([...REFERENCE_STATEMENTS, ...LINK_STATEMENTS].sort());
     for (const statement of Object.values(s)) expect(statement.text).toContain(`:${ref.type}`);
@@ -50,20 +53,27 @@ describe('statements of the catalogue', () => {
       + (NODE_REFERENCES.length + RELATIONSHIP_KINDS.length) * LINK_STATEMENTS.length;
     expect(all).toHaveLength(expected);
     expect(new Set(all.map((s) => s.name)).size).toBe(expected);
-    const constraints = allSchemaStatements().filter((s) => /^CREATE CONSTRAINT \w+_id IF NOT EXISTS FOR \(n:(\w+)\)/.test(s));
-    for (const k of NODE_KINDS) expect(constraints).toContain(`CREATE CONSTRAINT ${k.list}_id IF NOT EXISTS FOR (n:${k.label}) REQUIRE n.id IS UNIQUE`);
+    const schema = allSchemaStatements();
+    for (const k of NODE_KINDS) {
+      const constraint = `CREATE CONSTRAINT ${k.list}_id IF NOT EXISTS FOR (n:${k.label}) REQUIRE n.id IS UNIQUE`;
+      expect(schema).toContain(constraint);
+    }
   });
 
   it('names each reference field in the export of its node kind', () => {
-    for (const ref of NODE_REFERENCES) expect(statementsFor(ref.list).export.text).toContain(`\`${ref.field}\`: [(n)-[:${ref.type}]->`);
+    for (const ref of NODE_REFERENCES) {
+      expect(statementsFor(ref.list).export.text).toContain(`\`${ref.field}\`: [(n)-[:${ref.type}]->`);
+    }
     expect(statementsFor('sectors').export.text).toContain('{  } AS refs');
   });
 
   it('pastes only identifiers into a template, and refuses a placeholder it has no value for', () => {
     expect(render('MATCH (n:{{label}})', { label: 'Service' }, 't')).toBe('MATCH (n:Service)');
-    expect(() => render('MATCH (n:{{label}})', { label: 'Service) DETACH DELETE (n' }, 't')).toThrow(/not an identifier/);
+    const injected = { label: 'Service) DETACH DELETE (n' };
+    expect(() => render('MATCH (n:{{label}})', injected, 't')).toThrow(/not an identifier/);
     expect(() => render('MATCH (n:{{label}})', {}, 't')).toThrow(/no value for \{\{label\}\}/);
-    expect(render('{ {{#props}}`{{.}}`: row.`{{.}}`{{/props}} }', { props: ['a', 'b'] }, 't')).toBe('{ `a`: row.`a`, `b`: row.`b` }');
+    expect(render('{ {{#props}}`{{.}}`: row.`{{.}}`{{/props}} }', { props: ['a', 'b'] }, 't'))
+      .toBe('{ `a`: row.`a`, `b`: row.`b` }');
   });
 });
 
@@ -91,7 +101,9 @@ describe('the access rule', () => {
       expect(statementsFor(k).count.text).toContain('$viewer.admin');
     }
     for (const r of [...NODE_REFERENCES, ...RELATIONSHIP_KINDS]) {
-      for (const d of LINK_STATEMENTS) expect(statementsForType(r.type)[d].text.match(/\$viewer\.admin/g)).toHaveLength(2);
+      for (const d of LINK_STATEMENTS) {
+        expect(statementsForType(r.type)[d].text.match(/\$viewer\.admin/g)).toHaveLength(2);
+      }
     }
   });
 });
