@@ -1,7 +1,7 @@
 // The access rule, written once. Statements refer to it as {{visible(n)}} and {{visibleRelationship(r, a, b)}};
 // src/graph/cypher.ts expands the references when it reads a statement. Every statement that takes $viewer uses it
 // (test/graph/statements.test.ts). The same rule in TypeScript: canSeeNode and canSeeRelationship in
-// src/domain/viewer.ts, held equal to this one by test/graph/access-rule.int.test.ts.
+// src/domain/viewer.ts, held equal to this one by test/graph/statements.int.test.ts.
 
 // @fragment visible(n)
 // A node is seen when it is public, by admins, and when restricted by the party that owns it.
