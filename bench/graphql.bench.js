@@ -67,7 +67,8 @@ if (WRITE_EVERY_MS > 0) {
   const { MutationRepository } = await import(dist('graph/mutation-repository.js'));
   const repo = new MutationRepository(graph);
   const actor = { viewer: { role: 'admin', party: null, subject: 'bench', admin: true }, requestId: 'bench' };
-  const [h] = await graph.read('model', 'exportHoldings');
+  const { statementsFor } = await import(dist('graph/statements.js'));
+  const [h] = await graph.read(statementsFor('holdings').export);
   writer = setInterval(() => {
     repo.updateRelationship('holdings', { from: h.party, to: h.capability }, {}, actor).then(() => writes++, (e) => console.error(`write failed: ${e.message}`));
   }, WRITE_EVERY_MS);

@@ -30,7 +30,7 @@ RETURN r {.*, scenario: s.id, createdAt: toString(r.createdAt), startedAt: toStr
 // Only runs of scenarios the viewer may see, so that a page is filled before the limit applies.
 MATCH (r:SimulationRun)-[:SIMULATES]->(s:Scenario)
 WHERE ($scenario IS NULL OR s.id = $scenario)
-  AND (coalesce(s.classification, 'public') = 'public' OR $viewer.admin OR (s.classification = 'restricted' AND s.owner IS NOT NULL AND s.owner = $viewer.party))
+  AND {{visible(s)}}
 RETURN r {.*, result: null, scenario: s.id, createdAt: toString(r.createdAt), startedAt: toString(r.startedAt), finishedAt: toString(r.finishedAt)} AS run
 ORDER BY r.createdAt DESC
 LIMIT $limit

@@ -1,6 +1,6 @@
 // Reads for the API: node lists, nodes by id and relationships by type, each filtered for the viewer.
 import { int, type Graph, type Row } from './graph.js';
-import { capitalise } from './cypher.js';
+import { statementsFor, statementsForType } from './statements.js';
 import { viewerParam, type Viewer } from '../domain/viewer.js';
 import type { NodeList } from '../model/kinds.js';
 
@@ -13,12 +13,12 @@ export class ApiRepository {
   constructor(private readonly graph: Graph, private readonly viewer: Viewer) {}
 
   async list(list: NodeList, offset: number, limit: number, search: string | null): Promise<NodeRecord[]> {
-    const rows = await this.graph.read('api', `list${capitalise(list)}`, { viewer: viewerParam(this.viewer), offset: int(offset), limit: int(limit), search });
+    const rows = await this.graph.read(statementsFor(list).list, { viewer: viewerParam(this.viewer), offset: int(offset), limit: int(limit), search });
     return rows.map((r) => r.node as NodeRecord);
   }
 
   async count(list: NodeList, search: string | null): Promise<number> {
-    const rows = await this.graph.read('api', `count${capitalise(list)}`, { viewer: viewerParam(this.viewer), search });
+    const rows = await this.graph.read(statementsFor(list).count, { viewer: viewerParam(this.viewer), search });
     return Number(rows[0]?.count ?? 0);
   }
 
@@ -29,7 +29,7 @@ export class ApiRepository {
 
   /** Relationships of `type` at each id, leaving it (`out`) or arriving (`in`), grouped by id. */
   async relationships(type: string, direction: 'out' | 'in', ids: readonly string[]): Promise<Map<string, RelationshipRecord[]>> {
-    const rows: Row[] = await this.graph.read('api', direction === 'out' ? 'relationshipsOut' : 'relationshipsIn', { viewer: viewerParam(this.viewer), ids, type });
+    const rows: Row[] = await this.graph.read(statementsForType(type)[direction], { viewer: viewerParam(this.viewer), ids });
     const out = new Map<string, RelationshipRecord[]>();
     for (const r of rows) {
       const key = r.key as string;

@@ -1,11 +1,25 @@
 // The one place that talks to Neo4j: one driver per process, named parameterised statements, read/write transactions, error mapping.
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { graphConfig, type GraphConfig } from './config.js';
-import { cypher, schemaStatements } from './cypher.js';
+import { cypher, type Statement } from './cypher.js';
+import { allSchemaStatements } from './statements.js';
 import { GraphUnavailableError, UserError, ValidationError } from '../domain/errors.js';
 
 export type Params = Record<string, unknown>;
 export type Row = Record<string, unknown>;
+export type { Statement };
+
+/** A step of a write transaction: a statement (statementsFor(kind).merge) or a named one of cypher/<file>.cypher. */
+export interface Tx { run(...args: RunArgs): Promise<Row[]> }
+
+/** What a run takes: `(statement, params?)` or `(file, name, params?)` for a named statement of cypher/<file>.cypher. */
+export type RunArgs = [statement: Statement, params?: Params] | [file: string, name: string, params?: Params];
+
+function resolve(...args: RunArgs): [string, Params] {
+  return typeof args[0] === 'string'
+    ? [cypher(args[0], args[1] as string), args[2] ?? {}]
+    : [args[0].text, (args[1] as Params | undefined) ?? {}];
+}
 
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
@@ -54,22 +68,26 @@ export class Graph {
     return this.driver.session({ database: this.config.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
   }
 
-  /** Runs a named statement from cypher/<file>.cypher in a read transaction. */
-  async read(file: string, name: string, params: Params = {}): Promise<Row[]> {
-    return this.run('READ', cypher(file, name), params);
+  /** Runs a statement (statementsFor(kind).list) or a named one from cypher/<file>.cypher in a read transaction. */
+  async read(...args: RunArgs): Promise<Row[]> {
+    return this.run('READ', ...resolve(...args));
   }
 
-  /** Runs a named statement from cypher/<file>.cypher in a write transaction. */
-  async write(file: string, name: string, params: Params = {}): Promise<Row[]> {
-    return this.run('WRITE', cypher(file, name), params);
+  /** Runs a statement or a named one from cypher/<file>.cypher in a write transaction. */
+  async write(...args: RunArgs): Promise<Row[]> {
+    return this.run('WRITE', ...resolve(...args));
   }
 
   /** Runs several steps in one write transaction (all or nothing). */
-  async writeTransaction<T>(work: (tx: { run: (file: string, name: string, params?: Params) => Promise<Row[]> }) => Promise<T>): Promise<T> {
+  async writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const session = this.session('WRITE');
     try {
+      const run = (tx: ManagedTransaction) => async (...args: RunArgs) => {
+        const [text, params] = resolve(...args);
+        return toRows(await tx.run(text, params));
+      };
       return await session.executeWrite(
-        (tx: ManagedTransaction) => work({ run: async (file, name, params = {}) => toRows(await tx.run(cypher(file, name), params)) }),
+        (tx: ManagedTransaction) => work({ run: run(tx) }),
         { timeout: this.timeoutMs },
       );
     } catch (e) {
@@ -93,9 +111,9 @@ export class Graph {
     }
   }
 
-  /** Applies cypher/schema.cypher (constraints and indexes); idempotent. */
+  /** Applies cypher/schema.cypher and each kind's uniqueness constraint; idempotent. */
   async applySchema(): Promise<void> {
-    for (const statement of schemaStatements()) {
+    for (const statement of allSchemaStatements()) {
       try {
         await this.driver.executeQuery(statement, {}, { database: this.config.database });
       } catch (e) {

@@ -1,6 +1,6 @@
 // Loads a validated model into Neo4j with batched UNWIND writes and exports it back to the interchange format.
 import { cpus } from 'node:os';
-import { capitalise } from './cypher.js';
+import { statementsFor } from './statements.js';
 import { int, type Graph, type Row } from './graph.js';
 import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS } from '../model/kinds.js';
 import { validateModel } from '../model/validate.js';
@@ -88,7 +88,6 @@ export async function loadModel(
 async function writeModel(graph: Graph, model: Model, options: { onProgress?: (p: LoadProgress) => void }): Promise<{ nodes: number; relationships: number }> {
   // Into an empty graph, CREATE is several times faster than MERGE; the constraints still catch duplicates.
   const bulk = (await countEntities(graph)) === 0;
-  const file = bulk ? 'bulk' : 'model';
   const report = options.onProgress ?? (() => {});
   let nodes = 0;
   let relationships = 0;
@@ -99,7 +98,7 @@ async function writeModel(graph: Graph, model: Model, options: { onProgress?: (p
     const skip = new Set(refFields.get(kind.list) ?? []);
     const rows = items.map((n) => ({ id: n.id, props: storedProps(Object.fromEntries(Object.entries(n).filter(([k]) => !skip.has(k)))) }));
     let done = 0;
-    await eachBatch(chunks(rows), bulk ? BULK_CONCURRENCY : 1, (batch) => graph.write(file, `${bulk ? 'create' : 'merge'}${capitalise(kind.list)}`, { rows: batch }), (n) => {
+    await eachBatch(chunks(rows), bulk ? BULK_CONCURRENCY : 1, (batch) => graph.write(statementsFor(kind)[bulk ? 'create' : 'merge'], { rows: batch }), (n) => {
       done += n;
       report({ step: kind.list, done, total: rows.length });
     });
@@ -109,7 +108,7 @@ async function writeModel(graph: Graph, model: Model, options: { onProgress?: (p
     const items = model[ref.list] as Json[];
     const rows = items
       .map((n) => ({ id: n.id, refs: n[ref.field] === undefined ? [] : Array.isArray(n[ref.field]) ? n[ref.field] : [n[ref.field]] }));
-    await eachBatch(chunks(rows), bulk ? BULK_CONCURRENCY : 1, (batch) => graph.write(file, `link${capitalise(ref.list)}${capitalise(ref.field)}`, { rows: batch }), () => {});
+    await eachBatch(chunks(rows), bulk ? BULK_CONCURRENCY : 1, (batch) => graph.write(statementsFor(ref)[bulk ? 'create' : 'link'], { rows: batch }), () => {});
     relationships += rows.reduce((s, r) => s + (r.refs as unknown[]).length, 0);
   }
   for (const rel of RELATIONSHIP_KINDS) {
@@ -121,7 +120,7 @@ async function writeModel(graph: Graph, model: Model, options: { onProgress?: (p
       return { [rel.from.field]: r[rel.from.field], [rel.to.field]: r[rel.to.field], props };
     });
     let done = 0;
-    await eachBatch(chunks(rows), bulk ? BULK_CONCURRENCY : 1, (batch) => graph.write(file, `${bulk ? 'create' : 'merge'}${capitalise(rel.list)}`, { rows: batch }), (n) => {
+    await eachBatch(chunks(rows), bulk ? BULK_CONCURRENCY : 1, (batch) => graph.write(statementsFor(rel)[bulk ? 'create' : 'merge'], { rows: batch }), (n) => {
       done += n;
       report({ step: rel.list, done, total: rows.length });
     });
@@ -140,12 +139,11 @@ export async function exportModel(graph: Graph): Promise<Model> {
   if (info?.description) doc.description = info.description;
   if (info?.version) doc.version = info.version;
   for (const kind of NODE_KINDS) {
-    const ref = NODE_REFERENCES.find((r) => r.list === kind.list);
-    const rows: Row[] = await graph.read('model', `export${capitalise(kind.list)}`);
+    const rows: Row[] = await graph.read(statementsFor(kind).export);
     doc[kind.list] = rows.map((row) => {
       const item: Json = { ...(row.props as Json) };
-      const refs = row.refs as string[];
-      if (ref) {
+      for (const ref of NODE_REFERENCES.filter((r) => r.list === kind.list)) {
+        const refs = (row.refs as Record<string, string[]>)[ref.field] ?? [];
         if (ref.many) item[ref.field] = [...refs].sort();
         else if (refs.length) item[ref.field] = refs[0];
       }
@@ -153,7 +151,7 @@ export async function exportModel(graph: Graph): Promise<Model> {
     });
   }
   for (const rel of RELATIONSHIP_KINDS) {
-    const rows: Row[] = await graph.read('model', `export${capitalise(rel.list)}`);
+    const rows: Row[] = await graph.read(statementsFor(rel).export);
     doc[rel.list] = rows.map((row) => ({ [rel.from.field]: row[rel.from.field], [rel.to.field]: row[rel.to.field], ...(row.props as Json) }));
   }
   return validateModel(doc, 'model exported from Neo4j');

@@ -1,6 +1,6 @@
 // Single-item changes to the model, validated as the interchange format is, each written with its audit entry in one transaction.
-import type { Graph, Row } from './graph.js';
-import { capitalise } from './cypher.js';
+import type { Graph, Tx } from './graph.js';
+import { statementsFor } from './statements.js';
 import { LABEL_OF, NODE_REFERENCES, RELATIONSHIP_KINDS, SINGULAR_OF, type NodeList, type RelationshipKind } from '../model/kinds.js';
 import { validateItem } from '../model/validate.js';
 import { NotFoundError, ValidationError, type Problem } from '../domain/errors.js';
@@ -10,7 +10,6 @@ import { noteModelWrite } from './model-revision.js';
 import { storedProps } from './props.js';
 
 type Json = Record<string, unknown>;
-type Tx = { run: (file: string, name: string, params?: Json) => Promise<Row[]> };
 
 export interface Actor { viewer: Viewer; requestId: string }
 
@@ -70,10 +69,10 @@ export class MutationRepository {
     const skip = new Set<string>(refs.map((r) => r.field));
     const props = storedProps(Object.fromEntries(Object.entries(item).filter(([k]) => !skip.has(k))));
     const write = async (tx: Tx) => {
-      await tx.run(action === 'create' ? 'bulk' : 'model', `${action === 'create' ? 'create' : 'merge'}${capitalise(list)}`, { rows: [{ id: item.id, props }] });
+      await tx.run(statementsFor(list)[action === 'create' ? 'create' : 'merge'], { rows: [{ id: item.id, props }] });
       for (const r of refs) {
         const v = item[r.field];
-        await tx.run('model', `link${capitalise(list)}${capitalise(r.field)}`, { rows: [{ id: item.id, refs: v === undefined ? [] : Array.isArray(v) ? v : [v] }] });
+        await tx.run(statementsFor(r).link, { rows: [{ id: item.id, refs: v === undefined ? [] : Array.isArray(v) ? v : [v] }] });
       }
       await this.audit(tx, actor, `${action}:${list}`, String(item.id), item);
     };
@@ -98,11 +97,11 @@ export class MutationRepository {
     }
     return this.transaction(async (tx) => {
       await tx.run('mutations', 'lockNode', { id });
-      const rows = await tx.run('mutations', 'getNode', { id, label: LABEL_OF[list] });
+      const rows = await tx.run(statementsFor(list).get, { id });
       if (!rows.length) throw new NotFoundError(SINGULAR_OF[list], id);
       const current: Json = { ...(rows[0]!.props as Json) };
       for (const r of NODE_REFERENCES.filter((x) => x.list === list)) {
-        const ids = (await tx.run('mutations', 'getReferences', { id, type: r.type })).map((x) => x.id as string);
+        const ids = (await tx.run(statementsFor(r).get, { id })).map((x) => x.id as string);
         if (r.many) current[r.field] = ids;
         else if (ids.length) current[r.field] = ids[0];
       }
@@ -119,7 +118,7 @@ export class MutationRepository {
 
   async deleteNode(list: NodeList, id: string, actor: Actor): Promise<{ id: string; relationshipsRemoved: number }> {
     return this.transaction(async (tx) => {
-      const rows = await tx.run('mutations', 'deleteNode', { id, label: LABEL_OF[list] });
+      const rows = await tx.run(statementsFor(list).delete, { id });
       if (!rows.length) throw new NotFoundError(SINGULAR_OF[list], id);
       await this.audit(tx, actor, `delete:${list}`, id, { id });
       return { id, relationshipsRemoved: Number(rows[0]!.relationships ?? 0) };
@@ -143,11 +142,11 @@ export class MutationRepository {
     const other = await this.transaction(async (tx) => {
       // Serialise changes around the source node so that "exists?" and the write cannot interleave with another request.
       await tx.run('mutations', 'lockNode', { id: from });
-      const existing = await tx.run('mutations', 'getRelationship', { from, to, type: rel.type });
+      const existing = await tx.run(statementsFor(rel).get, { from, to });
       if (action === 'create' && existing.length) throw new ValidationError([{ item: this.relLabel(rel, item), field: '', message: 'already exists; update it instead' }]);
       if (action === 'update' && !existing.length) throw new NotFoundError(rel.list, `${from}→${to}`);
-      await tx.run('model', `merge${capitalise(rel.list)}`, { rows: [{ [rel.from.field]: from, [rel.to.field]: to, props }] });
-      const written = await tx.run('mutations', 'getRelationship', { from, to, type: rel.type });
+      await tx.run(statementsFor(rel).merge, { rows: [{ [rel.from.field]: from, [rel.to.field]: to, props }] });
+      const written = await tx.run(statementsFor(rel).get, { from, to });
       await this.audit(tx, actor, `${action}:${rel.list}`, `${from}→${to}`, item);
       return written[0]!.other as NodeRecord;
     });
@@ -161,7 +160,7 @@ export class MutationRepository {
 
   async updateRelationship(list: string, key: { from: string; to: string }, patch: Json, actor: Actor): Promise<RelationshipRecord> {
     const rel = relKind(list);
-    const rows = await this.graph.read('mutations', 'getRelationship', { from: key.from, to: key.to, type: rel.type });
+    const rows = await this.graph.read(statementsFor(rel).get, { from: key.from, to: key.to });
     if (!rows.length) throw new NotFoundError(rel.list, `${key.from}→${key.to}`);
     const merged: Json = { ...(rows[0]!.props as Json), [rel.from.field]: key.from, [rel.to.field]: key.to };
     for (const [k, v] of Object.entries(patch)) {
@@ -175,7 +174,7 @@ export class MutationRepository {
   async deleteRelationship(list: string, key: { from: string; to: string }, actor: Actor): Promise<boolean> {
     const rel = relKind(list);
     return this.transaction(async (tx) => {
-      const rows = await tx.run('mutations', 'deleteRelationship', { from: key.from, to: key.to, type: rel.type });
+      const rows = await tx.run(statementsFor(rel).delete, { from: key.from, to: key.to });
       if (Number(rows[0]?.deleted ?? 0) === 0) throw new NotFoundError(rel.list, `${key.from}→${key.to}`);
       await this.audit(tx, actor, `delete:${rel.list}`, `${key.from}→${key.to}`, key);
       return true;

@@ -1,5 +1,6 @@
 // The interchange format (docs/model.md#format): one zod schema is the source of truth for types, validation and the published JSON Schema.
 import { z } from 'zod';
+import { MODEL_LISTS, type ModelList } from './kinds.js';
 
 export const CLASSIFICATIONS = ['public', 'restricted', 'confidential'] as const;
 export const PHASES = ['proaction', 'prevention', 'preparation', 'response', 'aftercare'] as const;
@@ -125,32 +126,44 @@ export const Consequence = z.strictObject({
   perUnitHour: nonNegative,
 });
 
+/**
+ * The zod schema of one item of each list of the catalogue (src/model/kinds.ts), in the format's order; the model
+ * document, the validator and the GraphQL types are built from this table.
+ */
+export const ITEM_SCHEMAS = {
+  vitalInterests: VitalInterest,
+  impactCriteria: ImpactCriterion,
+  threats: Threat,
+  incidentCategories: IncidentCategory,
+  scenarios: Scenario,
+  sectors: Sector,
+  services: Service,
+  tasks: Task,
+  capabilities: Capability,
+  parties: Party,
+  dependencies: Dependency,
+  disruptions: Disruption,
+  requirements: Requirement,
+  triggers: Trigger,
+  needs: Need,
+  holdings: Holding,
+  mitigations: Mitigation,
+  responsibilities: Responsibility,
+  operations: Operation,
+  scores: Score,
+  consequences: Consequence,
+} as const satisfies Record<ModelList, z.ZodObject>;
+
+type Items = typeof ITEM_SCHEMAS;
+type Lists = { [K in keyof Items]: z.ZodDefault<z.ZodArray<Items[K]>> };
+const lists = Object.fromEntries(MODEL_LISTS.map((l) => [l, z.array(ITEM_SCHEMAS[l]).default([])])) as unknown as Lists;
+
 export const Model = z.strictObject({
   $schema: z.string().optional(),
   name: z.string().max(500).optional(),
   description: text.optional(),
   version: z.string().max(100).optional(),
-  vitalInterests: z.array(VitalInterest).default([]),
-  impactCriteria: z.array(ImpactCriterion).default([]),
-  threats: z.array(Threat).default([]),
-  incidentCategories: z.array(IncidentCategory).default([]),
-  scenarios: z.array(Scenario).default([]),
-  sectors: z.array(Sector).default([]),
-  services: z.array(Service).default([]),
-  tasks: z.array(Task).default([]),
-  capabilities: z.array(Capability).default([]),
-  parties: z.array(Party).default([]),
-  dependencies: z.array(Dependency).default([]),
-  disruptions: z.array(Disruption).default([]),
-  requirements: z.array(Requirement).default([]),
-  triggers: z.array(Trigger).default([]),
-  needs: z.array(Need).default([]),
-  holdings: z.array(Holding).default([]),
-  mitigations: z.array(Mitigation).default([]),
-  responsibilities: z.array(Responsibility).default([]),
-  operations: z.array(Operation).default([]),
-  scores: z.array(Score).default([]),
-  consequences: z.array(Consequence).default([]),
+  ...lists,
 });
 
 /** A validated model with every default filled in. */

@@ -158,14 +158,8 @@ export async function readJsonFile(path: string): Promise<unknown> {
 export type { ModelInput };
 
 
-/** The zod schema of one item of each list. */
-export const ITEM_SCHEMAS: Record<string, z.ZodObject> = {
-  vitalInterests: S.VitalInterest, impactCriteria: S.ImpactCriterion, threats: S.Threat, incidentCategories: S.IncidentCategory,
-  scenarios: S.Scenario, sectors: S.Sector, services: S.Service, tasks: S.Task, capabilities: S.Capability, parties: S.Party,
-  dependencies: S.Dependency, disruptions: S.Disruption, requirements: S.Requirement, triggers: S.Trigger, needs: S.Need,
-  holdings: S.Holding, mitigations: S.Mitigation, responsibilities: S.Responsibility, operations: S.Operation,
-  scores: S.Score, consequences: S.Consequence,
-};
+/** The zod schema of one item of each list (the table of schema.ts, keyed by the catalogue's lists). */
+export const ITEM_SCHEMAS: Record<string, z.ZodObject> = S.ITEM_SCHEMAS;
 
 /** Validates one item of `list` on its own (shape, types, ranges), with messages as for a whole model. */
 export function validateItem<T = Record<string, unknown>>(list: string, item: unknown): T {

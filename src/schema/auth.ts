@@ -1,7 +1,7 @@
 // Role checks for resolvers: who may change the model and who may start simulations.
 import { GraphQLError } from 'graphql';
 import type { Context } from './context.js';
-import type { Role } from '../domain/viewer.js';
+import { canSeeNode, canSeeRelationship, type Role } from '../domain/viewer.js';
 
 /** Throws FORBIDDEN unless the viewer has one of the roles (admins always pass). */
 export function requireRole(ctx: Context, roles: readonly Role[], action: string): void {
@@ -28,12 +28,10 @@ export async function requireVisible(ctx: Context, item: string, refs: readonly 
   });
 }
 
-/** Non-admins classify a node only so that they still see it: public, or restricted with their own party as owner. */
+/** Non-admins classify a node only so that they still see it (the access rule): public, or restricted and their own. */
 export function requireNodeClassification(ctx: Context, item: string, classification: unknown, owner: unknown): void {
-  if (ctx.viewer.admin) return;
+  if (canSeeNode(ctx.viewer, { classification, owner })) return;
   const c = (classification ?? 'public') as string;
-  if (c === 'public') return;
-  if (c === 'restricted' && ctx.viewer.party && owner === ctx.viewer.party) return;
   throw forbidden(
     c === 'restricted'
       ? `${item}.owner: a restricted item must be owned by your party (${ctx.viewer.party ? `"${ctx.viewer.party}"` : 'your token names none'}), got ${owner == null ? 'none' : `"${String(owner)}"`}`
@@ -43,8 +41,7 @@ export function requireNodeClassification(ctx: Context, item: string, classifica
 
 /** Non-admins classify a relationship as non-public only when their party is one of its ends (who then reads it). */
 export function requireRelationshipClassification(ctx: Context, item: string, classification: unknown, ends: readonly string[]): void {
-  if (ctx.viewer.admin) return;
+  if (canSeeRelationship(ctx.viewer, { classification }, ends)) return;
   const c = (classification ?? 'public') as string;
-  if (c === 'public' || (ctx.viewer.party && ends.includes(ctx.viewer.party))) return;
   throw forbidden(`${item}.classification: a ${c} relationship must have your party at one end`);
 }

@@ -1,4 +1,5 @@
-// Object types for every node kind and relationship list, derived from the model format, with root connections and node(id).
+// Object types for every node kind and relationship list, derived from the model format and named by the catalogue
+// (src/model/kinds.ts), with root connections and node(id).
 import { GraphQLError } from 'graphql';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { builder } from './builder.js';
@@ -10,22 +11,6 @@ import type { NodeRecord, RelationshipRecord } from '../graph/api-repository.js'
 /* eslint-disable @typescript-eslint/no-explicit-any -- types are built from tables; each ref is checked at schema build time. */
 
 export const MAX_PAGE = 1000;
-
-/** GraphQL type name of each relationship list. */
-export const REL_TYPE_NAMES: Record<string, string> = {
-  dependencies: 'Dependency', disruptions: 'Disruption', requirements: 'Requirement', triggers: 'Trigger', needs: 'Need',
-  holdings: 'Holding', mitigations: 'Mitigation', responsibilities: 'Responsibility', operations: 'Operation',
-  scores: 'Score', consequences: 'Consequence',
-};
-/** Field names on the node types: [outgoing on the `from` kind, incoming on the `to` kind]. */
-const REL_FIELD_NAMES: Record<string, [string, string]> = {
-  dependencies: ['dependsOn', 'dependents'], disruptions: ['disruptions', 'disruptedBy'], requirements: ['requirements', 'requiredBy'],
-  triggers: ['triggers', 'triggeredBy'], needs: ['needs', 'neededBy'], holdings: ['holdings', 'holders'],
-  mitigations: ['mitigates', 'mitigatedBy'], responsibilities: ['responsibilities', 'responsibleParties'],
-  operations: ['operates', 'operators'], scores: ['scores', 'scoredBy'], consequences: ['consequences', 'causedBy'],
-};
-/** Reverse names of the references held as node fields. */
-const REF_REVERSE: Record<string, string> = { MEASURES: 'criteria', OF_THREAT: 'incidentCategories', INSTANCE_OF: 'scenarios', PART_OF: 'services' };
 
 const BASE_FIELDS = ['id', 'name', 'description', 'source', 'assumption', 'classification', 'owner'];
 
@@ -51,7 +36,7 @@ EntityRef.implement({
 });
 
 export const RelationshipRefs: Record<string, ReturnType<typeof builder.objectRef<RelationshipRecord>>> = {};
-for (const rel of RELATIONSHIP_KINDS) RelationshipRefs[rel.list] = builder.objectRef<RelationshipRecord>(REL_TYPE_NAMES[rel.list]!);
+for (const rel of RELATIONSHIP_KINDS) RelationshipRefs[rel.list] = builder.objectRef<RelationshipRecord>(rel.typeName);
 export const NodeRefs: Record<string, ReturnType<typeof builder.objectRef<NodeRecord>>> = {};
 for (const k of NODE_KINDS) NodeRefs[k.list] = builder.objectRef<NodeRecord>(k.label);
 
@@ -100,13 +85,13 @@ for (const kind of NODE_KINDS) {
           : t.field({ type: target, nullable: true, resolve: async (n, _a, ctx) => (await ctx.loaders.relationships(ref.type, 'out').load(n.id))[0]?.other ?? null });
       }
       for (const ref of NODE_REFERENCES.filter((r) => (r.kinds as readonly string[]).includes(kind.list))) {
-        out[REF_REVERSE[ref.type]!] = t.field({
+        out[ref.reverse] = t.field({
           type: [NodeRefs[ref.list]!],
           resolve: async (n, _a, ctx) => (await ctx.loaders.relationships(ref.type, 'in').load(n.id)).map((r) => r.other),
         });
       }
       for (const rel of RELATIONSHIP_KINDS) {
-        const [outName, inName] = REL_FIELD_NAMES[rel.list]!;
+        const { out: outName, in: inName } = rel.fields;
         const ref = RelationshipRefs[rel.list]!;
         if (rel.from.kinds !== '*' && rel.from.kinds.includes(kind.list)) {
           out[outName] = t.field({ type: [ref], resolve: (n, _a, ctx) => ctx.loaders.relationships(rel.type, 'out').load(n.id) });

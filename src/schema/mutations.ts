@@ -1,7 +1,7 @@
 // Create, update and delete for every node kind and relationship list; inputs follow the model format and are validated exactly as it is.
 import { GraphQLError } from 'graphql';
 import { builder } from './builder.js';
-import { NodeRefs, REL_TYPE_NAMES, RelationshipRefs } from './entities.js';
+import { NodeRefs, RelationshipRefs } from './entities.js';
 import { requireNodeClassification, requireRelationshipClassification, requireRole, requireVisible } from './auth.js';
 import type { Context } from './context.js';
 import { ITEM_SCHEMAS } from '../model/validate.js';
@@ -90,7 +90,7 @@ for (const kind of NODE_KINDS) {
 }
 
 for (const rel of RELATIONSHIP_KINDS) {
-  const name = REL_TYPE_NAMES[rel.list]!;
+  const name = rel.typeName;
   const fields = scalarFields(ITEM_SCHEMAS[rel.list]!);
   const ends = new Set([rel.from.field, rel.to.field]);
   const Input = builder.inputType(`${name}Input`, {

@@ -1,12 +1,12 @@
 // The bulk load names relationship properties one by one; this keeps those lists equal to the model format's fields.
 import { describe, expect, it } from 'vitest';
-import { capitalise, cypher } from '../../src/graph/cypher.js';
+import { statementsFor } from '../../src/graph/statements.js';
 import { RELATIONSHIP_KINDS } from '../../src/model/kinds.js';
 import { ITEM_SCHEMAS } from '../../src/model/validate.js';
 
 describe('bulk relationship statements', () => {
   it.each(RELATIONSHIP_KINDS.map((r) => [r.list, r] as const))('create every field of %s', (_list, rel) => {
-    const statement = cypher('bulk', `create${capitalise(rel.list)}`);
+    const statement = statementsFor(rel).create.text;
     const map = /CREATE \(a\)-\[:\w+ \{(.*)\}\]->\(b\)/.exec(statement);
     expect(map, statement).not.toBeNull();
     const named = [...map![1]!.matchAll(/`?(\w+)`?: row\.props\.`?(\w+)`?/g)].map((m) => {

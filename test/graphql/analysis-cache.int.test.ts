@@ -8,6 +8,7 @@ import { loadModel } from '../../src/graph/model-repository.js';
 import { createRun, finishRun } from '../../src/graph/run-repository.js';
 import { Graph } from '../../src/graph/graph.js';
 import { graphConfig } from '../../src/graph/config.js';
+import { statementsFor } from '../../src/graph/statements.js';
 import { LOCAL_ADMIN, type Viewer } from '../../src/domain/viewer.js';
 
 type Result = { data?: any; errors?: { message: string }[] };
@@ -87,7 +88,7 @@ describe('analysis cache', () => {
     const other = new Graph({ config: graphConfig() });
     try {
       await other.writeTransaction(async (tx) => {
-        await tx.run('model', 'mergeHoldings', { rows: [{ party: 'p-min', capability: 'c-beds', props: { capacity: 250 } }] });
+        await tx.run(statementsFor('holdings').merge, { rows: [{ party: 'p-min', capability: 'c-beds', props: { capacity: 250 } }] });
         await tx.run('model', 'bumpModelRevision');
       });
     } finally {

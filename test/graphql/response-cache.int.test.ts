@@ -10,6 +10,7 @@ import { loadModel } from '../../src/graph/model-repository.js';
 import { createRun, finishRun } from '../../src/graph/run-repository.js';
 import { Graph } from '../../src/graph/graph.js';
 import { graphConfig } from '../../src/graph/config.js';
+import { statementsFor } from '../../src/graph/statements.js';
 import { AnalysisCache } from '../../src/graph/analysis-repository.js';
 import { LOCAL_ADMIN, type Viewer } from '../../src/domain/viewer.js';
 import type { ResponseCacheStats } from '../../src/server/response-cache.js';
@@ -46,7 +47,7 @@ describe('response cache', () => {
   beforeAll(async () => {
     graph = await testGraph();
     const read = vi.spyOn(graph, 'read');
-    reads = () => read.mock.calls.map((c) => c[1]);
+    reads = () => read.mock.calls.map((c) => (typeof c[0] === 'string' ? c[1] : c[0].name) as string);
     analysisCache = new AnalysisCache(graph);
     stats = { hits: 0, stored: 0, uncacheable: 0 };
     app = createApp({ services: { graph, analysisCache }, authenticate, responseCache: { stats } });
@@ -158,7 +159,7 @@ describe('response cache', () => {
     const other = new Graph({ config: graphConfig() });
     try {
       await other.writeTransaction(async (tx) => {
-        await tx.run('model', 'mergeHoldings', { rows: [{ party: 'p-min', capability: 'c-beds', props: { capacity: 250 } }] });
+        await tx.run(statementsFor('holdings').merge, { rows: [{ party: 'p-min', capability: 'c-beds', props: { capacity: 250 } }] });
         await tx.run('model', 'bumpModelRevision');
       });
     } finally {
