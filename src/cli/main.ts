@@ -20,6 +20,7 @@ const COMMANDS: Record<string, () => Promise<void>> = {
   validate: async () => (await import('./model.js')).registerModelCommands(program),
   start: async () => (await import('./serve.js')).registerServe(program),
   token: async () => (await import('./token.js')).registerToken(program),
+  report: async () => (await import('./report.js')).registerReport(program),
   simulate: async () => {
     (await import('./simulate.js')).registerSimulate(program, {
       loadModelFromGraph: async () => (await import('../graph/model-repository.js')).exportModel(await graphOnce()),
