@@ -5,11 +5,12 @@ import { PHASES } from '../model/schema.js';
 import { assessRisks, rankSensitivity, resolveWeights, RISK_METHODS, type ScenarioRisk } from '../analysis/risk.js';
 import { DEFAULT_PROFILE, findProfile, WEIGHT_PROFILES } from '../analysis/profiles.js';
 import { gapReport, leadParties, type CapabilityBalance } from '../analysis/balance.js';
-import { planningInput, riskInput, nodeIndex } from './inputs.js';
+import { planningInput, riskInput, nodeIndex } from '../analysis/inputs.js';
 import { isClassified } from './visibility.js';
 import type { Words } from './i18n.js';
 import type { Block, Cell, Edition, ReportDocument, ReportKind, Section } from './document.js';
 import { gapBars, riskDiagram, sensitivityHeatmap } from './charts.js';
+import type { CycleComparison, Decision } from '../analysis/cycle.js';
 
 export interface CycleInfo {
   id: string;
@@ -18,6 +19,7 @@ export interface CycleInfo {
   closedAt: string | null;
   /** Scenarios the cabinet gave priority in the cycle. */
   priorities: string[];
+  decisions?: readonly (Decision & { id?: string })[];
 }
 
 export interface ReportOptions {
@@ -31,8 +33,9 @@ export interface ReportOptions {
   cycle?: CycleInfo | null;
   /** `party` report: the party. */
   party?: string | null;
-  /** `progress` report: the earlier cycle and its model, to compare with. */
-  previous?: { cycle: CycleInfo; model: Model } | null;
+  /** `progress` report: the earlier cycle and what moved since. */
+  previous?: { cycle: CycleInfo } | null;
+  comparison?: CycleComparison | null;
 }
 
 type Named = { id: string; name?: string; classification?: string };
@@ -356,41 +359,51 @@ function partyReport(o: ReportOptions, n: Namer): Section[] {
 function progress(o: ReportOptions, n: Namer): Section[] {
   const { t } = o.words;
   const w = o.words;
-  if (!o.previous) return [{ id: 'progress', title: t('progress.title'), blocks: [{ kind: 'paragraph', text: t('progress.noPrevious') }] }];
-  const before = new Map(ranking(o.previous.model).map((r) => [r.scenario, r]));
-  const after = ranking(o.model);
-  const moved = after.filter((r) => {
-    const b = before.get(r.scenario);
-    return !b || b.rank !== r.rank || b.impactClass !== r.impactClass || b.likelihoodClass !== r.likelihoodClass;
-  });
-  const gapsBefore = new Map(gapReport(planningInput(o.previous.model)).gaps.map((g) => [g.capability, g]));
-  const gapsAfter = new Map(gapReport(planningInput(o.model)).gaps.map((g) => [g.capability, g]));
-  const closed = [...gapsBefore.keys()].filter((c) => !gapsAfter.has(c));
-  const opened = [...gapsAfter.keys()].filter((c) => !gapsBefore.has(c));
+  const c = o.comparison!;
+  const decisions = o.cycle?.decisions ?? [];
+  const measureName = (id: string) => n.cell(id);
   return [
     {
       id: 'risks-moved', title: t('progress.moved.title'),
-      blocks: moved.length ? [{
+      blocks: c.moved.length ? [{
         kind: 'table', caption: t('progress.moved.caption'),
         columns: [t('col.scenario'), t('col.rankBefore'), t('col.rankAfter'), t('col.classBefore'), t('col.classAfter')],
         numeric: [false, true, true, false, false],
-        rows: moved.map((r) => {
-          const b = before.get(r.scenario);
-          return [n.cell(r.scenario), num(b ? String(b.rank) : '–'), num(String(r.rank)),
-            b ? `${b.likelihoodClass ?? '–'}/${b.impactClass ?? '–'}` : '–', `${r.likelihoodClass ?? '–'}/${r.impactClass ?? '–'}`];
-        }),
+        rows: c.moved.map((r) => [n.cell(r.scenario), num(r.rankBefore == null ? '–' : String(r.rankBefore)),
+          num(r.rankAfter == null ? '–' : String(r.rankAfter)), r.classBefore ?? '–', r.classAfter ?? '–']),
       }] : [{ kind: 'paragraph', text: t('progress.moved.none') }],
     },
     {
       id: 'gaps-changed', title: t('progress.gaps.title'),
       blocks: [
-        { kind: 'paragraph', text: t('progress.gaps.text', { closed: closed.length, opened: opened.length }) },
-        { kind: 'table', caption: t('progress.gaps.caption'), columns: [t('col.capability'), t('col.change'), t('col.shortfall')],
-          numeric: [false, false, true],
-          rows: [
-            ...closed.map((c) => [n.cell(c), t('progress.gaps.closed'), num(w.num(0))]),
-            ...opened.map((c) => [n.cell(c), t('progress.gaps.opened'), num(w.num(gapsAfter.get(c)!.shortfall))]),
-          ] },
+        { kind: 'paragraph', text: t('progress.gaps.text', { closed: c.gapsClosed.length, opened: c.gapsOpened.length }) },
+        ...(c.gapsClosed.length + c.gapsOpened.length ? [{
+          kind: 'table', caption: t('progress.gaps.caption'), columns: [t('col.capability'), t('col.change')],
+          rows: [...c.gapsClosed.map((x) => [n.cell(x), t('progress.gaps.closed')]), ...c.gapsOpened.map((x) => [n.cell(x), t('progress.gaps.opened')])],
+        } as Block] : []),
+      ],
+    },
+    {
+      id: 'decisions', title: t('progress.decisions.title'),
+      blocks: decisions.length ? [{
+        kind: 'table', caption: t('progress.decisions.caption'),
+        columns: [t('col.date'), t('col.decision'), t('col.target'), t('col.status'), t('col.owner'), t('col.note')],
+        rows: decisions.map((d) => [w.date(d.date), t(`decision.${d.kind}`), n.cell(d.target), d.status ? t(`status.${d.status}`) : '–',
+          d.owner ? n.name(d.owner) : '–', d.note ?? '']),
+      }] : [{ kind: 'paragraph', text: t('progress.decisions.none') }],
+    },
+    {
+      id: 'measures', title: t('progress.measures.title'),
+      blocks: [
+        c.progressed.length
+          ? { kind: 'table', caption: t('progress.measures.progressed'), columns: [t('col.measure'), t('col.before'), t('col.after')],
+            rows: c.progressed.map((p) => [measureName(p.measure), p.before ? t(`status.${p.before}`) : '–', t(`status.${p.after}`)]) }
+          : { kind: 'paragraph', text: t('progress.measures.noneProgressed') },
+        c.overdue.length
+          ? { kind: 'table', caption: t('progress.measures.overdue'),
+            columns: [t('col.measure'), t('col.decidedOn'), t('col.dueOn'), t('col.status')],
+            rows: c.overdue.map((x) => [measureName(x.measure), w.date(x.decidedOn), w.date(x.dueOn), t(`status.${x.status}`)]) }
+          : { kind: 'paragraph', text: t('progress.measures.noneOverdue') },
       ],
     },
   ];

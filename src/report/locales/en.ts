@@ -28,8 +28,11 @@ export const en: typeof nl = {
     capabilities: 'Capabilities', holders: 'Holders', target: 'Subject', leads: 'Leads', kind: 'Kind',
     role: 'Role', capacity: 'Capacity', readiness: 'Readiness', mobilisation: 'Mobilisation (hours)', why: 'Involvement',
     rankBefore: 'Rank previous cycle', rankAfter: 'Rank now', classBefore: 'Class previous (L/I)', classAfter: 'Class now (L/I)',
-    change: 'Change',
+    change: 'Change', date: 'Date', decision: 'Decision', status: 'Status', owner: 'Carried out by', note: 'Note',
+    measure: 'Measure', before: 'Was', after: 'Is now', decidedOn: 'Decided on', dueOn: 'Due by',
   },
+  decision: { priority: 'priority', measure: 'measure decided', status: 'status change' },
+  status: { proposed: 'proposed', decided: 'decided', 'in-progress': 'in progress', done: 'done', dropped: 'dropped' },
   horizon: { short: 'short', medium: 'medium', long: 'long' },
   phase: { proaction: 'pro-action', prevention: 'prevention', preparation: 'preparation', response: 'response', aftercare: 'aftercare' },
   role: { lead: 'lead', support: 'support' },
@@ -119,6 +122,11 @@ export const en: typeof nl = {
     gaps: {
       title: 'Gaps closed and opened', text: '{{closed}} gaps were closed and {{opened}} opened.',
       caption: 'Changed gaps', closed: 'closed', opened: 'opened',
+    },
+    decisions: { title: 'Decisions in this cycle', caption: 'Decisions of the cabinet, in order', none: 'Nothing has been decided in this cycle yet.' },
+    measures: {
+      title: 'Measures', progressed: 'Measures that progressed', noneProgressed: 'No measure progressed.',
+      overdue: 'Measures past their lead time and not done', noneOverdue: 'No decided measure is past its lead time.',
     },
   },
 };

@@ -26,8 +26,11 @@ export const nl = {
     capabilities: 'Capaciteiten', holders: 'Houders', target: 'Onderwerp', leads: 'Eerstverantwoordelijken', kind: 'Soort',
     role: 'Rol', capacity: 'Omvang', readiness: 'Gereedheid', mobilisation: 'Mobilisatietijd (uur)', why: 'Betrokkenheid',
     rankBefore: 'Rang vorige cyclus', rankAfter: 'Rang nu', classBefore: 'Klasse vorige (W/I)', classAfter: 'Klasse nu (W/I)',
-    change: 'Verandering',
+    change: 'Verandering', date: 'Datum', decision: 'Besluit', status: 'Status', owner: 'Uitvoerder', note: 'Toelichting',
+    measure: 'Maatregel', before: 'Was', after: 'Is nu', decidedOn: 'Besloten op', dueOn: 'Gereed uiterlijk',
   },
+  decision: { priority: 'prioriteit', measure: 'maatregel besloten', status: 'statuswijziging' },
+  status: { proposed: 'voorgesteld', decided: 'besloten', 'in-progress': 'in uitvoering', done: 'gereed', dropped: 'vervallen' },
   horizon: { short: 'kort', medium: 'middellang', long: 'lang' },
   phase: { proaction: 'proactie', prevention: 'preventie', preparation: 'preparatie', response: 'respons', aftercare: 'nazorg' },
   role: { lead: 'eerstverantwoordelijk', support: 'ondersteunend' },
@@ -117,6 +120,11 @@ export const nl = {
     gaps: {
       title: 'Gesloten en nieuwe tekorten', text: '{{closed}} tekorten zijn gesloten en {{opened}} nieuw ontstaan.',
       caption: 'Veranderde tekorten', closed: 'gesloten', opened: 'nieuw',
+    },
+    decisions: { title: 'Besluiten in deze cyclus', caption: 'Besluiten van het kabinet, in volgorde', none: 'In deze cyclus is nog niets besloten.' },
+    measures: {
+      title: 'Maatregelen', progressed: 'Maatregelen die verder kwamen', noneProgressed: 'Geen maatregel kwam verder.',
+      overdue: 'Maatregelen over hun doorlooptijd en niet gereed', noneOverdue: 'Geen besloten maatregel is over zijn doorlooptijd.',
     },
   },
 };

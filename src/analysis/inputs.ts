@@ -1,7 +1,7 @@
-// The analyses' inputs from an interchange document (a file, or the graph's export), for the reports.
+// The analyses' inputs from an interchange document (a file, a frozen cycle, or the graph's export).
 import type { Model } from '../model/schema.js';
-import type { PlanningInput } from '../analysis/balance.js';
-import type { RiskInput } from '../analysis/risk.js';
+import type { PlanningInput } from './balance.js';
+import type { RiskInput } from './risk.js';
 import { NODE_KINDS } from '../model/kinds.js';
 
 export function riskInput(model: Model): RiskInput {
