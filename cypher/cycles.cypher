@@ -43,3 +43,9 @@ CREATE (d:Decision {
   recordedBy: $subject, recordedAt: datetime()
 })-[:IN_CYCLE]->(c)
 RETURN d.id AS id
+
+// @name deleteAllCycles
+// Removes every cycle and its decisions (a fresh graph, e.g. in tests); cycles are otherwise never deleted.
+MATCH (c:Cycle)
+OPTIONAL MATCH (d:Decision)-[:IN_CYCLE]->(c)
+DETACH DELETE c, d
