@@ -1,18 +1,23 @@
 #!/bin/sh
-# Installs Debian's Chromium for the explorer's browser tests (test/explorer/*.browser.test.ts); does nothing when present.
+# Installs what the browser and report tests need from Debian's packages, when missing: Chromium (explorer tests,
+# report PDFs) and poppler-utils (pdftotext, pdftoppm, pdfinfo to read the PDFs back).
 set -eu
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ -x "$CHROMIUM" ]; then
-  echo "install-browser: $CHROMIUM present ($("$CHROMIUM" --version 2>/dev/null || echo 'version unknown'))"
+missing=""
+[ -x "$CHROMIUM" ] || missing="$missing chromium"
+command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+if [ -z "$missing" ]; then
+  echo "install-browser: $CHROMIUM present ($("$CHROMIUM" --version 2>/dev/null || echo 'version unknown')), poppler-utils present"
   exit 0
 fi
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "install-browser: no $CHROMIUM and no apt-get; install Chromium and set CHROMIUM_PATH" >&2
+  echo "install-browser: missing$missing and no apt-get; install them (and set CHROMIUM_PATH for another Chromium)" >&2
   exit 1
 fi
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update
-$SUDO apt-get install -y --no-install-recommends chromium
+# shellcheck disable=SC2086 # one word per package
+$SUDO apt-get install -y --no-install-recommends $missing
 "$CHROMIUM" --version

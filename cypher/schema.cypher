@@ -9,3 +9,6 @@ CREATE INDEX entity_classification IF NOT EXISTS FOR (n:Entity) ON (n.classifica
 CREATE INDEX party_kind IF NOT EXISTS FOR (n:Party) ON (n.kind);
 CREATE INDEX simulation_run_status IF NOT EXISTS FOR (n:SimulationRun) ON (n.status);
 CREATE INDEX audit_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at);
+
+// Planning cycles (cypher/cycles.cypher): one per id.
+CREATE CONSTRAINT cycle_id IF NOT EXISTS FOR (c:Cycle) REQUIRE c.id IS UNIQUE;

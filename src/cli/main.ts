@@ -21,6 +21,8 @@ const COMMANDS: Record<string, () => Promise<void>> = {
   start: async () => (await import('./serve.js')).registerServe(program),
   token: async () => (await import('./token.js')).registerToken(program),
   backup: async () => (await import('./backup.js')).registerBackup(program),
+  report: async () => (await import('./report.js')).registerReport(program),
+  cycle: async () => (await import('./cycle.js')).registerCycle(program),
   simulate: async () => {
     (await import('./simulate.js')).registerSimulate(program, {
       loadModelFromGraph: async () => (await import('../graph/model-repository.js')).exportModel(await graphOnce()),

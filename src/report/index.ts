@@ -1,0 +1,93 @@
+// Renders one report: the reader's view of the model, the edition's filter, the document, then HTML or PDF.
+import type { Model } from '../model/schema.js';
+import { UserError } from '../domain/errors.js';
+import { buildReport, type CycleInfo } from './content.js';
+import { compareCycles, freezeAssessment } from '../analysis/cycle.js';
+import { planningInput } from '../analysis/inputs.js';
+import { EDITIONS, REPORT_KINDS, type Edition, type ReportKind } from './document.js';
+import { renderHtml } from './html.js';
+import { REPORT_LANGUAGES, words, type ReportLanguage } from './i18n.js';
+import { PUBLIC_READER, visibleModel, type Reader } from './visibility.js';
+
+export const REPORT_FORMATS = ['pdf', 'html'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface ReportRequest {
+  kind: string;
+  format?: string;
+  lang?: string;
+  edition?: string;
+  /** The whole model the request starts from; it is filtered for the reader and the edition here. */
+  model: Model;
+  reader: Reader;
+  cycle?: CycleInfo | null;
+  party?: string | null;
+  previous?: { cycle: CycleInfo; model: Model } | null;
+  /** Date on the title page (ISO); today when absent. */
+  date?: string;
+}
+
+export interface RenderedReport { body: Buffer; contentType: string; format: ReportFormat; fileName: string }
+
+function oneOf<T extends string>(field: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  const v = value ?? fallback;
+  if (!(allowed as readonly string[]).includes(v)) throw new UserError(`${field}: unknown value "${v}"; expected one of ${allowed.join(', ')}`, 'BAD_USER_INPUT');
+  return v as T;
+}
+
+/** Checks the request's choices; every message names the option and the value. */
+export function reportChoices(r: Pick<ReportRequest, 'kind' | 'format' | 'lang' | 'edition'>) {
+  return {
+    kind: oneOf<ReportKind>('kind', r.kind, REPORT_KINDS, 'risk-profile'),
+    format: oneOf<ReportFormat>('format', r.format, REPORT_FORMATS, 'pdf'),
+    lang: oneOf<ReportLanguage>('lang', r.lang, REPORT_LANGUAGES, 'nl'),
+    edition: oneOf<Edition>('edition', r.edition, EDITIONS, 'public'),
+  };
+}
+
+export async function renderReport(r: ReportRequest): Promise<RenderedReport> {
+  const { kind, format, lang, edition } = reportChoices(r);
+  const reader = edition === 'public' ? PUBLIC_READER : r.reader;
+  const model = visibleModel(r.model, reader);
+  if (kind === 'party') {
+    if (!r.party) throw new UserError('party: the party report needs a party (--party <id>)', 'BAD_USER_INPUT');
+    if (!model.parties.some((p) => p.id === r.party)) throw new UserError(`party: unknown party "${r.party}"`, 'BAD_USER_INPUT');
+  }
+  if (kind === 'progress' && (!r.previous || !r.cycle)) {
+    throw new UserError('progress: the progress report compares two cycles; give --cycle of a cycle that has an earlier one', 'BAD_USER_INPUT');
+  }
+  const comparison = kind === 'progress' ? progressBetween(r.previous!, { cycle: r.cycle!, model: r.model }, reader) : null;
+  const previous = r.previous ? { cycle: r.previous.cycle } : null;
+  const w = await words(lang);
+  const date = r.date ?? new Date().toISOString().slice(0, 10);
+  const cycle = r.cycle ? { ...r.cycle, decisions: visibleDecisions(r.cycle.decisions ?? [], model) } : null;
+  const doc = buildReport({ kind, edition, model, words: w, date, cycle, party: r.party ?? null, previous, comparison });
+  const html = await renderHtml(doc, w, new Date().toISOString());
+  const base = ['weerbaar', kind, r.cycle?.id ?? date, ...(kind === 'party' ? [r.party!] : []), lang, edition].join('-');
+  if (format === 'html') return { body: Buffer.from(html), contentType: 'text/html; charset=utf-8', format, fileName: `${base}.html` };
+  const { htmlToPdf } = await import('./pdf.js');
+  const pdf = await htmlToPdf(html, (page, total) => w.t('title.page', { page, total }));
+  return { body: pdf, contentType: 'application/pdf', format, fileName: `${base}.pdf` };
+}
+
+type CycleModel = { cycle: CycleInfo; model: Model };
+
+/** Decisions about items the reader may not see are left out with the items. */
+function visibleDecisions<D extends { target: string }>(decisions: readonly D[], model: Model): D[] {
+  const ids = new Set([...model.scenarios.map((s) => s.id), ...measureIds(model)]);
+  return decisions.filter((d) => ids.has(d.target));
+}
+
+const measureIds = (m: Model) => ((m as unknown as { measures?: { id: string }[] }).measures ?? []).map((x) => x.id);
+
+/** The comparison of two cycles as the reader sees them (assessments recomputed from the visible models). */
+function progressBetween(before: CycleModel, after: CycleModel, reader: Reader) {
+  const state = (c: CycleModel) => {
+    const model = visibleModel(c.model, reader);
+    return {
+      id: c.cycle.id, model, assessment: freezeAssessment(model, planningInput(model)),
+      decisions: visibleDecisions(c.cycle.decisions ?? [], model), date: c.cycle.closedAt ?? new Date().toISOString(),
+    };
+  };
+  return compareCycles(state(before), state(after));
+}
