@@ -21,6 +21,7 @@ function enumOf<const T extends readonly string[]>(name: string, values: T, desc
 
 export const RiskMethodEnum = enumOf('RiskMethod', RISK_METHODS, 'How the impact criteria are aggregated to one impact score.');
 export const PhaseEnum = enumOf('Phase', PHASES, 'A phase of the safety chain.');
+export type Classification = (typeof CLASSIFICATIONS)[number];
 export const ClassificationEnum = enumOf('Classification', CLASSIFICATIONS, 'Who may see an item (docs/security.md).');
 export const RunStatusEnum = enumOf('SimulationStatus', RUN_STATUSES, 'Where a simulation run is.');
 export const CounterfactualEnum = enumOf('Counterfactual', COUNTERFACTUALS, 'A replay of every iteration with changed capabilities.',

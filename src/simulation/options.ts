@@ -60,7 +60,7 @@ const fields = {
     expected: 'a scenario id', help: 'scenario id', placeholder: '<id>', graphql: 'ID',
   }),
   iterations: option(integer(1, MAX_ITERATIONS), {
-    help: 'number of iterations (the cap with --target-relative-error)', placeholder: '<n>',
+    help: 'number of iterations (the cap with a target relative error)', placeholder: '<n>',
   }),
   seed: option(z.union([z.string().min(1), z.number()]).transform(String), {
     expected: 'a non-empty string or a finite number', help: 'seed of the run', placeholder: '<s>', graphql: 'String',
