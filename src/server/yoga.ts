@@ -5,7 +5,7 @@ import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-
 import { GraphQLError } from 'graphql';
 import { schema } from '../schema/index.js';
 import { createContext, type Context, type Services } from '../schema/context.js';
-import { GraphUnavailableError, UserError } from '../domain/errors.js';
+import { GraphUnavailableError, UserError, type ErrorCode } from '../domain/errors.js';
 import { LOCAL_ADMIN, type Viewer } from '../domain/viewer.js';
 import { armorPlugins, resolveLimits, useRequestDeadline, withTimeout, type RequestLimits } from './limits.js';
 import { analysisResponseCache, type ResponseCacheStats } from './response-cache.js';
@@ -69,7 +69,8 @@ export function createApp(options: AppOptions): YogaServerInstance<Record<string
       info: () => {},
       warn: (...args: unknown[]) => console.warn(...args),
       error: (...args: unknown[]) => {
-        if (args.some((a) => a instanceof UserError || (a instanceof GraphQLError && (a.extensions?.code || a.originalError instanceof UserError)))) return;
+        // A GraphQLError without an original error is about the request itself (syntax, validation, variables).
+        if (args.some((a) => a instanceof UserError || (a instanceof GraphQLError && (a.extensions?.code || !a.originalError || a.originalError instanceof UserError)))) return;
         console.error(...args);
       },
     },
@@ -79,7 +80,14 @@ export function createApp(options: AppOptions): YogaServerInstance<Record<string
         const original = (error as GraphQLError).originalError;
         const mapped = original ? toGraphQLError(original) : error;
         if (mapped instanceof GraphQLError && mapped.extensions?.code) return mapped;
-        if (error instanceof GraphQLError && !original) return error;
+        // graphql-js's own errors about the request carry no code; a variable a type refuses (e.g. an enum value the
+        // server does not know) is bad input.
+        if (error instanceof GraphQLError && !original) {
+          return error.extensions?.code ? error : new GraphQLError(error.message, {
+            nodes: error.nodes, source: error.source, positions: error.positions, path: error.path,
+            extensions: { ...error.extensions, code: 'BAD_USER_INPUT' satisfies ErrorCode },
+          });
+        }
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },
     },
