@@ -20,7 +20,7 @@ export interface SimulateHooks {
 
 /** Option name → its flag, so that messages name what the user typed (all from the options' schema). */
 const FLAGS: Record<string, string> = Object.fromEntries(OPTION_FIELDS.map((f) => [f.name, f.flag]));
-const NUMERIC = new Set(OPTION_FIELDS.filter((f) => f.type === 'Int' || f.type === 'Float').map((f) => f.name as string));
+const NUMERIC = new Set<string>(OPTION_FIELDS.filter((f) => f.type === 'Int' || f.type === 'Float').map((f) => f.name));
 const DEFINITION_KEYS = new Set(['$schema', 'name', 'description', 'model', 'out', ...Object.keys(FLAGS)]);
 
 /** Flags as commander gives them: option values as typed, booleans as true/false/undefined. */
@@ -55,7 +55,8 @@ export function registerSimulate(program: Command, hooks: SimulateHooks = {}): C
   for (const f of OPTION_FIELDS) {
     if (f.type !== 'Boolean') continue;
     cmd.option(f.flag, f.help)
-      .option(`--no-${f.flag.slice(2)}`, `${f.negatedHelp ?? `not ${f.name}`} (the default; overrides "${f.name}": true in a definition)`);
+      .option(`--no-${f.flag.slice(2)}`,
+        `${f.negatedHelp ?? `not ${f.name}`} (the default; overrides "${f.name}": true in a definition)`);
   }
   cmd
     .action(async (definition: string | undefined, opts: CliOptions) => {
@@ -82,7 +83,8 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
   if (definition !== undefined) {
     const doc = await (await validation()).readJsonFile(definition);
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
-      throw new BadInputError(`${definition}: must be a JSON object with scenario, iterations, seed and optional model and options`);
+      throw new BadInputError(
+        `${definition}: must be a JSON object with scenario, iterations, seed and optional model and options`);
     }
     const problems: Problem[] = [];
     for (const [k, v] of Object.entries(doc as Record<string, unknown>)) {
@@ -139,7 +141,9 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
   };
   let workers = 1;
   try { workers = validateSimulationOptions(options).workers; } catch (e) { named(e); }
-  if (modelPath === undefined && !hooks.loadModelFromGraph) throw new BadInputError('no model: pass --model <file.json> (reading the model from Neo4j is not available in this build)');
+  if (modelPath === undefined && !hooks.loadModelFromGraph) {
+    throw new BadInputError('no model: pass --model <file.json> (reading the model from Neo4j is not available in this build)');
+  }
 
   // Start the worker threads now, so that their start-up (thread, modules) overlaps reading and validating the
   // model; runSimulation takes the pool over and ends it. Ended here if the run never starts.
@@ -194,7 +198,8 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
       await writeFile(out, json);
       timing('result written');
     } catch (e) {
-      throw new BadInputError(`--out ${out}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      throw new BadInputError(`--out ${out}: cannot write (${why})`);
     }
     process.stderr.write(`${result.meta.iterations} iterations in ${result.meta.elapsedMs} ms → ${out}\n`);
   } else {

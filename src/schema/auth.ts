@@ -6,7 +6,8 @@ import { canSeeNode, canSeeRelationship, type Role } from '../domain/viewer.js';
 /** Throws FORBIDDEN unless the viewer has one of the roles (admins always pass). */
 export function requireRole(ctx: Context, roles: readonly Role[], action: string): void {
   if (ctx.viewer.admin || roles.includes(ctx.viewer.role)) return;
-  const who = ctx.viewer.role === 'viewer' && ctx.viewer.subject === 'anonymous' ? 'not signed in' : `a ${ctx.viewer.role}`;
+  const anonymous = ctx.viewer.role === 'viewer' && ctx.viewer.subject === 'anonymous';
+  const who = anonymous ? 'not signed in' : `a ${ctx.viewer.role}`;
   throw new UserError(`${action} needs the role ${roles.join(' or ')}; you are ${who}`,
     ctx.viewer.subject === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
 }

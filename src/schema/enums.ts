@@ -10,19 +10,18 @@ import { COUNTERFACTUALS, OPTION_FIELDS } from '../simulation/options.js';
 const enumName = (value: string) => value.replace(/[-\s]+(\w)/g, (_, c: string) => c.toUpperCase());
 
 /** An enum whose GraphQL values are the constant's values (renamed only where GraphQL needs it). */
-function enumOf<const T extends readonly string[]>(name: string, values: T, description: string, help: Record<string, string> = {}) {
-  return builder.enumType(name, {
-    description,
-    values: Object.fromEntries(values.map((v) => [enumName(v), { value: v, ...(help[v] && { description: help[v] }) }])) as {
-      [K in T[number]]: { value: K };
-    },
-  });
+function enumOf<const T extends readonly string[]>(
+  name: string, values: T, description: string, help: Record<string, string> = {},
+) {
+  const entries = values.map((v) => [enumName(v), { value: v, ...(help[v] && { description: help[v] }) }]);
+  return builder.enumType(name, { description, values: Object.fromEntries(entries) as { [K in T[number]]: { value: K } } });
 }
 
-export const RiskMethodEnum = enumOf('RiskMethod', RISK_METHODS, 'How the impact criteria are aggregated to one impact score.');
+export const RiskMethodEnum = enumOf('RiskMethod', RISK_METHODS,
+  'How the impact criteria are aggregated to one impact score.');
 export const PhaseEnum = enumOf('Phase', PHASES, 'A phase of the safety chain.');
 export type Classification = (typeof CLASSIFICATIONS)[number];
 export const ClassificationEnum = enumOf('Classification', CLASSIFICATIONS, 'Who may see an item (docs/security.md).');
 export const RunStatusEnum = enumOf('SimulationStatus', RUN_STATUSES, 'Where a simulation run is.');
-export const CounterfactualEnum = enumOf('Counterfactual', COUNTERFACTUALS, 'A replay of every iteration with changed capabilities.',
-  OPTION_FIELDS.find((f) => f.name === 'counterfactual')?.values);
+export const CounterfactualEnum = enumOf('Counterfactual', COUNTERFACTUALS,
+  'A replay of every iteration with changed capabilities.', OPTION_FIELDS.find((f) => f.name === 'counterfactual')?.values);

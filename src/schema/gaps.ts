@@ -213,7 +213,9 @@ builder.queryField('gapAnalysis', (t) =>
       scenarioIds: t.arg.idList({ description: 'Scenarios whose requirements count (default: all the viewer may see).' }),
       phases: t.arg.stringList({ description: 'Only tasks in these safety-chain phases (proaction … aftercare); default all.' }),
       minRiskRank: t.arg.int({ description: 'Keep only scenarios ranked this high or better (rank among the selected scenarios, method/profile/weights below).' }),
-      method: t.arg({ type: RiskMethodEnum, description: 'Ranking method for minRiskRank: WEIGHTED_SUM (default) or MEDAL.' }),
+      method: t.arg({
+        type: RiskMethodEnum, description: 'Ranking method for minRiskRank: WEIGHTED_SUM (default) or MEDAL.',
+      }),
       profile: t.arg.string({ description: 'Weight profile for minRiskRank.' }),
       weights: t.arg({ type: [CriterionWeightInput], description: 'Explicit criterion weights for minRiskRank.' }),
       overcapacityFactor: t.arg.float({ defaultValue: DEFAULT_OVERCAPACITY_FACTOR, description: 'A capability is a duplicate when available > this × required and it has two or more holders.' }),

@@ -27,7 +27,10 @@ async function loadRun(ctx: Context, id: string): Promise<RunRecord | null> {
   const run = await getRun(ctx.graph, id);
   if (!run || !(await visible(ctx, run))) return null;
   const live = (ctx.services.jobs as SimulationJobs | undefined)?.live(id);
-  return live && !isTerminal(run.status) ? { ...run, status: live.status, progress: live.progress, iterationsDone: live.iterationsDone } : run;
+  if (!live || isTerminal(run.status)) return run;
+  // The job finished after the read: its stored record now has the result.
+  if (isTerminal(live.status)) return (await getRun(ctx.graph, id)) ?? run;
+  return { ...run, status: live.status, progress: live.progress, iterationsDone: live.iterationsDone };
 }
 
 const parseJson = (s: string | null) => (s ? (JSON.parse(s) as unknown) : null);
@@ -145,7 +148,9 @@ builder.mutationFields((t) => ({
       const options = { ...given, scenario: String(given.scenario) } as SimulationOptions;
       await assertModelComplete(ctx.graph); // an unfinished load: say so, rather than "unknown scenario"
       const scenario = await ctx.loaders.node.load(options.scenario);
-      if (!scenario || scenario.__label !== 'Scenario') throw new BadInputError(`runSimulation: input.scenario: unknown scenario "${options.scenario}"`);
+      if (!scenario || scenario.__label !== 'Scenario') {
+        throw new BadInputError(`runSimulation: input.scenario: unknown scenario "${options.scenario}"`);
+      }
       const id = await jobs(ctx).start(options, ctx.viewer, ctx.requestId);
       return (await loadRun(ctx, id))!;
     },

@@ -33,6 +33,11 @@ export function toGraphQLError(e: unknown): unknown {
   return e;
 }
 
+/** An error graphql-js made about the request (its original, if any, is graphql-js's too), not one a resolver threw. */
+function isRequestError(e: GraphQLError): boolean {
+  return !e.originalError || (e.originalError instanceof GraphQLError && !(e.originalError instanceof UserError));
+}
+
 export function createApp(options: AppOptions): YogaServerInstance<Record<string, unknown>, Context> {
   const authenticate = options.authenticate ?? (() => LOCAL_ADMIN);
   const limits = resolveLimits(options.limits);
@@ -69,8 +74,10 @@ export function createApp(options: AppOptions): YogaServerInstance<Record<string
       info: () => {},
       warn: (...args: unknown[]) => console.warn(...args),
       error: (...args: unknown[]) => {
-        // A GraphQLError without an original error is about the request itself (syntax, validation, variables).
-        if (args.some((a) => a instanceof UserError || (a instanceof GraphQLError && (a.extensions?.code || !a.originalError || a.originalError instanceof UserError)))) return;
+        // graphql-js's own errors (syntax, validation, variables) are about the request, not incidents.
+        const expected = (a: unknown) => a instanceof UserError
+          || (a instanceof GraphQLError && (Boolean(a.extensions?.code) || isRequestError(a)));
+        if (args.some(expected)) return;
         console.error(...args);
       },
     },
@@ -82,7 +89,7 @@ export function createApp(options: AppOptions): YogaServerInstance<Record<string
         if (mapped instanceof GraphQLError && mapped.extensions?.code) return mapped;
         // graphql-js's own errors about the request carry no code; a variable a type refuses (e.g. an enum value the
         // server does not know) is bad input.
-        if (error instanceof GraphQLError && !original) {
+        if (error instanceof GraphQLError && isRequestError(error)) {
           return error.extensions?.code ? error : new GraphQLError(error.message, {
             nodes: error.nodes, source: error.source, positions: error.positions, path: error.path,
             extensions: { ...error.extensions, code: 'BAD_USER_INPUT' satisfies ErrorCode },

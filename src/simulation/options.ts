@@ -143,16 +143,18 @@ export const OPTION_FIELDS: readonly OptionField[] = OPTION_NAMES.map(describe);
 const byName = new Map(OPTION_FIELDS.map((f) => [f.name as string, f]));
 
 /** Defaults filled in when an option is left out (workers: the number of cores). */
-export const DEFAULTS = Object.fromEntries(OPTION_FIELDS.flatMap((f) => (f.defaultValue === undefined ? [] : [[f.name, f.defaultValue]]))) as {
-  horizonHours: number; stepHours: number; disruptedThreshold: number; counterfactual: Counterfactual; timeline: boolean;
-};
+export const DEFAULTS = Object.fromEntries(
+  OPTION_FIELDS.flatMap((f) => (f.defaultValue === undefined ? [] : [[f.name, f.defaultValue]])),
+) as Pick<ResolvedSimulationOptions, 'horizonHours' | 'stepHours' | 'disruptedThreshold' | 'counterfactual' | 'timeline'>;
 
 /**
  * Checks options against the schema and fills in the defaults. Problems name the option in `field` (item
  * `options`) and quote the value: "must be an integer ≥ 1 and ≤ 1000000000, got 0". An option given as
  * undefined counts as left out.
  */
-export function parseSimulationOptions(options: unknown): { value: ResolvedSimulationOptions | null; problems: Problem[] } {
+export function parseSimulationOptions(options: unknown): {
+  value: ResolvedSimulationOptions | null; problems: Problem[];
+} {
   const given = options && typeof options === 'object' && !Array.isArray(options)
     ? Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined))
     : options;
@@ -174,7 +176,8 @@ export function parseSimulationOptions(options: unknown): { value: ResolvedSimul
         : bad('horizonHours', `must be at least one step (${stepHours} h), got ${horizonHours}`);
     }
     if (horizonHours / stepHours > MAX_STEPS) {
-      return bad('stepHours', `gives ${Math.ceil(horizonHours / stepHours)} steps over the horizon; at most ${MAX_STEPS} are allowed`);
+      const steps = Math.ceil(horizonHours / stepHours);
+      return bad('stepHours', `gives ${steps} steps over the horizon; at most ${MAX_STEPS} are allowed`);
     }
     return { value: r.data, problems: [] };
   }

@@ -38,7 +38,8 @@ export function validateSimulationOptions(options: unknown, model?: Model): Reso
   if (model && typeof scenario === 'string' && scenario !== '' && !model.scenarios.some((s) => s.id === scenario)) {
     const known = model.scenarios.map((s) => s.id);
     const listed = `${known.slice(0, 20).map((k) => `"${k}"`).join(', ')}${known.length > 20 ? ', …' : ''}`;
-    bad('scenario', `unknown scenario "${scenario}"; ${known.length ? `the model has ${listed}` : 'the model has no scenarios'}`);
+    const has = known.length ? `the model has ${listed}` : 'the model has no scenarios';
+    bad('scenario', `unknown scenario "${scenario}"; ${has}`);
   }
   if (model && value && problems.length === 0) {
     const { iterations, counterfactual, timeline, horizonHours, stepHours, workers } = value;
