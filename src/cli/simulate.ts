@@ -142,7 +142,8 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
   let workers = 1;
   try { workers = validateSimulationOptions(options).workers; } catch (e) { named(e); }
   if (modelPath === undefined && !hooks.loadModelFromGraph) {
-    throw new BadInputError('no model: pass --model <file.json> (reading the model from Neo4j is not available in this build)');
+    throw new BadInputError('no model: pass --model <file.json> '
+      + '(reading the model from Neo4j is not available in this build)');
   }
 
   // Start the worker threads now, so that their start-up (thread, modules) overlaps reading and validating the

@@ -14,7 +14,8 @@ function enumOf<const T extends readonly string[]>(
   name: string, values: T, description: string, help: Record<string, string> = {},
 ) {
   const entries = values.map((v) => [enumName(v), { value: v, ...(help[v] && { description: help[v] }) }]);
-  return builder.enumType(name, { description, values: Object.fromEntries(entries) as { [K in T[number]]: { value: K } } });
+  const byName = Object.fromEntries(entries) as { [K in T[number]]: { value: K } };
+  return builder.enumType(name, { description, values: byName });
 }
 
 export const RiskMethodEnum = enumOf('RiskMethod', RISK_METHODS,
@@ -24,4 +25,5 @@ export type Classification = (typeof CLASSIFICATIONS)[number];
 export const ClassificationEnum = enumOf('Classification', CLASSIFICATIONS, 'Who may see an item (docs/security.md).');
 export const RunStatusEnum = enumOf('SimulationStatus', RUN_STATUSES, 'Where a simulation run is.');
 export const CounterfactualEnum = enumOf('Counterfactual', COUNTERFACTUALS,
-  'A replay of every iteration with changed capabilities.', OPTION_FIELDS.find((f) => f.name === 'counterfactual')?.values);
+  'A replay of every iteration with changed capabilities.',
+  OPTION_FIELDS.find((f) => f.name === 'counterfactual')?.values);

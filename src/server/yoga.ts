@@ -75,8 +75,8 @@ export function createApp(options: AppOptions): YogaServerInstance<Record<string
       warn: (...args: unknown[]) => console.warn(...args),
       error: (...args: unknown[]) => {
         // graphql-js's own errors (syntax, validation, variables) are about the request, not incidents.
-        const expected = (a: unknown) => a instanceof UserError
-          || (a instanceof GraphQLError && (Boolean(a.extensions?.code) || isRequestError(a)));
+        const expected = (a: unknown) => a instanceof UserError || (a instanceof GraphQLError
+          && (Boolean(a.extensions?.code) || a.originalError instanceof UserError || isRequestError(a)));
         if (args.some(expected)) return;
         console.error(...args);
       },

@@ -145,7 +145,8 @@ const byName = new Map(OPTION_FIELDS.map((f) => [f.name as string, f]));
 /** Defaults filled in when an option is left out (workers: the number of cores). */
 export const DEFAULTS = Object.fromEntries(
   OPTION_FIELDS.flatMap((f) => (f.defaultValue === undefined ? [] : [[f.name, f.defaultValue]])),
-) as Pick<ResolvedSimulationOptions, 'horizonHours' | 'stepHours' | 'disruptedThreshold' | 'counterfactual' | 'timeline'>;
+) as Pick<ResolvedSimulationOptions, 'horizonHours' | 'stepHours' | 'disruptedThreshold' | 'counterfactual'
+  | 'timeline'>;
 
 /**
  * Checks options against the schema and fills in the defaults. Problems name the option in `field` (item

@@ -49,8 +49,9 @@ export function validateSimulationOptions(options: unknown, model?: Model): Reso
     }, counterfactual === 'close-gaps').stride;
     const bytes = iterations * stride * 8;
     if (bytes > MAX_RECORD_BYTES) {
-      bad('iterations', `${iterations} iterations would keep ${(bytes / 2 ** 30).toFixed(1)} GiB of per-iteration results `
-        + `for exact quantiles; at most ${Math.floor(MAX_RECORD_BYTES / (stride * 8))} fit for this model`);
+      const gib = (bytes / 2 ** 30).toFixed(1);
+      bad('iterations', `${iterations} iterations would keep ${gib} GiB of per-iteration results for exact quantiles`
+        + `; at most ${Math.floor(MAX_RECORD_BYTES / (stride * 8))} fit for this model`);
     }
     if (timeline) {
       // One iteration's timeline row, times the chunks that may wait to be summed in iteration order.
@@ -58,7 +59,8 @@ export function validateSimulationOptions(options: unknown, model?: Model): Reso
       const rowBytes = timelineRowLength({ steps, nServices: model.services.length, nSectors: model.sectors.length }) * 8;
       const held = rowBytes * (workers > 1 ? chunkWindow(workers) : 1);
       if (held > MAX_RECORD_BYTES) {
-        bad('timeline', `the timeline of ${model.services.length} services and ${model.sectors.length} sectors would hold `
+        const { length: nServices } = model.services;
+        bad('timeline', `the timeline of ${nServices} services and ${model.sectors.length} sectors would hold `
           + `${(held / 2 ** 30).toFixed(1)} GiB of per-iteration rows with ${workers} worker(s); turn it off `
           + '(timeline: false, --no-timeline) or use fewer workers');
       }
