@@ -10,7 +10,9 @@ CREATE (r)-[:SIMULATES]->(s)
 RETURN r.id AS id
 
 // @name updateRunProgress
+// Progress is written without waiting for it: one that arrives after the run finished changes nothing.
 MATCH (r:SimulationRun {id: $id})
+WHERE NOT r.status IN ['done', 'failed', 'cancelled']
 SET r.status = $status, r.progress = $progress, r.iterationsDone = $iterationsDone,
     r.startedAt = coalesce(r.startedAt, datetime())
 RETURN r.id AS id

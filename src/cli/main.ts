@@ -1,15 +1,14 @@
-// The weerbaar command line: one sub-command per file, usage errors exit 2, user errors exit 1.
-import { Command, CommanderError } from 'commander';
+// The weerbaar command line: one sub-command per file; every failure goes through run.ts (usage 2, user error 1).
+import { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
-import { action, fail, log } from './run.js';
+import { action, fail, log, usageErrors } from './run.js';
 import type { Graph } from '../graph/graph.js';
 
-const program = new Command('weerbaar')
+const program = usageErrors(new Command('weerbaar'))
   .description('Capability-based planning and cascade simulation for national security (Strategie Nationale Veiligheid)')
   .version((JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version)
-  .showHelpAfterError('(run with --help for usage)')
-  .exitOverride();
+  .showHelpAfterError('(run with --help for usage)');
 
 let graph: Graph | undefined;
 const graphOnce = async () => (graph ??= await (await import('../graph/connect.js')).openGraph({ log }));
@@ -52,14 +51,11 @@ program.hook('postAction', async () => {
   if (graph) await graph.close();
 });
 
-for (const cmd of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) cmd.exitOverride();
+// Every command fails the same way: `weerbaar: …`, exit 2 for usage (run.ts).
+for (const cmd of [...program.commands, ...program.commands.flatMap((c) => c.commands)]) usageErrors(cmd);
 
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
-  if (e instanceof CommanderError) {
-    const ok = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' || e.exitCode === 0;
-    process.exit(ok ? 0 : 2);
-  }
   fail(e);
 }

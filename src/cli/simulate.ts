@@ -2,11 +2,13 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { UserError, ValidationError, type Problem } from '../domain/errors.js';
+import { BadInputError, UsageError, ValidationError, type Problem } from '../domain/errors.js';
 import type { Model } from '../model/schema.js';
 import { runSimulation, validateSimulationOptions } from '../simulation/run.js';
 import { SimulationPool } from '../simulation/pool.js';
 import { timing } from '../simulation/timing.js';
+import { OPTION_FIELDS } from '../simulation/options.js';
+import { report, usageErrors } from './run.js';
 import type { SimulationOptions, SimulationResult } from '../simulation/types.js';
 
 export interface SimulateHooks {
@@ -16,46 +18,19 @@ export interface SimulateHooks {
   saveRun?: (record: { scenario: string; parameters: object; result: SimulationResult }) => Promise<string>;
 }
 
-/** Option name in SimulationOptions → its flag, so that messages name what the user typed. */
-const FLAGS: Record<string, string> = {
-  scenario: '--scenario', iterations: '--iterations', seed: '--seed', workers: '--workers',
-  horizonHours: '--horizon-hours', stepHours: '--step-hours', disruptedThreshold: '--disrupted-threshold',
-  targetRelativeError: '--target-relative-error', counterfactual: '--counterfactual', timeline: '--timeline',
-};
-const NUMERIC = ['iterations', 'workers', 'horizonHours', 'stepHours', 'disruptedThreshold', 'targetRelativeError'] as const;
+/** Option name → its flag, so that messages name what the user typed (all from the options' schema). */
+const FLAGS: Record<string, string> = Object.fromEntries(OPTION_FIELDS.map((f) => [f.name, f.flag]));
+const NUMERIC = new Set<string>(OPTION_FIELDS.filter((f) => f.type === 'Int' || f.type === 'Float').map((f) => f.name));
 const DEFINITION_KEYS = new Set(['$schema', 'name', 'description', 'model', 'out', ...Object.keys(FLAGS)]);
 
-/** Exit status of a usage error (unknown flag, missing argument); bad values exit with 1. */
-const EXIT_USAGE = 2;
-
-interface CliOptions {
-  model?: string;
-  scenario?: string;
-  iterations?: string;
-  seed?: string;
-  workers?: string;
-  horizonHours?: string;
-  stepHours?: string;
-  disruptedThreshold?: string;
-  targetRelativeError?: string;
-  counterfactual?: string;
-  out?: string;
-  progress: boolean;
-  /** true with --timeline, false with --no-timeline, undefined with neither (then off unless the definition says true). */
-  timeline?: boolean;
-}
+/** Flags as commander gives them: option values as typed, booleans as true/false/undefined. */
+type CliOptions = { model?: string; out?: string; progress: boolean } & Record<string, string | boolean | undefined>;
 
 /**
- * Model validation (zod and the schema take ~60 ms to load) is imported when needed, after the worker
+ * Model validation (the model's schema takes a while to build) is imported when needed, after the worker
  * threads have been started, so that loading it overlaps their start-up.
  */
 const validation = () => import('../model/validate.js');
-
-class UsageError extends UserError {
-  constructor(message: string) {
-    super(message, 'BAD_USER_INPUT');
-  }
-}
 
 /** A decimal number as typed on the command line; anything else stays a string so validation names it. */
 function parseNumber(raw: string): number | string {
@@ -63,28 +38,27 @@ function parseNumber(raw: string): number | string {
 }
 
 export function registerSimulate(program: Command, hooks: SimulateHooks = {}): Command {
-  const cmd = program
+  const cmd = usageErrors(program
     .command('simulate')
     .description('Monte Carlo cascade simulation of one scenario: spread, inoperability, capability shortfalls and impact')
     .argument('[definition]', 'a saved simulation definition, e.g. simulations/blackout.sim.json (flags override its fields)')
-    .option('--model <file.json>', 'model file; without it the model is read from Neo4j')
-    .option('--scenario <id>', 'scenario id')
-    .option('--iterations <n>', 'number of iterations (the cap with --target-relative-error)')
-    .option('--seed <s>', 'seed of the run')
-    .option('--workers <w>', 'worker threads (default: number of cores; 1 runs in-process)')
-    .option('--horizon-hours <h>', 'simulated hours (default 168)')
-    .option('--step-hours <dt>', 'hours per step (default 1)')
-    .option('--disrupted-threshold <q>', 'peak inoperability from which a service counts as disrupted (default 0.05)')
-    .option('--target-relative-error <e>', 'stop once the 95% half-width of the mean total impact is below e × mean')
-    .option('--counterfactual <mode>', '"close-gaps": replay with capabilities topped up and report avoidedImpact')
-    .option('--out <file>', 'write the result JSON here instead of stdout')
-    .option('--no-progress', 'no progress bar')
-    .option('--timeline', 'also report the mean inoperability through time (result.timeline; ~22 MB of JSON for 5,000 services)')
-    .option('--no-timeline', 'leave out result.timeline (the default; overrides "timeline": true in a definition)')
-    .exitOverride((err) => {
-      // Commander has printed the message; usage errors exit with 2, help with 0.
-      process.exit(err.exitCode === 0 ? 0 : EXIT_USAGE);
-    })
+    .option('--model <file.json>', 'model file; without it the model is read from Neo4j'));
+  for (const f of OPTION_FIELDS) {
+    if (f.type === 'Boolean') continue;
+    const byDefault = f.defaultHelp ?? (f.defaultValue !== undefined ? String(f.defaultValue) : undefined);
+    cmd.option(`${f.flag} ${f.placeholder ?? '<value>'}`, `${f.help}${byDefault ? ` (default ${byDefault})` : ''}`);
+  }
+  cmd.option('--out <file>', 'write the result JSON here instead of stdout')
+    .option('--no-progress', 'no progress bar');
+  // Booleans: --x and --no-x; left out, the CLI leaves them off (the timeline costs much JSON) unless a definition
+  // turns them on.
+  for (const f of OPTION_FIELDS) {
+    if (f.type !== 'Boolean') continue;
+    cmd.option(f.flag, f.help)
+      .option(`--no-${f.flag.slice(2)}`,
+        `${f.negatedHelp ?? `not ${f.name}`} (the default; overrides "${f.name}": true in a definition)`);
+  }
+  cmd
     .action(async (definition: string | undefined, opts: CliOptions) => {
       const abort = new AbortController();
       const onSigint = () => abort.abort();
@@ -92,27 +66,12 @@ export function registerSimulate(program: Command, hooks: SimulateHooks = {}): C
       try {
         await simulate(definition, opts, hooks, abort.signal);
       } catch (e) {
-        process.exitCode = reportError(e);
+        process.exitCode = report(e);
       } finally {
         process.off('SIGINT', onSigint);
       }
     });
   return cmd;
-}
-
-function reportError(e: unknown): number {
-  if (e instanceof UsageError) {
-    process.stderr.write(`error: ${e.message}\n(see weerbaar simulate --help)\n`);
-    return EXIT_USAGE;
-  }
-  if (e instanceof Error && e.name === 'AbortError') {
-    process.stderr.write('simulation cancelled\n');
-    return 130;
-  }
-  const message = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`error: ${message}\n`);
-  if (!(e instanceof UserError) && process.env.WEERBAAR_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
-  return 1;
 }
 
 async function simulate(definition: string | undefined, opts: CliOptions, hooks: SimulateHooks, signal: AbortSignal): Promise<void> {
@@ -123,7 +82,10 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
   let out = opts.out;
   if (definition !== undefined) {
     const doc = await (await validation()).readJsonFile(definition);
-    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new UserError(`${definition}: must be a JSON object with scenario, iterations, seed and optional model and options`, 'BAD_USER_INPUT');
+    if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
+      throw new BadInputError(
+        `${definition}: must be a JSON object with scenario, iterations, seed and optional model and options`);
+    }
     const problems: Problem[] = [];
     for (const [k, v] of Object.entries(doc as Record<string, unknown>)) {
       if (!DEFINITION_KEYS.has(k)) problems.push({ item: definition, field: k, message: `unknown field; expected one of ${[...DEFINITION_KEYS].join(', ')}` });
@@ -142,20 +104,23 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
   /** What the user typed for each flag, quoted back in messages. */
   const typed: Record<string, string> = {};
   for (const k of Object.keys(FLAGS)) {
-    const raw = opts[k as keyof CliOptions];
+    const raw = opts[k];
     if (raw === undefined || typeof raw === 'boolean') continue;
-    options[k] = (NUMERIC as readonly string[]).includes(k) ? parseNumber(raw) : raw;
+    options[k] = NUMERIC.has(k) ? parseNumber(raw) : raw;
     origin[k] = FLAGS[k]!;
     typed[k] = raw;
   }
-  // The timeline is off in the CLI unless asked for (--timeline, or "timeline": true in a definition).
-  if (opts.timeline !== undefined) {
-    options.timeline = opts.timeline;
-    origin.timeline = opts.timeline ? '--timeline' : '--no-timeline';
-  } else options.timeline ??= false;
+  // Booleans (the timeline) are off in the CLI unless asked for (--timeline, or "timeline": true in a definition).
+  for (const f of OPTION_FIELDS.filter((o) => o.type === 'Boolean')) {
+    const flag = opts[f.name];
+    if (typeof flag === 'boolean') {
+      options[f.name] = flag;
+      origin[f.name] = flag ? f.flag : `--no-${f.flag.slice(2)}`;
+    } else options[f.name] ??= false;
+  }
   if (opts.model !== undefined) modelPath = opts.model;
 
-  const missing = ['scenario', 'iterations', 'seed'].filter((k) => options[k] === undefined).map((k) => FLAGS[k]!);
+  const missing = OPTION_FIELDS.filter((f) => f.required && options[f.name] === undefined).map((f) => f.flag);
   if (missing.length) throw new UsageError(`missing ${missing.join(', ')}${definition ? ` (neither given as a flag nor in ${definition})` : ''}`);
 
   // Check the options before loading anything, then again with the model (scenario, memory).
@@ -176,7 +141,10 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
   };
   let workers = 1;
   try { workers = validateSimulationOptions(options).workers; } catch (e) { named(e); }
-  if (modelPath === undefined && !hooks.loadModelFromGraph) throw new UserError('no model: pass --model <file.json> (reading the model from Neo4j is not available in this build)', 'BAD_USER_INPUT');
+  if (modelPath === undefined && !hooks.loadModelFromGraph) {
+    throw new BadInputError('no model: pass --model <file.json> '
+      + '(reading the model from Neo4j is not available in this build)');
+  }
 
   // Start the worker threads now, so that their start-up (thread, modules) overlaps reading and validating the
   // model; runSimulation takes the pool over and ends it. Ended here if the run never starts.
@@ -231,7 +199,8 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
       await writeFile(out, json);
       timing('result written');
     } catch (e) {
-      throw new UserError(`--out ${out}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'BAD_USER_INPUT');
+      const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      throw new BadInputError(`--out ${out}: cannot write (${why})`);
     }
     process.stderr.write(`${result.meta.iterations} iterations in ${result.meta.elapsedMs} ms → ${out}\n`);
   } else {

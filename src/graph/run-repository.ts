@@ -6,7 +6,8 @@ import { int, type Graph } from './graph.js';
 import { ROOT } from './config.js';
 import { NotFoundError } from '../domain/errors.js';
 
-export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+export const RUN_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
 
 const TERMINAL: ReadonlySet<string> = new Set<RunStatus>(['done', 'failed', 'cancelled']);
 

@@ -1,18 +1,19 @@
 // Role checks for resolvers: who may change the model and who may start simulations.
-import { GraphQLError } from 'graphql';
+import { ForbiddenError, UserError } from '../domain/errors.js';
 import type { Context } from './context.js';
 import { canSeeNode, canSeeRelationship, type Role } from '../domain/viewer.js';
 
 /** Throws FORBIDDEN unless the viewer has one of the roles (admins always pass). */
 export function requireRole(ctx: Context, roles: readonly Role[], action: string): void {
   if (ctx.viewer.admin || roles.includes(ctx.viewer.role)) return;
-  throw new GraphQLError(`${action} needs the role ${roles.join(' or ')}; you are ${ctx.viewer.role === 'viewer' && ctx.viewer.subject === 'anonymous' ? 'not signed in' : `a ${ctx.viewer.role}`}`, {
-    extensions: { code: ctx.viewer.subject === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN' },
-  });
+  const anonymous = ctx.viewer.role === 'viewer' && ctx.viewer.subject === 'anonymous';
+  const who = anonymous ? 'not signed in' : `a ${ctx.viewer.role}`;
+  throw new UserError(`${action} needs the role ${roles.join(' or ')}; you are ${who}`,
+    ctx.viewer.subject === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
 }
 
-function forbidden(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+function forbidden(message: string): ForbiddenError {
+  return new ForbiddenError(message);
 }
 
 /**
@@ -24,7 +25,7 @@ export async function requireVisible(ctx: Context, item: string, refs: readonly 
   const found = await ctx.loaders.node.loadMany(refs.map((r) => r.id));
   refs.forEach((r, i) => {
     const n = found[i];
-    if (!n || n instanceof Error) throw new GraphQLError(`${item}.${r.field}: "${r.id}" not found`, { extensions: { code: 'NOT_FOUND' } });
+    if (!n || n instanceof Error) throw new UserError(`${item}.${r.field}: "${r.id}" not found`, 'NOT_FOUND');
   });
 }
 

@@ -1,8 +1,9 @@
 // Object types for every node kind and relationship list, derived from the model format and named by the catalogue
 // (src/model/kinds.ts), with root connections and node(id).
-import { GraphQLError } from 'graphql';
+import { BadInputError } from '../domain/errors.js';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { builder } from './builder.js';
+import { ClassificationEnum, type Classification } from './enums.js';
 import { ITEM_SCHEMAS } from '../model/validate.js';
 import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS, type NodeList } from '../model/kinds.js';
 import { scalarFields, type FieldInfo } from './zod-fields.js';
@@ -24,7 +25,10 @@ EntityRef.implement({
     description: t.string({ nullable: true, resolve: (n) => (n.description as string) ?? null }),
     source: t.string({ nullable: true, description: 'Seed section or public reference.', resolve: (n) => (n.source as string) ?? null }),
     assumption: t.boolean({ description: 'True when the numbers are planning assumptions, not published figures.', resolve: (n) => n.assumption === true }),
-    classification: t.string({ description: 'public, restricted or confidential.', resolve: (n) => (n.classification as string) ?? 'public' }),
+    classification: t.field({
+      type: ClassificationEnum, description: 'public, restricted or confidential.',
+      resolve: (n) => (n.classification as Classification | undefined) ?? 'public',
+    }),
     owner: t.string({ nullable: true, resolve: (n) => (n.owner as string) ?? null }),
     label: t.string({ description: 'The node kind (its label in the graph): Service, Party, …', resolve: (n) => n.__label }),
     responsibleParties: t.field({
@@ -113,10 +117,10 @@ for (const kind of NODE_KINDS) {
       args: { search: t.arg.string({ description: 'Only items whose name or id contains this text (case-insensitive).' }) },
       resolve: async (_root, args, ctx) => {
         if ((args.first ?? 0) > MAX_PAGE || (args.last ?? 0) > MAX_PAGE) {
-          throw new GraphQLError(`${kind.list}: first/last must be at most ${MAX_PAGE}`, { extensions: { code: 'BAD_USER_INPUT' } });
+          throw new BadInputError(`${kind.list}: first/last must be at most ${MAX_PAGE}`);
         }
         if ((args.first ?? 0) < 0 || (args.last ?? 0) < 0) {
-          throw new GraphQLError(`${kind.list}: first/last must not be negative`, { extensions: { code: 'BAD_USER_INPUT' } });
+          throw new BadInputError(`${kind.list}: first/last must not be negative`);
         }
         const search = args.search ?? null;
         const totalCount = await ctx.api.count(kind.list, search);
@@ -144,7 +148,7 @@ builder.queryField('search', (t) =>
     description: 'Nodes of any kind whose name or id contains the text.',
     args: { text: t.arg.string({ required: true }), limit: t.arg.int({ defaultValue: 50 }) },
     resolve: (_root, args, ctx) => {
-      if (args.text.length > 200) throw new GraphQLError('search: text must be at most 200 characters', { extensions: { code: 'BAD_USER_INPUT' } });
+      if (args.text.length > 200) throw new BadInputError('search: text must be at most 200 characters');
       const limit = Math.max(1, Math.min(args.limit ?? 50, MAX_PAGE));
       return ctx.api.search(args.text, limit);
     },

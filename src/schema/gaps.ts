@@ -6,6 +6,7 @@ import type { NodeRecord } from '../graph/api-repository.js';
 import type { PlanningData, StoredRun } from '../graph/analysis-repository.js';
 import { gapReport, DEFAULT_OVERCAPACITY_FACTOR, LEAD_TARGET_KINDS, type CapabilityBalance, type GapReport, type BalanceOptions } from '../analysis/balance.js';
 import { PHASES } from '../model/schema.js';
+import { PhaseEnum, RiskMethodEnum } from './enums.js';
 import { analysisFor, badInput, CriterionWeightInput, rankScenarios, resolveRanking, selectScenarios, type RankingArgs } from './risk.js';
 
 export interface SimulatedGapView { scenario: NodeRecord; runId: string; probabilityShortfall: number; expectedShortfall: number; p90Shortfall: number; avoidedImpact: number | null }
@@ -184,7 +185,7 @@ const GapAnalysisRef = builder.objectRef<GapAnalysisView>('GapAnalysis').impleme
   description: 'Capability-based planning: what must we be able to do, what do we have, where are the gaps and duplicates.',
   fields: (t) => ({
     scenarios: t.field({ type: [NodeRefs.scenarios!], description: 'The scenarios whose requirements count.', resolve: (g) => g.scenarios }),
-    phases: t.exposeStringList('phases'),
+    phases: t.field({ type: [PhaseEnum], resolve: (g) => g.phases as (typeof PHASES)[number][] }),
     overcapacityFactor: t.exposeFloat('overcapacityFactor'),
     balance: t.field({ type: [CapabilityBalanceRef], description: 'Every capability, by id.', resolve: (g) => g.balance }),
     gaps: t.field({ type: [CapabilityBalanceRef], description: 'Balance rows with shortfall > 0, largest first.', resolve: (g) => g.gaps }),
@@ -212,7 +213,9 @@ builder.queryField('gapAnalysis', (t) =>
       scenarioIds: t.arg.idList({ description: 'Scenarios whose requirements count (default: all the viewer may see).' }),
       phases: t.arg.stringList({ description: 'Only tasks in these safety-chain phases (proaction … aftercare); default all.' }),
       minRiskRank: t.arg.int({ description: 'Keep only scenarios ranked this high or better (rank among the selected scenarios, method/profile/weights below).' }),
-      method: t.arg.string({ description: 'Ranking method for minRiskRank: WEIGHTED_SUM (default) or MEDAL.' }),
+      method: t.arg({
+        type: RiskMethodEnum, description: 'Ranking method for minRiskRank: WEIGHTED_SUM (default) or MEDAL.',
+      }),
       profile: t.arg.string({ description: 'Weight profile for minRiskRank.' }),
       weights: t.arg({ type: [CriterionWeightInput], description: 'Explicit criterion weights for minRiskRank.' }),
       overcapacityFactor: t.arg.float({ defaultValue: DEFAULT_OVERCAPACITY_FACTOR, description: 'A capability is a duplicate when available > this × required and it has two or more holders.' }),

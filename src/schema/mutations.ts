@@ -1,5 +1,5 @@
 // Create, update and delete for every node kind and relationship list; inputs follow the model format and are validated exactly as it is.
-import { GraphQLError } from 'graphql';
+import { NotFoundError } from '../domain/errors.js';
 import { builder } from './builder.js';
 import { NodeRefs, RelationshipRefs } from './entities.js';
 import { requireNodeClassification, requireRelationshipClassification, requireRole, requireVisible } from './auth.js';
@@ -108,7 +108,7 @@ for (const rel of RELATIONSHIP_KINDS) {
   const check = async (ctx: Context, k: { from: string; to: string }, classification: unknown, existing = false) => {
     await requireVisible(ctx, label(k), [{ field: rel.from.field, id: k.from }, { field: rel.to.field, id: k.to }]);
     if (existing && !ctx.viewer.admin && !(await ctx.loaders.relationships(rel.type, 'out').load(k.from)).some((r) => r.to === k.to)) {
-      throw new GraphQLError(`${rel.list} "${k.from}→${k.to}" not found`, { extensions: { code: 'NOT_FOUND' } });
+      throw new NotFoundError(rel.list, `${k.from}→${k.to}`);
     }
     requireRelationshipClassification(ctx, label(k), classification, [k.from, k.to]);
   };

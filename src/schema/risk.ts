@@ -1,5 +1,4 @@
 // GraphQL risk assessment: likelihood × impact per scenario, ranked by a multi-criteria method, with the risk diagram and rank sensitivity.
-import { GraphQLError } from 'graphql';
 import { builder } from './builder.js';
 import { NodeRefs } from './entities.js';
 import type { Context } from './context.js';
@@ -8,11 +7,13 @@ import { AnalysisCache, AnalysisEntry, visibilityKey, type PlanningData, type Ri
 import { assessRisks, rankSensitivity, resolveWeights, classOfScore, RISK_METHODS, type RiskMethod, type ScenarioRisk, type RiskInput } from '../analysis/risk.js';
 import { DEFAULT_PROFILE, findProfile, WEIGHT_PROFILES, type WeightProfile } from '../analysis/profiles.js';
 import { IMPACT_CLASSES, type ImpactClass } from '../analysis/impact.js';
+import { BadInputError } from '../domain/errors.js';
+import { RiskMethodEnum } from './enums.js';
 
 /* ---------- shared by the analysis types: argument checks and per-request data ---------- */
 
-export function badInput(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+export function badInput(message: string): BadInputError {
+  return new BadInputError(message);
 }
 
 const defaultCaches = new WeakMap<object, AnalysisCache>();
@@ -73,7 +74,7 @@ export async function planningDataFor(ctx: Context): Promise<PlanningData> {
 }
 
 export interface RankingArgs {
-  method?: string | null;
+  method?: RiskMethod | null;
   profile?: string | null;
   weights?: readonly { criterion: string | number; weight: number }[] | null;
 }
@@ -83,9 +84,6 @@ export interface ResolvedRanking { method: RiskMethod; profile: WeightProfile; o
 /** Checks method, profile and weights; every message names the argument and the value. */
 export function resolveRanking(field: string, args: RankingArgs, criteria: readonly { id: string }[]): ResolvedRanking {
   const method = args.method ?? 'WEIGHTED_SUM';
-  if (!(RISK_METHODS as readonly string[]).includes(method)) {
-    throw badInput(`${field}: unknown method "${method}"; expected one of ${RISK_METHODS.join(', ')}`);
-  }
   const profileId = args.profile ?? DEFAULT_PROFILE;
   const profile = findProfile(profileId);
   if (!profile) throw badInput(`${field}: unknown profile "${profileId}"; expected one of ${WEIGHT_PROFILES.map((p) => p.id).join(', ')}`);
@@ -97,7 +95,7 @@ export function resolveRanking(field: string, args: RankingArgs, criteria: reado
     if (!Number.isFinite(w.weight) || w.weight < 0) throw badInput(`${field}: weights[${i}].weight: must be a finite number ≥ 0, got ${w.weight} for "${id}"`);
     overrides.set(id, w.weight);
   });
-  return { method: method as RiskMethod, profile, overrides };
+  return { method, profile, overrides };
 }
 
 /** The selected scenarios (all visible ones when none given); unknown or invisible ids are an error naming the argument. */
@@ -235,7 +233,7 @@ export const WeightProfileRef = builder.objectRef<WeightProfile>('WeightProfile'
 const RiskAssessmentRef = builder.objectRef<RiskAssessmentView>('RiskAssessment').implement({
   description: 'The national risk assessment: which risks come first.',
   fields: (t) => ({
-    method: t.exposeString('method'),
+    method: t.expose('method', { type: RiskMethodEnum }),
     profile: t.exposeString('profile'),
     weights: t.field({ type: [CriterionWeight], description: 'The weight each criterion carried (profile plus explicit weights).', resolve: (r) => r.weights }),
     scenarios: t.field({ type: [ScenarioRiskRef], description: 'In rank order.', resolve: (r) => r.scenarios }),
@@ -310,7 +308,7 @@ builder.queryField('riskAssessment', (t) =>
       + '(NRB medal method: most class-E criteria first, then D, …; ties by likelihood). Weights come from a named profile '
       + '(see riskProfiles; default "model"), overridden per criterion by `weights`. Ranks are among the selected scenarios.',
     args: {
-      method: t.arg.string({ defaultValue: 'WEIGHTED_SUM', description: 'WEIGHTED_SUM or MEDAL.' }),
+      method: t.arg({ type: RiskMethodEnum, defaultValue: 'WEIGHTED_SUM', description: 'WEIGHTED_SUM or MEDAL.' }),
       profile: t.arg.string({ defaultValue: DEFAULT_PROFILE, description: 'A weight profile id (riskProfiles).' }),
       weights: t.arg({ type: [CriterionWeightInput], description: 'Explicit per-criterion weights (≥ 0) on top of the profile.' }),
       scenarioIds: t.arg.idList({ description: 'Only these scenarios (default: all the viewer may see).' }),

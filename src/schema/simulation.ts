@@ -1,5 +1,4 @@
 // Simulation runs over GraphQL: start a job, read its status and result, cancel it, follow its progress over SSE.
-import { GraphQLError } from 'graphql';
 import { builder } from './builder.js';
 import { viewerParam } from '../domain/viewer.js';
 import { NodeRefs } from './entities.js';
@@ -7,12 +6,14 @@ import { requireRole } from './auth.js';
 import type { Context } from './context.js';
 import { getRun, isTerminal, listRuns, type RunRecord } from '../graph/run-repository.js';
 import type { SimulationJobs, ProgressEvent } from '../server/jobs.js';
-import type { SimulationOptions } from '../simulation/types.js';
 import { assertModelComplete } from '../graph/load-state.js';
+import { OPTION_FIELDS, OPTION_NAMES, type SimulationOptions } from '../simulation/options.js';
+import { BadInputError, NotFoundError, UnavailableError } from '../domain/errors.js';
+import { CounterfactualEnum, RunStatusEnum } from './enums.js';
 
 function jobs(ctx: Context): SimulationJobs {
   const j = ctx.services.jobs as SimulationJobs | undefined;
-  if (!j) throw new GraphQLError('simulation jobs are not available on this server', { extensions: { code: 'UNAVAILABLE' } });
+  if (!j) throw new UnavailableError('simulation jobs are not available on this server');
   return j;
 }
 
@@ -26,15 +27,11 @@ async function loadRun(ctx: Context, id: string): Promise<RunRecord | null> {
   const run = await getRun(ctx.graph, id);
   if (!run || !(await visible(ctx, run))) return null;
   const live = (ctx.services.jobs as SimulationJobs | undefined)?.live(id);
-  return live && !isTerminal(run.status) ? { ...run, status: live.status, progress: live.progress, iterationsDone: live.iterationsDone } : run;
+  if (!live || isTerminal(run.status)) return run;
+  // The job finished after the read: its stored record now has the result.
+  if (isTerminal(live.status)) return (await getRun(ctx.graph, id)) ?? run;
+  return { ...run, status: live.status, progress: live.progress, iterationsDone: live.iterationsDone };
 }
-
-const RunStatusEnum = builder.enumType('SimulationStatus', {
-  values: { queued: { value: 'queued' }, running: { value: 'running' }, done: { value: 'done' }, failed: { value: 'failed' }, cancelled: { value: 'cancelled' } } as const,
-});
-const CounterfactualEnum = builder.enumType('Counterfactual', {
-  values: { none: { value: 'none' }, closeGaps: { value: 'close-gaps', description: 'replay with every capability topped up to its demand' } } as const,
-});
 
 const parseJson = (s: string | null) => (s ? (JSON.parse(s) as unknown) : null);
 
@@ -97,18 +94,27 @@ const ProgressRef = builder.objectRef<ProgressEvent>('SimulationProgress').imple
   }),
 });
 
+/** The GraphQL enum of each enum option. */
+const OPTION_ENUMS: Partial<Record<string, typeof CounterfactualEnum>> = { counterfactual: CounterfactualEnum };
+
+/** The run's options, one field per option of the schema in simulation/options.ts. */
 const SimulationInput = builder.inputType('SimulationInput', {
-  fields: (t) => ({
-    scenario: t.id({ required: true }),
-    iterations: t.int({ required: true }),
-    seed: t.string({ required: true }),
-    workers: t.int(),
-    horizonHours: t.float(),
-    stepHours: t.float(),
-    disruptedThreshold: t.float(),
-    targetRelativeError: t.float(),
-    counterfactual: t.field({ type: CounterfactualEnum }),
-  }),
+  fields: (t) => Object.fromEntries(OPTION_FIELDS.map((f) => {
+    const byDefault = f.defaultHelp ?? (f.defaultValue === undefined ? undefined : String(f.defaultValue));
+    const options = { required: f.required, description: byDefault ? `${f.help} (default ${byDefault})` : f.help };
+    switch (f.type) {
+      case 'ID': return [f.name, t.id(options)];
+      case 'Int': return [f.name, t.int(options)];
+      case 'Float': return [f.name, t.float(options)];
+      case 'Boolean': return [f.name, t.boolean(options)];
+      case 'Enum': {
+        const type = OPTION_ENUMS[f.name];
+        if (!type) throw new Error(`internal: option ${f.name} has no GraphQL enum`);
+        return [f.name, t.field({ type, ...options })];
+      }
+      default: return [f.name, t.string(options)];
+    }
+  })),
 });
 
 builder.queryFields((t) => ({
@@ -137,18 +143,14 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SimulationInput, required: true }) },
     resolve: async (_r, { input }, ctx) => {
       requireRole(ctx, ['analyst'], 'starting a simulation');
-      const options: SimulationOptions = {
-        scenario: String(input.scenario), iterations: input.iterations, seed: input.seed,
-        ...(input.workers != null && { workers: input.workers }),
-        ...(input.horizonHours != null && { horizonHours: input.horizonHours }),
-        ...(input.stepHours != null && { stepHours: input.stepHours }),
-        ...(input.disruptedThreshold != null && { disruptedThreshold: input.disruptedThreshold }),
-        ...(input.targetRelativeError != null && { targetRelativeError: input.targetRelativeError }),
-        ...(input.counterfactual != null && { counterfactual: input.counterfactual }),
-      };
+      // Fields left out arrive as null; the options' schema checks the rest (jobs.start).
+      const given = Object.fromEntries(Object.entries(input as Record<string, unknown>).filter(([, v]) => v != null));
+      const options = { ...given, scenario: String(given.scenario) } as SimulationOptions;
       await assertModelComplete(ctx.graph); // an unfinished load: say so, rather than "unknown scenario"
       const scenario = await ctx.loaders.node.load(options.scenario);
-      if (!scenario || scenario.__label !== 'Scenario') throw new GraphQLError(`runSimulation: input.scenario: unknown scenario "${options.scenario}"`, { extensions: { code: 'BAD_USER_INPUT' } });
+      if (!scenario || scenario.__label !== 'Scenario') {
+        throw new BadInputError(`runSimulation: input.scenario: unknown scenario "${options.scenario}"`);
+      }
       const id = await jobs(ctx).start(options, ctx.viewer, ctx.requestId);
       return (await loadRun(ctx, id))!;
     },
@@ -161,13 +163,9 @@ builder.mutationFields((t) => ({
     resolve: async (_r, args, ctx) => {
       requireRole(ctx, ['analyst'], 'starting a simulation');
       const run = await loadRun(ctx, String(args.id));
-      if (!run) {
-        throw new GraphQLError(`simulation run "${String(args.id)}" not found`, { extensions: { code: 'NOT_FOUND' } });
-      }
+      if (!run) throw new NotFoundError('simulation run', String(args.id));
       const stored = JSON.parse(run.parameters) as Record<string, unknown>;
-      const keys = ['scenario', 'iterations', 'seed', 'workers', 'horizonHours', 'stepHours', 'disruptedThreshold',
-        'targetRelativeError', 'counterfactual', 'timeline'];
-      const options = Object.fromEntries(keys.filter((k) => stored[k] != null).map((k) => [k, stored[k]]));
+      const options = Object.fromEntries(OPTION_NAMES.filter((k) => stored[k] != null).map((k) => [k, stored[k]]));
       await assertModelComplete(ctx.graph);
       const id = await jobs(ctx).start(options as unknown as SimulationOptions, ctx.viewer, ctx.requestId);
       return (await loadRun(ctx, id))!;
@@ -178,7 +176,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_r, args, ctx) => {
       requireRole(ctx, ['analyst'], 'cancelling a simulation');
-      if (!(await loadRun(ctx, String(args.id)))) throw new GraphQLError(`simulation run "${String(args.id)}" not found`, { extensions: { code: 'NOT_FOUND' } });
+      if (!(await loadRun(ctx, String(args.id)))) throw new NotFoundError('simulation run', String(args.id));
       await jobs(ctx).cancel(String(args.id), ctx.viewer, ctx.requestId);
       return (await loadRun(ctx, String(args.id)))!;
     },
@@ -194,7 +192,7 @@ builder.subscriptionField('simulationProgress', (t) =>
     subscribe: async function* (_r, args, ctx) {
       const id = String(args.runId);
       const run = await loadRun(ctx, id);
-      if (!run) throw new GraphQLError(`simulation run "${id}" not found`, { extensions: { code: 'NOT_FOUND' } });
+      if (!run) throw new NotFoundError('simulation run', id);
       const first: ProgressEvent = { runId: id, status: run.status, progress: run.progress ?? 0, iterationsDone: run.iterationsDone ?? 0, error: run.error ?? null };
       yield first;
       if (isTerminal(first.status)) return;

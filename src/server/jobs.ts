@@ -7,7 +7,7 @@ import { codeVersion, finishRun, updateRunProgress, getRun, isTerminal, type Run
 import { runSimulation, validateSimulationOptions } from '../simulation/run.js';
 import type { SimulationOptions } from '../simulation/types.js';
 import type { Viewer } from '../domain/viewer.js';
-import { NotFoundError, UserError } from '../domain/errors.js';
+import { NotFoundError, UnavailableError, UserError } from '../domain/errors.js';
 
 export interface ProgressEvent {
   runId: string;
@@ -47,7 +47,7 @@ export class SimulationJobs {
 
   /** Validates the options against the current model, records a queued run with its audit entry (one transaction) and returns its id at once. */
   async start(input: SimulationOptions, viewer: Viewer, requestId: string | null = null): Promise<string> {
-    if (this.closed) throw new UserError('the server is shutting down; try again shortly', 'UNAVAILABLE');
+    if (this.closed) throw new UnavailableError('the server is shutting down; try again shortly');
     const maxQueued = this.defaults.maxQueued ?? 20;
     if (this.queue.length >= maxQueued) throw new UserError(`too many simulations waiting (${this.queue.length}); try again when some have finished`, 'RATE_LIMITED');
     const maxIterations = this.defaults.maxIterations ?? 100_000;

@@ -5,7 +5,7 @@ import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-
 import { GraphQLError } from 'graphql';
 import { schema } from '../schema/index.js';
 import { createContext, type Context, type Services } from '../schema/context.js';
-import { GraphUnavailableError, UserError } from '../domain/errors.js';
+import { GraphUnavailableError, UserError, type ErrorCode } from '../domain/errors.js';
 import { LOCAL_ADMIN, type Viewer } from '../domain/viewer.js';
 import { armorPlugins, resolveLimits, useRequestDeadline, withTimeout, type RequestLimits } from './limits.js';
 import { analysisResponseCache, type ResponseCacheStats } from './response-cache.js';
@@ -31,6 +31,11 @@ export interface AppOptions {
 export function toGraphQLError(e: unknown): unknown {
   if (e instanceof UserError) return new GraphQLError(e.message, { extensions: { code: e.code } });
   return e;
+}
+
+/** An error graphql-js made about the request (its original, if any, is graphql-js's too), not one a resolver threw. */
+function isRequestError(e: GraphQLError): boolean {
+  return !e.originalError || (e.originalError instanceof GraphQLError && !(e.originalError instanceof UserError));
 }
 
 export function createApp(options: AppOptions): YogaServerInstance<Record<string, unknown>, Context> {
@@ -69,7 +74,10 @@ export function createApp(options: AppOptions): YogaServerInstance<Record<string
       info: () => {},
       warn: (...args: unknown[]) => console.warn(...args),
       error: (...args: unknown[]) => {
-        if (args.some((a) => a instanceof UserError || (a instanceof GraphQLError && (a.extensions?.code || a.originalError instanceof UserError)))) return;
+        // graphql-js's own errors (syntax, validation, variables) are about the request, not incidents.
+        const expected = (a: unknown) => a instanceof UserError || (a instanceof GraphQLError
+          && (Boolean(a.extensions?.code) || a.originalError instanceof UserError || isRequestError(a)));
+        if (args.some(expected)) return;
         console.error(...args);
       },
     },
@@ -79,7 +87,14 @@ export function createApp(options: AppOptions): YogaServerInstance<Record<string
         const original = (error as GraphQLError).originalError;
         const mapped = original ? toGraphQLError(original) : error;
         if (mapped instanceof GraphQLError && mapped.extensions?.code) return mapped;
-        if (error instanceof GraphQLError && !original) return error;
+        // graphql-js's own errors about the request carry no code; a variable a type refuses (e.g. an enum value the
+        // server does not know) is bad input.
+        if (error instanceof GraphQLError && isRequestError(error)) {
+          return error.extensions?.code ? error : new GraphQLError(error.message, {
+            nodes: error.nodes, source: error.source, positions: error.positions, path: error.path,
+            extensions: { ...error.extensions, code: 'BAD_USER_INPUT' satisfies ErrorCode },
+          });
+        }
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },
     },

@@ -1,8 +1,7 @@
 // Orchestrates a Monte Carlo run: validate options, compile, run chunks in-process or on workers, aggregate.
 import { setMaxListeners } from 'node:events';
-import { availableParallelism } from 'node:os';
 import { impactScore } from '../analysis/impact.js';
-import { ValidationError, type Problem } from '../domain/errors.js';
+import { ValidationError } from '../domain/errors.js';
 import type { Model } from '../model/schema.js';
 import { compileModel } from './compile.js';
 import { recordLayout } from './kernel/compiled.js';
@@ -12,17 +11,15 @@ import { timelineRowLength } from './kernel/iterate.js';
 import { TimelineAccumulator, timelineSteps } from './kernel/timeline.js';
 import { SimulationAbortedError, SimulationPool, sharedInit } from './pool.js';
 import { timing } from './timing.js';
+import { parseSimulationOptions } from './options.js';
 import type { ResolvedSimulationOptions, SimulationOptions, SimulationResult, Timeline } from './types.js';
 
 export type { SimulationOptions, SimulationResult, ResolvedSimulationOptions } from './types.js';
 export { SimulationAbortedError } from './pool.js';
 
-export const DEFAULTS = { horizonHours: 168, stepHours: 1, disruptedThreshold: 0.05, counterfactual: 'none', timeline: true } as const;
+export { DEFAULTS } from './options.js';
 /** With a target relative error, convergence is checked after every block of this many iterations. */
 export const CHECK_EVERY = 100;
-const MAX_ITERATIONS = 1e9;
-const MAX_STEPS = 1e7;
-const MAX_WORKERS = 256;
 /** Per-iteration records are kept for exact quantiles; refuse runs whose records would not fit. */
 const MAX_RECORD_BYTES = 2 ** 31;
 /** A chunk's timeline rows stay below this size (but a chunk has at least one iteration). */
@@ -30,94 +27,31 @@ const TIMELINE_CHUNK_BYTES = 16 * 2 ** 20;
 /** Chunks handed to the pool and not yet summed into the timeline, per worker (bounds the memory they hold). */
 const chunkWindow = (workers: number) => 2 * workers + 2;
 
-const KNOWN = new Set(['scenario', 'iterations', 'seed', 'workers', 'horizonHours', 'stepHours', 'disruptedThreshold', 'targetRelativeError', 'counterfactual', 'timeline']);
-
-function shown(v: unknown): string {
-  if (typeof v === 'string') return JSON.stringify(v);
-  if (typeof v === 'number') return String(v);
-  const s = JSON.stringify(v);
-  return s === undefined ? String(v) : s;
-}
-
 /**
- * Checks options (and, given the model, the scenario and the memory the run needs) and fills in the
- * defaults. Throws ValidationError whose problems name the option in `field`.
+ * Checks options against their schema (options.ts) and, given the model, the scenario and the memory the run
+ * needs; fills in the defaults. Throws ValidationError whose problems name the option in `field`.
  */
 export function validateSimulationOptions(options: unknown, model?: Model): ResolvedSimulationOptions {
-  const problems: Problem[] = [];
+  const { value, problems } = parseSimulationOptions(options);
   const bad = (field: string, message: string) => problems.push({ item: 'options', field, message });
-  if (!options || typeof options !== 'object' || Array.isArray(options)) {
-    throw new ValidationError([{ item: 'options', field: '', message: `must be an object, got ${shown(options)}` }]);
+  const scenario = (options as { scenario?: unknown } | null)?.scenario;
+  if (model && typeof scenario === 'string' && scenario !== '' && !model.scenarios.some((s) => s.id === scenario)) {
+    const known = model.scenarios.map((s) => s.id);
+    const listed = `${known.slice(0, 20).map((k) => `"${k}"`).join(', ')}${known.length > 20 ? ', …' : ''}`;
+    const has = known.length ? `the model has ${listed}` : 'the model has no scenarios';
+    bad('scenario', `unknown scenario "${scenario}"; ${has}`);
   }
-  const o = options as Record<string, unknown>;
-  for (const k of Object.keys(o)) if (!KNOWN.has(k) && o[k] !== undefined) bad(k, 'unknown option');
-
-  const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-  const int = (field: string, v: unknown, min: number, max: number): number | undefined => {
-    if (!isNum(v) || !Number.isInteger(v) || v < min || v > max) {
-      bad(field, `must be an integer ≥ ${min}${max < Infinity ? ` and ≤ ${max}` : ''}, got ${shown(v)}`);
-      return undefined;
-    }
-    return v;
-  };
-
-  let scenario = '';
-  if (typeof o.scenario !== 'string' || o.scenario === '') bad('scenario', `must be a scenario id, got ${shown(o.scenario)}`);
-  else {
-    scenario = o.scenario;
-    if (model && !model.scenarios.some((s) => s.id === scenario)) {
-      const known = model.scenarios.map((s) => s.id);
-      bad('scenario', `unknown scenario "${scenario}"; ${known.length ? `the model has ${known.slice(0, 20).map((k) => `"${k}"`).join(', ')}${known.length > 20 ? ', …' : ''}` : 'the model has no scenarios'}`);
-    }
-  }
-  const iterations = int('iterations', o.iterations, 1, MAX_ITERATIONS) ?? 1;
-  let seed = '';
-  if (typeof o.seed === 'string' && o.seed !== '') seed = o.seed;
-  else if (isNum(o.seed)) seed = String(o.seed);
-  else bad('seed', `must be a non-empty string or a finite number, got ${shown(o.seed)}`);
-  const workers = o.workers === undefined ? Math.max(1, Math.min(MAX_WORKERS, availableParallelism())) : int('workers', o.workers, 1, MAX_WORKERS) ?? 1;
-
-  let horizonHours: number = DEFAULTS.horizonHours;
-  if (o.horizonHours !== undefined) {
-    if (!isNum(o.horizonHours) || o.horizonHours <= 0) bad('horizonHours', `must be a number > 0, got ${shown(o.horizonHours)}`);
-    else horizonHours = o.horizonHours;
-  }
-  let stepHours: number = DEFAULTS.stepHours;
-  if (o.stepHours !== undefined) {
-    if (!isNum(o.stepHours) || o.stepHours <= 0) bad('stepHours', `must be a number > 0, got ${shown(o.stepHours)}`);
-    else if (o.stepHours > horizonHours) bad('stepHours', `must not exceed the horizon (${horizonHours} h), got ${shown(o.stepHours)}`);
-    else stepHours = o.stepHours;
-  } else if (stepHours > horizonHours) bad('horizonHours', `must be at least one step (${stepHours} h), got ${shown(horizonHours)}`);
-  if (horizonHours / stepHours > MAX_STEPS) bad('stepHours', `gives ${Math.ceil(horizonHours / stepHours)} steps over the horizon; at most ${MAX_STEPS} are allowed`);
-
-  let disruptedThreshold: number = DEFAULTS.disruptedThreshold;
-  if (o.disruptedThreshold !== undefined) {
-    if (!isNum(o.disruptedThreshold) || o.disruptedThreshold <= 0 || o.disruptedThreshold > 1) bad('disruptedThreshold', `must be a number in (0, 1], got ${shown(o.disruptedThreshold)}`);
-    else disruptedThreshold = o.disruptedThreshold;
-  }
-  let targetRelativeError: number | null = null;
-  if (o.targetRelativeError !== undefined) {
-    if (!isNum(o.targetRelativeError) || o.targetRelativeError <= 0) bad('targetRelativeError', `must be a number > 0, got ${shown(o.targetRelativeError)}`);
-    else targetRelativeError = o.targetRelativeError;
-  }
-  let counterfactual: ResolvedSimulationOptions['counterfactual'] = DEFAULTS.counterfactual;
-  if (o.counterfactual !== undefined) {
-    if (o.counterfactual !== 'none' && o.counterfactual !== 'close-gaps') bad('counterfactual', `must be "none" or "close-gaps", got ${shown(o.counterfactual)}`);
-    else counterfactual = o.counterfactual;
-  }
-  let timeline: boolean = DEFAULTS.timeline;
-  if (o.timeline !== undefined) {
-    if (typeof o.timeline !== 'boolean') bad('timeline', `must be true or false, got ${shown(o.timeline)}`);
-    else timeline = o.timeline;
-  }
-  if (model && problems.length === 0) {
+  if (model && value && problems.length === 0) {
+    const { iterations, counterfactual, timeline, horizonHours, stepHours, workers } = value;
     const stride = recordLayout({
       nServices: model.services.length, nSectors: model.sectors.length,
       nCapabilities: model.capabilities.length, nCriteria: model.impactCriteria.length,
     }, counterfactual === 'close-gaps').stride;
     const bytes = iterations * stride * 8;
     if (bytes > MAX_RECORD_BYTES) {
-      bad('iterations', `${iterations} iterations would keep ${(bytes / 2 ** 30).toFixed(1)} GiB of per-iteration results for exact quantiles; at most ${Math.floor(MAX_RECORD_BYTES / (stride * 8))} fit for this model`);
+      const gib = (bytes / 2 ** 30).toFixed(1);
+      bad('iterations', `${iterations} iterations would keep ${gib} GiB of per-iteration results for exact quantiles`
+        + `; at most ${Math.floor(MAX_RECORD_BYTES / (stride * 8))} fit for this model`);
     }
     if (timeline) {
       // One iteration's timeline row, times the chunks that may wait to be summed in iteration order.
@@ -125,12 +59,15 @@ export function validateSimulationOptions(options: unknown, model?: Model): Reso
       const rowBytes = timelineRowLength({ steps, nServices: model.services.length, nSectors: model.sectors.length }) * 8;
       const held = rowBytes * (workers > 1 ? chunkWindow(workers) : 1);
       if (held > MAX_RECORD_BYTES) {
-        bad('timeline', `the timeline of ${model.services.length} services and ${model.sectors.length} sectors would hold ${(held / 2 ** 30).toFixed(1)} GiB of per-iteration rows with ${workers} worker(s); turn it off (timeline: false, --no-timeline) or use fewer workers`);
+        const { length: nServices } = model.services;
+        bad('timeline', `the timeline of ${nServices} services and ${model.sectors.length} sectors would hold `
+          + `${(held / 2 ** 30).toFixed(1)} GiB of per-iteration rows with ${workers} worker(s); turn it off `
+          + '(timeline: false, --no-timeline) or use fewer workers');
       }
     }
   }
-  if (problems.length) throw new ValidationError(problems);
-  return { scenario, iterations, seed, workers, horizonHours, stepHours, disruptedThreshold, targetRelativeError, counterfactual, timeline };
+  if (problems.length || !value) throw new ValidationError(problems);
+  return value;
 }
 
 export interface SimulationControl {

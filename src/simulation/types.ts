@@ -1,43 +1,9 @@
-// The public shapes of a simulation: its options and its result JSON (pinned; extra fields are additions).
+// The public shapes of a simulation: its result JSON (pinned; extra fields are additions) and its options.
 
-export type Counterfactual = 'none' | 'close-gaps';
+import type { Counterfactual } from './options.js';
 
-export interface SimulationOptions {
-  /** Id of the scenario whose disruptions and requirements drive the run. */
-  scenario: string;
-  /** Number of iterations; with targetRelativeError, the cap. */
-  iterations: number;
-  /** Any string or number; every iteration's stream derives from it and the iteration index. */
-  seed: string | number;
-  /** Worker threads; default the number of cores; 1 runs in-process. */
-  workers?: number;
-  /** Default 168. */
-  horizonHours?: number;
-  /** Default 1. */
-  stepHours?: number;
-  /** Peak inoperability from which a service or sector counts as disrupted. Default 0.05. */
-  disruptedThreshold?: number;
-  /** Stop once the 95 % half-width of the mean total impact is below this share of the mean. */
-  targetRelativeError?: number;
-  /** 'close-gaps': replay every iteration with capabilities topped up to their demand. Default 'none'. */
-  counterfactual?: Counterfactual;
-  /** Report the mean inoperability through time (result.timeline). Default true; huge models may skip it. */
-  timeline?: boolean;
-}
-
-/** Options with every default filled in. */
-export interface ResolvedSimulationOptions {
-  scenario: string;
-  iterations: number;
-  seed: string;
-  workers: number;
-  horizonHours: number;
-  stepHours: number;
-  disruptedThreshold: number;
-  targetRelativeError: number | null;
-  counterfactual: Counterfactual;
-  timeline: boolean;
-}
+// The options are declared once, as a zod schema, in options.ts.
+export type { Counterfactual, ResolvedSimulationOptions, SimulationOptions } from './options.js';
 
 export interface Summary { mean: number; p50: number; p90: number; p99: number }
 export interface MeanP90 { mean: number; p90: number }

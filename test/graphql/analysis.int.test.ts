@@ -103,7 +103,7 @@ const HAND: unknown = {
   operations: [{ party: 'p-min', service: 'svc-water' }],
 };
 
-const RISK = `query($method: String, $profile: String, $weights: [CriterionWeightInput!], $scenarioIds: [ID!]) {
+const RISK = `query($method: RiskMethod, $profile: String, $weights: [CriterionWeightInput!], $scenarioIds: [ID!]) {
   riskAssessment(method: $method, profile: $profile, weights: $weights, scenarioIds: $scenarioIds) {
     method profile weights { criterion { id } weight }
     scenarios { scenario { id } rank likelihoodClass likelihoodScore impactScore impactClass riskScore simulatedImpact
@@ -117,7 +117,7 @@ const BALANCE_FIELDS = `capability { id name } required available availableNatio
   drivingScenario { id } holders { party { id name } capacity readiness }
   simulated { scenario { id } probabilityShortfall expectedShortfall p90Shortfall avoidedImpact }`;
 
-const GAPS = `query($scenarioIds: [ID!], $phases: [String!], $minRiskRank: Int, $method: String, $profile: String, $overcapacityFactor: Float) {
+const GAPS = `query($scenarioIds: [ID!], $phases: [String!], $minRiskRank: Int, $method: RiskMethod, $profile: String, $overcapacityFactor: Float) {
   gapAnalysis(scenarioIds: $scenarioIds, phases: $phases, minRiskRank: $minRiskRank, method: $method, profile: $profile, overcapacityFactor: $overcapacityFactor) {
     scenarios { id }
     balance { ${BALANCE_FIELDS} }

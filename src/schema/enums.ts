@@ -1,0 +1,29 @@
+// GraphQL enums made from the constants the model, the analyses and the engine use, so that a value the server
+// does not know is refused by GraphQL itself, and a new value is one edit in its constant.
+import { builder } from './builder.js';
+import { CLASSIFICATIONS, PHASES } from '../model/schema.js';
+import { RISK_METHODS } from '../analysis/risk.js';
+import { RUN_STATUSES } from '../graph/run-repository.js';
+import { COUNTERFACTUALS, OPTION_FIELDS } from '../simulation/options.js';
+
+/** A GraphQL name for a value: `close-gaps` → `closeGaps`; names that are already valid stay as they are. */
+const enumName = (value: string) => value.replace(/[-\s]+(\w)/g, (_, c: string) => c.toUpperCase());
+
+/** An enum whose GraphQL values are the constant's values (renamed only where GraphQL needs it). */
+function enumOf<const T extends readonly string[]>(
+  name: string, values: T, description: string, help: Record<string, string> = {},
+) {
+  const entries = values.map((v) => [enumName(v), { value: v, ...(help[v] && { description: help[v] }) }]);
+  const byName = Object.fromEntries(entries) as { [K in T[number]]: { value: K } };
+  return builder.enumType(name, { description, values: byName });
+}
+
+export const RiskMethodEnum = enumOf('RiskMethod', RISK_METHODS,
+  'How the impact criteria are aggregated to one impact score.');
+export const PhaseEnum = enumOf('Phase', PHASES, 'A phase of the safety chain.');
+export type Classification = (typeof CLASSIFICATIONS)[number];
+export const ClassificationEnum = enumOf('Classification', CLASSIFICATIONS, 'Who may see an item (docs/security.md).');
+export const RunStatusEnum = enumOf('SimulationStatus', RUN_STATUSES, 'Where a simulation run is.');
+export const CounterfactualEnum = enumOf('Counterfactual', COUNTERFACTUALS,
+  'A replay of every iteration with changed capabilities.',
+  OPTION_FIELDS.find((f) => f.name === 'counterfactual')?.values);
