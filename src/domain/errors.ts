@@ -21,6 +21,10 @@ export const ERROR_CODES = [
   'MODEL_INCOMPLETE',
   /** The server cannot do this now (shutting down, no simulation jobs). */
   'UNAVAILABLE',
+  /** Someone else changed the same thing meanwhile (a cycle closed while a decision was recorded). */
+  'CONFLICT',
+  /** Stored data fails its own check (a frozen cycle whose checksum does not match). */
+  'INTEGRITY',
   'RATE_LIMITED',
   'TIMEOUT',
   'PAYLOAD_TOO_LARGE',
