@@ -6,12 +6,12 @@ import { NodeRefs } from './entities.js';
 import { requireRole } from './auth.js';
 import type { Context } from './context.js';
 import { getRun, isTerminal, listRuns, type RunRecord } from '../graph/run-repository.js';
-import type { SimulationJobs, ProgressEvent } from '../server/jobs.js';
+import type { SimulationJobs, ProgressEvent } from '../graph/simulation-jobs.js';
 import type { SimulationOptions } from '../simulation/types.js';
 import { assertModelComplete } from '../graph/load-state.js';
 
 function jobs(ctx: Context): SimulationJobs {
-  const j = ctx.services.jobs as SimulationJobs | undefined;
+  const j = ctx.jobs;
   if (!j) throw new GraphQLError('simulation jobs are not available on this server', { extensions: { code: 'UNAVAILABLE' } });
   return j;
 }
@@ -25,7 +25,7 @@ async function visible(ctx: Context, run: RunRecord): Promise<boolean> {
 async function loadRun(ctx: Context, id: string): Promise<RunRecord | null> {
   const run = await getRun(ctx.graph, id);
   if (!run || !(await visible(ctx, run))) return null;
-  const live = (ctx.services.jobs as SimulationJobs | undefined)?.live(id);
+  const live = ctx.jobs?.live(id);
   return live && !isTerminal(run.status) ? { ...run, status: live.status, progress: live.progress, iterationsDone: live.iterationsDone } : run;
 }
 
