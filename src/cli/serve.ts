@@ -3,11 +3,10 @@ import type { Command } from 'commander';
 import { openGraph, loadDefaultIfEmpty } from '../graph/connect.js';
 import { Graph } from '../graph/graph.js';
 import { graphConfig } from '../graph/config.js';
-import type { SimulationJobs } from '../server/jobs.js';
-import { startServer, explorerBuilt } from '../server/main.js';
+import { explorerBuilt } from '../server/main.js';
 import { action, log } from './run.js';
 import { GraphUnavailableError, UserError } from '../domain/errors.js';
-import { buildServerExtras } from '../server/extras.js';
+import { createWeerbaar } from '../server/app.js';
 import { reportIncompleteModel } from '../graph/load-state.js';
 
 function parsePort(raw: string): number {
@@ -24,8 +23,7 @@ async function prepare(graph: Graph, loadDefault: boolean, recover: () => Promis
   await graph.applySchema();
   if (loadDefault) await loadDefaultIfEmpty(graph, log);
   await reportIncompleteModel(graph, log);
-  const recovered = await recover();
-  if (recovered) log(`Marked ${recovered} simulation run(s) left unfinished by a previous server as failed`);
+  await recover();
 }
 
 /**
@@ -50,11 +48,10 @@ async function serve(flags: ServeFlags, loadDefault: boolean): Promise<void> {
   const { graph, pending } = await openOrWait(loadDefault);
   let retry: NodeJS.Timeout | undefined;
   try {
-    const extras = await buildServerExtras(graph, { auth: flags.auth, log });
+    const weerbaar = await createWeerbaar({ graph, auth: flags.auth, log, recover: !pending });
     if (pending) {
-      const jobs = extras.services.jobs as SimulationJobs;
       const attempt = () => {
-        prepare(graph, loadDefault, () => jobs.recover()).then(
+        prepare(graph, loadDefault, () => weerbaar.recover()).then(
           () => log(`Neo4j at ${graph.config.uri} answers: schema applied${loadDefault ? ', default model present' : ''}; ready`),
           (e) => {
             if (!(e instanceof GraphUnavailableError)) log(`preparing the graph failed: ${(e as Error).message}`);
@@ -65,7 +62,7 @@ async function serve(flags: ServeFlags, loadDefault: boolean): Promise<void> {
       retry = setTimeout(attempt, 5000);
     }
     if (!pending) await reportIncompleteModel(graph, log);
-    const running = await startServer({ graph, port, host: flags.host, authenticate: extras.authenticate, services: extras.services, onShutdown: extras.shutdown });
+    const running = await weerbaar.listen(port, flags.host);
     log('');
     log(`  weerbaar is running`);
     log(`  GraphQL (GraphiQL):  ${running.url}/graphql`);

@@ -49,6 +49,7 @@ export class Graph {
   readonly config: GraphConfig;
   readonly driver: Driver;
   private readonly timeoutMs: number;
+  private ended = 0;
 
   constructor(options: GraphOptions = {}) {
     this.config = options.config ?? graphConfig();
@@ -78,6 +79,14 @@ export class Graph {
     return this.run('WRITE', ...resolve(...args));
   }
 
+  /**
+   * How many write transactions through this Graph have ended (committed or not). A change tells whoever remembers
+   * something read from the graph (src/graph/model-revision.ts) that a write of this process may have changed it.
+   */
+  get writesEnded(): number {
+    return this.ended;
+  }
+
   /** Runs several steps in one write transaction (all or nothing). */
   async writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const session = this.session('WRITE');
@@ -93,6 +102,7 @@ export class Graph {
     } catch (e) {
       throw mapGraphError(e);
     } finally {
+      this.ended++;
       await session.close();
     }
   }
@@ -107,6 +117,7 @@ export class Graph {
     } catch (e) {
       throw mapGraphError(e);
     } finally {
+      if (mode === 'WRITE') this.ended++;
       await session.close();
     }
   }

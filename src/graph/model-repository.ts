@@ -5,7 +5,6 @@ import { int, type Graph, type Row } from './graph.js';
 import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS } from '../model/kinds.js';
 import { validateModel } from '../model/validate.js';
 import type { Model } from '../model/schema.js';
-import { noteModelWrite } from './model-revision.js';
 import { storedProps } from './props.js';
 import { assertModelComplete, beginLoad, endLoad } from './load-state.js';
 
@@ -45,18 +44,14 @@ export async function countEntities(graph: Graph): Promise<number> {
 
 /** Deletes every model node (and its relationships) in batches. */
 export async function clearModel(graph: Graph, onProgress?: (p: LoadProgress) => void): Promise<void> {
-  try {
-    for (let done = 0; ;) {
-      const rows = await graph.write('model', 'deleteModelBatch', { limit: int(BATCH) });
-      const deleted = Number(rows[0]?.deleted ?? 0);
-      if (deleted === 0) break;
-      done += deleted;
-      onProgress?.({ step: 'delete', done, total: 0 });
-    }
-    await graph.write('model', 'bumpModelRevision');
-  } finally {
-    noteModelWrite();
+  for (let done = 0; ;) {
+    const rows = await graph.write('model', 'deleteModelBatch', { limit: int(BATCH) });
+    const deleted = Number(rows[0]?.deleted ?? 0);
+    if (deleted === 0) break;
+    done += deleted;
+    onProgress?.({ step: 'delete', done, total: 0 });
   }
+  await graph.write('model', 'bumpModelRevision');
 }
 
 /**
@@ -75,14 +70,9 @@ export async function loadModel(
   // A load takes many transactions: the revision is bumped before the first and by the last (setModelInfo), so analysis
   // caches re-read during the load (which, as without a cache, may show a partly loaded model) and after it.
   await graph.write('model', 'bumpModelRevision');
-  noteModelWrite();
-  try {
-    const written = await writeModel(graph, model, options);
-    await endLoad(graph);
-    return written;
-  } finally {
-    noteModelWrite();
-  }
+  const written = await writeModel(graph, model, options);
+  await endLoad(graph);
+  return written;
 }
 
 async function writeModel(graph: Graph, model: Model, options: { onProgress?: (p: LoadProgress) => void }): Promise<{ nodes: number; relationships: number }> {

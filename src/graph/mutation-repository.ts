@@ -6,7 +6,6 @@ import { validateItem } from '../model/validate.js';
 import { NotFoundError, ValidationError, type Problem } from '../domain/errors.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { NodeRecord, RelationshipRecord } from './api-repository.js';
-import { noteModelWrite } from './model-revision.js';
 import { storedProps } from './props.js';
 
 type Json = Record<string, unknown>;
@@ -22,13 +21,9 @@ function relKind(list: string): RelationshipKind {
 export class MutationRepository {
   constructor(private readonly graph: Graph) {}
 
-  /** One write transaction; afterwards (committed or not) the analysis caches of this process re-check the model revision. */
+  /** One write transaction (its end, committed or not, makes this process re-read the model revision: Graph.writesEnded). */
   private async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    try {
-      return await this.graph.writeTransaction(work);
-    } finally {
-      noteModelWrite();
-    }
+    return this.graph.writeTransaction(work);
   }
 
   /** Checks that every referenced id exists and is of an allowed kind. */

@@ -1,18 +1,22 @@
-// What every resolver gets: the viewer, the repositories and per-request batch loaders.
+// What every resolver gets: the viewer, the repositories, the analysis scope, simulation jobs and per-request loaders.
 import DataLoader from 'dataloader';
 import type { Graph } from '../graph/graph.js';
 import { ApiRepository, type NodeRecord, type RelationshipRecord } from '../graph/api-repository.js';
 import type { Viewer } from '../domain/viewer.js';
+import type { SimulationJobs } from '../graph/simulation-jobs.js';
+import type { AnalysisScope, AnalysisService } from '../service/analysis.js';
 
 export interface Loaders {
   node: DataLoader<string, NodeRecord | null>;
   relationships(type: string, direction: 'out' | 'in'): DataLoader<string, RelationshipRecord[]>;
 }
 
-export interface Services {
+/** The app's parts the resolvers use, built once by the composition root (src/server/app.ts createWeerbaar). */
+export interface AppParts {
   graph: Graph;
-  /** Extra services the server wires in (simulation jobs, audit, …), keyed by name. */
-  [name: string]: unknown;
+  analysis: AnalysisService;
+  /** Null on an app without simulation jobs: runSimulation and cancelSimulation answer UNAVAILABLE. */
+  jobs: SimulationJobs | null;
 }
 
 export interface Context {
@@ -20,7 +24,9 @@ export interface Context {
   viewer: Viewer;
   api: ApiRepository;
   loaders: Loaders;
-  services: Services;
+  /** Analysis inputs and results of this request: one model revision and the viewer's visibility class. */
+  analysis: AnalysisScope;
+  jobs: SimulationJobs | null;
   /** Where the request came from, for the audit trail. */
   requestId: string;
 }
@@ -48,7 +54,11 @@ export function createLoaders(api: ApiRepository): Loaders {
   };
 }
 
-export function createContext(services: Services, viewer: Viewer, requestId: string): Context {
-  const api = new ApiRepository(services.graph, viewer);
-  return { graph: services.graph, viewer, api, loaders: createLoaders(api), services, requestId };
+/** The context of one request; `analysis` is given when the scope was already made for this request and viewer. */
+export function createContext(parts: AppParts, viewer: Viewer, requestId: string, analysis?: AnalysisScope): Context {
+  const api = new ApiRepository(parts.graph, viewer);
+  return {
+    graph: parts.graph, viewer, api, loaders: createLoaders(api),
+    analysis: analysis ?? parts.analysis.scope(viewer), jobs: parts.jobs, requestId,
+  };
 }

@@ -7,7 +7,7 @@ import type { PlanningData, StoredRun } from '../graph/analysis-repository.js';
 import { gapReport, DEFAULT_OVERCAPACITY_FACTOR, LEAD_TARGET_KINDS, type CapabilityBalance, type GapReport, type BalanceOptions } from '../analysis/balance.js';
 import { PHASES } from '../model/schema.js';
 import { PhaseEnum, RiskMethodEnum } from './enums.js';
-import { analysisFor, badInput, CriterionWeightInput, rankScenarios, resolveRanking, selectScenarios, type RankingArgs } from './risk.js';
+import { badInput, CriterionWeightInput, rankScenarios, resolveRanking, selectScenarios, type RankingArgs } from './risk.js';
 
 export interface SimulatedGapView { scenario: NodeRecord; runId: string; probabilityShortfall: number; expectedShortfall: number; p90Shortfall: number; avoidedImpact: number | null }
 export interface HolderView { party: NodeRecord; capacity: number; readiness: number; available: number; national: boolean }
@@ -85,17 +85,9 @@ export interface GapArgs extends RankingArgs {
   overcapacityFactor?: number | null;
 }
 
-/** The key under which a gap analysis is memoised in the request's cache entry: every argument, normalised. */
-function gapKey(args: GapArgs, factor: number): string {
-  return JSON.stringify([
-    'gapAnalysis', args.scenarioIds?.map(String) ?? null, args.phases ?? null, args.minRiskRank ?? null, args.method ?? null,
-    args.profile ?? null, args.weights?.map((w) => [String(w.criterion), w.weight]) ?? null, factor,
-  ]);
-}
-
 /**
  * Checks the arguments, selects scenarios (by id and risk rank) and runs the analysis, once per model revision,
- * visibility class and arguments (the request's cache entry, risk.ts analysisFor).
+ * visibility class and arguments (the request's analysis scope, src/service/analysis.ts).
  */
 export async function analyseGaps(field: string, args: GapArgs, ctx: Context): Promise<GapAnalysisView> {
   for (const [i, p] of (args.phases ?? []).entries()) {
@@ -104,8 +96,7 @@ export async function analyseGaps(field: string, args: GapArgs, ctx: Context): P
   const factor = args.overcapacityFactor ?? DEFAULT_OVERCAPACITY_FACTOR;
   if (!Number.isFinite(factor) || factor < 0) throw badInput(`${field}: overcapacityFactor: must be a finite number ≥ 0, got ${factor}`);
   if (args.minRiskRank != null && args.minRiskRank < 1) throw badInput(`${field}: minRiskRank: must be at least 1, got ${args.minRiskRank}`);
-  const entry = await analysisFor(ctx);
-  return entry.memo(gapKey(args, factor), async () => {
+  return ctx.analysis.memo('gapAnalysis', { ...args, overcapacityFactor: factor }, async (entry) => {
     const data = await entry.planningData();
     let selected = selectScenarios(field, args.scenarioIds, data.scenarios);
     if (args.minRiskRank != null || args.method != null || args.profile != null || args.weights != null) {

@@ -5,7 +5,6 @@ import type { Context } from './context.js';
 import type { NodeRecord } from '../graph/api-repository.js';
 import { DEFAULT_OVERCAPACITY_FACTOR } from '../analysis/balance.js';
 import { analyseGaps, CapabilityBalanceRef, LeadConflictRef, type BalanceView, type GapAnalysisView, type LeadConflictView } from './gaps.js';
-import { analysisFor, planningDataFor } from './risk.js';
 import type { PlanningData } from '../graph/analysis-repository.js';
 
 /** A party's role as one visibility class sees it at one model revision (all scenarios, all phases). */
@@ -46,8 +45,7 @@ export function partyRole(partyId: string, data: PlanningData, whole: GapAnalysi
 
 /** The party's role for this request's revision and viewer, derived once per cache entry. */
 async function roleOf(party: NodeRecord, ctx: Context): Promise<PartyRoleView> {
-  const entry = await analysisFor(ctx);
-  return entry.memo(JSON.stringify(['partyRole', party.id]), async () => {
+  return ctx.analysis.memo('partyRole', { party: party.id }, async (entry) => {
     const [data, whole] = await Promise.all([entry.planningData(), analyseGaps('party', {}, ctx)]);
     return partyRole(party.id, data, whole);
   });
@@ -101,7 +99,7 @@ builder.queryField('party', (t) =>
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       // The visible parties come with the planning inputs, so the role fields need no further read.
-      const n = (await planningDataFor(ctx)).nodes.get(String(args.id));
+      const n = (await ctx.analysis.planningData()).nodes.get(String(args.id));
       return n && n.__label === 'Party' ? n : null;
     },
   }),

@@ -3,74 +3,17 @@ import { builder } from './builder.js';
 import { NodeRefs } from './entities.js';
 import type { Context } from './context.js';
 import type { NodeRecord } from '../graph/api-repository.js';
-import { AnalysisCache, AnalysisEntry, visibilityKey, type PlanningData, type RiskData, type StoredRun } from '../graph/analysis-repository.js';
+import type { RiskData, StoredRun } from '../graph/analysis-repository.js';
 import { assessRisks, rankSensitivity, resolveWeights, classOfScore, RISK_METHODS, type RiskMethod, type ScenarioRisk, type RiskInput } from '../analysis/risk.js';
 import { DEFAULT_PROFILE, findProfile, WEIGHT_PROFILES, type WeightProfile } from '../analysis/profiles.js';
 import { IMPACT_CLASSES, type ImpactClass } from '../analysis/impact.js';
 import { BadInputError } from '../domain/errors.js';
 import { RiskMethodEnum } from './enums.js';
 
-/* ---------- shared by the analysis types: argument checks and per-request data ---------- */
+/* ---------- shared by the analysis types: argument checks ---------- */
 
 export function badInput(message: string): BadInputError {
   return new BadInputError(message);
-}
-
-const defaultCaches = new WeakMap<object, AnalysisCache>();
-const requestEntries = new WeakMap<object, Promise<AnalysisEntry>>();
-
-/**
- * The analysis cache of this server: `services.analysisCache` when it is an AnalysisCache, none when it is `false`,
- * otherwise one per Graph with the default options (so the cache is on by default).
- */
-export function analysisCacheFor(services: Context['services'], graph: Context['graph']): AnalysisCache | null {
-  const configured = services.analysisCache;
-  if (configured instanceof AnalysisCache) return configured;
-  if (configured === false) return null;
-  let cache = defaultCaches.get(graph);
-  if (!cache) {
-    cache = new AnalysisCache(graph);
-    defaultCaches.set(graph, cache);
-  }
-  return cache;
-}
-
-export function analysisCacheOf(ctx: Context): AnalysisCache | null {
-  return analysisCacheFor(ctx.services, ctx.graph);
-}
-
-/**
- * Fixes the analysis entry of a request before its resolvers run (the response cache of src/server/yoga.ts reads the
- * revision for its key and pins the entry it got, so that the request reads the revision once and answers from the
- * revision its key names). `ctx` is the context object the resolvers will get.
- */
-export function pinAnalysisEntry(ctx: object, entry: Promise<AnalysisEntry>): void {
-  requestEntries.set(ctx, entry);
-  entry.catch(() => { if (requestEntries.get(ctx) === entry) requestEntries.delete(ctx); });
-}
-
-/**
- * The analysis inputs and results for this request: the cache entry of the current model revision and the viewer's
- * visibility class, fixed once per request so that all its fields answer from one revision.
- */
-export function analysisFor(ctx: Context): Promise<AnalysisEntry> {
-  let p = requestEntries.get(ctx);
-  if (!p) {
-    const cache = analysisCacheOf(ctx);
-    p = cache ? cache.entry(ctx.viewer) : Promise.resolve(new AnalysisEntry(null, visibilityKey(ctx.viewer), ctx.graph, ctx.viewer));
-    pinAnalysisEntry(ctx, p);
-  }
-  return p;
-}
-
-/** Risk inputs for the request's revision and viewer. */
-export async function riskDataFor(ctx: Context): Promise<RiskData> {
-  return (await analysisFor(ctx)).riskData();
-}
-
-/** Planning inputs for the request's revision and viewer. */
-export async function planningDataFor(ctx: Context): Promise<PlanningData> {
-  return (await analysisFor(ctx)).planningData();
 }
 
 export interface RankingArgs {
@@ -313,16 +256,13 @@ builder.queryField('riskAssessment', (t) =>
       weights: t.arg({ type: [CriterionWeightInput], description: 'Explicit per-criterion weights (≥ 0) on top of the profile.' }),
       scenarioIds: t.arg.idList({ description: 'Only these scenarios (default: all the viewer may see).' }),
     },
-    resolve: async (_root, args, ctx) => {
-      const entry = await analysisFor(ctx);
-      const key = JSON.stringify(['riskAssessment', args.method ?? null, args.profile ?? null, args.weights?.map((w) => [String(w.criterion), w.weight]) ?? null, args.scenarioIds?.map(String) ?? null]);
-      return entry.memo(key, async () => {
+    resolve: (_root, args, ctx) =>
+      ctx.analysis.memo('riskAssessment', args, async (entry) => {
         const data = await entry.riskData();
         const ranking = resolveRanking('riskAssessment', args, data.criteria);
         const scenarios = selectScenarios('riskAssessment', args.scenarioIds, data.scenarios);
         return assessmentView(data, scenarios, ranking);
-      });
-    },
+      }),
   }),
 );
 

@@ -5,14 +5,14 @@ import { NodeRefs } from './entities.js';
 import { requireRole } from './auth.js';
 import type { Context } from './context.js';
 import { getRun, isTerminal, listRuns, type RunRecord } from '../graph/run-repository.js';
-import type { SimulationJobs, ProgressEvent } from '../server/jobs.js';
+import type { SimulationJobs, ProgressEvent } from '../graph/simulation-jobs.js';
 import { assertModelComplete } from '../graph/load-state.js';
 import { OPTION_FIELDS, OPTION_NAMES, type SimulationOptions } from '../simulation/options.js';
 import { BadInputError, NotFoundError, UnavailableError } from '../domain/errors.js';
 import { CounterfactualEnum, RunStatusEnum } from './enums.js';
 
 function jobs(ctx: Context): SimulationJobs {
-  const j = ctx.services.jobs as SimulationJobs | undefined;
+  const j = ctx.jobs;
   if (!j) throw new UnavailableError('simulation jobs are not available on this server');
   return j;
 }
@@ -26,7 +26,7 @@ async function visible(ctx: Context, run: RunRecord): Promise<boolean> {
 async function loadRun(ctx: Context, id: string): Promise<RunRecord | null> {
   const run = await getRun(ctx.graph, id);
   if (!run || !(await visible(ctx, run))) return null;
-  const live = (ctx.services.jobs as SimulationJobs | undefined)?.live(id);
+  const live = ctx.jobs?.live(id);
   if (!live || isTerminal(run.status)) return run;
   // The job finished after the read: its stored record now has the result.
   if (isTerminal(live.status)) return (await getRun(ctx.graph, id)) ?? run;

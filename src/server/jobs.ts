@@ -9,13 +9,9 @@ import type { SimulationOptions } from '../simulation/types.js';
 import type { Viewer } from '../domain/viewer.js';
 import { NotFoundError, UnavailableError, UserError } from '../domain/errors.js';
 
-export interface ProgressEvent {
-  runId: string;
-  status: RunStatus;
-  progress: number;
-  iterationsDone: number;
-  error: string | null;
-}
+import type { ProgressEvent, SimulationJobs } from '../graph/simulation-jobs.js';
+
+export type { ProgressEvent };
 
 interface Job {
   id: string;
@@ -29,7 +25,7 @@ interface Job {
 /** How often progress is written to Neo4j; subscribers get every chunk. */
 const PERSIST_EVERY_MS = 1000;
 
-export class SimulationJobs {
+export class SimulationJobQueue implements SimulationJobs {
   readonly pubsub = createPubSub<{ progress: [runId: string, event: ProgressEvent] }>();
   private readonly jobs = new Map<string, Job>();
   private queue: Job[] = [];

@@ -1,10 +1,9 @@
-// Runs the server: opens the graph, builds the app, listens, and shuts down cleanly on SIGINT/SIGTERM.
+// Listens: the HTTP server around a built app (src/server/app.ts createWeerbaar), closed cleanly on shutdown.
 import type { Server } from 'node:http';
-import { createApp, type AppOptions } from './yoga.js';
+import type { createApp } from './yoga.js';
 import { createHttpServer, listen, EXPLORER_DIR } from './http.js';
-import type { Graph } from '../graph/graph.js';
 import { existsSync } from 'node:fs';
-import { resolveLimits, type RequestLimits } from './limits.js';
+import type { RequestLimits } from './limits.js';
 
 export interface RunningServer {
   url: string;
@@ -14,22 +13,17 @@ export interface RunningServer {
 }
 
 export interface ServeOptions {
-  graph: Graph;
+  app: ReturnType<typeof createApp>;
   port: number;
   host: string;
-  authenticate?: AppOptions['authenticate'];
-  /** Extra services for the resolvers (simulation jobs, audit, …). */
-  services?: Record<string, unknown>;
-  /** Called before the graph closes on shutdown (e.g. to cancel simulation jobs and record their state). */
+  /** The request limits the app was built with (for the body size). */
+  limits: RequestLimits;
+  /** Called when the server closes (e.g. to cancel simulation jobs and record their state). */
   onShutdown?: () => Promise<void>;
-  /** Overrides of the request limits (limits.ts DEFAULT_LIMITS). */
-  limits?: Partial<RequestLimits>;
 }
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const limits = resolveLimits(options.limits);
-  const app = createApp({ services: { graph: options.graph, ...options.services }, authenticate: options.authenticate, limits });
-  const server = createHttpServer(app, { bodyBytes: limits.bodyBytes });
+  const server = createHttpServer(options.app, { bodyBytes: options.limits.bodyBytes });
   server.requestTimeout = 120_000;
   server.headersTimeout = 30_000;
   let port: number;

@@ -1,14 +1,13 @@
 // Response cache for the analysis queries (riskAssessment, gapAnalysis, party, riskProfiles): a whole GraphQL answer
-// is kept per (model revision, visibility class, document, operation name, variables), so a repeated analysis query
-// costs one revision read and the serialisation of the answer, not graphql-js execution. Built on
-// @graphql-yoga/plugin-response-cache; see docs/graphql.md "Response cache".
+// is kept per (model revision, visibility class, document, operation name, variables) in the analysis service
+// (src/service/analysis.ts owns the store and the key), so a repeated analysis query costs the serialisation of the
+// answer, not graphql-js execution. Built on @graphql-yoga/plugin-response-cache; see docs/graphql.md.
 import {
   getNamedType, getOperationAST, parse, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { createInMemoryCache, hashSHA256, useResponseCache } from '@graphql-yoga/plugin-response-cache';
-import type { Viewer } from '../domain/viewer.js';
-import { Lru, visibilityKey, type AnalysisCache } from '../graph/analysis-repository.js';
+import { useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
+import { Lru, type AnalysisScope, type AnalysisService } from '../service/analysis.js';
 
 /** Root fields whose answers depend only on the model revision (ModelInfo + finished runs) and the visibility class. */
 export const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set(['riskAssessment', 'gapAnalysis', 'party', 'riskProfiles', '__typename']);
@@ -18,9 +17,6 @@ export const UNCACHEABLE_TYPES: ReadonlySet<string> = new Set(['SimulationRun', 
 const PLAIN_DIRECTIVES = new Set(['include', 'skip']);
 /** Longer documents are not considered (the analysis queries are a few hundred characters; this bounds the extra parse). */
 const MAX_DOCUMENT_CHARS = 20_000;
-
-/** hits: answers served from the cache; stored: answers executed and kept; uncacheable: requests that bypassed the cache. */
-export interface ResponseCacheStats { hits: number; stored: number; uncacheable: number }
 
 /**
  * Whether the operation `operationName` of `document` may be answered from the response cache: a query whose root
@@ -58,30 +54,24 @@ export function isCacheableOperation(schema: GraphQLSchema, document: DocumentNo
 
 export interface AnalysisResponseCacheOptions {
   schema: GraphQLSchema;
-  /** The server's analysis cache: its revision read is the one the key uses. */
-  analysisCache: AnalysisCache;
-  /** The viewer of a request (authenticated once per request; the context factory reuses the same promise). */
-  viewerOf: (request: Request) => Promise<Viewer>;
-  /** Pins the analysis entry the key was built from on the request's context, so resolvers use the same revision. */
-  pin: (context: object, entry: ReturnType<AnalysisCache['entry']>) => void;
+  /** Owns the store and derives the key (revision, visibility class, request). */
+  analysis: AnalysisService;
+  /** The analysis scope of a request (the key is built before the context; the context gets the same scope). */
+  scopeOf: (request: Request) => Promise<AnalysisScope>;
   maxTokens: number;
-  /** Most answers kept (least recently used go first). */
-  max?: number;
-  stats?: ResponseCacheStats;
 }
 
 /**
- * The response cache plugin. The key is SHA-256 of [model revision token, visibility class, document, operation name,
- * variables]; the revision is read once per request (AnalysisCache.revision) before the cache is consulted, so an
- * answer is never older than the model when the request started, and viewers of different classes never share one.
- * Everything else (mutations, other queries, documents that fail to parse, requests whose viewer or revision cannot be
- * read) bypasses the cache entirely. The plugin's conditional-request path (If-None-Match → 304) is off: `enabled`
- * is true only for contexts this plugin has keyed in this request.
+ * The response cache plugin. The key comes from AnalysisService.responseKey: the revision of the request's analysis
+ * scope (fixed there, so its resolvers answer from the same revision), its visibility class, the document, operation
+ * name and variables. Everything else (mutations, other queries, documents that fail to parse, requests whose viewer or
+ * revision cannot be read) bypasses the cache entirely. The plugin's conditional-request path (If-None-Match → 304)
+ * is off: `enabled` is true only for contexts this plugin has keyed in this request.
  */
 export function analysisResponseCache(options: AnalysisResponseCacheOptions): Plugin {
   const decisions = new Lru<string, boolean>(500);
   const cacheable = new WeakSet<object>();
-  const stats = options.stats;
+  const { analysis } = options;
   const decide = (query: string, operationName: string | null | undefined): boolean => {
     if (query.length > MAX_DOCUMENT_CHARS) return false;
     const key = `${operationName ?? ''}\u0000${query}`;
@@ -96,22 +86,14 @@ export function analysisResponseCache(options: AnalysisResponseCacheOptions): Pl
     }
     return d;
   };
-  const store = createInMemoryCache({ max: options.max ?? 256 });
-  const cache: typeof store = {
-    get(key) {
-      const hit = store.get(key);
-      if (stats && hit) stats.hits++;
-      return hit;
-    },
-    set(...args) {
-      if (stats) stats.stored++;
-      return store.set(...args);
-    },
-    invalidate: (...args) => store.invalidate(...args),
+  const cache: Cache = {
+    get: (key) => analysis.response(key) as ReturnType<Cache['get']>,
+    set: (key, value) => analysis.storeResponse(key, value),
+    invalidate: () => {}, // entries of an old revision are dropped when the revision changes (AnalysisService)
   };
   return useResponseCache({
     cache,
-    ttl: Infinity, // entries of an old revision are never hit again and age out of the LRU
+    ttl: Infinity,
     session: () => null,
     enabled: (_request, context) => cacheable.has(context as object),
     invalidateViaMutation: false,
@@ -120,25 +102,23 @@ export function analysisResponseCache(options: AnalysisResponseCacheOptions): Pl
     async buildResponseCacheKey({ documentString, variableValues, operationName, request, context }) {
       const uncached = 'uncached';
       if (!decide(documentString, operationName)) {
-        if (stats) stats.uncacheable++;
+        analysis.stats.responsesUncacheable++;
         return uncached;
       }
-      let revision: string | null;
-      let visibility: string;
+      let key: string | null;
       try {
-        const viewer = await options.viewerOf(request);
-        visibility = visibilityKey(viewer);
-        const entry = options.analysisCache.entry(viewer);
-        options.pin(context as object, entry);
-        revision = (await entry).revision;
+        const scope = await options.scopeOf(request);
+        key = await analysis.responseKey(scope, [documentString, operationName ?? null, variableValues ?? null]);
       } catch {
         // A bad token or an unavailable graph: the request runs uncached and reports the error as usual.
-        if (stats) stats.uncacheable++;
+        key = null;
+      }
+      if (key == null) {
+        analysis.stats.responsesUncacheable++;
         return uncached;
       }
-      if (revision == null) return uncached;
       cacheable.add(context as object);
-      return hashSHA256(JSON.stringify(['weerbaar-analysis-v1', revision, visibility, documentString, operationName ?? null, variableValues ?? null]));
+      return key;
     },
   });
 }

@@ -4,27 +4,23 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createYoga, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import { GraphQLError } from 'graphql';
 import { schema } from '../schema/index.js';
-import { createContext, type Context, type Services } from '../schema/context.js';
+import { createContext, type AppParts, type Context } from '../schema/context.js';
+import type { AnalysisScope } from '../service/analysis.js';
 import { GraphUnavailableError, UserError, type ErrorCode } from '../domain/errors.js';
 import { LOCAL_ADMIN, type Viewer } from '../domain/viewer.js';
 import { armorPlugins, resolveLimits, useRequestDeadline, withTimeout, type RequestLimits } from './limits.js';
-import { analysisResponseCache, type ResponseCacheStats } from './response-cache.js';
-import { analysisCacheFor, pinAnalysisEntry } from '../schema/risk.js';
+import { analysisResponseCache } from './response-cache.js';
 import { assertModelComplete } from '../graph/load-state.js';
 
 export interface AppOptions {
-  services: Services;
+  parts: AppParts;
   /** Resolves the viewer from a request; throws a GraphQLError for a bad token. Defaults to local admin (auth off). */
   authenticate?: (request: Request) => Promise<Viewer> | Viewer;
   graphiql?: boolean;
   /** Overrides of DEFAULT_LIMITS (limits.ts). */
   limits?: Partial<RequestLimits>;
-  /**
-   * Response cache of the analysis queries (src/server/response-cache.ts): on unless false, and only when the analysis
-   * cache is on (its revision read is part of the key); `services.responseCache: false` also switches it off. `stats`
-   * counts hits, stored answers and uncacheable requests.
-   */
-  responseCache?: false | { max?: number; stats?: ResponseCacheStats };
+  /** Response cache of the analysis queries (src/server/response-cache.ts): on unless false or caching is off. */
+  responseCache?: boolean;
 }
 
 /** Turns domain errors into GraphQL errors with a code; anything else is masked by Yoga. */
@@ -41,27 +37,25 @@ function isRequestError(e: GraphQLError): boolean {
 export function createApp(options: AppOptions): YogaServerInstance<Record<string, unknown>, Context> {
   const authenticate = options.authenticate ?? (() => LOCAL_ADMIN);
   const limits = resolveLimits(options.limits);
-  // One authentication per request, shared by the response cache's key and the context.
-  const viewers = new WeakMap<Request, Promise<Viewer>>();
-  const viewerOf = (request: Request): Promise<Viewer> => {
-    let v = viewers.get(request);
-    if (!v) {
-      v = (async () => authenticate(request))();
-      viewers.set(request, v);
+  const { parts } = options;
+  // One authentication and one analysis scope per request, shared by the response cache's key (built before the
+  // context) and the context, so that a request answers from the revision its key names.
+  const requests = new WeakMap<Request, Promise<{ viewer: Viewer; analysis: AnalysisScope }>>();
+  const requestState = (request: Request) => {
+    let state = requests.get(request);
+    if (!state) {
+      state = (async () => {
+        const viewer = await authenticate(request);
+        return { viewer, analysis: parts.analysis.scope(viewer) };
+      })();
+      requests.set(request, state);
     }
-    return v;
+    return state;
   };
   const builtSchema = schema();
-  const analysisCache = analysisCacheFor(options.services, options.services.graph);
-  const responseCache = options.responseCache === false || options.services.responseCache === false || !analysisCache ? [] : [analysisResponseCache({
-    schema: builtSchema,
-    analysisCache,
-    viewerOf,
-    pin: pinAnalysisEntry,
-    maxTokens: limits.maxTokens,
-    max: options.responseCache?.max,
-    // Counters: given here, or as services.responseCacheStats (how bench/graphql.bench.js reads them through startServer).
-    stats: options.responseCache?.stats ?? (options.services.responseCacheStats as ResponseCacheStats | undefined),
+  const responseCache = options.responseCache === false || !parts.analysis.caching ? [] : [analysisResponseCache({
+    schema: builtSchema, analysis: parts.analysis, maxTokens: limits.maxTokens,
+    scopeOf: async (request) => (await requestState(request)).analysis,
   })];
   return createYoga<Record<string, unknown>, Context>({
     schema: builtSchema,
@@ -98,7 +92,10 @@ export function createApp(options: AppOptions): YogaServerInstance<Record<string
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },
     },
-    context: async ({ request }) => createContext(options.services, await viewerOf(request), request.headers.get('x-request-id') ?? randomUUID()) as unknown as Context,
+    context: async ({ request }) => {
+      const { viewer, analysis } = await requestState(request);
+      return createContext(parts, viewer, request.headers.get('x-request-id') ?? randomUUID(), analysis);
+    },
     plugins: [
       ...armorPlugins(limits),
       useRequestDeadline(limits.requestTimeoutMs),
@@ -107,10 +104,10 @@ export function createApp(options: AppOptions): YogaServerInstance<Record<string
         endpoint: '/ready',
         // Not ready (503) while Neo4j does not answer, also when it hangs rather than refuses.
         check: async () => {
-          await withTimeout(options.services.graph.ping(), limits.readinessTimeoutMs, () => new GraphUnavailableError(`no answer within ${limits.readinessTimeoutMs} ms`));
+          const ms = limits.readinessTimeoutMs;
+          await withTimeout(parts.graph.ping(), ms, () => new GraphUnavailableError(`no answer within ${ms} ms`));
           // Not ready either while a load is unfinished (src/graph/load-state.ts): the body says why.
-          const slow = () => new GraphUnavailableError(`no answer within ${limits.readinessTimeoutMs} ms`);
-          await withTimeout(assertModelComplete(options.services.graph), limits.readinessTimeoutMs, slow);
+          await withTimeout(assertModelComplete(parts.graph), ms, () => new GraphUnavailableError(`no answer within ${ms} ms`));
         },
       }),
     ],

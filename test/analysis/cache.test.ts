@@ -1,7 +1,7 @@
 // The analysis cache on a fake graph: which reads happen, when entries are reused, and that viewers never share one.
 import { describe, expect, it } from 'vitest';
-import { AnalysisCache, Lru, visibilityKey } from '../../src/graph/analysis-repository.js';
-import { noteModelWrite } from '../../src/graph/model-revision.js';
+import { AnalysisService, cacheKey, Lru, visibilityKey } from '../../src/service/analysis.js';
+import { ModelRevision } from '../../src/graph/model-revision.js';
 import type { Graph } from '../../src/graph/graph.js';
 import type { Viewer } from '../../src/domain/viewer.js';
 
@@ -15,6 +15,7 @@ const PARTY_Y: Viewer = { role: 'planner', party: 'p-y', subject: 'y', admin: fa
 function fakeGraph() {
   const state = { revision: 1, runs: 0, reads: [] as string[], fail: false };
   const graph = {
+    writesEnded: 0,
     async read(_file: string, name: string, params: { viewer?: { admin: boolean; party: string | null } } = {}) {
       state.reads.push(name);
       await new Promise((r) => setTimeout(r, 1));
@@ -29,7 +30,13 @@ function fakeGraph() {
 }
 
 const count = (reads: string[], name: string) => reads.filter((r) => r === name).length;
-const partyIds = async (cache: AnalysisCache, v: Viewer) => (await (await cache.entry(v)).planningData()).parties.map((p) => p.id);
+const partyIds = async (cache: AnalysisService, v: Viewer) =>
+  (await (await cache.entry(v)).planningData()).parties.map((p) => p.id);
+/** An analysis service whose revision is read for every use (maxAgeMs 0) unless `maxAgeMs` is given. */
+const service = (graph: Graph, options: { maxAgeMs?: number; maxEntries?: number } = {}) =>
+  new AnalysisService(graph, {
+    revision: new ModelRevision(graph, { maxAgeMs: options.maxAgeMs ?? 0 }), maxEntries: options.maxEntries,
+  });
 
 describe('Lru', () => {
   it('evicts the least recently used entry', () => {
@@ -52,10 +59,10 @@ describe('visibilityKey', () => {
   });
 });
 
-describe('AnalysisCache', () => {
-  it('reads the inputs once per revision and visibility class, and the revision on every use (recheckMs 0)', async () => {
+describe('AnalysisService', () => {
+  it('reads the inputs once per revision and visibility class, the revision on every use (maxAgeMs 0)', async () => {
     const { graph, state } = fakeGraph();
-    const cache = new AnalysisCache(graph);
+    const cache = service(graph);
     expect(await partyIds(cache, ADMIN)).toEqual(['seen-by-admin-at-1']);
     expect(await partyIds(cache, ADMIN)).toEqual(['seen-by-admin-at-1']);
     expect(count(state.reads, 'planningInputs')).toBe(1);
@@ -68,7 +75,7 @@ describe('AnalysisCache', () => {
 
   it('never hands one visibility class the entry of another', async () => {
     const { graph } = fakeGraph();
-    const cache = new AnalysisCache(graph);
+    const cache = service(graph);
     expect(await partyIds(cache, ADMIN)).toEqual(['seen-by-admin-at-1']);
     expect(await partyIds(cache, ANON)).toEqual(['seen-by-anonymous-at-1']);
     expect(await partyIds(cache, PARTY_X)).toEqual(['seen-by-p-x-at-1']);
@@ -80,47 +87,65 @@ describe('AnalysisCache', () => {
 
   it('sees a finished simulation run as a new revision', async () => {
     const { graph, state } = fakeGraph();
-    const cache = new AnalysisCache(graph);
+    const cache = service(graph);
     const first = await cache.entry(ADMIN);
     state.runs = 1;
     expect(await cache.entry(ADMIN)).not.toBe(first);
   });
 
-  it('with recheckMs reuses a revision read until that time passes or this process notes a write', async () => {
+  it('with maxAgeMs reuses a revision read until that time passes or a write of this process ends', async () => {
     const { graph, state } = fakeGraph();
-    const cache = new AnalysisCache(graph, { recheckMs: 150 });
+    const cache = service(graph, { maxAgeMs: 150 });
     await partyIds(cache, ADMIN);
     await partyIds(cache, ADMIN);
     expect(count(state.reads, 'modelRevision')).toBe(1);
-    // A write by another process is not seen before recheckMs …
+    // A write by another process is not seen before maxAgeMs …
     state.revision = 2;
     expect(await partyIds(cache, ADMIN)).toEqual(['seen-by-admin-at-1']);
     // … but is once it has passed.
     await new Promise((r) => setTimeout(r, 160));
     expect(await partyIds(cache, ADMIN)).toEqual(['seen-by-admin-at-2']);
-    // A write of this process is seen at once.
+    // A read in the background once half the bound has passed keeps a steadily used cache from waiting for one.
+    await new Promise((r) => setTimeout(r, 90));
+    const reads = count(state.reads, 'modelRevision');
+    expect(await partyIds(cache, ADMIN)).toEqual(['seen-by-admin-at-2']);
+    expect(count(state.reads, 'modelRevision')).toBe(reads + 1);
+    // A write of this process (through its Graph) is seen at once.
     state.revision = 3;
-    noteModelWrite();
+    (graph as { writesEnded: number }).writesEnded++;
     expect(await partyIds(cache, ADMIN)).toEqual(['seen-by-admin-at-3']);
   });
 
   it('keeps at most maxEntries entries', async () => {
     const { graph } = fakeGraph();
-    const cache = new AnalysisCache(graph, { maxEntries: 2 });
+    const cache = service(graph, { maxEntries: 2 });
     for (const v of [ADMIN, ANON, PARTY_X, PARTY_Y]) await partyIds(cache, v);
     expect(cache.size).toBe(2);
   });
 
   it('does not keep a failed read or a failed result', async () => {
     const { graph, state } = fakeGraph();
-    const cache = new AnalysisCache(graph);
+    const cache = service(graph);
     state.fail = true;
     await expect((await cache.entry(ADMIN)).planningData()).rejects.toThrow('boom');
     state.fail = false;
     expect(await partyIds(cache, ADMIN)).toEqual(['seen-by-admin-at-1']);
     const entry = await cache.entry(ADMIN);
-    await expect(entry.memo('k', () => { throw new Error('bad'); })).rejects.toThrow('bad');
-    expect(await entry.memo('k', () => 42)).toBe(42);
-    expect(await entry.memo('k', () => 43)).toBe(42);
+    await expect(entry.memo('k', {}, () => { throw new Error('bad'); })).rejects.toThrow('bad');
+    expect(await entry.memo('k', {}, () => 42)).toBe(42);
+    expect(await entry.memo('k', {}, () => 43)).toBe(42);
+  });
+
+  it('keys a result by its operation and every argument, whatever their order', async () => {
+    const { graph } = fakeGraph();
+    const entry = await service(graph).entry(ADMIN);
+    expect(await entry.memo('gapAnalysis', { phases: ['response'], overcapacityFactor: 2 }, () => 1)).toBe(1);
+    const reordered = { overcapacityFactor: 2, phases: ['response'], method: undefined };
+    expect(await entry.memo('gapAnalysis', reordered, () => 2)).toBe(1);
+    expect(await entry.memo('gapAnalysis', { overcapacityFactor: 3, phases: ['response'] }, () => 3)).toBe(3);
+    expect(await entry.memo('gapAnalysis', { overcapacityFactor: 2, phases: ['aftercare'] }, () => 4)).toBe(4);
+    expect(await entry.memo('riskAssessment', { overcapacityFactor: 2, phases: ['response'] }, () => 5)).toBe(5);
+    const nested = cacheKey('a', { x: { b: 1, a: [2, { d: 1, c: 2 }] } });
+    expect(nested).toBe(cacheKey('a', { x: { a: [2, { c: 2, d: 1 }], b: 1 } }));
   });
 });

@@ -3,9 +3,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Graph } from '../../src/graph/graph.js';
-import { startServer, type RunningServer } from '../../src/server/main.js';
+import type { RunningServer } from '../../src/server/main.js';
 import { EXPLORER_DIR } from '../../src/server/http.js';
-import { buildServerExtras } from '../../src/server/extras.js';
+import { createWeerbaar } from '../../src/server/app.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = resolve('test-artifacts');
@@ -21,8 +21,7 @@ export function launchChromium(): Promise<Browser> {
 }
 
 export async function serve(graph: Graph): Promise<RunningServer> {
-  const extras = await buildServerExtras(graph, { auth: false, log: () => {} });
-  return startServer({ graph, port: 0, host: '127.0.0.1', authenticate: extras.authenticate, services: extras.services, onShutdown: extras.shutdown });
+  return (await createWeerbaar({ graph, auth: false })).listen(0, '127.0.0.1');
 }
 
 /** Collects console errors, page errors and failed requests, so a test can assert a clean page. */

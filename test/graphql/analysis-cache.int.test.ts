@@ -1,9 +1,11 @@
-// The analysis cache (on by default) against the real Neo4j: every kind of model write is seen by the next request,
-// and viewers of different visibility never get each other's cached answers.
+// The analysis cache (on by default) against the real Neo4j: every model write of this process is seen by the next
+// request, one of another process (a second driver, a CLI load) within the documented bound, and viewers of different
+// visibility never get each other's cached answers.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testGraph, resetGraph } from '../helpers/graph.js';
 import { ANON, NGO, SECRET, MODEL } from '../helpers/cache-fixture.js';
-import { createApp } from '../../src/server/yoga.js';
+import { createWeerbaar } from '../../src/server/app.js';
+import { DEFAULT_REVISION_MAX_AGE_MS } from '../../src/graph/model-revision.js';
 import { loadModel } from '../../src/graph/model-repository.js';
 import { createRun, finishRun } from '../../src/graph/run-repository.js';
 import { Graph } from '../../src/graph/graph.js';
@@ -29,8 +31,8 @@ describe('analysis cache', () => {
     graph = await testGraph();
     const read = vi.spyOn(graph, 'read');
     planningReads = () => read.mock.calls.filter((c) => c[1] === 'planningInputs').length;
-    const app = createApp({
-      services: { graph }, // no analysisCache given: the default (on) applies
+    const { app } = await createWeerbaar({
+      graph, auth: false, recover: false, // the analysis options left at their defaults (cache on, default bound)
       authenticate: (req) => (req.headers.get('x-test-viewer') ? (JSON.parse(req.headers.get('x-test-viewer')!) as Viewer) : LOCAL_ADMIN),
     });
     gql = async (query, variables = {}, viewer) => {
@@ -83,7 +85,21 @@ describe('analysis cache', () => {
     expect((await beds()).available).toBe(25);
   });
 
-  it('a write by another process (its own driver, no in-process signal) is seen by the next request', async () => {
+  /**
+   * Asks until `seen` holds; returns how long after `since` the first request that saw it started. Requests are ~10 ms
+   * apart, so the first to see it may start up to one step after the bound; `STEP` allows for that.
+   */
+  const STEP = 100;
+  const noticed = async (since: number, seen: () => Promise<boolean>): Promise<number> => {
+    for (;;) {
+      const started = performance.now();
+      if (await seen()) return started - since;
+      if (started - since > 10_000) throw new Error('not seen within 10 s');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+
+  it(`a write by another process (its own driver) is seen within ${DEFAULT_REVISION_MAX_AGE_MS} ms`, async () => {
     expect((await beds()).available).toBe(225);
     const other = new Graph({ config: graphConfig() });
     try {
@@ -94,7 +110,30 @@ describe('analysis cache', () => {
     } finally {
       await other.close();
     }
+    const committed = performance.now();
+    // Every request starting after the bound sees it; the first may do so sooner.
+    const after = await noticed(committed, async () => (await beds()).available === 275);
+    expect(after).toBeLessThanOrEqual(DEFAULT_REVISION_MAX_AGE_MS + STEP);
+    await new Promise((r) => setTimeout(r, DEFAULT_REVISION_MAX_AGE_MS));
     expect((await beds()).available).toBe(275);
+  });
+
+  it(`a load through a second driver (as weerbaar load does) is seen within ${DEFAULT_REVISION_MAX_AGE_MS} ms`, async () => {
+    expect((await beds()).available).toBe(225);
+    expect((await beds()).available).toBe(225);
+    const changed = MODEL();
+    changed.holdings = changed.holdings.filter((h) => h.party !== 'p-min');
+    const other = new Graph({ config: graphConfig() });
+    try {
+      await loadModel(other, changed, { reset: true });
+    } finally {
+      await other.close();
+    }
+    const loaded = performance.now();
+    const after = await noticed(loaded, async () => (await beds()).available === 25);
+    expect(after).toBeLessThanOrEqual(DEFAULT_REVISION_MAX_AGE_MS + STEP);
+    await new Promise((r) => setTimeout(r, DEFAULT_REVISION_MAX_AGE_MS));
+    expect((await beds()).available).toBe(25);
   });
 
   it('a finished simulation run is seen by the next request', async () => {

@@ -1,7 +1,7 @@
 // Risk assessment, gap analysis and party role through GraphQL on the real Neo4j: a hand-computed model and the default model.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testGraph, resetGraph } from '../helpers/graph.js';
-import { createApp } from '../../src/server/yoga.js';
+import { createWeerbaar } from '../../src/server/app.js';
 import { loadModel } from '../../src/graph/model-repository.js';
 import { readModelFile, validateModel } from '../../src/model/validate.js';
 import { defaultModelPath } from '../../src/graph/connect.js';
@@ -14,10 +14,10 @@ import { findingOf, sourcesFindings } from '../helpers/sources-findings.js';
 
 type Gql = (query: string, variables?: Record<string, unknown>, viewer?: Viewer) => Promise<{ data?: any; errors?: { message: string; extensions?: { code?: string } }[] }>;
 
-function client(graph: Graph): Gql {
+async function client(graph: Graph): Promise<Gql> {
   // The viewer travels in a test header so one app serves admins and parties alike.
-  const app = createApp({
-    services: { graph },
+  const { app } = await createWeerbaar({
+    graph, auth: false, recover: false,
     authenticate: (req) => (req.headers.get('x-test-viewer') ? (JSON.parse(req.headers.get('x-test-viewer')!) as Viewer) : LOCAL_ADMIN),
   });
   return async (query, variables = {}, viewer) => {
@@ -147,7 +147,7 @@ describe('analysis on a hand-computed model', () => {
     graph = await testGraph();
     await resetGraph(graph);
     await loadModel(graph, validateModel(HAND) as Model);
-    gql = client(graph);
+    gql = await client(graph);
   });
   afterAll(async () => {
     await graph.close();
@@ -351,7 +351,7 @@ describe('analysis on the default model', () => {
     await resetGraph(graph);
     model = await readModelFile(defaultModelPath());
     await loadModel(graph, model);
-    gql = client(graph);
+    gql = await client(graph);
   });
   afterAll(async () => {
     await graph.close();

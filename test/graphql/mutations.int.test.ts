@@ -33,7 +33,7 @@ describe('model mutations', () => {
     viewer = { authorization: `Bearer ${await issueToken(TEST_SECRET, { subject: 'bob', role: 'viewer' })}` };
   });
   afterAll(async () => {
-    await api.extras.shutdown();
+    await api.weerbaar.close();
     await graph.close();
   });
 

@@ -20,7 +20,7 @@ describe('GraphQL skeleton on the default model', () => {
     api = await testApp(graph);
   });
   afterAll(async () => {
-    await api.extras.shutdown();
+    await api.weerbaar.close();
     await graph.close();
   });
 

@@ -7,7 +7,7 @@ import { testGraph, resetGraph } from '../helpers/graph.js';
 import { loadModel, exportModel } from '../../src/graph/model-repository.js';
 import { schema } from '../../src/schema/index.js';
 import { ROOT } from '../../src/graph/config.js';
-import { buildServerExtras } from '../../src/server/extras.js';
+import { createWeerbaar } from '../../src/server/app.js';
 import type { Graph } from '../../src/graph/graph.js';
 import { HIDDEN, MODEL, idsIn, liveServer, selectAll, token, type LiveServer } from './fixture.js';
 
@@ -190,14 +190,14 @@ describe('access: classification on every read path', () => {
 });
 
 describe('running without authentication', () => {
-  it('is announced by the server extras', async () => {
+  it('is announced by the composition root', async () => {
     const graph = await testGraph();
     try {
       const lines: string[] = [];
-      const extras = await buildServerExtras(graph, { auth: false, log: (s) => lines.push(s), workers: 1 });
-      await extras.shutdown();
+      const weerbaar = await createWeerbaar({ graph, auth: false, log: (s) => lines.push(s), workers: 1 });
+      await weerbaar.close();
       expect(lines.join('\n')).toMatch(/WARNING: authentication is OFF \(--no-auth\)/);
-      await expect(buildServerExtras(graph, { auth: true, log: () => {}, secret: undefined })).rejects.toThrow(/WEERBAAR_JWT_SECRET is not set.*--no-auth/s);
+      await expect(createWeerbaar({ graph, auth: true, log: () => {}, secret: undefined })).rejects.toThrow(/WEERBAAR_JWT_SECRET is not set.*--no-auth/s);
     } finally {
       await graph.close();
     }

@@ -5,8 +5,8 @@ import type { Model } from '../../src/model/schema.js';
 import { issueToken } from '../../src/server/auth.js';
 import type { Role } from '../../src/domain/viewer.js';
 import { TEST_SECRET } from '../helpers/server.js';
-import { buildServerExtras } from '../../src/server/extras.js';
-import { startServer, type RunningServer } from '../../src/server/main.js';
+import { createWeerbaar } from '../../src/server/app.js';
+import type { RunningServer } from '../../src/server/main.js';
 import type { Graph } from '../../src/graph/graph.js';
 import type { RequestLimits } from '../../src/server/limits.js';
 
@@ -114,10 +114,10 @@ export interface LiveServer { server: RunningServer; url: string; shutdown(): Pr
 
 /** A real HTTP server on 127.0.0.1 (port 0) with authentication on, over the given graph. */
 export async function liveServer(graph: Graph, options: { limits?: Partial<RequestLimits>; workers?: number; auth?: boolean } = {}): Promise<LiveServer> {
-  const extras = await buildServerExtras(graph, { auth: options.auth ?? true, log: () => {}, secret: TEST_SECRET, workers: options.workers ?? 1 });
-  const server = await startServer({
-    graph, port: 0, host: '127.0.0.1', authenticate: extras.authenticate, services: extras.services, onShutdown: extras.shutdown, limits: options.limits,
+  const weerbaar = await createWeerbaar({
+    graph, auth: options.auth ?? true, secret: TEST_SECRET, workers: options.workers ?? 1, limits: options.limits,
   });
+  const server = await weerbaar.listen(0, '127.0.0.1');
   const url = `${server.url}/graphql`;
   return {
     server,
