@@ -32,8 +32,8 @@ export interface CycleSnapshot { cycle: CycleInfo; model: Model; assessment: Cyc
 const CYCLE_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-function audit(viewer: Viewer, action: string, target: string, details: unknown) {
-  return { subject: viewer.subject, role: viewer.role, party: viewer.party, action, target, details: JSON.stringify(details), requestId: null };
+function audit(viewer: Viewer, action: string, target: string, details: unknown, requestId: string | null) {
+  return { subject: viewer.subject, role: viewer.role, party: viewer.party, action, target, details: JSON.stringify(details), requestId };
 }
 
 function toInfo(row: { cycle: Record<string, unknown>; decisions: Record<string, unknown>[] }): CycleInfo {
@@ -62,13 +62,13 @@ export async function listCycles(graph: Graph): Promise<Omit<CycleInfo, 'decisio
   return (await graph.read('cycles', 'listCycles')).map((r) => r.cycle as never);
 }
 
-export async function openCycle(graph: Graph, viewer: Viewer, id: string, note: string | null = null): Promise<CycleInfo> {
+export async function openCycle(graph: Graph, viewer: Viewer, id: string, note: string | null = null, requestId: string | null = null): Promise<CycleInfo> {
   if (!CYCLE_ID.test(id)) {
     throw new ValidationError([{ item: `cycle "${id}"`, field: 'id', message: 'must start with a letter or digit and contain only letters, digits, "_", ".", ":" and "-" (at most 100)' }]);
   }
   const created = await graph.writeTransaction(async (tx) => {
     const rows = await tx.run('cycles', 'openCycle', { id, note, subject: viewer.subject });
-    if (rows.length) await tx.run('audit', 'recordAudit', audit(viewer, 'open:cycles', id, { note }));
+    if (rows.length) await tx.run('audit', 'recordAudit', audit(viewer, 'open:cycles', id, { note }, requestId));
     return rows.length > 0;
   });
   if (!created) throw new ValidationError([{ item: `cycle "${id}"`, field: 'id', message: 'a cycle with this id already exists' }]);
@@ -76,7 +76,7 @@ export async function openCycle(graph: Graph, viewer: Viewer, id: string, note: 
 }
 
 /** Freezes the model as it is now, its assessment and the newest finished run per scenario; the cycle is then closed. */
-export async function closeCycle(graph: Graph, viewer: Viewer, id: string): Promise<CycleInfo> {
+export async function closeCycle(graph: Graph, viewer: Viewer, id: string, requestId: string | null = null): Promise<CycleInfo> {
   const cycle = await getCycle(graph, id);
   if (cycle.status !== 'open') throw new UserError(`cycle "${id}": already closed on ${cycle.closedAt}; a closed cycle does not change`, 'BAD_USER_INPUT');
   const model = await exportModel(graph);
@@ -87,7 +87,7 @@ export async function closeCycle(graph: Graph, viewer: Viewer, id: string): Prom
   const checksum = createHash('sha256').update(snapshot).digest('hex');
   const closed = await graph.writeTransaction(async (tx) => {
     const rows = await tx.run('cycles', 'closeCycle', { id, subject: viewer.subject, snapshot, checksum, assessment: JSON.stringify(assessment), runs });
-    if (rows.length) await tx.run('audit', 'recordAudit', audit(viewer, 'close:cycles', id, { checksum, runs }));
+    if (rows.length) await tx.run('audit', 'recordAudit', audit(viewer, 'close:cycles', id, { checksum, runs }, requestId));
     return rows.length > 0;
   });
   if (!closed) throw new UserError(`cycle "${id}": closed by someone else meanwhile`, 'CONFLICT');
@@ -97,7 +97,7 @@ export async function closeCycle(graph: Graph, viewer: Viewer, id: string): Prom
 export interface DecisionInput { cycle: string; kind: string; target: string; status?: string | null; owner?: string | null; date?: string | null; note?: string | null }
 
 /** Records a decision of the cabinet in an open cycle; the target must exist in the current model. */
-export async function recordDecision(graph: Graph, viewer: Viewer, input: DecisionInput): Promise<CycleInfo> {
+export async function recordDecision(graph: Graph, viewer: Viewer, input: DecisionInput, requestId: string | null = null): Promise<CycleInfo> {
   const item = `decision in cycle "${input.cycle}"`;
   const problems: { item: string; field: string; message: string }[] = [];
   const cycle = await getCycle(graph, input.cycle);
@@ -127,7 +127,7 @@ export async function recordDecision(graph: Graph, viewer: Viewer, input: Decisi
   const params = { cycle: input.cycle, kind: input.kind, target: input.target, status, owner: input.owner ?? null, date, note: input.note ?? null };
   const ok = await graph.writeTransaction(async (tx) => {
     const rows = await tx.run('cycles', 'recordDecision', { ...params, subject: viewer.subject });
-    if (rows.length) await tx.run('audit', 'recordAudit', audit(viewer, 'decide:cycles', input.cycle, params));
+    if (rows.length) await tx.run('audit', 'recordAudit', audit(viewer, 'decide:cycles', input.cycle, params, requestId));
     return rows.length > 0;
   });
   if (!ok) throw new UserError(`cycle "${input.cycle}": closed meanwhile; the decision was not recorded`, 'CONFLICT');

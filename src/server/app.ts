@@ -11,6 +11,7 @@ import { authenticator, secretFromEnv } from './auth.js';
 import { createApp } from './yoga.js';
 import { resolveLimits, type RequestLimits } from './limits.js';
 import { startServer, type RunningServer } from './main.js';
+import { reportHandler } from './reports.js';
 
 export interface WeerbaarOptions {
   graph: Graph;
@@ -108,6 +109,6 @@ export async function createWeerbaar(options: WeerbaarOptions): Promise<Weerbaar
   const close = () => jobs.shutdown();
   return {
     graph, parts, app, limits, recover, close,
-    listen: (port, host) => startServer({ app, port, host, limits, onShutdown: close }),
+    listen: (port, host) => startServer({ app, port, host, limits, onShutdown: close, reports: reportHandler(graph, authenticate) }),
   };
 }

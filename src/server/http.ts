@@ -1,4 +1,4 @@
-// The HTTP server: GraphQL at /graphql, readiness at /ready and /health, the explorer's static files at /.
+// The HTTP server: GraphQL at /graphql, readiness at /ready and /health, reports at /reports/<kind>, the explorer at /.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { Readable } from 'node:stream';
@@ -55,13 +55,20 @@ function withBodyLimit(req: IncomingMessage, res: ServerResponse, limit: number,
   });
 }
 
-export function createHttpServer(app: ReturnType<typeof createApp>, options: { bodyBytes?: number } = {}): Server {
+export function createHttpServer(app: ReturnType<typeof createApp>, options: {
+  bodyBytes?: number;
+  reports?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+} = {}): Server {
   const bodyLimit = options.bodyBytes ?? DEFAULT_LIMITS.bodyBytes;
   const statics = existsSync(EXPLORER_DIR) ? sirv(EXPLORER_DIR, { single: true, etag: true, gzip: false }) : undefined;
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     if (path === '/health') {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    if (options.reports && path.startsWith('/reports/')) {
+      void options.reports(req, res);
       return;
     }
     if (path.startsWith('/graphql') || path === '/ready' || !statics) {

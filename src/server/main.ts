@@ -1,5 +1,5 @@
 // Listens: the HTTP server around a built app (src/server/app.ts createWeerbaar), closed cleanly on shutdown.
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { createApp } from './yoga.js';
 import { createHttpServer, listen, EXPLORER_DIR } from './http.js';
 import { existsSync } from 'node:fs';
@@ -20,10 +20,12 @@ export interface ServeOptions {
   limits: RequestLimits;
   /** Called when the server closes (e.g. to cancel simulation jobs and record their state). */
   onShutdown?: () => Promise<void>;
+  /** Serves GET /reports/<kind> (src/server/reports.ts). */
+  reports?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 }
 
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const server = createHttpServer(options.app, { bodyBytes: options.limits.bodyBytes });
+  const server = createHttpServer(options.app, { bodyBytes: options.limits.bodyBytes, reports: options.reports });
   server.requestTimeout = 120_000;
   server.headersTimeout = 30_000;
   let port: number;

@@ -1,0 +1,72 @@
+// GET /reports/<kind>: the reports of docs/reports.md over HTTP, for signed-in users, under the API's access rule.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { GraphQLError } from 'graphql';
+import type { Graph } from '../graph/graph.js';
+import type { Viewer } from '../domain/viewer.js';
+import { UserError, type ErrorCode } from '../domain/errors.js';
+import { exportModel } from '../graph/model-repository.js';
+import { getCycleSnapshot, previousCycleSnapshot } from '../graph/cycle-repository.js';
+import { assertModelComplete } from '../graph/load-state.js';
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  BAD_USER_INPUT: 400, NOT_FOUND: 404, UNAUTHENTICATED: 401, FORBIDDEN: 403, GRAPH_UNAVAILABLE: 503,
+  MODEL_INCOMPLETE: 503, INTEGRITY: 500,
+};
+
+function answer(res: ServerResponse, status: number, message: string, code: string): void {
+  if (res.headersSent) return void res.end();
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+    .end(JSON.stringify({ error: { message, code } }));
+}
+
+/**
+ * The handler: the viewer from the Authorization header (as for GraphQL); anonymous callers must sign in. A `full`
+ * edition shows what that viewer may see, a `public` one public items only.
+ */
+export function reportHandler(graph: Graph, authenticate: (request: Request) => Promise<Viewer> | Viewer) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://weerbaar');
+    try {
+      if (req.method !== 'GET') return answer(res, 405, 'reports: use GET', 'BAD_USER_INPUT');
+      const headers = new Headers();
+      if (req.headers.authorization) headers.set('authorization', req.headers.authorization);
+      let viewer: Viewer;
+      try {
+        viewer = await authenticate(new Request(url, { headers }));
+      } catch (e) {
+        return answer(res, 401, e instanceof GraphQLError ? e.message : 'token: invalid', 'UNAUTHENTICATED');
+      }
+      if (viewer.subject === 'anonymous') {
+        return answer(res, 401, 'reports: sign in (Authorization: Bearer <token>) to download reports', 'UNAUTHENTICATED');
+      }
+      const kind = decodeURIComponent(url.pathname.slice('/reports/'.length));
+      const q = (name: string) => url.searchParams.get(name) ?? undefined;
+      const { renderReport, reportChoices } = await import('../report/index.js');
+      reportChoices({ kind, format: q('format'), lang: q('lang'), edition: q('edition') });
+      const cycleId = q('cycle');
+      let model;
+      let cycle = null;
+      let previous = null;
+      if (cycleId) {
+        const snap = await getCycleSnapshot(graph, cycleId);
+        ({ model, cycle } = snap);
+        previous = await previousCycleSnapshot(graph, cycleId);
+      } else {
+        await assertModelComplete(graph);
+        model = await exportModel(graph);
+      }
+      const out = await renderReport({
+        kind, format: q('format'), lang: q('lang'), edition: q('edition'), model, reader: viewer, cycle,
+        party: q('party') ?? null, previous, date: cycle ? (cycle.closedAt ?? cycle.openedAt).slice(0, 10) : undefined,
+      });
+      res.writeHead(200, {
+        'content-type': out.contentType, 'content-length': out.body.length,
+        'content-disposition': `attachment; filename="${out.fileName}"`, 'cache-control': 'no-store',
+      }).end(out.body);
+    } catch (e) {
+      if (e instanceof UserError) return answer(res, STATUS[e.code] ?? 400, e.message, e.code);
+      console.error(e);
+      answer(res, 500, 'internal error', 'INTERNAL_SERVER_ERROR');
+    }
+  };
+}
