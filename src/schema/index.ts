@@ -8,6 +8,7 @@ import './party.js';
 import './simulation.js';
 import './mutations.js';
 import './audit.js';
+import './holding-edits.js';
 
 let built: GraphQLSchema | undefined;
 
