@@ -9,7 +9,8 @@ import { SimulationPool } from '../simulation/pool.js';
 import { timing } from '../simulation/timing.js';
 import { OPTION_FIELDS } from '../simulation/options.js';
 import { report, usageErrors } from './run.js';
-import type { SimulationOptions, SimulationResult } from '../simulation/types.js';
+import type { SimulationResult } from '../simulation/types.js';
+import type { SimulationOptions } from '../simulation/options.js';
 
 export interface SimulateHooks {
   /** Loads the model from Neo4j when no --model is given. */

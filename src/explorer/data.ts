@@ -1,57 +1,19 @@
 // Reads the whole model graph over GraphQL (paged Relay connections) into plain nodes and edges for the views.
 import { gql } from './api';
 import { isKind, type Kind } from './kinds';
+import { GRAPH_PAGES, type GraphRoot, type PageAnswer, type RawNode, type Ref } from './queries';
 
 export interface GraphNode { id: string; name: string; kind: Kind; classification: string; extra: Record<string, unknown> }
 export interface GraphEdge { id: string; source: string; target: string; type: string; props: Record<string, unknown> }
 export interface GraphData { nodes: GraphNode[]; edges: GraphEdge[]; byId: Map<string, GraphNode> }
 
-type Ref = { id: string } | null;
-type Raw = Record<string, unknown> & { __typename: string; id: string; name: string; kind: string; classification: string };
-
-/** Per root connection: extra node fields and the relationship fields that give edges (read from one side only). */
-const CONNECTIONS: { root: string; fields: string }[] = [
-  { root: 'vitalInterests', fields: '' },
-  { root: 'impactCriteria', fields: 'unit weight vitalInterest { id }' },
-  { root: 'threats', fields: 'cluster nature' },
-  { root: 'incidentCategories', fields: 'threats { id }' },
-  {
-    root: 'scenarios',
-    fields: `likelihood likelihoodClass horizon incidentCategory { id }
-      disruptions { service { id } inoperability durationHours }
-      requirements { task { id } demand }
-      scores { criterion { id } value class }`,
-  },
-  { root: 'sectors', fields: '' },
-  {
-    root: 'services',
-    fields: `recoveryRate sector { id }
-      dependsOn { to { id } strength probability delayHours }
-      triggers { task { id } demandPerInoperabilityHour }`,
-  },
-  { root: 'tasks', fields: 'phase unit needs { capability { id } perUnit }' },
-  {
-    root: 'capabilities',
-    fields: `unit holders { party { id } capacity readiness mobilisationHours }
-      mitigates { service { id } reduction }`,
-  },
-  { root: 'parties', fields: 'kind responsibilities { target { id } role } operates { service { id } }' },
-];
-
 const PAGE = 1000;
 
-async function readAll(root: string, fields: string, signal?: AbortSignal): Promise<Raw[]> {
-  const query = `query Page($first: Int!, $after: String) {
-    ${root}(first: $first, after: $after) {
-      pageInfo { hasNextPage endCursor }
-      edges { node { __typename id name classification ${fields} } }
-    }
-  }`;
-  const out: Raw[] = [];
+async function readAll(root: GraphRoot, signal?: AbortSignal): Promise<RawNode[]> {
+  const out: RawNode[] = [];
   let after: string | null = null;
   for (;;) {
-    const data: Record<string, { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Raw }[] }> =
-      await gql(query, { first: PAGE, after }, signal);
+    const data: PageAnswer = await gql<PageAnswer>(GRAPH_PAGES[root], { first: PAGE, after }, signal);
     const conn = data[root]!;
     for (const e of conn.edges) out.push(e.node);
     if (!conn.pageInfo.hasNextPage || !conn.pageInfo.endCursor) break;
@@ -60,7 +22,7 @@ async function readAll(root: string, fields: string, signal?: AbortSignal): Prom
   return out;
 }
 
-const SCALARS: Record<string, string[]> = {
+const SCALARS: Partial<Record<GraphRoot, string[]>> = {
   impactCriteria: ['unit', 'weight'],
   threats: ['cluster', 'nature'],
   scenarios: ['likelihood', 'likelihoodClass', 'horizon'],
@@ -70,7 +32,8 @@ const SCALARS: Record<string, string[]> = {
 };
 
 export async function loadGraph(signal?: AbortSignal): Promise<GraphData> {
-  const pages = await Promise.all(CONNECTIONS.map((c) => readAll(c.root, c.fields, signal).then((rows) => [c.root, rows] as const)));
+  const roots = Object.keys(GRAPH_PAGES) as GraphRoot[];
+  const pages = await Promise.all(roots.map((root) => readAll(root, signal).then((rows) => [root, rows] as const)));
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   const byId = new Map<string, GraphNode>();

@@ -1,3 +1,5 @@
+import { t } from './i18n';
+
 // Tiny DOM helpers: element creation without innerHTML (names from the graph are data, never markup).
 
 type Attrs = Record<string, string | number | boolean | null | undefined | ((e: Event) => void)>;
@@ -31,23 +33,15 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   return el as T;
 }
 
-export function fmt(n: unknown, digits = 2): string {
-  if (typeof n !== 'number' || !Number.isFinite(n)) return n == null ? '–' : String(n);
-  if (Math.abs(n) >= 1000) return n.toLocaleString('en-GB', { maximumFractionDigits: 0 });
-  return n.toLocaleString('en-GB', { maximumFractionDigits: digits });
-}
-
-export function pct(n: unknown): string {
-  return typeof n === 'number' && Number.isFinite(n) ? `${(n * 100).toFixed(n < 0.1 && n > 0 ? 1 : 0)} %` : '–';
-}
+export { fmt, pct } from './i18n';
 
 /** Shows an error (or clears it) in the page's alert banner. */
 export function banner(message: string | null, level: 'error' | 'info' = 'error'): void {
   const el = byId('banner');
   el.replaceChildren();
   el.hidden = !message;
-  el.className = `banner ${level}`;
+  el.className = `banner utrecht-alert utrecht-alert--${level}`;
   if (message) {
-    el.append(h('span', {}, message), h('button', { type: 'button', class: 'link', 'aria-label': 'Dismiss message', onclick: () => banner(null) }, '×'));
+    el.append(h('span', {}, message), h('button', { type: 'button', class: 'link', 'aria-label': t('app.dismiss'), onclick: () => banner(null) }, '×'));
   }
 }

@@ -1,10 +1,16 @@
 // The graph view: Cytoscape with fcose, kind filter, party focus, search, details, neighbourhood expansion and the gap overlay.
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
-import { gql, type SchemaInfo } from './api';
+import { gql } from './api';
 import type { GraphData, GraphNode } from './data';
-import { banner, byId, fmt, h, pct } from './dom';
-import { KINDS, KIND_ORDER, REL_LABEL, type Kind } from './kinds';
+import { banner, byId, h } from './dom';
+import { dateTime, fmt, pct, t } from './i18n';
+import { KINDS, KIND_ORDER, kindLabel, kindPlural, relLabel, type Kind } from './kinds';
+import { mayEditHoldings } from './auth';
+import {
+  EDIT_HOLDING, HOLDING_HISTORY, NODE_DETAILS,
+  type EditHoldingAnswer, type HoldingHistoryAnswer, type NodeDetailsAnswer,
+} from './queries';
 import type { Store, ViewState } from './state';
 import { loadGaps, type GapOverlay } from './gaps';
 
@@ -24,8 +30,10 @@ export class GraphView {
   private readonly inc = new Map<string, { type: string; other: string; props: Record<string, unknown> }[]>();
   private detailsToken = 0;
   layoutRuns = 0;
+  /** Holdings saved from this page (for tests and diagnostics). */
+  holdingEdits = 0;
 
-  constructor(private readonly data: GraphData, private readonly store: Store, private readonly schema: SchemaInfo) {
+  constructor(private readonly data: GraphData, private readonly store: Store) {
     for (const e of data.edges) {
       (this.out.get(e.source) ?? this.out.set(e.source, []).get(e.source)!).push({ type: e.type, other: e.target, props: e.props });
       (this.inc.get(e.target) ?? this.inc.set(e.target, []).get(e.target)!).push({ type: e.type, other: e.source, props: e.props });
@@ -137,11 +145,11 @@ export class GraphView {
       const k = String(p.extra.partyKind ?? 'party');
       (groups.get(k) ?? groups.set(k, []).get(k)!).push(p);
     }
-    select.replaceChildren(h('option', { value: '' }, 'All parties (whole graph)'));
+    select.replaceChildren(h('option', { value: '' }, t('graph.allParties')));
     const order = ['ministry', 'safety-region', 'municipality', 'other-government', 'company', 'ngo', 'international', 'party'];
     const sorted = [...groups.keys()].sort((a, b) => (order.indexOf(a) + 99) % 99 - (order.indexOf(b) + 99) % 99 || a.localeCompare(b));
     for (const g of sorted) {
-      const og = h('optgroup', { label: g.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()) });
+      const og = h('optgroup', { label: t(`partyKind.${g}`, { defaultValue: g }) });
       for (const p of groups.get(g)!.sort((a, b) => a.name.localeCompare(b.name))) og.append(h('option', { value: p.id }, p.name));
       select.append(og);
     }
@@ -158,9 +166,11 @@ export class GraphView {
         this.store.update({ kinds }, 'replace');
       });
       legend.append(
-        h('li', {}, box, h('label', { for: `kind-${k}` }, swatch(k), h('span', {}, KINDS[k].plural), h('span', { class: 'count' }, String(count)))),
+        h('li', {}, box, h('label', { for: `kind-${k}` }, swatch(k), h('span', {}, kindPlural(k)), h('span', { class: 'count' }, String(count)))),
       );
     }
+
+    byId('graph-table').addEventListener('toggle', () => this.renderTable(this.store.state));
 
     const gaps = byId<HTMLInputElement>('gaps');
     gaps.addEventListener('change', () => this.store.update({ gaps: gaps.checked }, 'replace'));
@@ -175,7 +185,8 @@ export class GraphView {
       this.cy.nodes('.match').removeClass('match');
       if (q.length < 2) return;
       const hits = this.data.nodes.filter((n) => n.name.toLowerCase().includes(q) || n.id.toLowerCase().includes(q)).slice(0, 30);
-      results.append(h('li', { class: 'muted', role: 'status' }, hits.length ? `${hits.length === 30 ? '30+' : hits.length} found` : 'nothing found'));
+      const found = hits.length === 30 ? t('graph.foundMany') : t('graph.found', { count: hits.length });
+      results.append(h('li', { class: 'muted', role: 'status' }, hits.length ? found : t('graph.nothingFound')));
       for (const n of hits) {
         results.append(h('li', {}, h('button', { type: 'button', class: 'item', onclick: () => this.focusNode(n.id) }, swatch(n.kind), n.name)));
         this.cy.getElementById(n.id).addClass('match');
@@ -269,7 +280,10 @@ export class GraphView {
       this.layout();
     }
     this.timings.visible = this.cy.elements(':visible').length;
-    byId('graph-count').textContent = `${this.cy.nodes(':visible').length} nodes · ${this.cy.edges(':visible').length} relationships shown of ${this.data.nodes.length} · ${this.data.edges.length}`;
+    byId('graph-count').textContent = t('graph.count', {
+      nodes: fmt(this.cy.nodes(':visible').length), edges: fmt(this.cy.edges(':visible').length),
+      allNodes: fmt(this.data.nodes.length), allEdges: fmt(this.data.edges.length),
+    });
 
     this.cy.batch(() => {
       this.cy.elements().removeClass('faded highlight');
@@ -285,6 +299,7 @@ export class GraphView {
 
     void this.applyGaps(st.gaps);
     this.renderSide(st);
+    this.renderTable(st);
   }
 
   private layout(): void {
@@ -331,22 +346,17 @@ export class GraphView {
       note.textContent = '';
       return;
     }
-    if (!this.schema.hasQuery('gapAnalysis')) {
-      note.textContent = 'The server does not offer gapAnalysis yet.';
-      return;
-    }
     if (!this.gaps) {
       if (!this.gapsPending) {
-        note.textContent = 'Loading gap analysis…';
-        const scenarioIds = this.data.nodes.filter((n) => n.kind === 'Scenario').map((n) => n.id);
-        this.gapsPending = loadGaps(this.schema, scenarioIds).then(
+        note.textContent = t('gaps.loading');
+        this.gapsPending = loadGaps().then(
           (g) => {
             this.gaps = g;
             if (this.store.state.gaps) this.apply(this.store.state);
           },
           (e: Error) => {
-            note.textContent = 'Gap analysis failed.';
-            banner(`Gap analysis: ${e.message}`);
+            note.textContent = t('gaps.failed');
+            banner(t('gaps.failedBanner', { message: e.message }));
             this.gapsPending = null;
           },
         );
@@ -359,7 +369,7 @@ export class GraphView {
       for (const [id] of g.shortfalls) this.cy.getElementById(id).addClass('gap');
       for (const [id] of g.duplicates) this.cy.getElementById(id).addClass('duplicate');
     });
-    note.textContent = `${g.shortfalls.size} capabilities short (red) · ${g.duplicates.size} duplicates (dashed outline) over ${g.scenarioCount} scenarios.`;
+    note.textContent = t('gaps.note', { short: g.shortfalls.size, duplicates: g.duplicates.size, scenarios: g.scenarioCount });
   }
 
   // ---------------------------------------------------------------- side panel
@@ -373,9 +383,9 @@ export class GraphView {
     if (!side.childElementCount) {
       side.append(
         h('section', { class: 'card' },
-          h('h2', {}, 'Explore'),
-          h('p', {}, 'Choose a party to see its responsibilities, holdings and the services it operates, with everything that depends on them. Click a node for its details; search by name; filter kinds in the legend.'),
-          h('p', { class: 'muted' }, 'The view is kept in the address bar, so you can share it.')),
+          h('h2', {}, t('graph.exploreTitle')),
+          h('p', {}, t('graph.exploreText')),
+          h('p', { class: 'muted' }, t('graph.exploreShare'))),
       );
     }
   }
@@ -383,7 +393,7 @@ export class GraphView {
   private nodeButton(id: string, suffix?: string): HTMLElement {
     const n = this.data.byId.get(id);
     if (!n) return h('span', {}, id);
-    return h('button', { type: 'button', class: 'item', title: `${KINDS[n.kind].label}: ${n.name}`, onclick: () => this.focusNode(id) }, swatch(n.kind), h('span', {}, n.name), suffix ? h('span', { class: 'muted' }, ` ${suffix}`) : null);
+    return h('button', { type: 'button', class: 'item', title: `${kindLabel(n.kind)}: ${n.name}`, onclick: () => this.focusNode(id) }, swatch(n.kind), h('span', {}, n.name), suffix ? h('span', { class: 'muted' }, ` ${suffix}`) : null);
   }
 
   private partyPanel(partyId: string): HTMLElement {
@@ -403,16 +413,112 @@ export class GraphView {
         .filter((r) => r.props.role === role)
         .sort((a, b) => kindRank(this.data.byId.get(a.other)) - kindRank(this.data.byId.get(b.other)))
         .map((r) => this.nodeButton(r.other));
-    return h('section', { class: 'card', 'aria-label': `Responsibilities of ${p.name}`, id: 'party-panel' },
+    const partyKind = String(p.extra.partyKind ?? 'party');
+    const holdsLine = (r: { props: Record<string, unknown> }) =>
+      t('graph.holdsLine', { capacity: fmt(r.props.capacity), readiness: fmt(r.props.readiness) });
+    return h('section', { class: 'card', 'aria-label': t('graph.responsibilitiesOf', { name: p.name }), id: 'party-panel' },
       h('h2', {}, p.name),
-      h('p', { class: 'muted' }, `${String(p.extra.partyKind ?? 'party')} · ${scope.size - 1} items in scope`),
-      ...ROLE_ORDER.map((role) => list(role === 'lead' ? 'Lead responsibility' : 'Supporting role', byRole(role))),
-      list('Holds capabilities', holds.map((r) => this.nodeButton(r.other, `cap. ${fmt(r.props.capacity)} · ready ${fmt(r.props.readiness)}`))),
-      list('Operates services', ops.map((r) => this.nodeButton(r.other))),
-      list('Services depending on these', dependents.map((id) => this.nodeButton(id))),
-      list('Tasks needing its capabilities', tasks.map((id) => this.nodeButton(id))),
-      h('button', { type: 'button', class: 'secondary', onclick: () => this.store.update({ party: null, expand: [] }) }, 'Show the whole graph'),
+      h('p', { class: 'muted' }, t('graph.inScope', { kind: t(`partyKind.${partyKind}`, { defaultValue: partyKind }), count: scope.size - 1 })),
+      ...ROLE_ORDER.map((role) => list(t(role === 'lead' ? 'graph.lead' : 'graph.support'), byRole(role))),
+      list(t('graph.holds'), holds.map((r) => mayEditHoldings(partyId)
+        ? this.editableHolding(partyId, r.other, r.props, holdsLine)
+        : this.nodeButton(r.other, holdsLine(r)))),
+      list(t('graph.operates'), ops.map((r) => this.nodeButton(r.other))),
+      list(t('graph.dependents'), dependents.map((id) => this.nodeButton(id))),
+      list(t('graph.tasks'), tasks.map((id) => this.nodeButton(id))),
+      h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action', onclick: () => this.store.update({ party: null, expand: [] }) }, t('graph.wholeGraph')),
     );
+  }
+
+  // ---------------------------------------------------------------- keeping one's own holdings current
+
+  /** A holding of the planner's own party: the node, and buttons to edit it (with a reason) or see its history. */
+  private editableHolding(
+    party: string, capability: string, props: Record<string, unknown>,
+    line: (r: { props: Record<string, unknown> }) => string,
+  ): HTMLElement {
+    const name = this.data.byId.get(capability)?.name ?? capability;
+    const panel = h('div', { class: 'holding-panel', id: `holding-${capability}` });
+    const edit = h('button', { type: 'button', class: 'utrecht-button utrecht-button--subtle small',
+      'aria-label': t('holding.editLabel', { capability: name }), 'aria-expanded': 'false',
+      onclick: () => this.holdingForm(party, capability, props, panel, edit) }, t('holding.edit'));
+    const history = h('button', { type: 'button', class: 'utrecht-button utrecht-button--subtle small',
+      'aria-label': t('holding.historyLabel', { capability: name }),
+      onclick: () => void this.holdingHistory(party, capability, panel) }, t('holding.history'));
+    const actions = h('div', { class: 'holding-actions' }, edit, history);
+    return h('div', { class: 'holding' }, this.nodeButton(capability, line({ props })), actions, panel);
+  }
+
+  private holdingForm(
+    party: string, capability: string, props: Record<string, unknown>, panel: HTMLElement, opener: HTMLElement,
+  ): void {
+    const name = this.data.byId.get(capability)?.name ?? capability;
+    const field = (key: string, value: unknown, attrs: Record<string, string>) => {
+      const id = `holding-${capability}-${key}`;
+      return h('div', { class: 'utrecht-form-field' },
+        h('label', { for: id, class: 'utrecht-form-label' }, t(`holding.${key}`)),
+        h('input', { id, name: key, type: 'number', required: true, value: String(value ?? ''),
+          class: 'utrecht-textbox utrecht-textbox--html-input', ...attrs }));
+    };
+    const message = h('p', { class: 'holding-message', role: 'status' });
+    const form = h('form', { class: 'holding-form' },
+      h('fieldset', { class: 'utrecht-form-fieldset' },
+        h('legend', {}, t('holding.legend', { capability: name })),
+        field('capacity', props.capacity, { min: '0', step: 'any' }),
+        field('readiness', props.readiness ?? 1, { min: '0', max: '1', step: 'any' }),
+        field('mobilisationHours', props.mobilisationHours ?? 0, { min: '0', step: 'any' }),
+        h('div', { class: 'utrecht-form-field' },
+          h('label', { for: `holding-${capability}-reason`, class: 'utrecht-form-label' }, t('holding.reason')),
+          h('textarea', { id: `holding-${capability}-reason`, name: 'reason', required: true, rows: 2,
+            class: 'utrecht-textarea' }))),
+      message,
+      h('div', { class: 'buttons' },
+        h('button', { type: 'submit', class: 'utrecht-button utrecht-button--primary-action' }, t('holding.save')),
+        h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action', onclick: () => {
+          panel.replaceChildren();
+          opener.setAttribute('aria-expanded', 'false');
+          opener.focus();
+        } }, t('holding.cancel'))));
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      const value = (k: string) => Number((form.elements.namedItem(k) as HTMLInputElement).value);
+      const reason = (form.elements.namedItem('reason') as HTMLTextAreaElement).value;
+      const edit = {
+        capacity: value('capacity'), readiness: value('readiness'), mobilisationHours: value('mobilisationHours'),
+      };
+      void gql<EditHoldingAnswer>(EDIT_HOLDING, { party, capability, edit, reason }).then((d) => {
+        // The same props object backs the edge, the side panel and the table: update it, then redo the gap overlay.
+        Object.assign(props, d.editHolding);
+        this.gaps = null;
+        this.gapsPending = null;
+        this.holdingEdits++;
+        this.apply(this.store.state);
+        const again = document.getElementById(`holding-${capability}`);
+        again?.append(h('p', { class: 'holding-message', role: 'status' }, t('holding.saved')));
+        again?.parentElement?.querySelector<HTMLButtonElement>('.holding-actions button')?.focus();
+      }, (err: Error) => {
+        message.textContent = t('holding.failed', { message: err.message });
+      });
+    });
+    panel.replaceChildren(form);
+    opener.setAttribute('aria-expanded', 'true');
+    (form.elements.namedItem('capacity') as HTMLInputElement).focus();
+  }
+
+  private async holdingHistory(party: string, capability: string, panel: HTMLElement): Promise<void> {
+    try {
+      const d = await gql<HoldingHistoryAnswer>(HOLDING_HISTORY, { party, capability });
+      panel.replaceChildren(d.holdingHistory.length
+        ? h('ol', { class: 'holding-history' }, d.holdingHistory.map((c) => h('li', {},
+          h('p', {}, t('holding.entry', { when: dateTime(c.at), who: c.subject, role: c.role,
+            action: t(`holding.action.${c.action}`, { defaultValue: c.action }) })),
+          h('p', { class: 'muted' }, t('holding.values', { capacity: fmt(c.capacity), readiness: fmt(c.readiness),
+            hours: fmt(c.mobilisationHours) })),
+          c.reason ? h('p', { class: 'reason' }, c.reason) : null)))
+        : h('p', { class: 'muted' }, t('holding.noHistory')));
+    } catch (e) {
+      panel.replaceChildren(h('p', { class: 'error-text' }, t('holding.failed', { message: (e as Error).message })));
+    }
   }
 
   private details(n: GraphNode, st: ViewState): HTMLElement {
@@ -422,26 +528,28 @@ export class GraphView {
       const byType = new Map<string, typeof rels>();
       for (const r of rels) (byType.get(r.type) ?? byType.set(r.type, []).get(r.type)!).push(r);
       for (const [type, rs] of byType) {
-        const label = REL_LABEL[type]?.[dir] ?? type;
+        const label = relLabel(type, dir);
         rows.push(h('details', { open: rs.length <= 8 }, h('summary', {}, `${label} (${rs.length})`),
           h('ul', { class: 'items' }, rs.map((r) => h('li', {}, this.nodeButton(r.other, propsText(r.props)))))));
       }
     };
     group(this.out.get(n.id) ?? [], 0);
     group(this.inc.get(n.id) ?? [], 1);
-    const more = h('div', { class: 'more', 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Loading details…'));
+    const more = h('div', { class: 'more', 'aria-live': 'polite' }, h('p', { class: 'muted' }, t('graph.loadingDetails')));
     void this.loadDetails(n.id, more);
     const facts = Object.entries(n.extra).filter(([k]) => k !== 'partyKind');
-    return h('section', { class: 'card', id: 'details', 'aria-label': `Details of ${n.name}` },
-      h('p', { class: 'kind-line' }, swatch(n.kind), KINDS[n.kind].label, n.classification !== 'public' ? h('span', { class: 'tag' }, n.classification) : null),
+    const classification = n.classification !== 'public'
+      ? h('span', { class: 'tag' }, t(`classification.${n.classification}`, { defaultValue: n.classification })) : null;
+    return h('section', { class: 'card', id: 'details', 'aria-label': t('graph.detailsOf', { name: n.name }) },
+      h('p', { class: 'kind-line' }, swatch(n.kind), kindLabel(n.kind), classification),
       h('h2', {}, n.name),
       h('p', { class: 'muted mono' }, n.id),
       facts.length ? h('dl', {}, facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, fmt(v))])) : null,
       more,
       h('div', { class: 'buttons' },
-        h('button', { type: 'button', onclick: () => this.store.update({ expand: expanded ? st.expand.filter((x) => x !== n.id) : [...st.expand, n.id] }, 'replace') }, expanded ? 'Collapse neighbourhood' : 'Expand neighbourhood'),
-        h('button', { type: 'button', class: 'secondary', onclick: () => this.centre(n.id) }, 'Centre'),
-        n.kind === 'Party' && st.party !== n.id ? h('button', { type: 'button', class: 'secondary', onclick: () => this.store.update({ party: n.id, expand: [] }) }, 'Show its responsibilities') : null,
+        h('button', { type: 'button', class: 'utrecht-button utrecht-button--primary-action', onclick: () => this.store.update({ expand: expanded ? st.expand.filter((x) => x !== n.id) : [...st.expand, n.id] }, 'replace') }, t(expanded ? 'graph.collapse' : 'graph.expand')),
+        h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action', onclick: () => this.centre(n.id) }, t('graph.centre')),
+        n.kind === 'Party' && st.party !== n.id ? h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action', onclick: () => this.store.update({ party: n.id, expand: [] }) }, t('graph.showResponsibilities')) : null,
       ),
       ...rows,
     );
@@ -450,43 +558,97 @@ export class GraphView {
   private async loadDetails(id: string, into: HTMLElement): Promise<void> {
     const token = ++this.detailsToken;
     try {
-      const d = await gql<{ node: { description: string | null; source: string | null; assumption: boolean; owner: string | null; responsibleParties: { role: string; party: { id: string; name: string } | null }[] } | null }>(
-        `query Details($id: ID!) { node(id: $id) { id description source assumption owner responsibleParties { role party { id name } } } }`,
-        { id },
-      );
+      const d = await gql<NodeDetailsAnswer>(NODE_DETAILS, { id });
       if (token !== this.detailsToken) return;
       into.replaceChildren();
-      if (!d.node) { into.append(h('p', { class: 'muted' }, 'Not visible to you.')); return; }
+      if (!d.node) { into.append(h('p', { class: 'muted' }, t('graph.notVisible'))); return; }
       if (d.node.description) into.append(h('p', {}, d.node.description));
       const facts: [string, string][] = [];
-      if (d.node.source) facts.push(['Source', d.node.source]);
-      if (d.node.owner) facts.push(['Owner', d.node.owner]);
-      if (d.node.assumption) facts.push(['Numbers', 'planning assumption']);
+      if (d.node.source) facts.push([t('graph.source'), d.node.source]);
+      if (d.node.owner) facts.push([t('graph.owner'), d.node.owner]);
+      if (d.node.assumption) facts.push([t('graph.numbers'), t('graph.assumption')]);
       if (facts.length) into.append(h('dl', {}, facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])));
       const rp = d.node.responsibleParties.filter((r) => r.party);
-      if (rp.length) into.append(h('p', { class: 'resp' }, 'Responsible: ', ...rp.map((r) => h('span', { class: `role ${r.role}` }, `${r.party!.name} (${r.role})`))));
+      if (rp.length) {
+        into.append(h('p', { class: 'resp' }, t('graph.responsible'), ...rp.map((r) =>
+          h('span', { class: `role ${r.role}` }, `${r.party!.name} (${t(`graph.role.${r.role}`, { defaultValue: r.role })})`))));
+      }
     } catch (e) {
-      if (token === this.detailsToken) into.replaceChildren(h('p', { class: 'error-text' }, `Details could not be loaded: ${(e as Error).message}`));
+      if (token === this.detailsToken) {
+        into.replaceChildren(h('p', { class: 'error-text' }, t('graph.detailsFailed', { message: (e as Error).message })));
+      }
     }
   }
 
   private gapPanel(): HTMLElement {
     const g = this.gaps!;
     const rows = [...g.shortfalls.entries()].sort((a, b) => b[1].shortfall - a[1].shortfall);
-    return h('section', { class: 'card', id: 'gap-panel', 'aria-label': 'Capability gaps' },
-      h('h2', {}, 'Capability gaps'),
-      h('p', { class: 'muted' }, `Largest requirement over ${g.scenarioCount} scenarios against capacity × readiness (gapAnalysis).`),
+    const th = (key: string, cls?: string) => h('th', { scope: 'col', class: cls }, t(key));
+    return h('section', { class: 'card', id: 'gap-panel', 'aria-label': t('gaps.title') },
+      h('h2', {}, t('gaps.title')),
+      h('p', { class: 'muted' }, t('gaps.explain', { scenarios: g.scenarioCount })),
       rows.length
-        ? h('table', { class: 'compact' },
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Capability'), h('th', { scope: 'col', class: 'num' }, 'Short'), h('th', { scope: 'col', class: 'num' }, 'Covered'))),
-          h('tbody', {}, rows.map(([id, r]) => h('tr', { title: `required ${fmt(r.required)}, available ${fmt(r.available)}` }, h('td', {}, this.nodeButton(id)), h('td', { class: 'num short' }, fmt(r.shortfall)), h('td', { class: 'num' }, r.required > 0 ? pct(Math.min(1, r.available / r.required)) : '–')))))
-        : h('p', {}, 'No capability falls short.'),
+        ? h('table', { class: 'utrecht-table utrecht-table--html-table compact' },
+          h('thead', {}, h('tr', {}, th('gaps.capability'), th('gaps.short', 'num'), th('gaps.covered', 'num'))),
+          h('tbody', {}, rows.map(([id, r]) => h('tr', { title: t('gaps.required', { required: fmt(r.required), available: fmt(r.available) }) },
+            h('td', {}, this.nodeButton(id)),
+            h('td', { class: 'num short' }, fmt(r.shortfall)),
+            h('td', { class: 'num' }, r.required > 0 ? pct(Math.min(1, r.available / r.required)) : '–')))))
+        : h('p', {}, t('gaps.none')),
       g.duplicates.size
-        ? h('details', {}, h('summary', {}, `Duplicates (${g.duplicates.size})`),
-          h('ul', { class: 'items' }, [...g.duplicates.entries()].map(([id, why]) => h('li', { title: why.join('; ') }, this.nodeButton(id), h('p', { class: 'why' }, why.join('; '))))))
+        ? h('details', {}, h('summary', {}, t('gaps.duplicates', { count: g.duplicates.size })),
+          h('ul', { class: 'items' }, [...g.duplicates.entries()].map(([id, why]) =>
+            h('li', { title: why.join('; ') }, this.nodeButton(id), h('p', { class: 'why' }, why.join('; '))))))
         : null,
-      ...g.doubtful.map((d) => h('details', {}, h('summary', {}, `${d.title} (${d.ids.length})`), h('ul', { class: 'items' }, d.ids.map((id) => h('li', {}, this.nodeButton(id)))))),
+      ...g.doubtful.map((d) => h('details', {}, h('summary', {}, `${d.title} (${d.ids.length})`),
+        h('ul', { class: 'items' }, d.ids.map((id) => h('li', {}, this.nodeButton(id)))))),
     );
+  }
+
+  // ---------------------------------------------------------------- the graph as a table (screen readers, keyboard)
+
+  /** The nodes the canvas shows, with their relationships to other shown nodes; rebuilt whenever the canvas changes. */
+  private renderTable(st: ViewState): void {
+    // Built while the table is open (and when it opens), so a closed table costs nothing on each change.
+    if (!byId<HTMLDetailsElement>('graph-table').open) return;
+    const body = byId('graph-table-body');
+    const shown = this.cy.nodes(':visible').map((n: NodeSingular) => n.id());
+    const visible = new Set(shown);
+    const ordered = shown.map((id) => this.data.byId.get(id)!).filter(Boolean)
+      .sort((a, b) => kindRank(a) - kindRank(b) || a.name.localeCompare(b.name));
+    const limit = 400;
+    const marks = (id: string) => {
+      if (!st.gaps || !this.gaps) return [];
+      return [
+        this.gaps.shortfalls.has(id) ? h('span', { class: 'mark gap' }, t('gaps.marker.gap')) : null,
+        this.gaps.duplicates.has(id) ? h('span', { class: 'mark dup' }, t('gaps.marker.duplicate')) : null,
+      ];
+    };
+    const rels = (id: string) => {
+      const parts: string[] = [];
+      for (const [list, dir] of [[this.out.get(id) ?? [], 0], [this.inc.get(id) ?? [], 1]] as const) {
+        const byType = new Map<string, string[]>();
+        for (const r of list) {
+          if (!visible.has(r.other)) continue;
+          const key = relLabel(r.type, dir);
+          (byType.get(key) ?? byType.set(key, []).get(key)!).push(this.data.byId.get(r.other)?.name ?? r.other);
+        }
+        for (const [label, names] of byType) {
+          parts.push(`${label}: ${names.slice(0, 8).join(', ')}${names.length > 8 ? ` (+${names.length - 8})` : ''}`);
+        }
+      }
+      return parts.join(' · ');
+    };
+    const row = (n: GraphNode) => h('tr', { 'data-id': n.id, class: st.node === n.id ? 'selected' : null },
+      h('th', { scope: 'row' },
+        h('button', { type: 'button', class: 'item', 'aria-current': st.node === n.id ? 'true' : null,
+          onclick: () => this.focusNode(n.id) }, n.name),
+        ...marks(n.id)),
+      h('td', {}, kindLabel(n.kind)),
+      h('td', { class: 'rels' }, rels(n.id)));
+    body.replaceChildren(...ordered.slice(0, limit).map(row));
+    byId('graph-table-more').textContent =
+      ordered.length > limit ? t('graph.tableMore', { shown: limit, count: ordered.length }) : '';
   }
 
   /** For tests and diagnostics: counts per kind of what is shown. */

@@ -1,4 +1,6 @@
-// Node kinds as the explorer shows them, read from the catalogue of kinds (src/model/kinds.ts, pure data).
+// Node kinds as the explorer shows them, read from the catalogue of kinds (src/model/kinds.ts, pure data); the
+// readable names are in the locales (kind.*, kinds.*, rel.*).
+import { t, tList } from './i18n';
 import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS, type KindStyle, type NodeLabel } from '../model/kinds';
 
 export type { KindStyle };
@@ -18,3 +20,11 @@ export function isKind(k: string): k is Kind { return k in KINDS; }
 export const REL_LABEL: Record<string, readonly [string, string]> = Object.fromEntries(
   [...NODE_REFERENCES, ...RELATIONSHIP_KINDS].map((r) => [r.type, r.reading]),
 );
+
+export function kindLabel(k: Kind): string { return t(`kind.${k}`, { defaultValue: k }); }
+export function kindPlural(k: Kind): string { return t(`kinds.${k}`, { defaultValue: k }); }
+
+/** A relationship type read from its start (0) or its end (1), e.g. "depends on" / "dependent". */
+export function relLabel(type: string, dir: 0 | 1): string {
+  return tList(`rel.${type}`)[dir] ?? REL_LABEL[type]?.[dir] ?? type;
+}

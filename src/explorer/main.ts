@@ -1,17 +1,28 @@
-// Boots the explorer: introspects the schema, loads the graph over GraphQL, wires the views to the URL state.
+// Boots the explorer: language, sign-in, the graph over GraphQL, and the views wired to the URL state.
+import '@rijkshuisstijl-community/design-tokens/dist/index.css';
+import '@rijkshuisstijl-community/components-css/dist/index.css';
 import './styles.css';
-import { introspect, type SchemaInfo } from './api';
+import { ApiError, getToken, setToken } from './api';
+import { setUpSignIn } from './auth';
 import { loadGraph } from './data';
 import { banner, byId } from './dom';
+import { fmt, initI18n, t, translateStatic } from './i18n';
 import { GraphView } from './graph-view';
 import { RiskView } from './risk-view';
 import { SimulationView } from './sim-view';
-import { Store, type View, type ViewState } from './state';
+import { Store, toSearch, type View, type ViewState } from './state';
 
 declare global {
   interface Window {
     /** For tests and diagnostics only. */
-    __weerbaar?: { ready: boolean; error?: string; graph?: GraphView; risk?: RiskView; simulation?: SimulationView; schema?: SchemaInfo; store: Store };
+    __weerbaar?: {
+      ready: boolean;
+      error?: string;
+      graph?: GraphView;
+      risk?: RiskView;
+      simulation?: SimulationView;
+      store: Store;
+    };
   }
 }
 
@@ -27,36 +38,52 @@ function showView(view: View): void {
   }
 }
 
+/** The link to the same view in the other language (an ordinary navigation: the page loads in that language). */
+function updateLanguageLink(st: ViewState): void {
+  const other = st.lang === 'nl' ? 'en' : 'nl';
+  const link = byId<HTMLAnchorElement>('lang-switch');
+  link.href = `${location.pathname}${toSearch({ ...st, lang: other })}` || location.pathname;
+  link.hreflang = other;
+  link.lang = other;
+}
+
 async function main(): Promise<void> {
+  initI18n();
+  translateStatic();
   const store = new Store();
   const app: NonNullable<Window['__weerbaar']> = { ready: false, store };
   window.__weerbaar = app;
+  setUpSignIn();
+  updateLanguageLink(store.state);
   for (const v of VIEWS) byId(`tab-${v}`).addEventListener('click', () => store.update({ view: v }));
   byId('tabs').addEventListener('keydown', (e) => {
     const i = VIEWS.indexOf(store.state.view);
-    const next = e.key === 'ArrowRight' ? VIEWS[(i + 1) % VIEWS.length] : e.key === 'ArrowLeft' ? VIEWS[(i + VIEWS.length - 1) % VIEWS.length] : null;
-    if (next) { store.update({ view: next }); byId(`tab-${next}`).focus(); }
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? VIEWS.length - 1 : 0;
+    if (!step) return;
+    const next = VIEWS[(i + step) % VIEWS.length]!;
+    store.update({ view: next });
+    byId(`tab-${next}`).focus();
   });
   showView(store.state.view);
 
   const status = byId('graph-status');
   status.hidden = false;
-  status.textContent = 'Loading the graph…';
+  status.textContent = t('app.loading');
   try {
     const t0 = performance.now();
-    const [schema, data] = await Promise.all([introspect(), loadGraph()]);
+    const data = await loadGraph();
     const loadMs = performance.now() - t0;
-    app.schema = schema;
-    if (!data.nodes.length) banner('The graph is empty: load a model with `weerbaar model load` or start with `weerbaar start`.', 'info');
-    status.textContent = `Laying out ${data.nodes.length} nodes and ${data.edges.length} relationships…`;
+    if (!data.nodes.length) banner(t('app.empty'), 'info');
+    status.textContent = t('app.layingOut', { nodes: fmt(data.nodes.length), edges: fmt(data.edges.length) });
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))); // let the status paint before the layout
-    const graph = new GraphView(data, store, schema);
+    const graph = new GraphView(data, store);
     graph.timings.loadMs = loadMs;
-    const risk = new RiskView(data, store, schema);
-    const simulation = new SimulationView(data, store, schema);
+    const risk = new RiskView(store);
+    const simulation = new SimulationView(data, store);
     Object.assign(app, { graph, risk, simulation });
     const apply = (st: ViewState, prev?: ViewState) => {
       showView(st.view);
+      updateLanguageLink(st);
       if (st.view === 'graph') {
         graph.apply(st);
         if (prev && prev.view !== 'graph') graph.cy.resize();
@@ -72,9 +99,11 @@ async function main(): Promise<void> {
     status.hidden = true;
     app.ready = true;
   } catch (e) {
-    status.textContent = 'The graph could not be loaded.';
+    status.textContent = t('app.loadFailed');
     app.error = (e as Error).message;
-    banner(`Could not load the graph from /graphql: ${(e as Error).message}`);
+    // A stored token the server no longer accepts (expired, other secret): forget it, so a reload is anonymous.
+    if (e instanceof ApiError && e.codes.includes('UNAUTHENTICATED') && getToken()) setToken(null);
+    banner(t('app.loadFailedBanner', { message: (e as Error).message }));
   }
 }
 

@@ -1,114 +1,69 @@
-// The risk diagram: scenarios placed by likelihood × impact from riskAssessment(method), drawn as plain SVG with a table.
-import { gql, type SchemaInfo } from './api';
-import type { GraphData } from './data';
+// The risk diagram: scenarios placed by likelihood × impact from riskAssessment(method).diagram, drawn as plain SVG,
+// with a table of the same numbers.
+import { gql } from './api';
 import { banner, byId, fmt, h, s } from './dom';
+import { t } from './i18n';
+import { RISK_ASSESSMENT, RISK_METHODS, type RiskAnswer, type RiskMethod } from './queries';
 import type { Store, ViewState } from './state';
 
-export interface RiskPoint { id: string; name: string; likelihood: number; impact: number; likelihoodClass?: string; impactClass?: string; risk?: number }
-
-type Obj = Record<string, unknown>;
-
-const num = (o: Obj, re: RegExp, not?: RegExp): number | undefined => {
-  for (const [k, v] of Object.entries(o)) if (typeof v === 'number' && re.test(k) && !(not && not.test(k))) return v;
-  return undefined;
-};
-const str = (o: Obj, re: RegExp): string | undefined => {
-  for (const [k, v] of Object.entries(o)) if (typeof v === 'string' && re.test(k)) return v;
-  return undefined;
-};
-
-/** Finds the diagram's points in a result whose exact shape may vary: a list of items with likelihood and impact numbers. */
-export function findPoints(v: unknown, data: GraphData): RiskPoint[] {
-  if (Array.isArray(v)) {
-    const pts: RiskPoint[] = [];
-    for (const item of v) {
-      if (!item || typeof item !== 'object') continue;
-      const o = item as Obj;
-      const likelihood = num(o, /^likelihood(score|value)?$/i) ?? num(o, /likelihood/i, /class/i);
-      const impact = num(o, /^impact(score|value)?$/i) ?? num(o, /impact/i, /class/i) ?? num(o, /^score$/i);
-      const sc = (o.scenario && typeof o.scenario === 'object' ? o.scenario : o) as Obj;
-      if (likelihood === undefined || impact === undefined || typeof sc.id !== 'string') continue;
-      pts.push({
-        id: sc.id,
-        name: typeof sc.name === 'string' ? sc.name : data.byId.get(sc.id)?.name ?? sc.id,
-        likelihood,
-        impact,
-        likelihoodClass: str(o, /likelihoodClass/i),
-        impactClass: str(o, /impactClass/i),
-        risk: num(o, /^risk/i),
-      });
-    }
-    if (pts.length) return pts;
-    for (const item of v) {
-      const inner = findPoints(item, data);
-      if (inner.length) return inner;
-    }
-    return [];
-  }
-  if (v && typeof v === 'object') {
-    for (const x of Object.values(v as Obj)) {
-      const inner = findPoints(x, data);
-      if (inner.length) return inner;
-    }
-  }
-  return [];
+/** A point of the diagram. */
+export interface RiskPoint {
+  id: string;
+  name: string;
+  likelihood: number;
+  impact: number;
+  likelihoodClass: string | null;
+  impactClass: string | null;
+  risk: number;
+  rank: number;
 }
 
+const isMethod = (m: string | null): m is RiskMethod => RISK_METHODS.includes(m as RiskMethod);
+
 export class RiskView {
-  private methods: string[] = [];
   private lastKey = '';
-  constructor(private readonly data: GraphData, private readonly store: Store, private readonly schema: SchemaInfo) {
-    this.methods = schema.enumValuesOfArg(schema.queryType, 'riskAssessment', 'method');
-    // The method argument may be a plain String documented as "WEIGHTED_SUM or MEDAL": read the names from its description.
-    if (!this.methods.length) this.methods = schema.argDescriptionWords(schema.queryType, 'riskAssessment', 'method');
+  constructor(private readonly store: Store) {
     const select = byId<HTMLSelectElement>('risk-method');
-    select.replaceChildren(...this.methods.map((m) => h('option', { value: m }, m.replace(/_/g, ' ').toLowerCase().replace(/^./, (c) => c.toUpperCase()))));
-    select.disabled = this.methods.length === 0;
+    select.replaceChildren(...RISK_METHODS.map((m) => h('option', { value: m }, t(`risk.methods.${m}`))));
     select.addEventListener('change', () => this.store.update({ method: select.value }, 'replace'));
   }
 
   apply(st: ViewState): void {
-    const method = st.method && this.methods.includes(st.method) ? st.method : this.methods[0] ?? null;
-    if (method) byId<HTMLSelectElement>('risk-method').value = method;
-    const key = `${method}`;
-    if (key === this.lastKey) return;
-    this.lastKey = key;
+    const method = isMethod(st.method) ? st.method : RISK_METHODS[0];
+    byId<HTMLSelectElement>('risk-method').value = method;
+    if (method === this.lastKey) return;
+    this.lastKey = method;
     void this.load(method);
   }
 
-  private async load(method: string | null): Promise<void> {
+  private async load(method: RiskMethod): Promise<void> {
     const out = byId('risk-chart');
     const status = byId('risk-status');
-    if (!this.schema.hasQuery('riskAssessment')) {
-      out.replaceChildren();
-      status.textContent = 'The server does not offer riskAssessment yet, so there is no risk diagram to show.';
-      return;
-    }
-    status.textContent = 'Loading risk assessment…';
-    const ret = this.schema.returnType(this.schema.queryType, 'riskAssessment')!;
-    const hasMethod = this.schema.argNames(this.schema.queryType, 'riskAssessment').includes('method');
-    const methodType = this.schema.argTypeName(this.schema.queryType, 'riskAssessment', 'method');
+    status.textContent = t('risk.loading');
     try {
-      // The diagram's own points when the server has them; otherwise everything, searched for likelihood and impact.
-      const selection = this.schema.has(ret, 'diagram')
-        ? `method profile diagram { scenario { id name } ${['likelihoodScore', 'likelihoodClass', 'impactScore', 'impactClass', 'riskScore', 'rank'].filter((f) => this.schema.has(this.schema.returnType(ret, 'diagram'), f)).join(' ')} }`
-        : this.schema.selectAll(ret, 3);
-      const query = hasMethod && method
-        ? `query Risk($method: ${methodType}) { riskAssessment(method: $method) { ${selection} } }`
-        : `query Risk { riskAssessment { ${selection} } }`;
-      const d = await gql<{ riskAssessment: unknown }>(query, hasMethod && method ? { method } : {});
-      const pts = findPoints(d.riskAssessment, this.data);
+      const d = await gql<RiskAnswer>(RISK_ASSESSMENT, { method });
+      const pts: RiskPoint[] = d.riskAssessment.diagram.map((p) => ({
+        id: p.scenario.id,
+        name: p.scenario.name,
+        likelihood: p.likelihoodScore,
+        impact: p.impactScore,
+        likelihoodClass: p.likelihoodClass,
+        impactClass: p.impactClass,
+        risk: p.riskScore,
+        rank: p.rank,
+      }));
+      if (this.lastKey !== method) return;
       if (!pts.length) {
         out.replaceChildren();
-        status.textContent = 'riskAssessment answered, but without points that have a likelihood and an impact.';
+        status.textContent = t('risk.empty');
         return;
       }
-      status.textContent = `${pts.length} scenarios${method ? `, method ${method}` : ''}. Click a scenario to see it in the graph; names that do not fit beside their point are in its tooltip and in the table.`;
+      status.textContent = t('risk.status', { count: pts.length, method: t(`risk.methods.${method}`) });
       out.replaceChildren(this.chart(pts), this.table(pts));
     } catch (e) {
       out.replaceChildren();
-      status.textContent = 'The risk assessment could not be loaded.';
-      banner(`Risk assessment: ${(e as Error).message}`);
+      status.textContent = t('risk.failed');
+      banner(t('risk.failedBanner', { message: (e as Error).message }));
     }
   }
 
@@ -120,8 +75,9 @@ export class RiskView {
     const maxY = Math.max(5, niceMax(Math.max(...pts.map((p) => p.impact))));
     const x = (v: number) => m.l + (v / maxX) * iw;
     const y = (v: number) => m.t + ih - (v / maxY) * ih;
-    const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': 'risk-title', class: 'risk-svg' });
-    svg.append(s('title', { id: 'risk-title' }, 'Risk diagram: scenarios by likelihood and impact'));
+    // A group, not an image: its points are links a keyboard reaches (the table below has the same numbers).
+    const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'group', 'aria-labelledby': 'risk-title', class: 'risk-svg' });
+    svg.append(s('title', { id: 'risk-title' }, t('risk.svgTitle')));
     // Background: 5 × 5 cells, greener low-left, redder high-right (the usual NRB risk diagram).
     const colours = ['#e8f5e9', '#fff8e1', '#ffe0b2', '#ffccbc', '#ffab91'];
     for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) {
@@ -135,15 +91,16 @@ export class RiskView {
     }
     svg.append(s('line', { x1: m.l, y1: m.t + ih, x2: m.l + iw, y2: m.t + ih, class: 'axis' }));
     svg.append(s('line', { x1: m.l, y1: m.t, x2: m.l, y2: m.t + ih, class: 'axis' }));
-    svg.append(s('text', { x: m.l + iw / 2, y: H - 12, 'text-anchor': 'middle', class: 'axis-label' }, 'Likelihood score (class A–E) →'));
-    svg.append(s('text', { x: 16, y: m.t + ih / 2, 'text-anchor': 'middle', class: 'axis-label', transform: `rotate(-90 16 ${m.t + ih / 2})` }, 'Impact score (0–5 class scale) →'));
+    svg.append(s('text', { x: m.l + iw / 2, y: H - 12, 'text-anchor': 'middle', class: 'axis-label' }, t('risk.xAxis')));
+    const yLabel = { x: 16, y: m.t + ih / 2, 'text-anchor': 'middle', class: 'axis-label', transform: `rotate(-90 16 ${m.t + ih / 2})` };
+    svg.append(s('text', yLabel, t('risk.yAxis')));
     // Labels are placed greedily, highest risk first, on the side with room; a label that would overlap another
     // label or a point is left out (the tooltip and the table below still name every scenario).
     const labelled = new Map<RiskPoint, { x: number; anchor: 'start' | 'end'; text: string }>();
     const boxes: { x0: number; x1: number; y0: number; y1: number }[] = pts.map((p) => ({ x0: x(p.likelihood) - 7, x1: x(p.likelihood) + 7, y0: y(p.impact) - 7, y1: y(p.impact) + 7 }));
     const overlaps = (b: { x0: number; x1: number; y0: number; y1: number }, own: number) =>
       b.x0 < m.l || b.x1 > W - 4 || boxes.some((o, i) => i !== own && b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1);
-    const byRisk = [...pts].sort((a, b) => (b.risk ?? b.likelihood * b.impact) - (a.risk ?? a.likelihood * a.impact));
+    const byRisk = [...pts].sort((a, b) => a.rank - b.rank);
     for (const p of byRisk) {
       const text = truncate(p.name, 34);
       const width = text.length * 6.4;
@@ -159,32 +116,46 @@ export class RiskView {
         break;
       }
     }
+    const labels = s('g', { class: 'labels', 'aria-hidden': 'true' });
     for (const p of [...pts].sort((a, b) => a.impact - b.impact)) {
-      const g = s('g', { class: 'point', tabindex: 0, role: 'link', 'aria-label': `${p.name}: likelihood ${fmt(p.likelihood)}, impact ${fmt(p.impact)}` });
-      g.append(s('title', {}, `${p.name}\nlikelihood ${fmt(p.likelihood)}${p.likelihoodClass ? ` (${p.likelihoodClass})` : ''}\nimpact ${fmt(p.impact)}${p.impactClass ? ` (${p.impactClass})` : ''}`));
+      const likelihood = withClass(p.likelihood, p.likelihoodClass);
+      const impact = withClass(p.impact, p.impactClass);
+      const g = s('g', { class: 'point', tabindex: 0, role: 'link',
+        'aria-label': t('risk.point', { name: p.name, likelihood, impact, rank: p.rank }) });
+      g.append(s('title', {}, t('risk.tooltip', { name: p.name, likelihood, impact })));
       g.append(s('circle', { cx: x(p.likelihood), cy: y(p.impact), r: 7 }));
       const label = labelled.get(p);
-      if (label) g.append(s('text', { x: label.x, y: y(p.impact) + 4, 'text-anchor': label.anchor }, label.text));
+      // The visible label may be shortened, so it is drawn beside the focusable point, hidden from assistive
+      // technology: the point's accessible name is the full name with its numbers.
+      if (label) labels.append(s('text', { x: label.x, y: y(p.impact) + 4, 'text-anchor': label.anchor }, label.text));
       const go = () => this.store.update({ view: 'graph', node: p.id });
       g.addEventListener('click', go);
       g.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Enter') go(); });
       svg.append(g);
     }
+    svg.append(labels);
     return svg;
   }
 
   private table(pts: RiskPoint[]): HTMLElement {
-    const sorted = [...pts].sort((a, b) => (b.risk ?? b.likelihood * b.impact) - (a.risk ?? a.likelihood * a.impact));
-    return h('details', { class: 'risk-table' }, h('summary', {}, 'Table of the scenarios'),
-      h('table', { class: 'compact' },
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Scenario'), h('th', { scope: 'col', class: 'num' }, 'Likelihood'), h('th', { scope: 'col', class: 'num' }, 'Impact'), h('th', { scope: 'col', class: 'num' }, 'Risk'))),
+    const sorted = [...pts].sort((a, b) => a.rank - b.rank);
+    const th = (key: string, cls?: string) => h('th', { scope: 'col', class: cls }, t(key));
+    return h('section', { class: 'risk-table', 'aria-labelledby': 'risk-table-title' },
+      h('h2', { id: 'risk-table-title', class: 'utrecht-heading-2' }, t('risk.table')),
+      h('table', { class: 'utrecht-table utrecht-table--html-table compact', id: 'risk-table' },
+        h('thead', {}, h('tr', {}, th('risk.rank', 'num'), th('risk.scenario'), th('risk.likelihood', 'num'),
+          th('risk.impact', 'num'), th('risk.risk', 'num'))),
         h('tbody', {}, sorted.map((p) => h('tr', {},
-          h('td', {}, p.name),
-          h('td', { class: 'num' }, `${fmt(p.likelihood)}${p.likelihoodClass ? ` (${p.likelihoodClass})` : ''}`),
-          h('td', { class: 'num' }, `${fmt(p.impact)}${p.impactClass ? ` (${p.impactClass})` : ''}`),
-          h('td', { class: 'num' }, p.risk !== undefined ? fmt(p.risk) : '–'))))));
+          h('td', { class: 'num' }, String(p.rank)),
+          h('th', { scope: 'row' }, h('button', { type: 'button', class: 'item',
+            onclick: () => this.store.update({ view: 'graph', node: p.id }) }, p.name)),
+          h('td', { class: 'num' }, withClass(p.likelihood, p.likelihoodClass)),
+          h('td', { class: 'num' }, withClass(p.impact, p.impactClass)),
+          h('td', { class: 'num' }, fmt(p.risk)))))));
   }
 }
+
+function withClass(v: number, cls: string | null): string { return `${fmt(v)}${cls ? ` (${cls})` : ''}`; }
 
 function niceMax(v: number): number {
   if (!(v > 0)) return 1;

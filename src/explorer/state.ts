@@ -1,9 +1,12 @@
 // The view's state, kept in the URL's query string so that a view can be shared and the back button works.
+import { langFrom, type Lang } from './i18n';
 import { DEFAULT_KINDS, isKind, type Kind } from './kinds';
 
 export type View = 'graph' | 'risk' | 'simulation';
 
 export interface ViewState {
+  /** The page's language (nl by default); a change reloads the page in that language. */
+  lang: Lang;
   view: View;
   /** Party whose responsibilities narrow the graph. */
   party: string | null;
@@ -14,7 +17,7 @@ export interface ViewState {
   expand: string[];
   /** Gap overlay on. */
   gaps: boolean;
-  /** Risk method (enum value of riskAssessment(method:)). */
+  /** Risk method (one of RISK_METHODS). */
   method: string | null;
   /** Simulation: scenario and run id. */
   scenario: string | null;
@@ -28,6 +31,7 @@ export function readState(search: string = location.search): ViewState {
   const view = p.get('view');
   const kinds = p.has('kinds') ? list(p.get('kinds')).filter(isKind) : DEFAULT_KINDS;
   return {
+    lang: langFrom(search),
     view: view === 'risk' || view === 'simulation' ? view : 'graph',
     party: p.get('party'),
     kinds,
@@ -42,6 +46,7 @@ export function readState(search: string = location.search): ViewState {
 
 export function toSearch(s: ViewState): string {
   const p = new URLSearchParams();
+  if (s.lang !== 'nl') p.set('lang', s.lang);
   if (s.view !== 'graph') p.set('view', s.view);
   if (s.party) p.set('party', s.party);
   const sameKinds = s.kinds.length === DEFAULT_KINDS.length && DEFAULT_KINDS.every((k) => s.kinds.includes(k));

@@ -1,7 +1,7 @@
 // What the API needs of simulation jobs: start, cancel, live state and progress events. Implemented off the request
 // path by src/server/jobs.ts (SimulationJobQueue); resolvers see only this interface.
 import type { Viewer } from '../domain/viewer.js';
-import type { SimulationOptions } from '../simulation/types.js';
+import type { SimulationOptions } from '../simulation/options.js';
 import type { RunStatus } from './run-repository.js';
 
 export interface ProgressEvent {

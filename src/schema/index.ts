@@ -9,6 +9,7 @@ import './simulation.js';
 import './mutations.js';
 import './audit.js';
 import './cycles.js';
+import './holding-edits.js';
 
 let built: GraphQLSchema | undefined;
 

@@ -5,7 +5,7 @@ import { exportModel } from '../graph/model-repository.js';
 import { randomUUID } from 'node:crypto';
 import { codeVersion, finishRun, updateRunProgress, getRun, isTerminal, type RunStatus } from '../graph/run-repository.js';
 import { runSimulation, validateSimulationOptions } from '../simulation/run.js';
-import type { SimulationOptions } from '../simulation/types.js';
+import type { SimulationOptions } from '../simulation/options.js';
 import type { Viewer } from '../domain/viewer.js';
 import { NotFoundError, UnavailableError, UserError } from '../domain/errors.js';
 

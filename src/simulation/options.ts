@@ -8,8 +8,8 @@ export const MAX_ITERATIONS = 1e9;
 export const MAX_STEPS = 1e7;
 export const MAX_WORKERS = 256;
 
-export const COUNTERFACTUALS = ['none', 'close-gaps'] as const;
-export type Counterfactual = (typeof COUNTERFACTUALS)[number];
+import { COUNTERFACTUALS, type Counterfactual } from './types.js';
+export { COUNTERFACTUALS, type Counterfactual };
 
 /** What an option accepts and how it is offered to a user. */
 export interface OptionMeta {

@@ -12,9 +12,11 @@ import { TimelineAccumulator, timelineSteps } from './kernel/timeline.js';
 import { SimulationAbortedError, SimulationPool, sharedInit } from './pool.js';
 import { timing } from './timing.js';
 import { parseSimulationOptions } from './options.js';
-import type { ResolvedSimulationOptions, SimulationOptions, SimulationResult, Timeline } from './types.js';
+import type { SimulationResult, Timeline } from './types.js';
+import type { ResolvedSimulationOptions, SimulationOptions } from './options.js';
 
-export type { SimulationOptions, SimulationResult, ResolvedSimulationOptions } from './types.js';
+export type { SimulationResult } from './types.js';
+export type { SimulationOptions, ResolvedSimulationOptions } from './options.js';
 export { SimulationAbortedError } from './pool.js';
 
 export { DEFAULTS } from './options.js';

@@ -1,9 +1,10 @@
 // The public shapes of a simulation: its result JSON (pinned; extra fields are additions) and its options.
 
-import type { Counterfactual } from './options.js';
-
-// The options are declared once, as a zod schema, in options.ts.
-export type { Counterfactual, ResolvedSimulationOptions, SimulationOptions } from './options.js';
+// The options are declared once, as a zod schema, in options.ts; the variants of a replay are here, where the
+// explorer can read them without Node's modules.
+/** Replays of the same iterations: none, or with every capability topped up to its demand. */
+export const COUNTERFACTUALS = ['none', 'close-gaps'] as const;
+export type Counterfactual = (typeof COUNTERFACTUALS)[number];
 
 export interface Summary { mean: number; p50: number; p90: number; p99: number }
 export interface MeanP90 { mean: number; p90: number }

@@ -1,5 +1,6 @@
 // Real headless Chromium (Debian's package) through playwright-core, and a real server on a free loopback port.
 import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Graph } from '../../src/graph/graph.js';
@@ -20,8 +21,9 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-export async function serve(graph: Graph): Promise<RunningServer> {
-  return (await createWeerbaar({ graph, auth: false })).listen(0, '127.0.0.1');
+/** A real server on a free loopback port; with `secret`, it takes bearer tokens (anonymous callers: public items). */
+export async function serve(graph: Graph, secret?: Uint8Array): Promise<RunningServer> {
+  return (await createWeerbaar({ graph, auth: !!secret, secret })).listen(0, '127.0.0.1');
 }
 
 /** Collects console errors, page errors and failed requests, so a test can assert a clean page. */
@@ -38,6 +40,25 @@ export async function waitReady(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(() => window.__weerbaar?.ready === true || !!window.__weerbaar?.error, undefined, { timeout });
   const error = await page.evaluate(() => window.__weerbaar?.error);
   if (error) throw new Error(`explorer failed to load: ${error}`);
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page as it is and returns the violations of impact serious or
+ * critical, each as "rule: target …" lines, so that a failing test names what to fix.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: any }).axe;
+    const runOnly = { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] };
+    const result = await axe.run(document, { runOnly });
+    return result.violations
+      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v: any) => v.nodes.slice(0, 5)
+        .map((n: any) => `${v.id} (${v.impact}): ${n.target.join(' ')} ${n.failureSummary ?? ''}`));
+  });
 }
 
 declare global {

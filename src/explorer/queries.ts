@@ -1,0 +1,223 @@
+// Every GraphQL operation the explorer sends, in one place, with the shape of its answer.
+// test/explorer/queries.test.ts validates each operation against the checked-in schema.graphql, so a change of the
+// API that breaks the page fails a unit test instead of a browser at run time.
+import type { InoperabilityStats, SimulationResult, Timeline } from '../simulation/types.js';
+
+export type { InoperabilityStats, SimulationResult, Timeline };
+
+// ---- The model graph: one paged query per root connection ---------------------------------------------------------
+
+export interface PageInfo { hasNextPage: boolean; endCursor: string | null }
+export type Ref = { id: string } | null;
+/** A node as the graph connections return it; the relationship fields differ per root (below). */
+export interface RawNode {
+  __typename: string;
+  id: string;
+  name: string;
+  classification: string;
+  [field: string]: unknown;
+}
+export type PageAnswer = Record<string, { pageInfo: PageInfo; edges: { node: RawNode }[] }>;
+
+const page = (root: string, fields: string) => /* GraphQL */ `
+  query ${root[0]!.toUpperCase()}${root.slice(1)}Page($first: Int!, $after: String) {
+    ${root}(first: $first, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      edges { node { __typename id name classification ${fields} } }
+    }
+  }`;
+
+/** Per root connection: the query that pages through it (extra node fields and the relationships read from it). */
+export const GRAPH_PAGES = {
+  vitalInterests: page('vitalInterests', ''),
+  impactCriteria: page('impactCriteria', 'unit weight vitalInterest { id }'),
+  threats: page('threats', 'cluster nature'),
+  incidentCategories: page('incidentCategories', 'threats { id }'),
+  scenarios: page('scenarios', `likelihood likelihoodClass horizon incidentCategory { id }
+    disruptions { service { id } inoperability durationHours }
+    requirements { task { id } demand }
+    scores { criterion { id } value class }`),
+  sectors: page('sectors', ''),
+  services: page('services', `recoveryRate sector { id }
+    dependsOn { to { id } strength probability delayHours }
+    triggers { task { id } demandPerInoperabilityHour }`),
+  tasks: page('tasks', 'phase unit needs { capability { id } perUnit }'),
+  capabilities: page('capabilities', `unit holders { party { id } capacity readiness mobilisationHours }
+    mitigates { service { id } reduction }`),
+  parties: page('parties', 'kind responsibilities { target { id } role } operates { service { id } }'),
+} as const;
+
+export type GraphRoot = keyof typeof GRAPH_PAGES;
+
+// ---- Sign-in check: any request with the token; the server answers 401 for a bad one -------------------------------
+
+export const PING = /* GraphQL */ `query Ping { __typename }`;
+
+// ---- Details of one node -------------------------------------------------------------------------------------------
+
+export const NODE_DETAILS = /* GraphQL */ `
+  query Details($id: ID!) {
+    node(id: $id) { id description source assumption owner responsibleParties { role party { id name } } }
+  }`;
+
+export interface NodeDetailsAnswer {
+  node: {
+    id: string;
+    description: string | null;
+    source: string | null;
+    assumption: boolean;
+    owner: string | null;
+    responsibleParties: { role: string; party: { id: string; name: string } | null }[];
+  } | null;
+}
+
+// ---- Gap analysis --------------------------------------------------------------------------------------------------
+
+export const GAP_ANALYSIS = /* GraphQL */ `
+  query Gaps {
+    gapAnalysis {
+      balance { capability { id name } required available shortfall duplicate }
+      multipleLeads { target { id name label } leads { id name } }
+      uncoveredTasks { id }
+      unheldCapabilities { id }
+      targetsWithoutLead { id }
+      scenarios { id }
+    }
+  }`;
+
+export interface GapAnswer {
+  gapAnalysis: {
+    balance: {
+      capability: { id: string; name: string };
+      required: number;
+      available: number;
+      shortfall: number;
+      duplicate: boolean;
+    }[];
+    multipleLeads: {
+      target: { id: string; name: string; label: string } | null;
+      leads: { id: string; name: string }[];
+    }[];
+    uncoveredTasks: { id: string }[];
+    unheldCapabilities: { id: string }[];
+    targetsWithoutLead: { id: string }[];
+    scenarios: { id: string }[];
+  };
+}
+
+// ---- Risk diagram --------------------------------------------------------------------------------------------------
+
+/** The ranking methods of riskAssessment(method:). */
+export const RISK_METHODS = ['WEIGHTED_SUM', 'MEDAL'] as const;
+export type RiskMethod = (typeof RISK_METHODS)[number];
+
+export const RISK_ASSESSMENT = /* GraphQL */ `
+  query Risk($method: RiskMethod) {
+    riskAssessment(method: $method) {
+      method
+      diagram {
+        scenario { id name }
+        likelihoodScore likelihoodClass impactScore impactClass riskScore rank
+      }
+    }
+  }`;
+
+export interface RiskPoint {
+  scenario: { id: string; name: string };
+  likelihoodScore: number;
+  likelihoodClass: string | null;
+  impactScore: number;
+  impactClass: string | null;
+  riskScore: number;
+  rank: number;
+}
+export interface RiskAnswer { riskAssessment: { method: string; diagram: RiskPoint[] } }
+
+// ---- Simulation ----------------------------------------------------------------------------------------------------
+
+export const RUN_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+export const TERMINAL: ReadonlySet<RunStatus> = new Set(['done', 'failed', 'cancelled']);
+
+export const RUN_SIMULATION = /* GraphQL */ `
+  mutation Run($input: SimulationInput!) {
+    runSimulation(input: $input) { id status }
+  }`;
+
+export interface RunSimulationAnswer { runSimulation: { id: string; status: RunStatus } }
+
+/** Followed over server-sent events: the first event is the run's current state, the last a terminal one. */
+export const SIMULATION_PROGRESS = /* GraphQL */ `
+  subscription Progress($runId: ID!) {
+    simulationProgress(runId: $runId) { runId status progress iterationsDone error }
+  }`;
+
+export interface ProgressEvent {
+  runId: string;
+  status: RunStatus;
+  progress: number;
+  iterationsDone: number;
+  error: string | null;
+}
+export interface ProgressAnswer { simulationProgress: ProgressEvent }
+
+export const SIMULATION_RUN = /* GraphQL */ `
+  query RunResult($id: ID!) {
+    simulationRun(id: $id) { id status error scenarioId result }
+  }`;
+
+export interface RunAnswer {
+  simulationRun: {
+    id: string;
+    status: RunStatus;
+    error: string | null;
+    scenarioId: string;
+    result: SimulationResult | null;
+  } | null;
+}
+
+// ---- Keeping one's own holdings current ----------------------------------------------------------------------------
+
+export const EDIT_HOLDING = /* GraphQL */ `
+  mutation EditHolding($party: ID!, $capability: ID!, $edit: HoldingEditInput!, $reason: String!) {
+    editHolding(party: $party, capability: $capability, edit: $edit, reason: $reason) {
+      capacity readiness mobilisationHours
+    }
+  }`;
+
+export interface HoldingValues { capacity: number; readiness: number; mobilisationHours: number }
+export interface EditHoldingAnswer { editHolding: HoldingValues }
+
+export const HOLDING_HISTORY = /* GraphQL */ `
+  query HoldingHistory($party: ID!, $capability: ID!) {
+    holdingHistory(party: $party, capability: $capability) {
+      at subject role party action reason capacity readiness mobilisationHours
+    }
+  }`;
+
+export interface HoldingChange {
+  at: string;
+  subject: string;
+  role: string;
+  party: string | null;
+  action: string;
+  reason: string | null;
+  capacity: number | null;
+  readiness: number | null;
+  mobilisationHours: number | null;
+}
+export interface HoldingHistoryAnswer { holdingHistory: HoldingChange[] }
+
+/** Every operation, for the schema test. */
+export const ALL_OPERATIONS: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(GRAPH_PAGES).map(([k, q]) => [`page:${k}`, q])),
+  PING,
+  NODE_DETAILS,
+  GAP_ANALYSIS,
+  RISK_ASSESSMENT,
+  RUN_SIMULATION,
+  SIMULATION_PROGRESS,
+  SIMULATION_RUN,
+  EDIT_HOLDING,
+  HOLDING_HISTORY,
+};
