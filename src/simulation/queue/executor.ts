@@ -55,6 +55,7 @@ export class QueueExecutor implements ChunkExecutor {
         this.client = client;
         await within(client.connect(), this.unavailableMs, () => 'no answer');
         this.queue = new Queue(QUEUE_NAME, { connection: client, prefix: PREFIX, skipWaitingForReady: true });
+        this.queue.on('error', () => {}); // reported by the commands that fail
       })();
       this.connecting.catch(() => {
         this.client?.disconnect();
@@ -196,6 +197,7 @@ class QueueSession implements ChunkSession {
     if (this.failure) throw this.failure;
     if (signal.aborted) throw new SimulationAbortedError();
     const result = new Promise<Float64Array>((resolve, reject) => this.pending.set(start, { count, resolve, reject }));
+    result.catch(() => {}); // awaited below, possibly after a failure while the job was being added
     const onAbort = () => this.fail(new SimulationAbortedError());
     signal.addEventListener('abort', onAbort, { once: true });
     const data: ChunkJob = {
