@@ -11,6 +11,12 @@ import { generateModel } from '../../src/simulation/generate.js';
 import { runSimulation, type SimulationResult } from '../../src/simulation/run.js';
 import { QueueExecutor } from '../../src/simulation/queue/executor.js';
 import { startRedis, startWorker, type RedisServer, type WorkerProcess } from '../helpers/redis.js';
+import { testGraph, resetGraph } from '../helpers/graph.js';
+import { testApp } from '../helpers/server.js';
+import { exportModel, loadModel } from '../../src/graph/model-repository.js';
+import { readModelFile } from '../../src/model/validate.js';
+import { defaultModelPath } from '../../src/graph/connect.js';
+import type { SimulationJobs, ProgressEvent } from '../../src/server/jobs.js';
 
 const model = validateModel(generateModel({ services: 300, dependencies: 1500, seed: 'queue' }));
 // A long horizon makes one iteration about 10^7 edge-steps: every chunk is one iteration of ~0.1–0.3 s, long enough to
@@ -187,6 +193,66 @@ describe('distributed runs on BullMQ', () => {
       expect(bad.code).toBe(1);
       expect(bad.stderr).toMatch(/--redis: expected a redis:\/\/ or rediss:\/\/ URL, got "http:\/\/example"/);
     } finally {
+      await w.kill('SIGTERM');
+    }
+  });
+});
+
+describe('distributed runs through the API', () => {
+  it('streams progress to the subscription and stores the local result; an unreachable Redis fails the run', async () => {
+    const graph = await testGraph();
+    const w = await worker();
+    try {
+      await resetGraph(graph);
+      const nl = await readModelFile(defaultModelPath());
+      await loadModel(graph, nl);
+      const input = { scenario: 'sc-blackout-randstad', iterations: 400, seed: 'api-queue', workers: 1 };
+      // The job simulates the model as exported from the graph (its order of items decides the draws).
+      const expected = await runSimulation(await exportModel(graph), { ...input, timeline: true });
+
+      const api = await testApp(graph, { redis: redis.url });
+      const jobs = api.extras.services.jobs as SimulationJobs;
+      try {
+        const started = await api.gql('mutation($i: SimulationInput!) { runSimulation(input: $i) { id } }', { i: input });
+        expect(started.errors).toBeUndefined();
+        const id = started.data.runSimulation.id as string;
+        const events: ProgressEvent[] = [];
+        for await (const e of jobs.subscribe(id)) {
+          events.push(e);
+          if (['done', 'failed', 'cancelled'].includes(e.status)) break;
+        }
+        expect(events.at(-1)).toMatchObject({ status: 'done', error: null });
+        const partial = events.filter((e) => e.status === 'running' && e.iterationsDone > 0 && e.iterationsDone < 400);
+        expect(partial.length).toBeGreaterThan(0);
+        const run = (await api.gql('query($id: ID!) { simulationRun(id: $id) { status result } }', { id })).data.simulationRun;
+        expect(run.status).toBe('done');
+        expect(comparable(run.result)).toEqual(comparable(JSON.parse(JSON.stringify(expected))));
+        expect(w.lines.filter((l) => /: done in/.test(l)).length).toBeGreaterThan(0);
+      } finally {
+        await api.extras.shutdown();
+      }
+
+      const gone = await startRedis(3);
+      await gone.kill();
+      const down = await testApp(graph, { redis: gone.url });
+      try {
+        const started = await down.gql('mutation($i: SimulationInput!) { runSimulation(input: $i) { id } }', { i: input });
+        const id = started.data.runSimulation.id as string;
+        let run: { status: string; error: string | null } = { status: 'queued', error: null };
+        const t = Date.now();
+        // (The stored error follows the live status by one write.)
+        while (!(['done', 'cancelled'].includes(run.status) || run.error) && Date.now() - t < 20_000) {
+          await new Promise((r) => setTimeout(r, 100));
+          run = (await down.gql('query($id: ID!) { simulationRun(id: $id) { status error } }', { id })).data.simulationRun;
+        }
+        expect(run.status).toBe('failed');
+        expect(run.error).toMatch(new RegExp(`cannot reach Redis at redis://127\\.0\\.0\\.1:${gone.port}`));
+      } finally {
+        await down.extras.shutdown();
+      }
+    } finally {
+      await resetGraph(graph);
+      await graph.close();
       await w.kill('SIGTERM');
     }
   });
