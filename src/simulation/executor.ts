@@ -34,6 +34,11 @@ export interface ChunkExecutor {
    * chunks and keeps at most 2 × this + 2 unfinished). Read once per run, after open().
    */
   readonly parallelism: number;
+  /**
+   * Work per chunk worth its overhead, in dependency-steps (the runner's unit; local threads use 10⁷, ~15 ms).
+   * Optional; a larger value makes fewer, longer chunks.
+   */
+  readonly chunkWork?: number;
   /** Prepares a run (e.g. publishes its model); rejects with a clear message when the executor is unavailable. */
   open(run: ChunkRun, signal: AbortSignal): Promise<ChunkSession>;
   close(): Promise<void>;

@@ -126,7 +126,7 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
   // Chunks of roughly 10^7 edge-steps keep progress and cancellation responsive without messaging overhead.
   const workPerIteration = compiled.steps * (compiled.depSource.length + compiled.nServices + 10) * (counterfactual ? compiled.nCapabilities + 2 : 1);
   const timelineCap = timelineRow > 0 ? Math.floor(TIMELINE_CHUNK_BYTES / (timelineRow * 8)) : Infinity;
-  const chunkFor = (blockLength: number) => Math.max(1, Math.min(Math.ceil(blockLength / parallel), Math.floor(1e7 / workPerIteration), timelineCap));
+  const chunkFor = (blockLength: number) => Math.max(1, Math.min(Math.ceil(blockLength / parallel), Math.floor(chunkWork / workPerIteration), timelineCap));
 
   // One internal signal for all pool tasks (each task listens on it), linked to the caller's.
   const internal = new AbortController();
@@ -149,8 +149,9 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
     signal?.removeEventListener('abort', onAbort);
     throw signal?.aborted ? new SimulationAbortedError() : e;
   }
-  /** Chunks run at once: worker threads, or what the executor can take. */
+  /** Chunks run at once (worker threads, or what the executor can take), and the work per chunk. */
   const parallel = session ? Math.max(1, control.executor!.parallelism) : opts.workers;
+  const chunkWork = (session && control.executor!.chunkWork) || 1e7;
   const engine = pool || session ? null : await createFastEngine(compiled, opts.seed, counterfactual, opts.timeline);
   let done = 0;
   let converged: boolean | null = opts.targetRelativeError === null ? null : false;
