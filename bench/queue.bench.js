@@ -84,6 +84,7 @@ try {
   const stride = recordLayout(compiled, false).stride;
   const session = await executor.open({ compiled, seed: 'x', counterfactual: false, timeline: false, stride, timelineRow: 0 }, new AbortController().signal);
   const signal = new AbortController().signal;
+  (await import('node:events')).setMaxListeners(0, signal);
   try {
     const n = 300;
     let t = performance.now();
