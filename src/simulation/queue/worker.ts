@@ -44,10 +44,11 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   const where = safeUrl(url);
 
   // Workers wait through Redis outages (commands queue until it is back); only the first connection must succeed.
+  let lastError = '';
   const redis = (name: string) => {
     const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null, connectionName: `weerbaar-worker:${id}:${name}` });
     let reported = false;
-    r.on('error', (e: Error) => { if (!reported) { reported = true; log(`Redis at ${where}: ${e.message}; retrying`); } });
+    r.on('error', (e: Error) => { lastError = e.message; if (!reported) { reported = true; log(`Redis at ${where}: ${e.message}; retrying`); } });
     r.on('ready', () => { if (reported) log(`Redis at ${where}: connected again`); reported = false; });
     return r;
   };
@@ -58,7 +59,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     await within(Promise.all([cmd.connect(), sub.connect(), connection.connect()]), 10_000, () => 'no answer in 10 s');
   } catch (e) {
     for (const c of [cmd, sub, connection]) c.disconnect();
-    throw new UserError(`cannot reach Redis at ${where} (${(e as Error).message}): start Redis or check --redis / REDIS_URL`, 'UNAVAILABLE');
+    throw new UserError(`cannot reach Redis at ${where} (${lastError || (e as Error).message}): start Redis or check --redis / REDIS_URL`, 'UNAVAILABLE');
   }
 
   const pool = new Piscina({
