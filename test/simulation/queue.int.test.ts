@@ -155,6 +155,34 @@ describe('distributed runs on BullMQ', () => {
     }
   });
 
+  it('fails the run, naming the iterations, when the job of a chunk is lost from the queue', async () => {
+    const executor = new QueueExecutor(redis.url);
+    const c = new Redis(redis.url);
+    try {
+      // No worker yet: every job waits. One disappears (as when BullMQ fails a job that stalled too often).
+      const run = runSimulation(model, { ...options, workers: 1 }, { executor });
+      run.catch(() => {});
+      let waiting: string[] = [];
+      for (let k = 0; k < 100 && waiting.length === 0; k++) {
+        await new Promise((r) => setTimeout(r, 50));
+        waiting = await c.lrange('weerbaar:simulation-chunks:wait', 0, -1);
+      }
+      expect(waiting.length).toBeGreaterThan(0);
+      const lost = waiting.at(-1)!;
+      const { Queue } = await import('bullmq');
+      const queue = new Queue('simulation-chunks', { connection: { url: redis.url }, prefix: 'weerbaar' });
+      expect(await queue.remove(lost)).toBe(1);
+      await queue.close();
+      const w = await worker();
+      const start = Number(lost.slice(lost.lastIndexOf('-') + 1));
+      await expect(run).rejects.toThrow(new RegExp(`iterations ${start}–\\d+ were lost`));
+      await w.kill('SIGTERM');
+    } finally {
+      c.disconnect();
+      await executor.close();
+    }
+  });
+
   it('says so at once when Redis cannot be reached', async () => {
     const gone = await startRedis(2);
     await gone.kill();

@@ -24,6 +24,9 @@ export class RedisUnavailableError extends UserError {
   }
 }
 
+/** How often the coordinator checks that the jobs of its unfinished chunks still exist. */
+const WATCHDOG_MS = 5000;
+
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e)) || 'no answer';
 
 /**
@@ -117,6 +120,10 @@ class QueueSession implements ChunkSession {
   private readonly taken = new Set<number>();
   private readonly blocking: Redis;
   private readonly refresh: NodeJS.Timeout;
+  private readonly watchdog: NodeJS.Timeout;
+  /** Chunks whose job is on the queue, and those whose job was missing at the last check. */
+  private readonly added = new Set<number>();
+  private readonly missing = new Set<number>();
   private lastOk = Date.now();
   private closed = false;
   private failure: unknown = null;
@@ -136,7 +143,29 @@ class QueueSession implements ChunkSession {
     this.refresh = setInterval(() => {
       client.set(keys.alive(id), '1', 'PX', ALIVE_TTL_MS).then(() => { this.lastOk = Date.now(); }, () => {});
     }, ALIVE_REFRESH_MS);
+    this.watchdog = setInterval(() => { void this.check(); }, WATCHDOG_MS);
     this.collector = this.collect();
+  }
+
+  /**
+   * A job that is gone from the queue while its chunk was never reported was lost: BullMQ fails a job that stalled
+   * more than maxStalledCount times (its workers kept dying), or someone removed it. Its report would be on the list
+   * before the job completed, so a job missing at two checks in a row cannot be a finished one.
+   */
+  private async check(): Promise<void> {
+    for (const start of [...this.added]) {
+      if (!this.pending.has(start) || this.failure) continue;
+      let state: string;
+      try {
+        state = await this.queue.getJobState(jobId(this.id, start));
+      } catch {
+        return; // Redis trouble is the collector's to judge
+      }
+      if (state !== 'unknown' && state !== 'failed') { this.missing.delete(start); continue; }
+      if (!this.missing.has(start)) { this.missing.add(start); continue; }
+      const last = start + this.pending.get(start)!.count - 1;
+      this.fail(new Error(`iterations ${start}–${last} were lost: the workers computing them stopped too often (BullMQ failed the job after repeated stalls) or the job was removed from the queue`));
+    }
   }
 
   /** Fails every waiting chunk (and the ones asked for later) with `e`. */
@@ -187,6 +216,7 @@ class QueueSession implements ChunkSession {
         this.client.del(key).catch(() => {});
         this.taken.add(report.start);
         this.pending.delete(report.start);
+        this.added.delete(report.start);
         waiter.resolve(fromBytes(bytes));
       } catch (e) {
         if (this.closed) return;
@@ -215,6 +245,7 @@ class QueueSession implements ChunkSession {
           jobId: jobId(this.id, start), attempts: 1, removeOnComplete: true, removeOnFail: true,
         }), this.unavailableMs, () => 'no answer');
         this.lastOk = Date.now();
+        this.added.add(start);
         break;
       } catch (e) {
         await this.trouble(e);
@@ -230,6 +261,7 @@ class QueueSession implements ChunkSession {
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.refresh);
+    clearInterval(this.watchdog);
     const unfinished = [...this.pending.keys()];
     this.fail(new SimulationAbortedError('the run was closed'));
     const { client, id } = this;
