@@ -11,7 +11,9 @@ interface WorkerCliOptions {
 
 function positiveInt(flag: string, raw: string, max: number): number {
   const n = Number(raw);
-  if (!/^\s*\d+\s*$/.test(raw) || n < 1 || n > max) throw new UserError(`${flag}: must be an integer from 1 to ${max}, got ${JSON.stringify(raw)}`, 'BAD_USER_INPUT');
+  if (!/^\s*\d+\s*$/.test(raw) || n < 1 || n > max) {
+    throw new UserError(`${flag}: must be an integer from 1 to ${max}, got ${JSON.stringify(raw)}`, 'BAD_USER_INPUT');
+  }
   return n;
 }
 
@@ -33,7 +35,8 @@ export function registerWorker(program: Command): void {
       await new Promise<void>((resolve) => {
         let stopping = false;
         const stop = (signal: string) => {
-          log(stopping ? `${signal}: stopping now` : `${signal}: finishing running chunks, then stopping (again to stop now)`);
+          log(stopping ? `${signal}: stopping now`
+            : `${signal}: finishing running chunks, then stopping (again to stop now)`);
           const force = stopping;
           stopping = true;
           void worker.close(force).then(resolve);

@@ -50,7 +50,8 @@ export class QueueExecutor implements ChunkExecutor {
   }
 
   private unavailable(e: unknown, what = 'cannot reach Redis'): RedisUnavailableError {
-    return new RedisUnavailableError(`${what} at ${safeUrl(this.url)} (${reason(e)}): start Redis or check --redis / REDIS_URL`);
+    const where = safeUrl(this.url);
+    return new RedisUnavailableError(`${what} at ${where} (${reason(e)}): start Redis or check --redis / REDIS_URL`);
   }
 
   private async ready(): Promise<{ client: Redis; queue: Queue }> {
@@ -83,7 +84,8 @@ export class QueueExecutor implements ChunkExecutor {
     try {
       await within((async () => {
         // Uploaded once per content: a model already there only gets its expiry renewed.
-        if (!(await client.expire(keys.model(hash), MODEL_TTL_S))) await client.set(keys.model(hash), bytes, 'EX', MODEL_TTL_S);
+        const key = keys.model(hash);
+        if (!(await client.expire(key, MODEL_TTL_S))) await client.set(key, bytes, 'EX', MODEL_TTL_S);
         await client.set(keys.alive(id), '1', 'PX', ALIVE_TTL_MS);
         const now = Date.now();
         await client.zremrangebyscore(keys.workers, '-inf', now);
@@ -164,7 +166,8 @@ class QueueSession implements ChunkSession {
       if (state !== 'unknown' && state !== 'failed') { this.missing.delete(start); continue; }
       if (!this.missing.has(start)) { this.missing.add(start); continue; }
       const last = start + this.pending.get(start)!.count - 1;
-      this.fail(new Error(`iterations ${start}–${last} were lost: the workers computing them stopped too often (BullMQ failed the job after repeated stalls) or the job was removed from the queue`));
+      this.fail(new Error(`iterations ${start}–${last} were lost: the workers computing them stopped too often `
+        + '(BullMQ failed the job after repeated stalls) or the job was removed from the queue'));
     }
   }
 
@@ -198,7 +201,8 @@ class QueueSession implements ChunkSession {
         const key = keys.chunk(this.id, report.start);
         if (report.error !== undefined) {
           const last = report.start + report.count - 1;
-          this.fail(new Error(`worker ${report.worker} failed on iterations ${report.start}–${last}: ${report.error}`));
+          this.fail(new Error(`worker ${report.worker} failed on iterations ${report.start}–${last}: `
+            + report.error));
           continue;
         }
         const waiter = this.pending.get(report.start);
@@ -210,7 +214,10 @@ class QueueSession implements ChunkSession {
         this.lastOk = Date.now();
         const expected = waiter.count * (this.spec.stride + this.spec.timelineRow) * 8;
         if (!bytes || bytes.length !== expected) {
-          this.fail(new Error(`worker ${report.worker} reported iterations ${report.start}–${report.start + report.count - 1} but its result is ${bytes ? `${bytes.length} bytes, expected ${expected}` : 'missing from Redis'}`));
+          const got = bytes ? `${bytes.length} bytes, expected ${expected}` : 'missing from Redis';
+          const last = report.start + report.count - 1;
+          const what = `iterations ${report.start}–${last}`;
+          this.fail(new Error(`worker ${report.worker} reported ${what} but its result is ${got}`));
           continue;
         }
         this.client.del(key).catch(() => {});
@@ -280,7 +287,9 @@ class QueueSession implements ChunkSession {
 }
 
 /** The executor for `--redis <url>` or REDIS_URL, or undefined for the single-machine default. */
-export function queueExecutorFrom(url: string | undefined, from: string, options?: QueueExecutorOptions): QueueExecutor | undefined {
+export function queueExecutorFrom(
+  url: string | undefined, from: string, options?: QueueExecutorOptions,
+): QueueExecutor | undefined {
   if (url === undefined || url === '') return undefined;
   checkRedisUrl(url, from);
   return new QueueExecutor(url, options);

@@ -68,7 +68,8 @@ export const jobId = (run: string, start: number) => `${run}-${start}`;
 let version: string | undefined;
 /** weerbaar's version: coordinator and workers must run the same engine. */
 export function packageVersion(): string {
-  version ??= (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  const file = new URL('../../../package.json', import.meta.url);
+  version ??= (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
   return version;
 }
 
@@ -79,13 +80,21 @@ export function encodeModel(compiled: CompiledModel): { bytes: Buffer; hash: str
   return { bytes, hash: createHash('sha256').update(bytes).digest('hex') };
 }
 
+/** Why a worker refuses work from another version. */
+export function versionMismatch(version: string, protocol: number): string {
+  return `the run comes from weerbaar ${version} (protocol ${protocol}); this worker runs ${packageVersion()} `
+    + `(protocol ${PROTOCOL}): run the same version everywhere`;
+}
+
 /** The model a worker fetched; throws a message naming what does not match. */
 export function decodeModel(bytes: Buffer): CompiledModel {
   const doc = deserialize(bytes) as { protocol: number; version: string; endianness: string; compiled: CompiledModel };
   if (doc.protocol !== PROTOCOL || doc.version !== packageVersion()) {
-    throw new Error(`the run comes from weerbaar ${doc.version} (protocol ${doc.protocol}); this worker runs ${packageVersion()} (protocol ${PROTOCOL}): run the same version everywhere`);
+    throw new Error(versionMismatch(doc.version, doc.protocol));
   }
-  if (doc.endianness !== endianness()) throw new Error(`byte order ${doc.endianness} of the coordinator differs from this worker's ${endianness()}`);
+  if (doc.endianness !== endianness()) {
+    throw new Error(`byte order ${doc.endianness} of the coordinator differs from this worker's ${endianness()}`);
+  }
   return { ...doc.compiled, ids: { services: [], sectors: [], tasks: [], capabilities: [], criteria: [] } };
 }
 
@@ -119,7 +128,8 @@ export function checkRedisUrl(url: string, from: string): string {
     throw new UserError(`${from}: not a URL: ${JSON.stringify(url)}; expected redis://host:port`, 'BAD_USER_INPUT');
   }
   if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') {
-    throw new UserError(`${from}: expected a redis:// or rediss:// URL, got ${JSON.stringify(safeUrl(url))}`, 'BAD_USER_INPUT');
+    const shown = JSON.stringify(safeUrl(url));
+    throw new UserError(`${from}: expected a redis:// or rediss:// URL, got ${shown}`, 'BAD_USER_INPUT');
   }
   return url;
 }

@@ -9,7 +9,7 @@ import type { CompiledModel } from '../kernel/compiled.js';
 import { defaultWorkerUrl, sharedInit, type ChunkTask, type WorkerInit } from '../pool.js';
 import {
   PREFIX, PROTOCOL, QUEUE_NAME, RUN_TTL_S, WORKER_HEARTBEAT_MS, checkRedisUrl, decodeModel, keys, packageVersion,
-  safeUrl, toBytes, within, type ChunkJob, type ChunkReport,
+  safeUrl, toBytes, versionMismatch, within, type ChunkJob, type ChunkReport,
 } from './protocol.js';
 
 export interface QueueWorkerOptions {
@@ -46,9 +46,14 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
   // Workers wait through Redis outages (commands queue until it is back); only the first connection must succeed.
   let lastError = '';
   const redis = (name: string) => {
-    const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null, connectionName: `weerbaar-worker:${id}:${name}` });
+    const connectionName = `weerbaar-worker:${id}:${name}`;
+    const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: null, connectionName });
     let reported = false;
-    r.on('error', (e: Error) => { lastError = e.message; if (!reported) { reported = true; log(`Redis at ${where}: ${e.message}; retrying`); } });
+    r.on('error', (e: Error) => {
+      lastError = e.message;
+      if (!reported) log(`Redis at ${where}: ${e.message}; retrying`);
+      reported = true;
+    });
     r.on('ready', () => { if (reported) log(`Redis at ${where}: connected again`); reported = false; });
     return r;
   };
@@ -59,7 +64,9 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     await within(Promise.all([cmd.connect(), sub.connect(), connection.connect()]), 10_000, () => 'no answer in 10 s');
   } catch (e) {
     for (const c of [cmd, sub, connection]) c.disconnect();
-    throw new UserError(`cannot reach Redis at ${where} (${lastError || (e as Error).message}): start Redis or check --redis / REDIS_URL`, 'UNAVAILABLE');
+    const why = lastError || (e as Error).message;
+    const message = `cannot reach Redis at ${where} (${why}): start Redis or check --redis / REDIS_URL`;
+    throw new UserError(message, 'UNAVAILABLE');
   }
 
   const pool = new Piscina({
@@ -118,12 +125,14 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     const data = job.data;
     const what = `iterations ${data.start}–${data.start + data.count - 1} of run ${data.run.slice(0, 8)}`;
     if (data.protocol !== PROTOCOL || data.version !== packageVersion()) {
-      const message = `the run comes from weerbaar ${data.version} (protocol ${data.protocol}); this worker runs ${packageVersion()} (protocol ${PROTOCOL}): run the same version everywhere`;
+      const message = versionMismatch(data.version, data.protocol);
       await report(data, { error: message });
       throw new UnrecoverableError(message);
     }
     // A run that was cancelled, has ended or whose coordinator is gone no longer waits for its chunks.
-    if (!(await cmd.exists(keys.alive(data.run)))) throw new UnrecoverableError('the run no longer waits for this chunk');
+    if (!(await cmd.exists(keys.alive(data.run)))) {
+      throw new UnrecoverableError('the run no longer waits for this chunk');
+    }
     const controller = new AbortController();
     signal?.addEventListener('abort', () => controller.abort(), { once: true });
     const mine = running.get(data.run) ?? new Set<AbortController>();
