@@ -18,7 +18,9 @@ const { QueueExecutor } = await import(dist('simulation/queue/executor.js'));
 
 const fmt = (x, d = 2) => x.toFixed(d);
 const root = fileURLToPath(new URL('..', import.meta.url));
-console.log(`machine: ${availableParallelism()} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, load average ${loadavg().map((l) => fmt(l)).join(' ')}`);
+const load = loadavg().map((l) => fmt(l)).join(' ');
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+console.log(`machine: ${availableParallelism()} cores, ${cpu}, node ${process.version}, load average ${load}`);
 
 const redisBin = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p));
 if (!redisBin) {
@@ -29,13 +31,15 @@ const port = Number(process.env.WEERBAAR_REDIS_PORT) || await new Promise((resol
   const s = createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
 });
 const url = `redis://127.0.0.1:${port}`;
-const redis = spawn(redisBin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+const redisArgs = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+const redis = spawn(redisBin, redisArgs, { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 300));
 
 const workers = [];
 async function startWorkers(n) {
   for (let k = 0; k < n; k++) {
-    const p = spawn(process.execPath, ['bin/weerbaar.js', 'worker', '--redis', url], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    const args = ['bin/weerbaar.js', 'worker', '--redis', url];
+    const p = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
     let out = '';
     await new Promise((resolve, reject) => {
       p.stderr.on('data', (d) => { out += d; if (out.includes('taking chunks from')) resolve(); });
@@ -45,7 +49,8 @@ async function startWorkers(n) {
   }
 }
 async function stopWorkers() {
-  await Promise.all(workers.splice(0).map((p) => new Promise((resolve) => { p.once('exit', resolve); p.kill('SIGTERM'); })));
+  const stop = (p) => new Promise((resolve) => { p.once('exit', resolve); p.kill('SIGTERM'); });
+  await Promise.all(workers.splice(0).map(stop));
 }
 
 const comparable = (r) => JSON.stringify({ ...r, meta: { ...r.meta, elapsedMs: 0, workers: 0 } });
@@ -58,11 +63,15 @@ async function timed(label, fn, repeat = 3) {
     result = await fn();
     ms.push(performance.now() - t);
   }
-  console.log(`${label.padEnd(58)} ${fmt(median(ms) / 1000)} s (median of ${repeat}: ${ms.map((m) => fmt(m / 1000)).join(', ')})`);
+  const all = ms.map((m) => fmt(m / 1000)).join(', ');
+  console.log(`${label.padEnd(58)} ${fmt(median(ms) / 1000)} s (median of ${repeat}: ${all})`);
   return { result, ms: median(ms) };
 }
 
 const executor = new QueueExecutor(url);
+const same = (a, b) => {
+  if (comparable(a) !== comparable(b)) throw new Error('distributed result differs from the local one');
+};
 try {
   // --- throughput: a large model, 1 vs 2 worker processes, against the local engine ---------------------------------
   const big = validateModel(generateModel({ services: 5000, dependencies: 30000, seed: 'bench' }));
@@ -73,16 +82,18 @@ try {
   await startWorkers(1);
   const q1 = await timed('queue, 1 worker process', () => runSimulation(big, { ...options, workers: 1 }, { executor }));
   await startWorkers(1);
-  const q2 = await timed('queue, 2 worker processes', () => runSimulation(big, { ...options, workers: 1 }, { executor }));
-  for (const q of [q1, q2]) if (comparable(q.result) !== comparable(one.result)) throw new Error('distributed result differs from the local one');
+  const q2 = await timed('queue, 2 worker processes', () => runSimulation(big, { ...options, workers: 1 }, { executor }),
+  );
+  for (const q of [q1, q2]) same(q.result, one.result);
   console.log(`identical to the local result: yes; speed-up 2 vs 1 worker processes: ${fmt(q1.ms / q2.ms)}×`);
 
-  // --- overhead per chunk: one iteration of a tiny model per chunk, one at a time and many in flight ------------------
+  // --- overhead per chunk: one iteration of a tiny model per chunk, one at a time and many in flight ----------------
   const tiny = await readModelFile(`${root}/simulations/examples/two-services.json`);
   const scenario = tiny.scenarios[0].id;
   const compiled = compileModel(tiny, { scenario, horizonHours: 1, stepHours: 1, disruptedThreshold: 0.05 });
   const stride = recordLayout(compiled, false).stride;
-  const session = await executor.open({ compiled, seed: 'x', counterfactual: false, timeline: false, stride, timelineRow: 0 }, new AbortController().signal);
+  const spec = { compiled, seed: 'x', counterfactual: false, timeline: false, stride, timelineRow: 0 };
+  const session = await executor.open(spec, new AbortController().signal);
   const signal = new AbortController().signal;
   (await import('node:events')).setMaxListeners(0, signal);
   try {
@@ -102,16 +113,20 @@ try {
 
   // --- bytes per iteration: records, and the timeline rows a run with the timeline sends -----------------------------
   const nl = await readModelFile(`${root}/simulations/nederland.json`);
-  const nlc = compileModel(nl, { scenario: 'sc-blackout-randstad', horizonHours: 168, stepHours: 1, disruptedThreshold: 0.05 });
+  const week = { horizonHours: 168, stepHours: 1, disruptedThreshold: 0.05 };
+  const nlc = compileModel(nl, { scenario: 'sc-blackout-randstad', ...week });
   const rec = recordLayout(nlc, false).stride * 8;
   const row = timelineRowLength(nlc) * 8;
-  const bigc = compileModel(big, { scenario: 'generated', horizonHours: 168, stepHours: 1, disruptedThreshold: 0.05 });
+  const bigc = compileModel(big, { scenario: 'generated', ...week });
   console.log(`\nbytes per iteration through Redis: default model ${rec} (records) + ${row} (timeline rows);`);
-  console.log(`  5,000-service model ${recordLayout(bigc, false).stride * 8} + ${timelineRowLength(bigc) * 8} with the timeline`);
+  const bigRecord = recordLayout(bigc, false).stride * 8;
+  console.log(`  5,000-service model ${bigRecord} + ${timelineRowLength(bigc) * 8} with the timeline`);
   const nlOptions = { scenario: 'sc-blackout-randstad', iterations: 2000, seed: 42, timeline: true };
-  const nlLocal = await timed('default model, 2000 iterations with timeline: local, 2 threads', () => runSimulation(nl, { ...nlOptions, workers: 2 }));
-  const nlQueue = await timed('the same on the queue, 2 worker processes', () => runSimulation(nl, { ...nlOptions, workers: 1 }, { executor }));
-  if (comparable(nlQueue.result) !== comparable(nlLocal.result)) throw new Error('distributed result differs from the local one');
+  const nlLocal = await timed('default model, 2000 iterations with timeline: local, 2 threads',
+    () => runSimulation(nl, { ...nlOptions, workers: 2 }));
+  const nlQueue = await timed('the same on the queue, 2 worker processes',
+    () => runSimulation(nl, { ...nlOptions, workers: 1 }, { executor }));
+  same(nlQueue.result, nlLocal.result);
 } finally {
   await executor.close();
   await stopWorkers();

@@ -30,7 +30,8 @@ afterAll(async () => {
 describe('neo4j:// routing URIs', () => {
   it('connects through the routing table, which names a writer, readers and routers', async () => {
     expect(graph.config.uri).toMatch(/^neo4j(\+s|\+ssc)?:\/\//);
-    const { records } = await graph.driver.executeQuery('CALL dbms.routing.getRoutingTable({}, $db)', { db: graph.config.database ?? 'neo4j' });
+    const db = graph.config.database ?? 'neo4j';
+    const { records } = await graph.driver.executeQuery('CALL dbms.routing.getRoutingTable({}, $db)', { db });
     const servers = records[0]!.get('servers') as { role: string; addresses: string[] }[];
     const roles = Object.fromEntries(servers.map((s) => [s.role, s.addresses]));
     expect(roles.WRITE?.length).toBeGreaterThan(0);

@@ -20,11 +20,15 @@ export function redisServerPath(): string {
       execFileSync('sh', ['.ci/install-redis.sh'], { cwd: ROOT, stdio: 'pipe' });
     } catch (e) {
       const err = e as { stderr?: Buffer; message: string };
-      throw new Error(`redis-server is needed for the distributed-run tests and could not be installed by .ci/install-redis.sh: ${err.stderr?.toString().trim() || err.message}`);
+      const why = err.stderr?.toString().trim() || err.message;
+      throw new Error(`redis-server is needed for the distributed-run tests and .ci/install-redis.sh failed: ${why}`);
     }
     path = find();
   }
-  if (!path || !existsSync(path)) throw new Error('redis-server is needed for the distributed-run tests: install Debian\'s redis-server (sh .ci/install-redis.sh) or set REDIS_SERVER_PATH');
+  if (!path || !existsSync(path)) {
+    throw new Error('redis-server is needed for the distributed-run tests: install Debian\'s redis-server '
+      + '(sh .ci/install-redis.sh) or set REDIS_SERVER_PATH');
+  }
   return path;
 }
 
@@ -52,7 +56,8 @@ export interface RedisServer {
 export async function startRedis(offset = 0): Promise<RedisServer> {
   const bin = redisServerPath();
   const port = await freePort(offset);
-  const proc = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
+  const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   proc.stdout!.on('data', (d) => { output += d; });
   proc.stderr!.on('data', (d) => { output += d; });
@@ -118,7 +123,9 @@ export async function startWorker(url: string, args: string[] = []): Promise<Wor
       const seen = lines.find((l) => re.test(l));
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`worker: no line matching ${re} within ${ms} ms; it wrote:\n${lines.join('\n')}`)), ms);
+        const written = () => lines.join('\n');
+        const fail = () => reject(new Error(`worker: no line matching ${re} within ${ms} ms; it wrote:\n${written()}`));
+        const timer = setTimeout(fail, ms);
         waiters.push({ re, resolve: (line) => { clearTimeout(timer); resolve(line); } });
       });
     },

@@ -19,8 +19,8 @@ import { defaultModelPath } from '../../src/graph/connect.js';
 import type { SimulationJobs, ProgressEvent } from '../../src/server/jobs.js';
 
 const model = validateModel(generateModel({ services: 300, dependencies: 1500, seed: 'queue' }));
-// A long horizon makes one iteration about 10^7 edge-steps: every chunk is one iteration of ~0.1–0.3 s, long enough to
-// kill a worker in the middle of one.
+// A long horizon makes one iteration about 10^7 edge-steps: a chunk (a few iterations) takes ~0.3–1 s, long enough
+// to kill a worker in the middle of one.
 const options = { scenario: 'generated', iterations: 16, seed: 'distributed', horizonHours: 168 * 40, timeline: true };
 
 /** The result without what legitimately differs between runs: the clock and the worker count. */
@@ -68,7 +68,8 @@ describe('distributed runs on BullMQ', () => {
     const executor = new QueueExecutor(redis.url);
     const seen: number[] = [];
     try {
-      const remote = await runSimulation(model, { ...options, workers: 1 }, { executor, onProgress: (done) => seen.push(done) });
+      const onProgress = (done: number) => { seen.push(done); };
+      const remote = await runSimulation(model, { ...options, workers: 1 }, { executor, onProgress });
       expect(comparable(remote)).toEqual(comparable(local));
       expect(Object.is(remote.totalImpact.mean, local.totalImpact.mean)).toBe(true);
     } finally {
@@ -83,7 +84,7 @@ describe('distributed runs on BullMQ', () => {
     await b!.kill('SIGTERM');
   });
 
-  it('retries the chunk of a worker killed in its middle elsewhere, counts it once, and gives the same result', async () => {
+  it('retries the chunk of a worker killed in its middle elsewhere, counts it once, same result', async () => {
     const victim = await worker();
     const survivor = await worker();
     const executor = new QueueExecutor(redis.url);
@@ -146,7 +147,8 @@ describe('distributed runs on BullMQ', () => {
       const run = runSimulation(model, { ...options, iterations: 200, workers: 1 }, {
         executor, onProgress: (done) => { if (done >= 1 && !killed) { killed = Date.now(); void doomed.kill(); } },
       });
-      await expect(run).rejects.toThrow(new RegExp(`Redis stopped answering for 2 s at redis://127\\.0\\.0\\.1:${doomed.port}`));
+      const message = new RegExp(`Redis stopped answering for 2 s at redis://127\\.0\\.0\\.1:${doomed.port}`);
+      await expect(run).rejects.toThrow(message);
       expect(killed).toBeGreaterThan(0);
       expect(Date.now() - killed).toBeLessThan(10_000);
     } finally {
@@ -189,7 +191,10 @@ describe('distributed runs on BullMQ', () => {
     const executor = new QueueExecutor(gone.url, { unavailableMs: 2000 });
     const t = Date.now();
     try {
-      await expect(runSimulation(model, { ...options, workers: 1 }, { executor })).rejects.toThrow(new RegExp(`cannot reach Redis at redis://127\\.0\\.0\\.1:${gone.port} .*start Redis or check --redis / REDIS_URL`));
+      const message = new RegExp(
+        `cannot reach Redis at redis://127\\.0\\.0\\.1:${gone.port} .*start Redis or check --redis / REDIS_URL`,
+      );
+      await expect(runSimulation(model, { ...options, workers: 1 }, { executor })).rejects.toThrow(message);
     } finally {
       await executor.close();
     }
@@ -201,7 +206,8 @@ describe('distributed runs on BullMQ', () => {
     const dir = await mkdtemp(join(tmpdir(), 'weerbaar-queue-'));
     const run = (args: string[]) => new Promise<{ code: number | null; stderr: string }>((resolve) => {
       const p = spawn(process.execPath, ['bin/weerbaar.js', 'simulate', '--model', 'simulations/nederland.json',
-        '--scenario', 'sc-blackout-randstad', '--iterations', '300', '--seed', '7', '--timeline', '--no-progress', ...args],
+        '--scenario', 'sc-blackout-randstad', '--iterations', '300', '--seed', '7', '--timeline', '--no-progress',
+        ...args],
       { env: { ...process.env, REDIS_URL: '' } });
       let stderr = '';
       p.stderr.on('data', (d) => { stderr += d; });
@@ -215,7 +221,8 @@ describe('distributed runs on BullMQ', () => {
       expect(remote.stderr).toMatch(/300 iterations in/);
       expect(remote.code).toBe(0);
       expect(here.code).toBe(0);
-      const read = async (f: string) => comparable(JSON.parse(await readFile(join(dir, f), 'utf8')) as SimulationResult);
+      const read = async (f: string) =>
+        comparable(JSON.parse(await readFile(join(dir, f), 'utf8')) as SimulationResult);
       expect(await read('remote.json')).toEqual(await read('local.json'));
       const bad = await run(['--redis', 'http://example']);
       expect(bad.code).toBe(1);
@@ -226,8 +233,11 @@ describe('distributed runs on BullMQ', () => {
   });
 });
 
+const START = 'mutation($i: SimulationInput!) { runSimulation(input: $i) { id } }';
+const STATUS = 'query($id: ID!) { simulationRun(id: $id) { status error result } }';
+
 describe('distributed runs through the API', () => {
-  it('streams progress to the subscription and stores the local result; an unreachable Redis fails the run', async () => {
+  it('streams progress, stores the local result; an unreachable Redis fails the run', async () => {
     const graph = await testGraph();
     const w = await worker();
     try {
@@ -241,7 +251,7 @@ describe('distributed runs through the API', () => {
       const api = await testApp(graph, { redis: redis.url });
       const jobs = api.extras.services.jobs as SimulationJobs;
       try {
-        const started = await api.gql('mutation($i: SimulationInput!) { runSimulation(input: $i) { id } }', { i: input });
+        const started = await api.gql(START, { i: input });
         expect(started.errors).toBeUndefined();
         const id = started.data.runSimulation.id as string;
         const events: ProgressEvent[] = [];
@@ -252,7 +262,7 @@ describe('distributed runs through the API', () => {
         expect(events.at(-1)).toMatchObject({ status: 'done', error: null });
         const partial = events.filter((e) => e.status === 'running' && e.iterationsDone > 0 && e.iterationsDone < 400);
         expect(partial.length).toBeGreaterThan(0);
-        const run = (await api.gql('query($id: ID!) { simulationRun(id: $id) { status result } }', { id })).data.simulationRun;
+        const run = (await api.gql(STATUS, { id })).data.simulationRun;
         expect(run.status).toBe('done');
         expect(comparable(run.result)).toEqual(comparable(JSON.parse(JSON.stringify(expected))));
         await w.waitFor(/: done in/, 5000);
@@ -264,14 +274,14 @@ describe('distributed runs through the API', () => {
       await gone.kill();
       const down = await testApp(graph, { redis: gone.url });
       try {
-        const started = await down.gql('mutation($i: SimulationInput!) { runSimulation(input: $i) { id } }', { i: input });
+        const started = await down.gql(START, { i: input });
         const id = started.data.runSimulation.id as string;
         let run: { status: string; error: string | null } = { status: 'queued', error: null };
         const t = Date.now();
         // (The stored error follows the live status by one write.)
         while (!(['done', 'cancelled'].includes(run.status) || run.error) && Date.now() - t < 20_000) {
           await new Promise((r) => setTimeout(r, 100));
-          run = (await down.gql('query($id: ID!) { simulationRun(id: $id) { status error } }', { id })).data.simulationRun;
+          run = (await down.gql(STATUS, { id })).data.simulationRun;
         }
         expect(run.status).toBe('failed');
         expect(run.error).toMatch(new RegExp(`cannot reach Redis at redis://127\\.0\\.0\\.1:${gone.port}`));
