@@ -82,8 +82,8 @@ try {
   await startWorkers(1);
   const q1 = await timed('queue, 1 worker process', () => runSimulation(big, { ...options, workers: 1 }, { executor }));
   await startWorkers(1);
-  const q2 = await timed('queue, 2 worker processes', () => runSimulation(big, { ...options, workers: 1 }, { executor }),
-  );
+  const onQueue = () => runSimulation(big, { ...options, workers: 1 }, { executor });
+  const q2 = await timed('queue, 2 worker processes', onQueue);
   for (const q of [q1, q2]) same(q.result, one.result);
   console.log(`identical to the local result: yes; speed-up 2 vs 1 worker processes: ${fmt(q1.ms / q2.ms)}×`);
 
