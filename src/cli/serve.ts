@@ -49,7 +49,9 @@ async function serve(flags: ServeFlags, loadDefault: boolean): Promise<void> {
   let retry: NodeJS.Timeout | undefined;
   try {
     const redis = flags.redis ?? process.env.REDIS_URL;
-    const weerbaar = await createWeerbaar({ graph, auth: flags.auth, log, recover: !pending, ...(redis ? { redis } : {}) });
+    const weerbaar = await createWeerbaar({
+      graph, auth: flags.auth, log, recover: !pending, ...(redis ? { redis } : {}),
+    });
     if (pending) {
       const attempt = () => {
         prepare(graph, loadDefault, () => weerbaar.recover()).then(

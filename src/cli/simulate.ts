@@ -156,8 +156,11 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
   // Start the worker threads now, so that their start-up (thread, modules) overlaps reading and validating the
   // model; runSimulation takes the pool over and ends it. Ended here if the run never starts.
   timing('options checked');
+  // With --redis (or REDIS_URL) the chunks go to `weerbaar worker` processes; the result is the same.
   const redis = opts.redis ?? process.env.REDIS_URL;
-  const executor = redis ? (await import('../simulation/queue/executor.js')).queueExecutorFrom(redis, opts.redis ? '--redis' : 'REDIS_URL') : undefined;
+  const executor = redis
+    ? (await import('../simulation/queue/executor.js')).queueExecutorFrom(redis, opts.redis ? '--redis' : 'REDIS_URL')
+    : undefined;
   let pool: SimulationPool | undefined = workers > 1 && !executor ? new SimulationPool(workers) : undefined;
   let model: Model;
   let fromGraph = false;
@@ -168,6 +171,7 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
     try { validateSimulationOptions(options, model); } catch (e) { named(e); }
   } catch (e) {
     await pool?.destroy();
+    await executor?.close();
     throw e;
   }
 
