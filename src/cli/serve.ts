@@ -100,7 +100,8 @@ export function registerServe(program: Command): void {
       .option('--port <port>', 'HTTP port', process.env.PORT ?? '4000')
       .option('--host <host>', 'interface to listen on', process.env.WEERBAAR_HOST ?? '127.0.0.1')
       .option('--no-auth', 'local development only: serve without authentication (everyone is admin)')
-      .option('--redis <url>', 'run simulations on `weerbaar worker` processes through this Redis (default: REDIS_URL)');
+      .option('--redis <url>',
+        'run simulations on `weerbaar worker` processes through this Redis (default: REDIS_URL)');
   common(program.command('start'))
     .description('the main job: start the local Neo4j, apply the schema, load the default model when the graph is empty, serve GraphQL and the explorer')
     .action(action(async (flags: ServeFlags) => serve(flags, true)));

@@ -1,6 +1,6 @@
 // `weerbaar worker`: computes chunks of distributed simulation runs taken from a BullMQ queue in Redis, until stopped.
 import type { Command } from 'commander';
-import { UserError } from '../domain/errors.js';
+import { BadInputError, UsageError } from '../domain/errors.js';
 import { action, log } from './run.js';
 
 interface WorkerCliOptions {
@@ -12,7 +12,7 @@ interface WorkerCliOptions {
 function positiveInt(flag: string, raw: string, max: number): number {
   const n = Number(raw);
   if (!/^\s*\d+\s*$/.test(raw) || n < 1 || n > max) {
-    throw new UserError(`${flag}: must be an integer from 1 to ${max}, got ${JSON.stringify(raw)}`, 'BAD_USER_INPUT');
+    throw new BadInputError(`${flag}: must be an integer from 1 to ${max}, got ${JSON.stringify(raw)}`);
   }
   return n;
 }
@@ -25,10 +25,10 @@ export function registerWorker(program: Command): void {
     .option('--lock-ms <ms>', 'a dead worker\'s chunk is retried elsewhere after about 1.5 × this', '10000')
     .action(action(async (opts: WorkerCliOptions) => {
       const url = opts.redis ?? process.env.REDIS_URL;
-      if (!url) throw new UserError('no Redis: pass --redis redis://host:port or set REDIS_URL', 'BAD_USER_INPUT');
+      if (!url) throw new UsageError('no Redis: pass --redis redis://host:port or set REDIS_URL');
       const concurrency = positiveInt('--concurrency', opts.concurrency, 256);
       const lockMs = positiveInt('--lock-ms', opts.lockMs, 3_600_000);
-      if (lockMs < 1000) throw new UserError(`--lock-ms: must be at least 1000, got ${lockMs}`, 'BAD_USER_INPUT');
+      if (lockMs < 1000) throw new BadInputError(`--lock-ms: must be at least 1000, got ${lockMs}`);
       const { startQueueWorker } = await import('../simulation/queue/worker.js');
       const worker = await startQueueWorker({ url, concurrency, lockMs, log });
       // First signal: finish the running chunks and stop; second: stop now (their chunks go back to the queue).

@@ -34,7 +34,14 @@ export class SimulationJobQueue implements SimulationJobs {
   private closed = false;
   private idle: Promise<void> = Promise.resolve();
 
-  constructor(private readonly graph: Graph, private readonly defaults: { workers?: number; maxIterations?: number; maxQueued?: number; executor?: ChunkExecutor } = {}) {}
+  constructor(
+    private readonly graph: Graph,
+    private readonly defaults: {
+      workers?: number; maxIterations?: number; maxQueued?: number;
+      /** Where runs compute their chunks instead of worker threads here (a job queue, docs/distributed.md). */
+      executor?: ChunkExecutor;
+    } = {},
+  ) {}
 
   /** Marks runs that a previous server left unfinished as failed. */
   async recover(): Promise<number> {

@@ -126,7 +126,8 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
   // Chunks of roughly 10^7 edge-steps keep progress and cancellation responsive without messaging overhead.
   const workPerIteration = compiled.steps * (compiled.depSource.length + compiled.nServices + 10) * (counterfactual ? compiled.nCapabilities + 2 : 1);
   const timelineCap = timelineRow > 0 ? Math.floor(TIMELINE_CHUNK_BYTES / (timelineRow * 8)) : Infinity;
-  const chunkFor = (blockLength: number) => Math.max(1, Math.min(Math.ceil(blockLength / parallel), Math.floor(chunkWork / workPerIteration), timelineCap));
+  const chunkFor = (blockLength: number) => Math.max(1,
+    Math.min(Math.ceil(blockLength / parallel), Math.floor(chunkWork / workPerIteration), timelineCap));
 
   // One internal signal for all pool tasks (each task listens on it), linked to the caller's.
   const internal = new AbortController();
@@ -136,7 +137,9 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
   // A pool started beforehand (control.pool, e.g. by the CLI while it read the model) is used when it has the
   // right number of threads; this run ends it either way.
   let pool: SimulationPool | null = null;
-  if (opts.workers > 1 && !control.executor) pool = control.pool?.threads === opts.workers ? control.pool : new SimulationPool(opts.workers);
+  if (opts.workers > 1 && !control.executor) {
+    pool = control.pool?.threads === opts.workers ? control.pool : new SimulationPool(opts.workers);
+  }
   if (control.pool && control.pool !== pool) await control.pool.destroy();
   pool?.setRun(sharedInit(compiled, opts.seed, counterfactual, opts.timeline));
   timing('compiled, pool ready to take tasks');

@@ -16,7 +16,7 @@ import { testApp } from '../helpers/server.js';
 import { exportModel, loadModel } from '../../src/graph/model-repository.js';
 import { readModelFile } from '../../src/model/validate.js';
 import { defaultModelPath } from '../../src/graph/connect.js';
-import type { SimulationJobs, ProgressEvent } from '../../src/server/jobs.js';
+import type { ProgressEvent } from '../../src/server/jobs.js';
 
 const model = validateModel(generateModel({ services: 300, dependencies: 1500, seed: 'queue' }));
 // A long horizon makes one iteration about 10^7 edge-steps: a chunk (a few iterations) takes ~0.3–1 s, long enough
@@ -249,7 +249,7 @@ describe('distributed runs through the API', () => {
       const expected = await runSimulation(await exportModel(graph), { ...input, timeline: true });
 
       const api = await testApp(graph, { redis: redis.url });
-      const jobs = api.extras.services.jobs as SimulationJobs;
+      const jobs = api.weerbaar.parts.jobs!;
       try {
         const started = await api.gql(START, { i: input });
         expect(started.errors).toBeUndefined();
@@ -267,7 +267,7 @@ describe('distributed runs through the API', () => {
         expect(comparable(run.result)).toEqual(comparable(JSON.parse(JSON.stringify(expected))));
         await w.waitFor(/: done in/, 5000);
       } finally {
-        await api.extras.shutdown();
+        await api.weerbaar.close();
       }
 
       const gone = await startRedis(3);
@@ -286,7 +286,7 @@ describe('distributed runs through the API', () => {
         expect(run.status).toBe('failed');
         expect(run.error).toMatch(new RegExp(`cannot reach Redis at redis://127\\.0\\.0\\.1:${gone.port}`));
       } finally {
-        await down.extras.shutdown();
+        await down.weerbaar.close();
       }
     } finally {
       await resetGraph(graph);

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { UserError } from '../../domain/errors.js';
+import { UnavailableError } from '../../domain/errors.js';
 import type { ChunkExecutor, ChunkRun, ChunkSession } from '../executor.js';
 import { SimulationAbortedError } from '../pool.js';
 import {
@@ -18,11 +18,7 @@ export interface QueueExecutorOptions {
 }
 
 /** Raised when Redis cannot be reached; the run fails with its message. */
-export class RedisUnavailableError extends UserError {
-  constructor(message: string) {
-    super(message, 'UNAVAILABLE');
-  }
-}
+export class RedisUnavailableError extends UnavailableError {}
 
 /** How often the coordinator checks that the jobs of its unfinished chunks still exist. */
 const WATCHDOG_MS = 5000;

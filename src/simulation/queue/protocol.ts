@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { deserialize, serialize } from 'node:v8';
 import { Redis, type RedisOptions } from 'ioredis';
-import { UserError } from '../../domain/errors.js';
+import { BadInputError } from '../../domain/errors.js';
 import type { CompiledModel } from '../kernel/compiled.js';
 
 /** Bumped whenever the job data, the keys or the encoding change. */
@@ -119,17 +119,17 @@ export function safeUrl(url: string): string {
   }
 }
 
-/** Checks a Redis URL (redis:// or rediss://); throws a UserError naming the option it came from. */
+/** Checks a Redis URL (redis:// or rediss://); throws a BadInputError naming the option it came from. */
 export function checkRedisUrl(url: string, from: string): string {
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    throw new UserError(`${from}: not a URL: ${JSON.stringify(url)}; expected redis://host:port`, 'BAD_USER_INPUT');
+    throw new BadInputError(`${from}: not a URL: ${JSON.stringify(url)}; expected redis://host:port`);
   }
   if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') {
     const shown = JSON.stringify(safeUrl(url));
-    throw new UserError(`${from}: expected a redis:// or rediss:// URL, got ${shown}`, 'BAD_USER_INPUT');
+    throw new BadInputError(`${from}: expected a redis:// or rediss:// URL, got ${shown}`);
   }
   return url;
 }

@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { Piscina } from 'piscina';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
-import { UserError } from '../../domain/errors.js';
+import { UnavailableError } from '../../domain/errors.js';
 import type { CompiledModel } from '../kernel/compiled.js';
 import { defaultWorkerUrl, sharedInit, type ChunkTask, type WorkerInit } from '../pool.js';
 import {
@@ -66,7 +66,7 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     for (const c of [cmd, sub, connection]) c.disconnect();
     const why = lastError || (e as Error).message;
     const message = `cannot reach Redis at ${where} (${why}): start Redis or check --redis / REDIS_URL`;
-    throw new UserError(message, 'UNAVAILABLE');
+    throw new UnavailableError(message);
   }
 
   const pool = new Piscina({
