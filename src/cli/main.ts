@@ -22,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<void>> = {
   backup: async () => (await import('./backup.js')).registerBackup(program),
   report: async () => (await import('./report.js')).registerReport(program),
   cycle: async () => (await import('./cycle.js')).registerCycle(program),
+  worker: async () => (await import('./worker.js')).registerWorker(program),
   simulate: async () => {
     (await import('./simulate.js')).registerSimulate(program, {
       loadModelFromGraph: async () => (await import('../graph/model-repository.js')).exportModel(await graphOnce()),

@@ -15,7 +15,7 @@ function parsePort(raw: string): number {
   return n;
 }
 
-interface ServeFlags { port: string; host: string; auth: boolean }
+interface ServeFlags { port: string; host: string; auth: boolean; redis?: string }
 
 /** Schema, default model and run recovery, once Neo4j answers. */
 async function prepare(graph: Graph, loadDefault: boolean, recover: () => Promise<number>): Promise<void> {
@@ -48,7 +48,10 @@ async function serve(flags: ServeFlags, loadDefault: boolean): Promise<void> {
   const { graph, pending } = await openOrWait(loadDefault);
   let retry: NodeJS.Timeout | undefined;
   try {
-    const weerbaar = await createWeerbaar({ graph, auth: flags.auth, log, recover: !pending });
+    const redis = flags.redis ?? process.env.REDIS_URL;
+    const weerbaar = await createWeerbaar({
+      graph, auth: flags.auth, log, recover: !pending, ...(redis ? { redis } : {}),
+    });
     if (pending) {
       const attempt = () => {
         prepare(graph, loadDefault, () => weerbaar.recover()).then(
@@ -96,7 +99,9 @@ export function registerServe(program: Command): void {
     cmd
       .option('--port <port>', 'HTTP port', process.env.PORT ?? '4000')
       .option('--host <host>', 'interface to listen on', process.env.WEERBAAR_HOST ?? '127.0.0.1')
-      .option('--no-auth', 'local development only: serve without authentication (everyone is admin)');
+      .option('--no-auth', 'local development only: serve without authentication (everyone is admin)')
+      .option('--redis <url>',
+        'run simulations on `weerbaar worker` processes through this Redis (default: REDIS_URL)');
   common(program.command('start'))
     .description('the main job: start the local Neo4j, apply the schema, load the default model when the graph is empty, serve GraphQL and the explorer')
     .action(action(async (flags: ServeFlags) => serve(flags, true)));

@@ -25,7 +25,13 @@ const NUMERIC = new Set<string>(OPTION_FIELDS.filter((f) => f.type === 'Int' || 
 const DEFINITION_KEYS = new Set(['$schema', 'name', 'description', 'model', 'out', ...Object.keys(FLAGS)]);
 
 /** Flags as commander gives them: option values as typed, booleans as true/false/undefined. */
-type CliOptions = { model?: string; out?: string; progress: boolean } & Record<string, string | boolean | undefined>;
+type CliOptions = {
+  model?: string;
+  out?: string;
+  progress: boolean;
+  /** Run the chunks on `weerbaar worker` processes through this Redis (default REDIS_URL); not a simulation option. */
+  redis?: string;
+} & Record<string, string | boolean | undefined>;
 
 /**
  * Model validation (the model's schema takes a while to build) is imported when needed, after the worker
@@ -50,6 +56,7 @@ export function registerSimulate(program: Command, hooks: SimulateHooks = {}): C
     cmd.option(`${f.flag} ${f.placeholder ?? '<value>'}`, `${f.help}${byDefault ? ` (default ${byDefault})` : ''}`);
   }
   cmd.option('--out <file>', 'write the result JSON here instead of stdout')
+    .option('--redis <url>', 'run the chunks on `weerbaar worker` processes through this Redis (default: REDIS_URL)')
     .option('--no-progress', 'no progress bar');
   // Booleans: --x and --no-x; left out, the CLI leaves them off (the timeline costs much JSON) unless a definition
   // turns them on.
@@ -150,7 +157,12 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
   // Start the worker threads now, so that their start-up (thread, modules) overlaps reading and validating the
   // model; runSimulation takes the pool over and ends it. Ended here if the run never starts.
   timing('options checked');
-  let pool: SimulationPool | undefined = workers > 1 ? new SimulationPool(workers) : undefined;
+  // With --redis (or REDIS_URL) the chunks go to `weerbaar worker` processes; the result is the same.
+  const redis = opts.redis ?? process.env.REDIS_URL;
+  const executor = redis
+    ? (await import('../simulation/queue/executor.js')).queueExecutorFrom(redis, opts.redis ? '--redis' : 'REDIS_URL')
+    : undefined;
+  let pool: SimulationPool | undefined = workers > 1 && !executor ? new SimulationPool(workers) : undefined;
   let model: Model;
   let fromGraph = false;
   try {
@@ -160,6 +172,7 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
     try { validateSimulationOptions(options, model); } catch (e) { named(e); }
   } catch (e) {
     await pool?.destroy();
+    await executor?.close();
     throw e;
   }
 
@@ -180,11 +193,13 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
     result = await runSimulation(model, options as unknown as SimulationOptions, {
       signal,
       ...(handedOver ? { pool: handedOver } : {}),
+      ...(executor ? { executor } : {}),
       onProgress: (done, total) => { bar?.setTotal(total); bar?.update(done); },
     });
   } finally {
     bar?.stop();
     await pool?.destroy();
+    await executor?.close();
   }
 
   let runId: string | undefined;

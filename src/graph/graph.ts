@@ -65,8 +65,18 @@ export class Graph {
     });
   }
 
+  /**
+   * Every session shares the driver's bookmark manager (also used by executeQuery): each transaction starts only once
+   * the server running it has applied every transaction this process committed before. On a cluster, where writes go
+   * to the leader and reads to any member, a read (or a write after a leader change) thus never misses an earlier
+   * write of this process, e.g. the batches of a load spread over many transactions (docs/distributed.md).
+   */
   private session(mode: 'READ' | 'WRITE') {
-    return this.driver.session({ database: this.config.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    return this.driver.session({
+      database: this.config.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
+    });
   }
 
   /** Runs a statement (statementsFor(kind).list) or a named one from cypher/<file>.cypher in a read transaction. */

@@ -26,7 +26,11 @@ export interface ModelRevisionOptions {
 async function readRevisionRow(graph: Graph): Promise<Row | undefined> {
   const driver = (graph as Partial<Graph>).driver;
   if (driver && graph.config) {
-    const session = driver.session({ database: graph.config.database, defaultAccessMode: neo4j.session.READ });
+    // The driver's bookmark manager, as Graph's sessions (graph.ts): on a cluster the read sees this process's writes.
+    const session = driver.session({
+      database: graph.config.database, defaultAccessMode: neo4j.session.READ,
+      bookmarkManager: driver.executeQueryBookmarkManager,
+    });
     try {
       const result = await session.run(cypher('analysis', 'modelRevision'));
       return result.records[0]?.toObject() as Row | undefined;

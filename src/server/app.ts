@@ -23,6 +23,11 @@ export interface WeerbaarOptions {
   log?: (line: string) => void;
   /** Worker threads per simulation job (default: the engine's). */
   workers?: number;
+  /**
+   * Redis URL: simulation jobs put their chunks on a BullMQ queue there, computed by `weerbaar worker` processes
+   * (docs/distributed.md). Without it, runs use this process's worker threads and nothing of the queue is loaded.
+   */
+  redis?: string;
   /** Run recovery (mark runs a previous server left unfinished as failed) now; default true. */
   recover?: boolean;
   analysis?: {
@@ -46,7 +51,10 @@ export interface Weerbaar {
   recover(): Promise<number>;
   /** Serves the app (GraphQL, readiness, the explorer) on host:port; closing the server also closes this. */
   listen(port: number, host: string): Promise<RunningServer>;
-  /** Stops the simulation jobs (cancels what runs or waits and records that). Does not close the graph. */
+  /**
+   * Stops the simulation jobs (cancels what runs or waits and records that) and closes the job queue's connections
+   * when there is one. Does not close the graph.
+   */
   close(): Promise<void>;
 }
 
@@ -87,7 +95,12 @@ export async function createWeerbaar(options: WeerbaarOptions): Promise<Weerbaar
     log(`Analysis cache: writes by other processes (CLI loads, another server) show within ${revision.maxAgeMs} ms`);
   }
   const analysis = new AnalysisService(graph, { cache: options.analysis?.cache ?? true, revision });
-  const jobs = new SimulationJobQueue(graph, { workers: options.workers });
+  // With a Redis URL, runs put their chunks on the job queue for `weerbaar worker` processes (docs/distributed.md).
+  const executor = options.redis
+    ? (await import('../simulation/queue/executor.js')).queueExecutorFrom(options.redis, '--redis')
+    : undefined;
+  if (executor) log(`Simulations: chunks on the ${executor.description}, computed by \`weerbaar worker\` processes`);
+  const jobs = new SimulationJobQueue(graph, { workers: options.workers, ...(executor ? { executor } : {}) });
   const recover = async () => {
     const recovered = await jobs.recover();
     if (recovered) log(`Marked ${recovered} simulation run(s) left unfinished by a previous server as failed`);
@@ -106,7 +119,13 @@ export async function createWeerbaar(options: WeerbaarOptions): Promise<Weerbaar
   const app = createApp({
     parts, authenticate, limits, graphiql: options.graphiql, responseCache: options.analysis?.responseCache ?? true,
   });
-  const close = () => jobs.shutdown();
+  const close = async () => {
+    try {
+      await jobs.shutdown();
+    } finally {
+      await executor?.close();
+    }
+  };
   return {
     graph, parts, app, limits, recover, close,
     listen: (port, host) => startServer({ app, port, host, limits, onShutdown: close, reports: reportHandler(graph, authenticate) }),

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { codeVersion, finishRun, updateRunProgress, getRun, isTerminal, type RunStatus } from '../graph/run-repository.js';
 import { runSimulation, validateSimulationOptions } from '../simulation/run.js';
 import type { SimulationOptions } from '../simulation/options.js';
+import type { ChunkExecutor } from '../simulation/executor.js';
 import type { Viewer } from '../domain/viewer.js';
 import { NotFoundError, UnavailableError, UserError } from '../domain/errors.js';
 
@@ -33,7 +34,14 @@ export class SimulationJobQueue implements SimulationJobs {
   private closed = false;
   private idle: Promise<void> = Promise.resolve();
 
-  constructor(private readonly graph: Graph, private readonly defaults: { workers?: number; maxIterations?: number; maxQueued?: number } = {}) {}
+  constructor(
+    private readonly graph: Graph,
+    private readonly defaults: {
+      workers?: number; maxIterations?: number; maxQueued?: number;
+      /** Where runs compute their chunks instead of worker threads here (a job queue, docs/distributed.md). */
+      executor?: ChunkExecutor;
+    } = {},
+  ) {}
 
   /** Marks runs that a previous server left unfinished as failed. */
   async recover(): Promise<number> {
@@ -131,6 +139,7 @@ export class SimulationJobQueue implements SimulationJobs {
       const model = await exportModel(this.graph);
       const result = await runSimulation(model, job.options, {
         signal: job.controller.signal,
+        ...(this.defaults.executor ? { executor: this.defaults.executor } : {}),
         onProgress: (done, total) => {
           job.iterationsDone = done;
           job.progress = total > 0 ? Math.min(1, done / total) : 0;

@@ -10,6 +10,7 @@ import { aggregate } from './kernel/stats.js';
 import { timelineRowLength } from './kernel/iterate.js';
 import { TimelineAccumulator, timelineSteps } from './kernel/timeline.js';
 import { SimulationAbortedError, SimulationPool, sharedInit } from './pool.js';
+import type { ChunkExecutor, ChunkSession } from './executor.js';
 import { timing } from './timing.js';
 import { parseSimulationOptions } from './options.js';
 import type { SimulationResult, Timeline } from './types.js';
@@ -82,6 +83,11 @@ export interface SimulationControl {
    * work; used if it has opts.workers threads, and destroyed by the run in any case.
    */
   pool?: SimulationPool;
+  /**
+   * Computes the chunks elsewhere (e.g. on a job queue, src/simulation/queue/): then no worker threads are started
+   * here. The results are the same, bit for bit. The caller owns the executor (the run does not close it).
+   */
+  executor?: ChunkExecutor;
 }
 
 /** Runs the Monte Carlo simulation of one scenario of a validated model. */
@@ -122,7 +128,8 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
   // Chunks of roughly 10^7 edge-steps keep progress and cancellation responsive without messaging overhead.
   const workPerIteration = compiled.steps * (compiled.depSource.length + compiled.nServices + 10) * (counterfactual ? compiled.nCapabilities + 2 : 1);
   const timelineCap = timelineRow > 0 ? Math.floor(TIMELINE_CHUNK_BYTES / (timelineRow * 8)) : Infinity;
-  const chunkFor = (blockLength: number) => Math.max(1, Math.min(Math.ceil(blockLength / opts.workers), Math.floor(1e7 / workPerIteration), timelineCap));
+  const chunkFor = (blockLength: number) => Math.max(1,
+    Math.min(Math.ceil(blockLength / parallel), Math.floor(chunkWork / workPerIteration), timelineCap));
 
   // One internal signal for all pool tasks (each task listens on it), linked to the caller's.
   const internal = new AbortController();
@@ -132,14 +139,37 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
   // A pool started beforehand (control.pool, e.g. by the CLI while it read the model) is used when it has the
   // right number of threads; this run ends it either way.
   let pool: SimulationPool | null = null;
-  if (opts.workers > 1) pool = control.pool?.threads === opts.workers ? control.pool : new SimulationPool(opts.workers);
+  if (opts.workers > 1 && !control.executor) {
+    pool = control.pool?.threads === opts.workers ? control.pool : new SimulationPool(opts.workers);
+  }
   if (control.pool && control.pool !== pool) await control.pool.destroy();
   pool?.setRun(sharedInit(compiled, opts.seed, counterfactual, opts.timeline));
   timing('compiled, pool ready to take tasks');
-  const engine = pool ? null : await createFastEngine(compiled, opts.seed, counterfactual, opts.timeline);
+  let session: ChunkSession | null = null;
+  try {
+    session = (await control.executor?.open({
+      compiled, seed: opts.seed, counterfactual, timeline: opts.timeline, stride: layout.stride, timelineRow,
+    }, internal.signal)) ?? null;
+  } catch (e) {
+    signal?.removeEventListener('abort', onAbort);
+    throw signal?.aborted ? new SimulationAbortedError() : e;
+  }
+  /** Chunks run at once (worker threads, or what the executor can take), and the work per chunk. */
+  const parallel = session ? Math.max(1, control.executor!.parallelism) : opts.workers;
+  const chunkWork = (session && control.executor!.chunkWork) || 1e7;
+  const engine = pool || session ? null : await createFastEngine(compiled, opts.seed, counterfactual, opts.timeline);
   let done = 0;
   let converged: boolean | null = opts.targetRelativeError === null ? null : false;
   const scoreOf = (c: number, v: number) => impactScore(v, Array.from(compiled.criterionThresholds.subarray(5 * c, 5 * c + 5)));
+
+  /** A chunk on the worker threads, written into shared memory (see `spare`). */
+  const onPool = async (start: number, count: number): Promise<Float64Array> => {
+    const length = count * (layout.stride + timelineRow);
+    let buffer = spare.pop() as SharedArrayBuffer | undefined;
+    if (!buffer || buffer.byteLength < length * 8) buffer = new SharedArrayBuffer(length * 8);
+    await pool!.run({ start, count, buffer }, internal.signal);
+    return new Float64Array(buffer, 0, length);
+  };
 
   const runBlock = async (from: number, to: number) => {
     const chunk = chunkFor(to - from);
@@ -164,13 +194,9 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
     failure.catch(() => {});
     const queue: Promise<void>[] = [];
     for (let start = from; start < to; start += chunk) {
-      if (queue.length >= chunkWindow(opts.workers)) await Promise.race([queue.shift()!, failure]);
+      if (queue.length >= chunkWindow(parallel)) await Promise.race([queue.shift()!, failure]);
       const count = Math.min(chunk, to - start);
-      const length = count * (layout.stride + timelineRow);
-      let buffer = spare.pop() as SharedArrayBuffer | undefined;
-      if (!buffer || buffer.byteLength < length * 8) buffer = new SharedArrayBuffer(length * 8);
-      const out = new Float64Array(buffer, 0, length);
-      const task = pool!.run({ start, count, buffer }, internal.signal).then(() => {
+      const task = (session ? session.run(start, count, internal.signal) : onPool(start, count)).then((out) => {
         take(start, count, out);
         if (done === 0) timing('first chunk back');
         done += count;
@@ -201,6 +227,7 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
   } finally {
     signal?.removeEventListener('abort', onAbort);
     await pool?.destroy();
+    await session?.close();
   }
 
   timing('iterations done, pool destroyed');
