@@ -6,7 +6,8 @@
 //   node:         {{list}} {{label}}; {{#refs}}…{{/refs}} repeats per reference field ({{field}} {{type}} {{target}})
 //   reference:    {{label}} (the node's) {{type}} {{target}} (label of the referenced kind)
 //   relationship: {{type}} {{from}} {{to}} (fields) {{fromLabel}} {{toLabel}} ('Entity' when any or several kinds);
-//                 {{#props}}…{{.}}…{{/props}} repeats per property of the format's item (without the two ends)
+//                 {{#props}}…{{.}}…{{/props}} repeats per property of the format's item (without the two ends),
+//                 {{#keyProps}}…{{/keyProps}} per key field kept as a property (a third key, as an effect's party)
 //   link:         {{type}}
 // Repeats are joined by ', '. {{visible(n)}} is the access rule of access.cypher. Rows ($rows) are one batch.
 
@@ -91,7 +92,7 @@ ORDER BY t.id
 UNWIND $rows AS row
 MATCH (a:{{fromLabel}} {id: row.{{from}}})
 MATCH (b:{{toLabel}} {id: row.{{to}}})
-MERGE (a)-[r:{{type}}]->(b)
+MERGE (a)-[r:{{type}} { {{#keyProps}}`{{.}}`: row.props.`{{.}}`{{/keyProps}} }]->(b)
 SET r = row.props
 
 // @template relationship create
