@@ -302,6 +302,8 @@ export async function bestPortfolio(problem: PortfolioProblem, budgetIn: number)
   const equalValue = (v: number) => v >= value - TIE * Math.abs(value);
   const withinCost = (c: number) => c <= cost + TIE * Math.abs(cost);
 
+  const valued = new Set(problem.cells.map((c) => c.capability));
+  const touchesCell = measures.map((m) => [...m.deltas].some(([c, d]) => d > 0 && valued.has(c)));
   // (3) Alphabetical order: problem.measures is sorted by id, so the index order is the id order.
   const fixed = new Map<number, 0 | 1>();
   let incumbent = new Set(cheapest);
@@ -310,6 +312,8 @@ export async function bestPortfolio(problem: PortfolioProblem, budgetIn: number)
     const p = ids(prefix);
     if (equalValue(staticValue(problem, p)) && withinCost(setCost(problem, p))) break;
     if (!affordable[i] || !withinCost(setCost(problem, p) + measures[i]!.cost)) { fixed.set(i, 0); continue; }
+    // A measure that closes no valued shortfall changes no set's value: with a cost it is never in a cheapest set.
+    if (measures[i]!.cost > 0 && !touchesCell[i]) { fixed.set(i, 0); continue; }
     if (incumbent.has(i)) { fixed.set(i, 1); prefix.push(i); continue; }
     const trial = new Map(fixed).set(i, 1);
     const found = solveMip(highs, problem, { budget, fixed: trial, goal: 'feasible', minValue: value, maxCost: cost });
@@ -408,4 +412,33 @@ export async function analysePortfolio(model: PortfolioModel, options: Portfolio
     budget, years: base.years, cost: best.cost, value: best.value, chosen: best.chosen, measures,
     scenarios: base.scenarios, robustness: { profiles, samples, seed: WEIGHT_SAMPLE_SEED },
   };
+}
+
+/**
+ * The model with the effects of the given measures carried out: an effect on an existing holding adds to its
+ * capacity; an effect on a party without a holding of the capability appends a new holding (readiness 1, no
+ * mobilisation delay) after all existing ones. The order of the existing holdings is kept, so a simulation draws
+ * the same numbers for them with and without the measures (common random numbers).
+ */
+export function applyMeasures<M extends Pick<Model, 'holdings' | 'effects' | 'measures'>>(model: M, measureIds: Iterable<string>): M {
+  const chosen = new Set(measureIds);
+  const known = new Set(model.measures.map((m) => m.id));
+  const problems: Problem[] = [];
+  [...chosen].forEach((id, i) => {
+    if (!known.has(id)) problems.push({ item: 'options', field: `measures[${i}]`, message: `unknown measure "${id}"` });
+  });
+  if (problems.length) throw new ValidationError(problems);
+  const holdings = model.holdings.map((h) => ({ ...h }));
+  const at = new Map(holdings.map((h, i) => [`${h.party}\u0000${h.capability}`, i]));
+  for (const e of model.effects) {
+    if (!chosen.has(e.measure)) continue;
+    const key = `${e.party}\u0000${e.capability}`;
+    const i = at.get(key);
+    if (i !== undefined) holdings[i]!.capacity += e.capacityDelta;
+    else {
+      at.set(key, holdings.length);
+      holdings.push({ party: e.party, capability: e.capability, capacity: e.capacityDelta, readiness: 1, mobilisationHours: 0 });
+    }
+  }
+  return { ...model, holdings };
 }
