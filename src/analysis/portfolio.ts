@@ -355,6 +355,8 @@ export interface PortfolioResult {
   chosen: string[];
   measures: MeasureResult[];
   scenarios: string[];
+  /** Static: per measure, selected scenario and capability with a shortfall, what the measure alone closes. */
+  shortfallClosed: ShortfallClosed[];
   robustness: {
     /** Named weight profiles, each with the portfolio it gives. */
     profiles: { id: string; chosen: string[]; value: number; cost: number }[];
@@ -410,7 +412,7 @@ export async function analysePortfolio(model: PortfolioModel, options: Portfolio
   });
   return {
     budget, years: base.years, cost: best.cost, value: best.value, chosen: best.chosen, measures,
-    scenarios: base.scenarios, robustness: { profiles, samples, seed: WEIGHT_SAMPLE_SEED },
+    scenarios: base.scenarios, shortfallClosed: shortfallClosed(model, base.scenarios), robustness: { profiles, samples, seed: WEIGHT_SAMPLE_SEED },
   };
 }
 

@@ -138,6 +138,11 @@ describe('portfolio result and robustness', () => {
     // One criterion: every weight set gives the same portfolio, so chosen measures are core, the rest exterior.
     expect(r.measures.map((m) => [m.coreIndex, m.label])).toEqual([[1, 'core'], [0, 'exterior'], [1, 'core']]);
     expect(r.robustness.profiles.length).toBeGreaterThanOrEqual(5);
+    expect(r.shortfallClosed).toEqual([
+      { measure: 'm1', scenario: 's1', capability: 'a', before: 6, after: 1, closed: 5 },
+      { measure: 'm2', scenario: 's1', capability: 'a', before: 6, after: 1, closed: 5 },
+      { measure: 'm3', scenario: 's1', capability: 'a', before: 6, after: 3, closed: 3 },
+    ]);
   });
   it('gives borderline measures when weights change the portfolio', async () => {
     // Two criteria: capability a hurts k, capability b hurts k2; one measure each, budget for one.
