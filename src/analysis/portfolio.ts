@@ -1,7 +1,8 @@
 // Measures and the best portfolio under a budget (pure, apart from the HiGHS solver it calls).
 //
 // Static value of a set S of measures (pinned):
-//   V(S) = Σ_s p_s Σ_c u_c (short(c, s, ∅) − short(c, s, S)),  short(c, s, S) = max(0, required(c, s) − available(c, S)),
+//   V(S) = Σ_s p_s Σ_c u_c (short(c, s, ∅) − short(c, s, S)),
+//   short(c, s, S) = max(0, required(c, s) − available(c, S)),
 //   u_c = Σ consequences c → k of weight_k × perUnitHour / thresholds_k[4] (the class-E lower bound),
 // so a unit-hour of shortfall counts as the share of a class-E impact it causes. Measures on one capability saturate:
 // once its shortfall is closed more capacity adds nothing. The portfolio is the exact optimum of V under the budget,
@@ -18,8 +19,19 @@ export const DEFAULT_WEIGHT_SAMPLES = 20;
 /** Seed of the sampled weight vectors (fixed, so that the result is reproducible). */
 export const WEIGHT_SAMPLE_SEED = 'weerbaar-portfolio-weights';
 
-export type PortfolioModel = Pick<Model, 'scenarios' | 'requirements' | 'needs' | 'holdings' | 'impactCriteria'
-  | 'consequences' | 'measures' | 'effects' | 'capabilities' | 'tasks'>;
+export type PortfolioModel = Pick<
+  Model,
+  | 'scenarios'
+  | 'requirements'
+  | 'needs'
+  | 'holdings'
+  | 'impactCriteria'
+  | 'consequences'
+  | 'measures'
+  | 'effects'
+  | 'capabilities'
+  | 'tasks'
+>;
 
 /** Criterion id → weight. */
 export type Weights = ReadonlyMap<string, number>;
@@ -42,20 +54,26 @@ export function profileWeights(model: Pick<Model, 'impactCriteria'>, profile: We
 }
 
 /** u_c per capability: Σ consequences from c of weight × perUnitHour / thresholds[4]. */
-export function capabilityUtility(model: Pick<Model, 'impactCriteria' | 'consequences'>, weights: Weights): Map<string, number> {
+export function capabilityUtility(
+  model: Pick<Model, 'impactCriteria' | 'consequences'>,
+  weights: Weights,
+): Map<string, number> {
   const criterion = new Map(model.impactCriteria.map((c) => [c.id, c]));
   const u = new Map<string, number>();
   for (const k of model.consequences) {
     const c = criterion.get(k.criterion);
     if (!c) continue;
-    const add = (weights.get(c.id) ?? c.weight) * k.perUnitHour / c.thresholds[4]!;
+    const add = ((weights.get(c.id) ?? c.weight) * k.perUnitHour) / c.thresholds[4]!;
     u.set(k.from, (u.get(k.from) ?? 0) + add);
   }
   return u;
 }
 
 /** required(c, s) = Σ over the scenario's tasks of demand × perUnit, per capability and selected scenario. */
-export function requiredCapacity(model: Pick<Model, 'requirements' | 'needs'>, scenarios: readonly string[]): Map<string, Map<string, number>> {
+export function requiredCapacity(
+  model: Pick<Model, 'requirements' | 'needs'>,
+  scenarios: readonly string[],
+): Map<string, Map<string, number>> {
   const wanted = new Set(scenarios);
   const needsOf = new Map<string, { capability: string; perUnit: number }[]>();
   for (const n of model.needs) needsOf.set(n.task, [...(needsOf.get(n.task) ?? []), n]);
@@ -82,7 +100,9 @@ export function availableCapacity(model: Pick<Model, 'holdings'>): Map<string, n
  * What each measure adds to available(c): Σ over its effects of capacityDelta × the readiness of the party's
  * holding of c (1 for a new holding). Measure id → capability → added capacity.
  */
-export function measureDeltas(model: Pick<Model, 'holdings' | 'effects' | 'measures'>): Map<string, Map<string, number>> {
+export function measureDeltas(
+  model: Pick<Model, 'holdings' | 'effects' | 'measures'>,
+): Map<string, Map<string, number>> {
   const readiness = new Map(model.holdings.map((h) => [`${h.party}\u0000${h.capability}`, h.readiness]));
   const out = new Map<string, Map<string, number>>(model.measures.map((m) => [m.id, new Map()]));
   for (const e of model.effects) {
@@ -95,9 +115,14 @@ export function measureDeltas(model: Pick<Model, 'holdings' | 'effects' | 'measu
 }
 
 /** One (capability, scenario) pair with a shortfall that is worth something: p_s × u_c per unit closed. */
-export interface Cell { capability: string; scenario: string; weight: number; shortfall: number }
+export interface Cell {
+  capability: string;
+  scenario: string;
+  weight: number;
+  shortfall: number;
+}
 
-/** The portfolio problem in its plain form: cells with a positive shortfall and weight, measures with cost and deltas. */
+/** The problem in plain form: cells with a positive shortfall and weight, measures with their cost and deltas. */
 export interface PortfolioProblem {
   scenarios: string[];
   years: number;
@@ -110,22 +135,29 @@ function checkScenarios(model: Pick<Model, 'scenarios'>, scenarioIds: readonly s
   const known = new Set(model.scenarios.map((s) => s.id));
   const problems: Problem[] = [];
   scenarioIds.forEach((id, i) => {
-    if (!known.has(id)) problems.push({ item: 'options', field: `scenarios[${i}]`, message: `unknown scenario "${id}"` });
+    if (!known.has(id))
+      problems.push({ item: 'options', field: `scenarios[${i}]`, message: `unknown scenario "${id}"` });
   });
-  if (new Set(scenarioIds).size !== scenarioIds.length) problems.push({ item: 'options', field: 'scenarios', message: 'lists the same scenario twice' });
+  if (new Set(scenarioIds).size !== scenarioIds.length)
+    problems.push({ item: 'options', field: 'scenarios', message: 'lists the same scenario twice' });
   if (problems.length) throw new ValidationError(problems);
   return [...scenarioIds];
 }
 
 function checkYears(years: unknown): number {
   if (typeof years !== 'number' || !Number.isFinite(years) || years < 0) {
-    throw new ValidationError([{ item: 'options', field: 'years', message: `must be a number ≥ 0, got ${JSON.stringify(years)}` }]);
+    throw new ValidationError([
+      { item: 'options', field: 'years', message: `must be a number ≥ 0, got ${JSON.stringify(years)}` },
+    ]);
   }
   return years;
 }
 
 /** Builds the problem for the selected scenarios (all when none), the given weights and a number of years. */
-export function portfolioProblem(model: PortfolioModel, options: { scenarios?: readonly string[] | null; years?: number; weights?: Weights } = {}): PortfolioProblem {
+export function portfolioProblem(
+  model: PortfolioModel,
+  options: { scenarios?: readonly string[] | null; years?: number; weights?: Weights } = {},
+): PortfolioProblem {
   const scenarios = checkScenarios(model, options.scenarios);
   const years = checkYears(options.years ?? DEFAULT_YEARS);
   const likelihood = new Map(model.scenarios.map((s) => [s.id, s.likelihood ?? 1]));
@@ -142,7 +174,8 @@ export function portfolioProblem(model: PortfolioModel, options: { scenarios?: r
     }
   }
   const deltas = measureDeltas(model);
-  const measures = [...model.measures].sort((a, b) => byCode(a.id, b.id))
+  const measures = [...model.measures]
+    .sort((a, b) => byCode(a.id, b.id))
     .map((m) => ({ id: m.id, cost: measureCost(m, years), deltas: deltas.get(m.id)! }));
   return { scenarios, years, cells, measures };
 }
@@ -169,7 +202,14 @@ export function setCost(problem: PortfolioProblem, ids: Iterable<string>): numbe
 }
 
 /** Per measure, scenario and capability: the shortfall the measure alone closes (static, in the capability's unit). */
-export interface ShortfallClosed { measure: string; scenario: string; capability: string; before: number; after: number; closed: number }
+export interface ShortfallClosed {
+  measure: string;
+  scenario: string;
+  capability: string;
+  before: number;
+  after: number;
+  closed: number;
+}
 
 export function shortfallClosed(model: PortfolioModel, scenarioIds?: readonly string[] | null): ShortfallClosed[] {
   const scenarios = checkScenarios(model, scenarioIds);
@@ -193,7 +233,12 @@ export function shortfallClosed(model: PortfolioModel, scenarioIds?: readonly st
 // ---------------------------------------------------------------------------------------------------------------
 // The exact optimum with HiGHS.
 
-interface Highs { solve(problem: string, options?: Record<string, unknown>): { Status: string; Columns: Record<string, { Primal: number }> } }
+interface Highs {
+  solve(
+    problem: string,
+    options?: Record<string, unknown>,
+  ): { Status: string; Columns: Record<string, { Primal: number }> };
+}
 let highsPromise: Promise<Highs> | null = null;
 /** The HiGHS WebAssembly solver, loaded once per process. */
 export function loadSolver(): Promise<Highs> {
@@ -202,8 +247,11 @@ export function loadSolver(): Promise<Highs> {
 }
 
 const SOLVER_OPTIONS = {
-  output_flag: false, mip_rel_gap: 0, mip_abs_gap: 0,
-  mip_feasibility_tolerance: 1e-9, primal_feasibility_tolerance: 1e-9,
+  output_flag: false,
+  mip_rel_gap: 0,
+  mip_abs_gap: 0,
+  mip_feasibility_tolerance: 1e-9,
+  primal_feasibility_tolerance: 1e-9,
 };
 /** Relative tolerance under which two values or costs count as equal. */
 const TIE = 1e-9;
@@ -224,14 +272,18 @@ interface Solve {
   budget: number;
   /** Measures fixed in or out (index into problem.measures). */
   fixed: Map<number, 0 | 1>;
-  /** 'value': maximise V. 'cost': minimise cost with V ≥ minValue. 'feasible': any set with V ≥ minValue, cost ≤ maxCost. */
+  /**
+   * 'value': maximise V. 'cost': minimise the cost with V ≥ minValue.
+   * 'feasible': any set with V ≥ minValue and cost ≤ maxCost.
+   */
   goal: 'value' | 'cost' | 'feasible';
   minValue?: number;
   maxCost?: number;
 }
 
 /**
- * The MIP: binary x_m; y_j ∈ [0, 1] the share of cell j's shortfall closed, y_j ≤ Σ_m min(1, δ_{m,c}/short_j) x_m;
+ * The MIP: binary x_m; y_j ∈ [0, 1] the share of cell j's shortfall closed,
+ * y_j ≤ Σ_m min(1, δ_{m,c}/short_j) x_m;
  * V = Σ_j weight_j short_j y_j (scaled so that the largest term is 1); budget Σ cost_m x_m ≤ B (scaled by B).
  * Returns the chosen measure indices, or null when infeasible.
  */
@@ -239,7 +291,7 @@ function solveMip(highs: Highs, problem: PortfolioProblem, s: Solve): number[] |
   const { cells, measures } = problem;
   const vScale = Math.max(...cells.map((c) => c.weight * c.shortfall), 0) || 1;
   const cScale = Math.max(s.budget, ...measures.map((m) => m.cost), 0) || 1;
-  const vTerms: [number, string][] = cells.map((c, j) => [c.weight * c.shortfall / vScale, `y${j}`]);
+  const vTerms: [number, string][] = cells.map((c, j) => [(c.weight * c.shortfall) / vScale, `y${j}`]);
   const cTerms: [number, string][] = measures.map((m, i) => [m.cost / cScale, `x${i}`]);
   const rows: string[] = [];
   cells.forEach((cell, j) => {
@@ -251,8 +303,9 @@ function solveMip(highs: Highs, problem: PortfolioProblem, s: Solve): number[] |
     rows.push(` cell${j}: ${linear(terms)} <= 0`);
   });
   rows.push(` budget: ${linear(cTerms)} <= ${num(s.budget / cScale)}`);
-  if (s.minValue !== undefined) rows.push(` value: ${linear(vTerms)} >= ${num(s.minValue / vScale * (1 - TIE) - TIE)}`);
-  if (s.maxCost !== undefined) rows.push(` cost: ${linear(cTerms)} <= ${num(s.maxCost / cScale * (1 + TIE) + TIE)}`);
+  if (s.minValue !== undefined)
+    rows.push(` value: ${linear(vTerms)} >= ${num((s.minValue / vScale) * (1 - TIE) - TIE)}`);
+  if (s.maxCost !== undefined) rows.push(` cost: ${linear(cTerms)} <= ${num((s.maxCost / cScale) * (1 + TIE) + TIE)}`);
   const bounds = [' x_dummy = 0'];
   measures.forEach((m, i) => {
     const f = s.fixed.get(i);
@@ -260,19 +313,31 @@ function solveMip(highs: Highs, problem: PortfolioProblem, s: Solve): number[] |
     bounds.push(f === 1 ? ` x${i} = 1` : out ? ` x${i} = 0` : ` 0 <= x${i} <= 1`);
   });
   cells.forEach((_, j) => bounds.push(` 0 <= y${j} <= 1`));
-  const objective = s.goal === 'value' ? `Maximize\n obj: ${linear(vTerms)}` : s.goal === 'cost' ? `Minimize\n obj: ${linear(cTerms)}` : 'Minimize\n obj: 0 x_dummy';
-  const lp = `${objective}\nSubject To\n${rows.join('\n')}\nBounds\n${bounds.join('\n')}\n${measures.length ? `Binary\n ${measures.map((_, i) => `x${i}`).join(' ')}\n` : ''}End\n`;
+  const objective =
+    s.goal === 'value'
+      ? `Maximize\n obj: ${linear(vTerms)}`
+      : s.goal === 'cost'
+        ? `Minimize\n obj: ${linear(cTerms)}`
+        : 'Minimize\n obj: 0 x_dummy';
+  const binary = measures.length ? `Binary\n ${measures.map((_, i) => `x${i}`).join(' ')}\n` : '';
+  const lp = `${objective}\nSubject To\n${rows.join('\n')}\nBounds\n${bounds.join('\n')}\n${binary}End\n`;
   const result = highs.solve(lp, SOLVER_OPTIONS);
   if (result.Status === 'Infeasible') return null;
   if (result.Status !== 'Optimal') throw new Error(`internal: HiGHS ended with status ${result.Status}`);
   return measures.map((_, i) => i).filter((i) => (result.Columns[`x${i}`]?.Primal ?? 0) > 0.5);
 }
 
-export interface PortfolioSolution { chosen: string[]; value: number; cost: number }
+export interface PortfolioSolution {
+  chosen: string[];
+  value: number;
+  cost: number;
+}
 
 function checkBudget(budget: unknown): number {
   if (typeof budget !== 'number' || !Number.isFinite(budget) || budget < 0) {
-    throw new ValidationError([{ item: 'options', field: 'budget', message: `must be a number of euros ≥ 0, got ${JSON.stringify(budget)}` }]);
+    throw new ValidationError([
+      { item: 'options', field: 'budget', message: `must be a number of euros ≥ 0, got ${JSON.stringify(budget)}` },
+    ]);
   }
   return budget;
 }
@@ -311,10 +376,20 @@ export async function bestPortfolio(problem: PortfolioProblem, budgetIn: number)
   for (let i = 0; i < measures.length; i++) {
     const p = ids(prefix);
     if (equalValue(staticValue(problem, p)) && withinCost(setCost(problem, p))) break;
-    if (!affordable[i] || !withinCost(setCost(problem, p) + measures[i]!.cost)) { fixed.set(i, 0); continue; }
+    if (!affordable[i] || !withinCost(setCost(problem, p) + measures[i]!.cost)) {
+      fixed.set(i, 0);
+      continue;
+    }
     // A measure that closes no valued shortfall changes no set's value: with a cost it is never in a cheapest set.
-    if (measures[i]!.cost > 0 && !touchesCell[i]) { fixed.set(i, 0); continue; }
-    if (incumbent.has(i)) { fixed.set(i, 1); prefix.push(i); continue; }
+    if (measures[i]!.cost > 0 && !touchesCell[i]) {
+      fixed.set(i, 0);
+      continue;
+    }
+    if (incumbent.has(i)) {
+      fixed.set(i, 1);
+      prefix.push(i);
+      continue;
+    }
     const trial = new Map(fixed).set(i, 1);
     const found = solveMip(highs, problem, { budget, fixed: trial, goal: 'feasible', minValue: value, maxCost: cost });
     const ok = found && equalValue(staticValue(problem, ids(found))) && withinCost(setCost(problem, ids(found)));
@@ -378,7 +453,11 @@ export function coreLabel(coreIndex: number): CoreLabel {
 }
 
 /** Criterion weights drawn uniformly in (0, 1], one vector per sample, from a fixed seed. */
-export function sampledWeights(model: Pick<Model, 'impactCriteria'>, samples: number, seed = WEIGHT_SAMPLE_SEED): Weights[] {
+export function sampledWeights(
+  model: Pick<Model, 'impactCriteria'>,
+  samples: number,
+  seed = WEIGHT_SAMPLE_SEED,
+): Weights[] {
   return Array.from({ length: samples }, (_, i) => {
     const next = seedrandom.alea(`${seed}#${i}`);
     return new Map(model.impactCriteria.map((c) => [c.id, 1 - next()]));
@@ -390,29 +469,56 @@ export async function analysePortfolio(model: PortfolioModel, options: Portfolio
   const budget = checkBudget(options.budget);
   const samples = options.samples ?? DEFAULT_WEIGHT_SAMPLES;
   if (!Number.isInteger(samples) || samples < 0 || samples > 10_000) {
-    throw new ValidationError([{ item: 'options', field: 'samples', message: `must be an integer from 0 to 10000, got ${JSON.stringify(samples)}` }]);
+    throw new ValidationError([
+      {
+        item: 'options',
+        field: 'samples',
+        message: `must be an integer from 0 to 10000, got ${JSON.stringify(samples)}`,
+      },
+    ]);
   }
   const base = portfolioProblem(model, { scenarios: options.scenarios, years: options.years });
   const best = await bestPortfolio(base, budget);
   const profiles: PortfolioResult['robustness']['profiles'] = [];
   const solutions: string[][] = [];
   for (const profile of WEIGHT_PROFILES) {
-    const p = portfolioProblem(model, { scenarios: base.scenarios, years: base.years, weights: profileWeights(model, profile) });
+    const p = portfolioProblem(model, {
+      scenarios: base.scenarios,
+      years: base.years,
+      weights: profileWeights(model, profile),
+    });
     const s = profile.modelWeights ? best : await bestPortfolio(p, budget);
     profiles.push({ id: profile.id, ...s });
     solutions.push(s.chosen);
   }
   for (const weights of sampledWeights(model, samples)) {
-    solutions.push((await bestPortfolio(portfolioProblem(model, { scenarios: base.scenarios, years: base.years, weights }), budget)).chosen);
+    solutions.push(
+      (await bestPortfolio(portfolioProblem(model, { scenarios: base.scenarios, years: base.years, weights }), budget))
+        .chosen,
+    );
   }
   const chosen = new Set(best.chosen);
   const measures = base.measures.map((m): MeasureResult => {
     const coreIndex = solutions.filter((s) => s.includes(m.id)).length / solutions.length;
-    return { id: m.id, cost: m.cost, value: staticValue(base, [m.id]), chosen: chosen.has(m.id), coreIndex, label: coreLabel(coreIndex) };
+    return {
+      id: m.id,
+      cost: m.cost,
+      value: staticValue(base, [m.id]),
+      chosen: chosen.has(m.id),
+      coreIndex,
+      label: coreLabel(coreIndex),
+    };
   });
   return {
-    budget, years: base.years, cost: best.cost, value: best.value, chosen: best.chosen, measures,
-    scenarios: base.scenarios, shortfallClosed: shortfallClosed(model, base.scenarios), robustness: { profiles, samples, seed: WEIGHT_SAMPLE_SEED },
+    budget,
+    years: base.years,
+    cost: best.cost,
+    value: best.value,
+    chosen: best.chosen,
+    measures,
+    scenarios: base.scenarios,
+    shortfallClosed: shortfallClosed(model, base.scenarios),
+    robustness: { profiles, samples, seed: WEIGHT_SAMPLE_SEED },
   };
 }
 
@@ -422,7 +528,10 @@ export async function analysePortfolio(model: PortfolioModel, options: Portfolio
  * mobilisation delay) after all existing ones. The order of the existing holdings is kept, so a simulation draws
  * the same numbers for them with and without the measures (common random numbers).
  */
-export function applyMeasures<M extends Pick<Model, 'holdings' | 'effects' | 'measures'>>(model: M, measureIds: Iterable<string>): M {
+export function applyMeasures<M extends Pick<Model, 'holdings' | 'effects' | 'measures'>>(
+  model: M,
+  measureIds: Iterable<string>,
+): M {
   const chosen = new Set(measureIds);
   const known = new Set(model.measures.map((m) => m.id));
   const problems: Problem[] = [];
@@ -439,7 +548,13 @@ export function applyMeasures<M extends Pick<Model, 'holdings' | 'effects' | 'me
     if (i !== undefined) holdings[i]!.capacity += e.capacityDelta;
     else {
       at.set(key, holdings.length);
-      holdings.push({ party: e.party, capability: e.capability, capacity: e.capacityDelta, readiness: 1, mobilisationHours: 0 });
+      holdings.push({
+        party: e.party,
+        capability: e.capability,
+        capacity: e.capacityDelta,
+        readiness: 1,
+        mobilisationHours: 0,
+      });
     }
   }
   return { ...model, holdings };

@@ -37,8 +37,10 @@ const NUMBER = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 export function registerPortfolio(program: Command, hooks: PortfolioHooks = {}): Command {
   return program
     .command('portfolio')
-    .description('the exact best set of measures under a budget (static value), its robustness across weights, '
-      + 'and with --iterations a paired simulation of the chosen set')
+    .description(
+      'the exact best set of measures under a budget (static value), its robustness across weights, ' +
+        'and with --iterations a paired simulation of the chosen set',
+    )
     .option('--model <file.json>', 'model file; without it the model is read from Neo4j')
     .option('--budget <euros>', 'budget over the years, in euros')
     .option('--scenario <ids>', 'comma-separated scenario ids (default: all)')
@@ -77,7 +79,12 @@ function reportError(e: unknown): number {
 async function portfolio(opts: CliOptions, hooks: PortfolioHooks): Promise<void> {
   if (opts.budget === undefined) throw new UsageError('missing --budget <euros>');
   const problems: Problem[] = [];
-  const numberFlag = (flag: string, raw: string | undefined, check: (v: number) => boolean, what: string): number | undefined => {
+  const numberFlag = (
+    flag: string,
+    raw: string | undefined,
+    check: (v: number) => boolean,
+    what: string,
+  ): number | undefined => {
     if (raw === undefined) return undefined;
     const v = NUMBER.test(raw) ? Number(raw) : NaN;
     if (!Number.isFinite(v) || !check(v)) {
@@ -88,16 +95,37 @@ async function portfolio(opts: CliOptions, hooks: PortfolioHooks): Promise<void>
   };
   const budget = numberFlag('--budget', opts.budget, (v) => v >= 0, 'a number of euros ≥ 0');
   const years = numberFlag('--years', opts.years, (v) => v >= 0, 'a number ≥ 0');
-  const samples = numberFlag('--samples', opts.samples, (v) => Number.isInteger(v) && v >= 0 && v <= 10_000, 'an integer from 0 to 10000');
-  const iterations = numberFlag('--iterations', opts.iterations, (v) => Number.isInteger(v) && v >= 1, 'an integer ≥ 1');
+  const samples = numberFlag(
+    '--samples',
+    opts.samples,
+    (v) => Number.isInteger(v) && v >= 0 && v <= 10_000,
+    'an integer from 0 to 10000',
+  );
+  const iterations = numberFlag(
+    '--iterations',
+    opts.iterations,
+    (v) => Number.isInteger(v) && v >= 1,
+    'an integer ≥ 1',
+  );
   const workers = numberFlag('--workers', opts.workers, (v) => Number.isInteger(v) && v >= 1, 'an integer ≥ 1');
   const horizonHours = numberFlag('--horizon-hours', opts.horizonHours, (v) => v > 0, 'a number > 0');
   const stepHours = numberFlag('--step-hours', opts.stepHours, (v) => v > 0, 'a number > 0');
   const scenarios = opts.scenario === undefined ? null : opts.scenario.split(',').map((s) => s.trim());
-  if (scenarios?.some((s) => s === '')) problems.push({ item: '--scenario', field: '', message: `must be a comma-separated list of scenario ids, got ${JSON.stringify(opts.scenario)}` });
-  if (opts.iterations !== undefined && (opts.seed === undefined || opts.seed === '')) problems.push({ item: '--seed', field: '', message: 'is required with --iterations' });
+  if (scenarios?.some((s) => s === ''))
+    problems.push({
+      item: '--scenario',
+      field: '',
+      message: `must be a comma-separated list of scenario ids, got ${JSON.stringify(opts.scenario)}`,
+    });
+  if (opts.iterations !== undefined && (opts.seed === undefined || opts.seed === ''))
+    problems.push({ item: '--seed', field: '', message: 'is required with --iterations' });
   if (opts.iterations === undefined) {
-    for (const [flag, v] of [['--seed', opts.seed], ['--workers', opts.workers], ['--horizon-hours', opts.horizonHours], ['--step-hours', opts.stepHours]] as const) {
+    for (const [flag, v] of [
+      ['--seed', opts.seed],
+      ['--workers', opts.workers],
+      ['--horizon-hours', opts.horizonHours],
+      ['--step-hours', opts.stepHours],
+    ] as const) {
       if (v !== undefined) problems.push({ item: flag, field: '', message: 'only applies with --iterations' });
     }
   }
@@ -112,19 +140,31 @@ async function portfolio(opts: CliOptions, hooks: PortfolioHooks): Promise<void>
   const asFlags = (e: unknown): never => {
     if (e instanceof ValidationError) {
       const flag: Record<string, string> = {
-        budget: '--budget', years: '--years', samples: '--samples', scenarios: '--scenario', iterations: '--iterations',
-        seed: '--seed', workers: '--workers', horizonHours: '--horizon-hours', stepHours: '--step-hours',
+        budget: '--budget',
+        years: '--years',
+        samples: '--samples',
+        scenarios: '--scenario',
+        iterations: '--iterations',
+        seed: '--seed',
+        workers: '--workers',
+        horizonHours: '--horizon-hours',
+        stepHours: '--step-hours',
       };
-      throw new ValidationError(e.problems.map((p) => {
-        const base = p.field.replace(/\[\d+\]$/, '');
-        return p.item === 'options' && flag[base] ? { item: flag[base]!, field: '', message: p.message } : p;
-      }));
+      throw new ValidationError(
+        e.problems.map((p) => {
+          const base = p.field.replace(/\[\d+\]$/, '');
+          return p.item === 'options' && flag[base] ? { item: flag[base]!, field: '', message: p.message } : p;
+        }),
+      );
     }
     throw e;
   };
-  const result: Record<string, unknown> = await analysePortfolio(model, {
-    budget: budget!, scenarios, ...(years !== undefined ? { years } : {}), ...(samples !== undefined ? { samples } : {}),
-  }).catch(asFlags) as unknown as Record<string, unknown>;
+  const result: Record<string, unknown> = (await analysePortfolio(model, {
+    budget: budget!,
+    scenarios,
+    ...(years !== undefined ? { years } : {}),
+    ...(samples !== undefined ? { samples } : {}),
+  }).catch(asFlags)) as unknown as Record<string, unknown>;
 
   if (iterations !== undefined) {
     const { evaluateMeasureSets } = await import('../simulation/paired.js');
@@ -138,9 +178,12 @@ async function portfolio(opts: CliOptions, hooks: PortfolioHooks): Promise<void>
       sets.push({ id: `profile:${p.id}`, measures: p.chosen });
     }
     const simulated = await evaluateMeasureSets(model, sets, {
-      scenarios: result.scenarios as string[], iterations, seed: opts.seed!,
+      scenarios: result.scenarios as string[],
+      iterations,
+      seed: opts.seed!,
       ...(workers !== undefined ? { workers } : {}),
-      ...(horizonHours !== undefined ? { horizonHours } : {}), ...(stepHours !== undefined ? { stepHours } : {}),
+      ...(horizonHours !== undefined ? { horizonHours } : {}),
+      ...(stepHours !== undefined ? { stepHours } : {}),
     }).catch(asFlags);
     result.simulated = simulated;
   }
@@ -149,8 +192,13 @@ async function portfolio(opts: CliOptions, hooks: PortfolioHooks): Promise<void>
     try {
       await writeFile(opts.out, json);
     } catch (e) {
-      throw new UserError(`--out ${opts.out}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, 'BAD_USER_INPUT');
+      throw new UserError(
+        `--out ${opts.out}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+        'BAD_USER_INPUT',
+      );
     }
-    process.stderr.write(`portfolio of ${(result.chosen as string[]).length} measures, cost ${result.cost} → ${opts.out}\n`);
+    process.stderr.write(
+      `portfolio of ${(result.chosen as string[]).length} measures, cost ${result.cost} → ${opts.out}\n`,
+    );
   } else process.stdout.write(json);
 }

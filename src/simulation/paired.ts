@@ -8,7 +8,7 @@ import type { Model } from '../model/schema.js';
 import { compileModel } from './compile.js';
 import { recordLayout, type CompiledModel, type RecordLayout } from './kernel/compiled.js';
 import { createFastEngine } from './kernel/engine.js';
-import { SimulationPool, sharedInit } from './pool.js';
+import { SimulationAbortedError, SimulationPool, sharedInit } from './pool.js';
 import { validateSimulationOptions } from './run.js';
 
 export interface PairedOptions {
@@ -21,8 +21,11 @@ export interface PairedOptions {
   stepHours?: number;
 }
 
-/** A mean over the iterations and the half-width of its 95 % interval (1.96 × standard error; null for one iteration). */
-export interface Estimate { mean: number; halfWidth95: number | null }
+/** A mean over the iterations and the half-width of its 95 % interval (1.96 × standard error; null for 1 iteration). */
+export interface Estimate {
+  mean: number;
+  halfWidth95: number | null;
+}
 
 export interface PairedScenario {
   scenario: string;
@@ -54,7 +57,15 @@ export interface PairedResult {
 }
 
 /** Per-iteration records of one scenario of one model (no counterfactual, no timeline). */
-async function runRecords(model: Model, scenario: string, iterations: number, seed: string, horizonHours: number, stepHours: number, pool: SimulationPool | null): Promise<{ compiled: CompiledModel; layout: RecordLayout; records: Float64Array }> {
+async function runRecords(
+  model: Model,
+  scenario: string,
+  iterations: number,
+  seed: string,
+  horizonHours: number,
+  stepHours: number,
+  pool: SimulationPool | null,
+): Promise<{ compiled: CompiledModel; layout: RecordLayout; records: Float64Array }> {
   const compiled = compileModel(model, { scenario, horizonHours, stepHours, disruptedThreshold: 0.05 });
   const layout = recordLayout(compiled, false);
   if (!pool) {
@@ -74,9 +85,11 @@ async function runRecords(model: Model, scenario: string, iterations: number, se
   for (let start = 0; start < iterations; start += chunk) {
     const count = Math.min(chunk, iterations - start);
     const part = new SharedArrayBuffer(count * layout.stride * 8);
-    tasks.push(pool.run({ start, count, buffer: part }).then(() => {
-      new Float64Array(buffer).set(new Float64Array(part), start * layout.stride);
-    }));
+    tasks.push(
+      pool.run({ start, count, buffer: part }).then(() => {
+        new Float64Array(buffer).set(new Float64Array(part), start * layout.stride);
+      }),
+    );
   }
   await Promise.all(tasks);
   return { compiled, layout, records: new Float64Array(buffer) };
@@ -109,29 +122,63 @@ function combine(parts: { weight: number; e: Estimate }[]): Estimate {
  * Simulates every selected scenario without measures and with each set of measures (paired iterations) and reports
  * the avoided impact per set, per scenario and weighted by scenario likelihood (1 when absent).
  */
-export async function evaluateMeasureSets(model: Model, sets: readonly { id: string; measures: readonly string[] }[], options: PairedOptions): Promise<PairedResult> {
+export async function evaluateMeasureSets(
+  model: Model,
+  sets: readonly { id: string; measures: readonly string[] }[],
+  options: PairedOptions,
+  control: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {},
+): Promise<PairedResult> {
   const known = new Set(model.scenarios.map((s) => s.id));
   const problems: Problem[] = [];
   const scenarios = options.scenarios?.length ? [...options.scenarios] : model.scenarios.map((s) => s.id);
-  scenarios.forEach((s, i) => { if (!known.has(s)) problems.push({ item: 'options', field: `scenarios[${i}]`, message: `unknown scenario "${s}"` }); });
-  if (scenarios.length === 0) problems.push({ item: 'options', field: 'scenarios', message: 'the model has no scenarios to simulate' });
+  scenarios.forEach((s, i) => {
+    if (!known.has(s)) problems.push({ item: 'options', field: `scenarios[${i}]`, message: `unknown scenario "${s}"` });
+  });
+  if (scenarios.length === 0)
+    problems.push({ item: 'options', field: 'scenarios', message: 'the model has no scenarios to simulate' });
   if (problems.length) throw new ValidationError(problems);
-  const opts = validateSimulationOptions({
-    scenario: scenarios[0], iterations: options.iterations, seed: options.seed, workers: options.workers,
-    horizonHours: options.horizonHours, stepHours: options.stepHours, timeline: false,
-  }, model);
+  const opts = validateSimulationOptions(
+    {
+      scenario: scenarios[0],
+      iterations: options.iterations,
+      seed: options.seed,
+      workers: options.workers,
+      horizonHours: options.horizonHours,
+      stepHours: options.stepHours,
+      timeline: false,
+    },
+    model,
+  );
   const variants = sets.map((s) => ({ ...s, model: applyMeasures(model, s.measures) }));
   const likelihood = new Map(model.scenarios.map((s) => [s.id, s.likelihood ?? 1]));
   const criteria = model.impactCriteria;
   const pool = opts.workers > 1 ? new SimulationPool(opts.workers) : null;
   const perSet = variants.map(() => [] as PairedScenario[]);
   const n = opts.iterations;
+  const total = scenarios.length * (variants.length + 1) * n;
+  let done = 0;
+  const step = () => {
+    if (control.signal?.aborted) throw new SimulationAbortedError();
+    done += n;
+    control.onProgress?.(done, total);
+  };
   try {
     for (const scenario of scenarios) {
+      if (control.signal?.aborted) throw new SimulationAbortedError();
       const base = await runRecords(model, scenario, n, opts.seed, opts.horizonHours, opts.stepHours, pool);
+      step();
       const hours = base.compiled.steps * base.compiled.stepHours;
       for (let v = 0; v < variants.length; v++) {
-        const withSet = await runRecords(variants[v]!.model, scenario, n, opts.seed, opts.horizonHours, opts.stepHours, pool);
+        const withSet = await runRecords(
+          variants[v]!.model,
+          scenario,
+          n,
+          opts.seed,
+          opts.horizonHours,
+          opts.stepHours,
+          pool,
+        );
+        step();
         const L0 = base.layout;
         const L1 = withSet.layout;
         const value = new Float64Array(n);
@@ -145,13 +192,15 @@ export async function evaluateMeasureSets(model: Model, sets: readonly { id: str
           criteria.forEach((c, j) => {
             const d = base.records[o0 + L0.criterionValue + j]! - withSet.records[o1 + L1.criterionValue + j]!;
             perCriterion[j]![k] = d;
-            x += c.weight * d / c.thresholds[4]!;
+            x += (c.weight * d) / c.thresholds[4]!;
           });
           value[k] = x / hours;
         }
         perSet[v]!.push({
-          scenario, likelihood: likelihood.get(scenario)!,
-          value: estimate(value), avoidedImpact: estimate(total),
+          scenario,
+          likelihood: likelihood.get(scenario)!,
+          value: estimate(value),
+          avoidedImpact: estimate(total),
           criteria: criteria.map((c, j) => ({ id: c.id, avoided: estimate(perCriterion[j]!) })),
         });
       }
@@ -161,15 +210,23 @@ export async function evaluateMeasureSets(model: Model, sets: readonly { id: str
   }
   return {
     meta: {
-      iterations: n, seed: opts.seed, workers: opts.workers, horizonHours: opts.horizonHours, stepHours: opts.stepHours,
-      rng: 'seedrandom alea, one stream per iteration keyed "<seed>#<iteration>", the same with and without the measures',
+      iterations: n,
+      seed: opts.seed,
+      workers: opts.workers,
+      horizonHours: opts.horizonHours,
+      stepHours: opts.stepHours,
+      rng:
+        'seedrandom alea, one stream per iteration keyed "<seed>#<iteration>", the same with and without the measures',
     },
     sets: variants.map((s, v) => {
       const rows = perSet[v]!;
-      const w = (pick: (r: PairedScenario) => Estimate) => combine(rows.map((r) => ({ weight: r.likelihood, e: pick(r) })));
+      const w = (pick: (r: PairedScenario) => Estimate) =>
+        combine(rows.map((r) => ({ weight: r.likelihood, e: pick(r) })));
       return {
-        id: s.id, measures: [...s.measures].sort(),
-        value: w((r) => r.value), avoidedImpact: w((r) => r.avoidedImpact),
+        id: s.id,
+        measures: [...s.measures].sort(),
+        value: w((r) => r.value),
+        avoidedImpact: w((r) => r.avoidedImpact),
         criteria: criteria.map((c, j) => ({ id: c.id, avoided: w((r) => r.criteria[j]!.avoided) })),
         scenarios: rows,
       };

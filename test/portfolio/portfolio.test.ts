@@ -3,7 +3,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  analysePortfolio, bestPortfolio, measureCost, portfolioProblem, setCost, shortfallClosed, staticValue,
+  analysePortfolio,
+  bestPortfolio,
+  measureCost,
+  portfolioProblem,
+  setCost,
+  shortfallClosed,
+  staticValue,
   type PortfolioProblem,
 } from '../../src/analysis/portfolio.js';
 import { ValidationError } from '../../src/domain/errors.js';
@@ -25,11 +31,16 @@ describe('static value', () => {
     expect(staticValue(p, ['m1', 'm2'])).toBeCloseTo(0.5 * 0.1 * 6, 15);
     expect(staticValue(p, ['m1', 'm2'])).toBeLessThan(staticValue(p, ['m1']) + staticValue(p, ['m2']) - 0.1);
   });
-  it('counts an effect on an existing holding at that holding\'s readiness, a new holding at readiness 1', () => {
-    const m = validateModel(model([measure('r1', 1), measure('r2', 1)], [
-      { measure: 'r1', party: 'p2', capability: 'b', capacityDelta: 2 }, // existing holding, readiness 0.5: +1
-      { measure: 'r2', party: 'p1', capability: 'b', capacityDelta: 1 }, // new holding: +1
-    ]));
+  it("counts an effect on an existing holding at that holding's readiness, a new holding at readiness 1", () => {
+    const m = validateModel(
+      model(
+        [measure('r1', 1), measure('r2', 1)],
+        [
+          { measure: 'r1', party: 'p2', capability: 'b', capacityDelta: 2 }, // existing holding, readiness 0.5: +1
+          { measure: 'r2', party: 'p1', capability: 'b', capacityDelta: 1 }, // new holding: +1
+        ],
+      ),
+    );
     const q = portfolioProblem(m);
     // s1: shortfall 1.5, s2 (likelihood 1): 3.5; u_b = 0.2. Each closes 1 in both.
     expect(staticValue(q, ['r1'])).toBeCloseTo(0.5 * 0.2 * 1 + 1 * 0.2 * 1, 15);
@@ -68,9 +79,15 @@ describe('best portfolio', () => {
   });
   it('chooses nothing at a zero budget unless a measure is free', async () => {
     expect(await bestPortfolio(p, 0)).toEqual({ chosen: [], value: 0, cost: 0 });
-    const m = validateModel(model([measure('free', 0), measure('paid', 1)], [
-      { measure: 'free', party: 'p1', capability: 'a', capacityDelta: 1 }, { measure: 'paid', party: 'p1', capability: 'a', capacityDelta: 1 },
-    ]));
+    const m = validateModel(
+      model(
+        [measure('free', 0), measure('paid', 1)],
+        [
+          { measure: 'free', party: 'p1', capability: 'a', capacityDelta: 1 },
+          { measure: 'paid', party: 'p1', capability: 'a', capacityDelta: 1 },
+        ],
+      ),
+    );
     expect((await bestPortfolio(portfolioProblem(m), 0)).chosen).toEqual(['free']);
   });
   it('with a budget above the total cost takes the cheapest set of the largest value, not every measure', async () => {
@@ -80,9 +97,12 @@ describe('best portfolio', () => {
     expect(best.chosen).toEqual(['m1', 'm3']);
   });
   it('a free measure of no value comes in only when it sorts first (a list before its extensions)', async () => {
-    const m = validateModel(model([measure('a-free', 0), measure('b-paid', 1), measure('z-free', 0)], [
-      { measure: 'b-paid', party: 'p1', capability: 'a', capacityDelta: 1 },
-    ]));
+    const m = validateModel(
+      model(
+        [measure('a-free', 0), measure('b-paid', 1), measure('z-free', 0)],
+        [{ measure: 'b-paid', party: 'p1', capability: 'a', capacityDelta: 1 }],
+      ),
+    );
     expect((await bestPortfolio(portfolioProblem(m), 1)).chosen).toEqual(['a-free', 'b-paid']);
     expect((await bestPortfolio(portfolioProblem(m), 0)).chosen).toEqual([]);
   });
@@ -103,40 +123,68 @@ describe('best portfolio', () => {
         const cost = setCost(q, ids);
         if (cost > budget) continue;
         const value = staticValue(q, ids);
-        const better = value > best.value + 1e-12 || (Math.abs(value - best.value) <= 1e-12 && (cost < best.cost || (cost === best.cost && compareLists(ids, best.chosen) < 0)));
+        const better =
+          value > best.value + 1e-12 ||
+          (Math.abs(value - best.value) <= 1e-12 &&
+            (cost < best.cost || (cost === best.cost && compareLists(ids, best.chosen) < 0)));
         if (better) best = { chosen: ids, value, cost };
       }
       return best;
     };
     const arb = fc.record({
-      measures: fc.array(fc.record({ cost: fc.integer({ min: 0, max: 6 }), deltas: fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.integer({ min: 1, max: 5 })), { maxLength: 2 }) }), { minLength: 1, maxLength: 7 }),
-      cells: fc.array(fc.record({ capability: fc.constantFrom('a', 'b', 'c'), weight: fc.integer({ min: 1, max: 4 }), shortfall: fc.integer({ min: 1, max: 8 }) }), { minLength: 1, maxLength: 4 }),
+      measures: fc.array(
+        fc.record({
+          cost: fc.integer({ min: 0, max: 6 }),
+          deltas: fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c'), fc.integer({ min: 1, max: 5 })), { maxLength: 2 }),
+        }),
+        { minLength: 1, maxLength: 7 },
+      ),
+      cells: fc.array(
+        fc.record({
+          capability: fc.constantFrom('a', 'b', 'c'),
+          weight: fc.integer({ min: 1, max: 4 }),
+          shortfall: fc.integer({ min: 1, max: 8 }),
+        }),
+        { minLength: 1, maxLength: 4 },
+      ),
       budget: fc.integer({ min: 0, max: 15 }),
     });
-    await fc.assert(fc.asyncProperty(arb, async ({ measures, cells, budget }) => {
-      const q: PortfolioProblem = {
-        scenarios: ['s'], years: 4,
-        cells: cells.map((c, j) => ({ ...c, scenario: `s${j}` })),
-        measures: measures.map((m, i) => ({ id: `m${i}`, cost: m.cost, deltas: new Map(m.deltas) })),
-      };
-      const expected = brute(q, budget);
-      const got = await bestPortfolio(q, budget);
-      expect(got.chosen).toEqual(expected.chosen);
-      expect(got.cost).toBe(expected.cost);
-      expect(got.value).toBeCloseTo(expected.value, 12);
-    }), { numRuns: 150, seed: 14 });
+    await fc.assert(
+      fc.asyncProperty(arb, async ({ measures, cells, budget }) => {
+        const q: PortfolioProblem = {
+          scenarios: ['s'],
+          years: 4,
+          cells: cells.map((c, j) => ({ ...c, scenario: `s${j}` })),
+          measures: measures.map((m, i) => ({ id: `m${i}`, cost: m.cost, deltas: new Map(m.deltas) })),
+        };
+        const expected = brute(q, budget);
+        const got = await bestPortfolio(q, budget);
+        expect(got.chosen).toEqual(expected.chosen);
+        expect(got.cost).toBe(expected.cost);
+        expect(got.value).toBeCloseTo(expected.value, 12);
+      }),
+      { numRuns: 150, seed: 14 },
+    );
   });
 });
 
 describe('portfolio result and robustness', () => {
-  it('reports each measure\'s own value and cost, the chosen set, and core indices', async () => {
+  it("reports each measure's own value and cost, the chosen set, and core indices", async () => {
     const r = await analysePortfolio(saturating, { budget: 10 });
     expect(r).toMatchObject({ budget: 10, years: 4, cost: 8, chosen: ['m1', 'm3'] });
     expect(r.value).toBeCloseTo(0.3, 15);
-    expect(r.measures.map((m) => [m.id, m.cost, m.chosen])).toEqual([['m1', 5, true], ['m2', 5, false], ['m3', 3, true]]);
+    expect(r.measures.map((m) => [m.id, m.cost, m.chosen])).toEqual([
+      ['m1', 5, true],
+      ['m2', 5, false],
+      ['m3', 3, true],
+    ]);
     expect(r.measures[0]!.value).toBeCloseTo(0.25, 15);
     // One criterion: every weight set gives the same portfolio, so chosen measures are core, the rest exterior.
-    expect(r.measures.map((m) => [m.coreIndex, m.label])).toEqual([[1, 'core'], [0, 'exterior'], [1, 'core']]);
+    expect(r.measures.map((m) => [m.coreIndex, m.label])).toEqual([
+      [1, 'core'],
+      [0, 'exterior'],
+      [1, 'core'],
+    ]);
     expect(r.robustness.profiles.length).toBeGreaterThanOrEqual(5);
     expect(r.shortfallClosed).toEqual([
       { measure: 'm1', scenario: 's1', capability: 'a', before: 6, after: 1, closed: 5 },
@@ -146,11 +194,25 @@ describe('portfolio result and robustness', () => {
   });
   it('gives borderline measures when weights change the portfolio', async () => {
     // Two criteria: capability a hurts k, capability b hurts k2; one measure each, budget for one.
-    const base = model([measure('ma', 1), measure('mb', 1)], [
-      { measure: 'ma', party: 'p1', capability: 'a', capacityDelta: 6 }, { measure: 'mb', party: 'p1', capability: 'b', capacityDelta: 1.5 },
-    ]);
-    base.impactCriteria!.push({ id: 'k2', name: 'K2', vitalInterest: 'vi', unit: 'u', thresholds: [1, 2, 3, 4, 10], weight: 1 });
-    base.consequences = [{ from: 'a', criterion: 'k', perUnitHour: 1 }, { from: 'b', criterion: 'k2', perUnitHour: 2 }];
+    const base = model(
+      [measure('ma', 1), measure('mb', 1)],
+      [
+        { measure: 'ma', party: 'p1', capability: 'a', capacityDelta: 6 },
+        { measure: 'mb', party: 'p1', capability: 'b', capacityDelta: 1.5 },
+      ],
+    );
+    base.impactCriteria!.push({
+      id: 'k2',
+      name: 'K2',
+      vitalInterest: 'vi',
+      unit: 'u',
+      thresholds: [1, 2, 3, 4, 10],
+      weight: 1,
+    });
+    base.consequences = [
+      { from: 'a', criterion: 'k', perUnitHour: 1 },
+      { from: 'b', criterion: 'k2', perUnitHour: 2 },
+    ];
     // V(ma) = 0.5 × 0.1 × 6 = 0.3; V(mb) = 0.5 × 0.2 × 1.5 + 0.2 × 1.5 = 0.45 at equal weights.
     const r = await analysePortfolio(validateModel(base), { budget: 1, samples: 40 });
     expect(r.chosen).toEqual(['mb']);
@@ -161,7 +223,9 @@ describe('portfolio result and robustness', () => {
     expect(mb.label).toBe('borderline');
   });
   it('rejects unknown scenarios and bad years naming the field', async () => {
-    await expect(analysePortfolio(saturating, { budget: 1, scenarios: ['nope'] })).rejects.toThrow('options.scenarios[0]: unknown scenario "nope"');
+    await expect(analysePortfolio(saturating, { budget: 1, scenarios: ['nope'] })).rejects.toThrow(
+      'options.scenarios[0]: unknown scenario "nope"',
+    );
     await expect(analysePortfolio(saturating, { budget: 1, years: -2 })).rejects.toThrow(ValidationError);
   });
 });
@@ -182,17 +246,32 @@ describe('measures and effects in the model', () => {
   it('names the item and field of every problem', () => {
     expect(bad([measure('m1', -5)])).toBe('measures[0] (id "m1").costOneOff: must be ≥ 0, got -5');
     expect(bad([{ ...measure('m1', 1), lead: 'nobody' }])).toBe('measures[0] (id "m1").lead: unknown party "nobody"');
-    expect(bad([{ ...measure('m1', 1), instrument: 'magic' as never }])).toContain('measures[0] (id "m1").instrument: must be one of "policy"');
-    expect(bad([{ ...measure('a', 1) }])).toBe('measures[0] (id "a").id: duplicate id, already used by a node in capabilities');
-    expect(bad([measure('m1', 1)], [{ measure: 'ghost', party: 'p1', capability: 'a', capacityDelta: 1 }]))
-      .toBe('effects[0] (ghost: p1/a).measure: unknown measure "ghost"');
-    expect(bad([measure('m1', 1)], [{ measure: 'm1', party: 'ghost', capability: 'a', capacityDelta: 1 }]))
-      .toBe('effects[0] (m1: ghost/a).party: unknown party "ghost"');
-    expect(bad([measure('m1', 1)], [{ measure: 'm1', party: 'p1', capability: 'zz', capacityDelta: 1 }]))
-      .toBe('effects[0] (m1: p1/zz).capability: unknown capability "zz"');
-    expect(bad([measure('m1', 1)], [{ measure: 'm1', party: 'p1', capability: 'a', capacityDelta: -1 }]))
-      .toBe('effects[0] (m1: p1/a).capacityDelta: must be ≥ 0, got -1');
-    expect(bad([measure('m1', 1)], [{ measure: 'm1', party: 'p1', capability: 'a', capacityDelta: 1 }, { measure: 'm1', party: 'p1', capability: 'a', capacityDelta: 2 }]))
-      .toBe('effects[1] (m1: p1/a): duplicate of effects[0]');
+    expect(bad([{ ...measure('m1', 1), instrument: 'magic' as never }])).toContain(
+      'measures[0] (id "m1").instrument: must be one of "policy"',
+    );
+    expect(bad([{ ...measure('a', 1) }])).toBe(
+      'measures[0] (id "a").id: duplicate id, already used by a node in capabilities',
+    );
+    expect(bad([measure('m1', 1)], [{ measure: 'ghost', party: 'p1', capability: 'a', capacityDelta: 1 }])).toBe(
+      'effects[0] (ghost: p1/a).measure: unknown measure "ghost"',
+    );
+    expect(bad([measure('m1', 1)], [{ measure: 'm1', party: 'ghost', capability: 'a', capacityDelta: 1 }])).toBe(
+      'effects[0] (m1: ghost/a).party: unknown party "ghost"',
+    );
+    expect(bad([measure('m1', 1)], [{ measure: 'm1', party: 'p1', capability: 'zz', capacityDelta: 1 }])).toBe(
+      'effects[0] (m1: p1/zz).capability: unknown capability "zz"',
+    );
+    expect(bad([measure('m1', 1)], [{ measure: 'm1', party: 'p1', capability: 'a', capacityDelta: -1 }])).toBe(
+      'effects[0] (m1: p1/a).capacityDelta: must be ≥ 0, got -1',
+    );
+    expect(
+      bad(
+        [measure('m1', 1)],
+        [
+          { measure: 'm1', party: 'p1', capability: 'a', capacityDelta: 1 },
+          { measure: 'm1', party: 'p1', capability: 'a', capacityDelta: 2 },
+        ],
+      ),
+    ).toBe('effects[1] (m1: p1/a): duplicate of effects[0]');
   });
 });
