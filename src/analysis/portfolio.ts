@@ -464,6 +464,9 @@ export function sampledWeights(
   });
 }
 
+const weightKey = (model: Pick<Model, 'impactCriteria'>, w: Weights) =>
+  model.impactCriteria.map((c) => w.get(c.id) ?? c.weight).join(',');
+
 /** The whole portfolio analysis: the best portfolio under the model's weights, each measure alone, and robustness. */
 export async function analysePortfolio(model: PortfolioModel, options: PortfolioOptions): Promise<PortfolioResult> {
   const budget = checkBudget(options.budget);
@@ -479,24 +482,25 @@ export async function analysePortfolio(model: PortfolioModel, options: Portfolio
   }
   const base = portfolioProblem(model, { scenarios: options.scenarios, years: options.years });
   const best = await bestPortfolio(base, budget);
+  // Weight sets that give the same weights (e.g. `equal` when every model weight is 1) give the same portfolio.
+  const solved = new Map<string, PortfolioSolution>([[weightKey(model, modelWeights(model)), best]]);
+  const solve = async (weights: Weights) => {
+    const key = weightKey(model, weights);
+    let s = solved.get(key);
+    if (!s) {
+      s = await bestPortfolio(portfolioProblem(model, { scenarios: base.scenarios, years: base.years, weights }), budget);
+      solved.set(key, s);
+    }
+    return s;
+  };
   const profiles: PortfolioResult['robustness']['profiles'] = [];
   const solutions: string[][] = [];
   for (const profile of WEIGHT_PROFILES) {
-    const p = portfolioProblem(model, {
-      scenarios: base.scenarios,
-      years: base.years,
-      weights: profileWeights(model, profile),
-    });
-    const s = profile.modelWeights ? best : await bestPortfolio(p, budget);
+    const s = await solve(profileWeights(model, profile));
     profiles.push({ id: profile.id, ...s });
     solutions.push(s.chosen);
   }
-  for (const weights of sampledWeights(model, samples)) {
-    solutions.push(
-      (await bestPortfolio(portfolioProblem(model, { scenarios: base.scenarios, years: base.years, weights }), budget))
-        .chosen,
-    );
-  }
+  for (const weights of sampledWeights(model, samples)) solutions.push((await solve(weights)).chosen);
   const chosen = new Set(best.chosen);
   const measures = base.measures.map((m): MeasureResult => {
     const coreIndex = solutions.filter((s) => s.includes(m.id)).length / solutions.length;
