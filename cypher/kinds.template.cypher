@@ -109,11 +109,14 @@ RETURN a.id AS `{{from}}`, b.id AS `{{to}}`, properties(r) AS props
 ORDER BY a.id, b.id
 
 // @template relationship get
+// $match: the key fields kept as properties (keyProps), {} for a list without them.
 MATCH (a:Entity {id: $from})-[r:{{type}}]->(b:Entity {id: $to})
+WHERE all(k IN keys($match) WHERE r[k] = $match[k])
 RETURN properties(r) AS props, b {.*, __label: [l IN labels(b) WHERE l <> 'Entity'][0]} AS other
 
 // @template relationship delete
 MATCH (a:Entity {id: $from})-[r:{{type}}]->(b:Entity {id: $to})
+WHERE all(k IN keys($match) WHERE r[k] = $match[k])
 DELETE r
 RETURN count(*) AS deleted
 

@@ -97,6 +97,18 @@ describe('measures through Neo4j and GraphQL', () => {
     expect(r.data.measures.edges.map((e: any) => e.node.id)).toEqual(['m1', 'm2']);
   });
 
+  it('updates and deletes one of two effects on one capability by its party', async () => {
+    const up = await gql('mutation { updateEffect(measure: "m2", capability: "a", party: "p2", patch: { capacityDelta: 4 }) { party capacityDelta } }');
+    expect(up.errors).toBeUndefined();
+    expect(up.data.updateEffect).toEqual({ party: 'p2', capacityDelta: 4 });
+    const read = async () => (await exportModel(graph)).effects.filter((e) => e.measure === 'm2').map((e) => [e.party, e.capacityDelta]).sort();
+    expect(await read()).toEqual([['p1', 2], ['p2', 4]]);
+    expect((await gql('mutation { deleteEffect(measure: "m2", capability: "a", party: "p1") }')).data.deleteEffect).toBe(true);
+    expect(await read()).toEqual([['p2', 4]]);
+    const gone = await gql('mutation { deleteEffect(measure: "m2", capability: "a", party: "p1") }');
+    expect(gone.errors?.[0]?.message).toContain('not found');
+  });
+
   it('refuses bad arguments naming them', async () => {
     const neg = await gql('{ portfolio(budget: -1) { cost } }');
     expect(neg.errors?.[0]?.message).toBe('portfolio: budget: must be a number of euros ≥ 0, got -1');
