@@ -130,7 +130,8 @@ export class MutationRepository {
   }
 
   private relLabel(rel: RelationshipKind, item: Json): string {
-    return `${rel.list} (${String(item[rel.from.field])}→${String(item[rel.to.field])}${matchText(matchOf(rel, item))})`;
+    const ends = `${String(item[rel.from.field])}→${String(item[rel.to.field])}`;
+    return `${rel.list} (${ends}${matchText(matchOf(rel, item))})`;
   }
 
   private async writeRelationship(rel: RelationshipKind, item: Json, actor: Actor, action: 'create' | 'update'): Promise<RelationshipRecord> {
@@ -149,7 +150,9 @@ export class MutationRepository {
       const match = matchOf(rel, item);
       const existing = await tx.run(statementsFor(rel).get, { from, to, match });
       if (action === 'create' && existing.length) throw new ValidationError([{ item: this.relLabel(rel, item), field: '', message: 'already exists; update it instead' }]);
-      if (action === 'update' && !existing.length) throw new NotFoundError(rel.list, `${from}→${to}${matchText(match)}`);
+      if (action === 'update' && !existing.length) {
+        throw new NotFoundError(rel.list, `${from}→${to}${matchText(match)}`);
+      }
       await tx.run(statementsFor(rel).merge, { rows: [{ [rel.from.field]: from, [rel.to.field]: to, props }] });
       const written = await tx.run(statementsFor(rel).get, { from, to, match });
       await this.audit(tx, actor, `${action}:${rel.list}`, `${from}→${to}${matchText(match)}`, item);
@@ -182,7 +185,9 @@ export class MutationRepository {
     const match = key.match ?? {};
     return this.transaction(async (tx) => {
       const rows = await tx.run(statementsFor(rel).delete, { from: key.from, to: key.to, match });
-      if (Number(rows[0]?.deleted ?? 0) === 0) throw new NotFoundError(rel.list, `${key.from}→${key.to}${matchText(match)}`);
+      if (Number(rows[0]?.deleted ?? 0) === 0) {
+        throw new NotFoundError(rel.list, `${key.from}→${key.to}${matchText(match)}`);
+      }
       await this.audit(tx, actor, `delete:${rel.list}`, `${key.from}→${key.to}${matchText(match)}`, key);
       return true;
     });

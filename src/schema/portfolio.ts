@@ -1,4 +1,5 @@
-// GraphQL portfolio of measures: the exact best set under a budget, as the viewer sees the model (analysis/portfolio.ts).
+// GraphQL portfolio of measures: the exact best set under a budget, from the model as the viewer sees it
+// (analysis/portfolio.ts).
 import { builder } from './builder.js';
 import { NodeRefs } from './entities.js';
 import type { Context } from './context.js';
@@ -6,9 +7,14 @@ import type { NodeRecord } from '../graph/api-repository.js';
 import { viewerParam } from '../domain/viewer.js';
 import { ValidationError } from '../domain/errors.js';
 import {
-  analysePortfolio, DEFAULT_YEARS, type MeasureResult, type PortfolioModel, type PortfolioResult, type ShortfallClosed,
+  analysePortfolio,
+  DEFAULT_YEARS,
+  type MeasureResult,
+  type PortfolioModel,
+  type PortfolioResult,
+  type ShortfallClosed,
 } from '../analysis/portfolio.js';
-import { analysisFor, badInput, selectScenarios } from './risk.js';
+import { badInput, selectScenarios } from './risk.js';
 
 interface PortfolioView extends Omit<PortfolioResult, 'scenarios'> {
   scenarios: NodeRecord[];
@@ -16,11 +22,13 @@ interface PortfolioView extends Omit<PortfolioResult, 'scenarios'> {
 }
 
 /** The model as the viewer sees it, in the shape the portfolio analysis takes; one read per revision and viewer. */
-async function portfolioModel(ctx: Context): Promise<{ model: PortfolioModel; scenarios: NodeRecord[]; nodes: Map<string, NodeRecord> }> {
-  const entry = await analysisFor(ctx);
-  return entry.memo('portfolioModel', async () => {
+async function portfolioModel(
+  ctx: Context,
+): Promise<{ model: PortfolioModel; scenarios: NodeRecord[]; nodes: Map<string, NodeRecord> }> {
+  return ctx.analysis.memo('portfolioModel', null, async (entry) => {
     const [planning, risk, rows] = await Promise.all([
-      entry.planningData(), entry.riskData(),
+      entry.planningData(),
+      entry.riskData(),
       ctx.graph.read('portfolio', 'portfolioInputs', { viewer: viewerParam(ctx.viewer) }),
     ]);
     const row = rows[0] ?? {};
@@ -53,18 +61,26 @@ export interface PortfolioArgs {
 export async function analyse(field: string, args: PortfolioArgs, ctx: Context): Promise<PortfolioView> {
   const { model, scenarios, nodes } = await portfolioModel(ctx);
   const selected = selectScenarios(field, args.scenarioIds, scenarios);
-  const entry = await analysisFor(ctx);
-  const key = JSON.stringify(['portfolio', args.budget, selected.map((s) => s.id), args.years ?? null, args.samples ?? null]);
-  return entry.memo(key, async () => {
+  const key = {
+    budget: args.budget,
+    scenarios: selected.map((s) => s.id),
+    years: args.years ?? null,
+    samples: args.samples ?? null,
+  };
+  return ctx.analysis.memo('portfolio', key, async () => {
     try {
       const result = await analysePortfolio(model, {
-        budget: args.budget, scenarios: selected.map((s) => s.id), years: args.years ?? DEFAULT_YEARS,
+        budget: args.budget,
+        scenarios: selected.map((s) => s.id),
+        years: args.years ?? DEFAULT_YEARS,
         ...(args.samples != null ? { samples: args.samples } : {}),
       });
       return { ...result, scenarios: selected, nodes };
     } catch (e) {
       if (e instanceof ValidationError) {
-        throw badInput(e.problems.map((p) => `${field}: ${p.field.replace(/^scenarios/, 'scenarioIds')}: ${p.message}`).join('; '));
+        throw badInput(
+          e.problems.map((p) => `${field}: ${p.field.replace(/^scenarios/, 'scenarioIds')}: ${p.message}`).join('; '),
+        );
       }
       throw e;
     }
@@ -82,7 +98,8 @@ const PortfolioMeasure = builder.objectRef<MeasureResult & { node: NodeRecord | 
     value: t.exposeFloat('value', { description: 'The static value V of this measure alone.' }),
     chosen: t.exposeBoolean('chosen'),
     coreIndex: t.exposeFloat('coreIndex', {
-      description: 'Share of the portfolios over every weight profile and the sampled weights that contain the measure.',
+      description:
+        'Share of the portfolios over every weight profile and the sampled weights that contain the measure.',
     }),
     label: t.exposeString('label', { description: 'core (coreIndex 1), borderline, or exterior (coreIndex 0).' }),
   }),
@@ -100,19 +117,22 @@ const ShortfallClosedRef = builder.objectRef<ShortfallClosed>('MeasureShortfallC
   }),
 });
 
-const ProfilePortfolio = builder.objectRef<PortfolioResult['robustness']['profiles'][number]>('ProfilePortfolio').implement({
-  description: 'The best portfolio under one named weight profile.',
-  fields: (t) => ({
-    profile: t.string({ resolve: (p) => p.id }),
-    chosen: t.exposeIDList('chosen'),
-    value: t.exposeFloat('value'),
-    cost: t.exposeFloat('cost'),
-  }),
-});
+const ProfilePortfolio = builder
+  .objectRef<PortfolioResult['robustness']['profiles'][number]>('ProfilePortfolio')
+  .implement({
+    description: 'The best portfolio under one named weight profile.',
+    fields: (t) => ({
+      profile: t.string({ resolve: (p) => p.id }),
+      chosen: t.exposeIDList('chosen'),
+      value: t.exposeFloat('value'),
+      cost: t.exposeFloat('cost'),
+    }),
+  });
 
 const PortfolioRef = builder.objectRef<PortfolioView>('Portfolio').implement({
-  description: 'The exact best set of measures under a budget (largest static value; ties: lower cost, then the '
-    + 'alphabetically first list of ids), with each measure’s own value and its robustness across weights.',
+  description:
+    'The exact best set of measures under a budget (largest static value; ties: lower cost, then the ' +
+    'alphabetically first list of ids), with each measure’s own value and its robustness across weights.',
   fields: (t) => ({
     budget: t.exposeFloat('budget'),
     years: t.exposeFloat('years'),
@@ -133,8 +153,9 @@ const PortfolioRef = builder.objectRef<PortfolioView>('Portfolio').implement({
 builder.queryField('portfolio', (t) =>
   t.field({
     type: PortfolioRef,
-    description: 'The best portfolio of measures under a budget, over the selected scenarios (default: all the viewer '
-      + 'may see), from what the viewer may see.',
+    description:
+      'The best portfolio of measures under a budget, over the selected scenarios (default: all the viewer ' +
+      'may see), from what the viewer may see.',
     args: {
       budget: t.arg.float({ required: true, description: 'Euros over `years`.' }),
       scenarioIds: t.arg.idList(),
