@@ -6,7 +6,8 @@
 //   node:         {{list}} {{label}}; {{#refs}}…{{/refs}} repeats per reference field ({{field}} {{type}} {{target}})
 //   reference:    {{label}} (the node's) {{type}} {{target}} (label of the referenced kind)
 //   relationship: {{type}} {{from}} {{to}} (fields) {{fromLabel}} {{toLabel}} ('Entity' when any or several kinds);
-//                 {{#props}}…{{.}}…{{/props}} repeats per property of the format's item (without the two ends)
+//                 {{#props}}…{{.}}…{{/props}} repeats per property of the format's item (without the two ends),
+//                 {{#keyProps}}…{{/keyProps}} per key field kept as a property (a third key, as an effect's party)
 //   link:         {{type}}
 // Repeats are joined by ', '. {{visible(n)}} is the access rule of access.cypher. Rows ($rows) are one batch.
 
@@ -91,7 +92,7 @@ ORDER BY t.id
 UNWIND $rows AS row
 MATCH (a:{{fromLabel}} {id: row.{{from}}})
 MATCH (b:{{toLabel}} {id: row.{{to}}})
-MERGE (a)-[r:{{type}}]->(b)
+MERGE (a)-[r:{{type}} { {{#keyProps}}`{{.}}`: row.props.`{{.}}`{{/keyProps}} }]->(b)
 SET r = row.props
 
 // @template relationship create
@@ -108,11 +109,14 @@ RETURN a.id AS `{{from}}`, b.id AS `{{to}}`, properties(r) AS props
 ORDER BY a.id, b.id
 
 // @template relationship get
+// $match: the key fields kept as properties (keyProps), {} for a list without them.
 MATCH (a:Entity {id: $from})-[r:{{type}}]->(b:Entity {id: $to})
+WHERE all(k IN keys($match) WHERE r[k] = $match[k])
 RETURN properties(r) AS props, b {.*, __label: [l IN labels(b) WHERE l <> 'Entity'][0]} AS other
 
 // @template relationship delete
 MATCH (a:Entity {id: $from})-[r:{{type}}]->(b:Entity {id: $to})
+WHERE all(k IN keys($match) WHERE r[k] = $match[k])
 DELETE r
 RETURN count(*) AS deleted
 

@@ -32,6 +32,11 @@ const COMMANDS: Record<string, () => Promise<void>> = {
       },
     });
   },
+  portfolio: async () => {
+    (await import('./portfolio.js')).registerPortfolio(program, {
+      loadModelFromGraph: async () => (await import('../graph/model-repository.js')).exportModel(await graphOnce()),
+    });
+  },
 };
 const ALIASES: Record<string, string> = { load: 'validate', export: 'validate', serve: 'start', restore: 'backup' };
 const asked = process.argv[2] ?? '';

@@ -12,6 +12,15 @@ type Json = Record<string, unknown>;
 
 export interface Actor { viewer: Viewer; requestId: string }
 
+/** One relationship item: its two ends and, for a list with keyProps, the values of those key fields. */
+export interface RelationshipKey { from: string; to: string; match?: Record<string, string> }
+
+/** The key fields a relationship list keeps as properties, with their values in `item` ({} for most lists). */
+function matchOf(rel: RelationshipKind, item: Json): Record<string, string> {
+  return Object.fromEntries((rel.keyProps ?? []).map((f) => [f, String(item[f])]));
+}
+const matchText = (match: Record<string, string>) => Object.values(match).map((v) => ` ${v}`).join('');
+
 function relKind(list: string): RelationshipKind {
   const k = RELATIONSHIP_KINDS.find((r) => r.list === list);
   if (!k) throw new Error(`no such relationship list: ${list}`);
@@ -121,7 +130,8 @@ export class MutationRepository {
   }
 
   private relLabel(rel: RelationshipKind, item: Json): string {
-    return `${rel.list} (${String(item[rel.from.field])}→${String(item[rel.to.field])})`;
+    const ends = `${String(item[rel.from.field])}→${String(item[rel.to.field])}`;
+    return `${rel.list} (${ends}${matchText(matchOf(rel, item))})`;
   }
 
   private async writeRelationship(rel: RelationshipKind, item: Json, actor: Actor, action: 'create' | 'update'): Promise<RelationshipRecord> {
@@ -137,12 +147,15 @@ export class MutationRepository {
     const other = await this.transaction(async (tx) => {
       // Serialise changes around the source node so that "exists?" and the write cannot interleave with another request.
       await tx.run('mutations', 'lockNode', { id: from });
-      const existing = await tx.run(statementsFor(rel).get, { from, to });
+      const match = matchOf(rel, item);
+      const existing = await tx.run(statementsFor(rel).get, { from, to, match });
       if (action === 'create' && existing.length) throw new ValidationError([{ item: this.relLabel(rel, item), field: '', message: 'already exists; update it instead' }]);
-      if (action === 'update' && !existing.length) throw new NotFoundError(rel.list, `${from}→${to}`);
+      if (action === 'update' && !existing.length) {
+        throw new NotFoundError(rel.list, `${from}→${to}${matchText(match)}`);
+      }
       await tx.run(statementsFor(rel).merge, { rows: [{ [rel.from.field]: from, [rel.to.field]: to, props }] });
-      const written = await tx.run(statementsFor(rel).get, { from, to });
-      await this.audit(tx, actor, `${action}:${rel.list}`, `${from}→${to}`, item);
+      const written = await tx.run(statementsFor(rel).get, { from, to, match });
+      await this.audit(tx, actor, `${action}:${rel.list}`, `${from}→${to}${matchText(match)}`, item);
       return written[0]!.other as NodeRecord;
     });
     return { from, to, type: rel.type, props, other };
@@ -153,25 +166,29 @@ export class MutationRepository {
     return this.writeRelationship(rel, validateItem<Json>(list, storedProps(input)), actor, 'create');
   }
 
-  async updateRelationship(list: string, key: { from: string; to: string }, patch: Json, actor: Actor): Promise<RelationshipRecord> {
+  async updateRelationship(list: string, key: RelationshipKey, patch: Json, actor: Actor): Promise<RelationshipRecord> {
     const rel = relKind(list);
-    const rows = await this.graph.read(statementsFor(rel).get, { from: key.from, to: key.to });
-    if (!rows.length) throw new NotFoundError(rel.list, `${key.from}→${key.to}`);
-    const merged: Json = { ...(rows[0]!.props as Json), [rel.from.field]: key.from, [rel.to.field]: key.to };
+    const match = key.match ?? {};
+    const rows = await this.graph.read(statementsFor(rel).get, { from: key.from, to: key.to, match });
+    if (!rows.length) throw new NotFoundError(rel.list, `${key.from}→${key.to}${matchText(match)}`);
+    const merged: Json = { ...(rows[0]!.props as Json), [rel.from.field]: key.from, [rel.to.field]: key.to, ...match };
     for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || k === rel.from.field || k === rel.to.field) continue;
+      if (v === undefined || k === rel.from.field || k === rel.to.field || k in match) continue;
       if (v === null) delete merged[k];
       else merged[k] = v;
     }
     return this.writeRelationship(rel, validateItem<Json>(list, merged), actor, 'update');
   }
 
-  async deleteRelationship(list: string, key: { from: string; to: string }, actor: Actor): Promise<boolean> {
+  async deleteRelationship(list: string, key: RelationshipKey, actor: Actor): Promise<boolean> {
     const rel = relKind(list);
+    const match = key.match ?? {};
     return this.transaction(async (tx) => {
-      const rows = await tx.run(statementsFor(rel).delete, { from: key.from, to: key.to });
-      if (Number(rows[0]?.deleted ?? 0) === 0) throw new NotFoundError(rel.list, `${key.from}→${key.to}`);
-      await this.audit(tx, actor, `delete:${rel.list}`, `${key.from}→${key.to}`, key);
+      const rows = await tx.run(statementsFor(rel).delete, { from: key.from, to: key.to, match });
+      if (Number(rows[0]?.deleted ?? 0) === 0) {
+        throw new NotFoundError(rel.list, `${key.from}→${key.to}${matchText(match)}`);
+      }
+      await this.audit(tx, actor, `delete:${rel.list}`, `${key.from}→${key.to}${matchText(match)}`, key);
       return true;
     });
   }

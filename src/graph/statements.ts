@@ -69,7 +69,7 @@ function relationshipValues(rel: RelationshipKind): Values {
   const props = Object.keys(ITEM_SCHEMAS[rel.list].shape).filter((f) => f !== rel.from.field && f !== rel.to.field);
   return {
     type: rel.type, from: rel.from.field, to: rel.to.field,
-    fromLabel: endpointLabel(rel.from), toLabel: endpointLabel(rel.to), props,
+    fromLabel: endpointLabel(rel.from), toLabel: endpointLabel(rel.to), props, keyProps: rel.keyProps ?? [],
   };
 }
 

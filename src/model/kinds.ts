@@ -97,6 +97,13 @@ export const NODE_KINDS = [
       shape: 'round-tag', rank: 7, shown: true,
     },
   },
+  {
+    list: 'measures', label: 'Measure', singular: 'measure',
+    style: {
+      label: 'Measure', plural: 'Measures', color: '#AA4499', text: '#fff',
+      shape: 'pentagon', rank: 10, shown: false,
+    },
+  },
 ] as const satisfies readonly NodeKindSpec[];
 
 export type NodeKind = (typeof NODE_KINDS)[number];
@@ -123,6 +130,11 @@ interface RelationshipKindSpec {
   to: Endpoint;
   /** Fields that identify one item in its list (for messages and duplicate checks). */
   key: readonly string[];
+  /**
+   * Key fields besides the two ends, kept as properties of the relationship: two items with the same ends and
+   * different values here are two relationships in the graph (MERGE matches on them too).
+   */
+  keyProps?: readonly string[];
   /** The GraphQL object type of one item. */
   typeName: string;
   /** GraphQL fields on the node types: `out` on the `from` kind, `in` on the `to` kind. */
@@ -187,6 +199,13 @@ const RELATIONSHIPS = [
     from: { field: 'from', kinds: ['services', 'capabilities'] }, to: { field: 'criterion', kinds: ['impactCriteria'] },
     fields: { out: 'consequences', in: 'causedBy' }, reading: ['causes', 'caused by'],
   },
+  {
+    // The holding party is a third key field, kept as a property of the relationship (keyProps).
+    list: 'effects', type: 'STRENGTHENS', typeName: 'Effect',
+    key: ['measure', 'party', 'capability'], keyProps: ['party'],
+    from: { field: 'measure', kinds: ['measures'] }, to: { field: 'capability', kinds: ['capabilities'] },
+    fields: { out: 'effects', in: 'measures' }, reading: ['strengthens', 'strengthened by'],
+  },
 ] as const satisfies readonly RelationshipKindSpec[];
 
 export type RelationshipList = (typeof RELATIONSHIPS)[number]['list'];
@@ -223,6 +242,10 @@ export const NODE_REFERENCES = [
   {
     list: 'services', field: 'sector', kinds: ['sectors'], type: 'PART_OF', many: false,
     reverse: 'services', reading: ['part of', 'contains'],
+  },
+  {
+    list: 'measures', field: 'lead', kinds: ['parties'], type: 'LED_BY', many: false,
+    reverse: 'measures', reading: ['led by', 'leads'],
   },
 ] as const satisfies readonly NodeReferenceSpec[];
 

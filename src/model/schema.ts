@@ -12,6 +12,8 @@ export const CLASSES = ['A', 'B', 'C', 'D', 'E'] as const;
 export const HORIZONS = ['short', 'medium', 'long'] as const;
 export const CLUSTERS = ['classic', 'socio-economic', 'natural'] as const;
 export const NATURES = ['security', 'safety'] as const;
+export const INSTRUMENTS = ['policy', 'legislation', 'investment', 'exercise', 'agreement', 'organisation'] as const;
+export const MEASURE_STATUSES = ['proposed', 'decided', 'in-progress', 'done', 'dropped'] as const;
 
 const id = z.string().min(1, 'must be a non-empty string').max(200, 'must be at most 200 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'must start with a letter or digit and contain only letters, digits, "_", ".", ":" and "-"');
@@ -82,6 +84,23 @@ export const Task = z.strictObject({
 });
 export const Capability = z.strictObject({ ...nodeBase, unit: z.string().min(1).max(100) });
 export const Party = z.strictObject({ ...nodeBase, kind: z.enum(PARTY_KINDS) });
+/** A decision to strengthen capabilities (policy, legislation or a concrete measure), carried out by its `lead`. */
+export const Measure = z.strictObject({
+  ...nodeBase,
+  /** The party that carries the measure out (`owner` stays the visibility owner). */
+  lead: id,
+  instrument: z.enum(INSTRUMENTS),
+  /** Euros, once. */
+  costOneOff: nonNegative.default(0),
+  /** Euros per year. */
+  costPerYear: nonNegative.default(0),
+  leadTimeMonths: nonNegative.default(0),
+  status: z.enum(MEASURE_STATUSES).default('proposed'),
+  /** Which fundamental rights or core values the measure touches and why it is proportionate. */
+  rightsImpact: text.optional(),
+  /** Safety-chain phases the measure works in. */
+  phases: z.array(z.enum(PHASES)).optional(),
+});
 
 export const Dependency = z.strictObject({
   ...relBase,
@@ -125,6 +144,15 @@ export const Consequence = z.strictObject({
   from: id, criterion: id,
   perUnitHour: nonNegative,
 });
+/**
+ * Carrying out `measure` adds `capacityDelta` to `party`'s holding of `capability` (a new holding at readiness 1 if
+ * none). In the graph: (Measure)-[:STRENGTHENS {party, capacityDelta}]->(Capability).
+ */
+export const Effect = z.strictObject({
+  ...relBase,
+  measure: id, party: id, capability: id,
+  capacityDelta: nonNegative,
+});
 
 /**
  * The zod schema of one item of each list of the catalogue (src/model/kinds.ts), in the format's order; the model
@@ -141,6 +169,7 @@ export const ITEM_SCHEMAS = {
   tasks: Task,
   capabilities: Capability,
   parties: Party,
+  measures: Measure,
   dependencies: Dependency,
   disruptions: Disruption,
   requirements: Requirement,
@@ -152,6 +181,7 @@ export const ITEM_SCHEMAS = {
   operations: Operation,
   scores: Score,
   consequences: Consequence,
+  effects: Effect,
 } as const satisfies Record<ModelList, z.ZodObject>;
 
 type Items = typeof ITEM_SCHEMAS;
@@ -191,3 +221,5 @@ export type Responsibility = z.output<typeof Responsibility>;
 export type Operation = z.output<typeof Operation>;
 export type Score = z.output<typeof Score>;
 export type Consequence = z.output<typeof Consequence>;
+export type Measure = z.output<typeof Measure>;
+export type Effect = z.output<typeof Effect>;

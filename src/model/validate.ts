@@ -5,6 +5,7 @@ import { Model, type ModelInput } from './schema.js';
 import * as S from './schema.js';
 import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS, SINGULAR_OF, type NodeList } from './kinds.js';
 import { ValidationError, UserError, type Problem } from '../domain/errors.js';
+import { checkMeasures, effectLabel } from './measures.js';
 
 type Json = Record<string, unknown>;
 
@@ -14,6 +15,7 @@ export function itemLabel(list: string, index: number, item: unknown): string {
   if (!item || typeof item !== 'object') return base;
   const o = item as Json;
   if (typeof o.id === 'string') return `${base} (id "${o.id}")`;
+  if (list === 'effects') return effectLabel(index, item, list);
   const rel = RELATIONSHIP_KINDS.find((r) => r.list === list);
   if (rel) {
     const a = o[rel.from.field];
@@ -88,6 +90,7 @@ export function checkReferences(model: Model): Problem[] {
       else kindOf.set(n.id, k.list);
     });
   }
+  problems.push(...checkMeasures(model, kindOf));
   const expect = (item: string, field: string, ref: string, kinds: readonly NodeList[] | '*') => {
     const k = kindOf.get(ref);
     if (!k) {

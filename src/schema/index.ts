@@ -6,6 +6,7 @@ import './risk.js';
 import './gaps.js';
 import './party.js';
 import './simulation.js';
+import './portfolio.js';
 import './mutations.js';
 import './audit.js';
 import './cycles.js';

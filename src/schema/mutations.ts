@@ -93,16 +93,24 @@ for (const rel of RELATIONSHIP_KINDS) {
   const name = rel.typeName;
   const fields = scalarFields(ITEM_SCHEMAS[rel.list]!);
   const ends = new Set([rel.from.field, rel.to.field]);
+  const keyProps: readonly string[] = rel.keyProps ?? [];
   const Input = builder.inputType(`${name}Input`, {
     description: `A new item of ${rel.list}, as in the model format.`,
     fields: (t) => Object.fromEntries(fields.map((f) => [f.name, inputField(t, f, false, ends.has(f.name))])) as any,
   });
   const Patch = builder.inputType(`${name}Patch`, {
     description: `Changes to an item of ${rel.list}; null clears an optional field.`,
-    fields: (t) => Object.fromEntries(fields.filter((f) => !ends.has(f.name)).map((f) => [f.name, inputField(t, f, true, false)])) as any,
+    fields: (t) => Object.fromEntries(fields.filter((f) => !ends.has(f.name) && !keyProps.includes(f.name))
+      .map((f) => [f.name, inputField(t, f, true, false)])) as any,
   });
-  const keyArgs = (t: any) => ({ [rel.from.field]: t.arg.id({ required: true }), [rel.to.field]: t.arg.id({ required: true }) });
-  const key = (args: any) => ({ from: String(args[rel.from.field]), to: String(args[rel.to.field]) });
+  const keyArgs = (t: any) => ({
+    [rel.from.field]: t.arg.id({ required: true }), [rel.to.field]: t.arg.id({ required: true }),
+    ...Object.fromEntries(keyProps.map((f) => [f, t.arg.id({ required: true })])),
+  });
+  const key = (args: any) => ({
+    from: String(args[rel.from.field]), to: String(args[rel.to.field]),
+    match: Object.fromEntries(keyProps.map((f) => [f, String(args[f])])),
+  });
   const label = (k: { from: string; to: string }) => `${rel.list} (${k.from}→${k.to})`;
   /** Both ends must be visible to the viewer (not found otherwise), and the classification one the viewer still reads. */
   const check = async (ctx: Context, k: { from: string; to: string }, classification: unknown, existing = false) => {

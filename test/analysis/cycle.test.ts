@@ -5,7 +5,10 @@ import { planningInput } from '../../src/analysis/inputs.js';
 import type { Model } from '../../src/model/schema.js';
 import { REPORT_MODEL } from '../report/fixture.js';
 
-type WithMeasures = Model & { measures: { id: string; name: string; status?: string; leadTimeMonths?: number }[] };
+type WithMeasures = Model;
+/** A measure of the model format with the fields a cycle reads; the rest at their defaults. */
+const measure = (id: string, name: string, leadTimeMonths: number): Model['measures'][number] =>
+  ({ id, name, leadTimeMonths, lead: 'min', instrument: 'investment', costOneOff: 0, costPerYear: 0, status: 'proposed' });
 
 function state(id: string, model: Model, decisions: Decision[], date: string): CycleState {
   return { id, model, assessment: freezeAssessment(model, planningInput(model)), decisions, date };
@@ -42,9 +45,9 @@ describe('comparison of two cycles', () => {
 
   it('tracks measures: progressed by status decisions, overdue once the lead time has passed without done', () => {
     const withMeasures = (m: Model): WithMeasures => ({ ...m, measures: [
-      { id: 'm-boats', name: 'Buy boats', leadTimeMonths: 6 },
-      { id: 'm-cool', name: 'Cooling centres', leadTimeMonths: 24 },
-      { id: 'm-done', name: 'Exercise', leadTimeMonths: 1 },
+      measure('m-boats', 'Buy boats', 6),
+      measure('m-cool', 'Cooling centres', 24),
+      measure('m-done', 'Exercise', 1),
     ] });
     const before = state('2007', withMeasures(m2007), [decision({ kind: 'measure', target: 'm-boats', date: '2007-11-15' })], '2007-12-01');
     const after = state('2008', withMeasures(m2008), [
