@@ -97,6 +97,13 @@ export const NODE_KINDS = [
       shape: 'round-tag', rank: 7, shown: true,
     },
   },
+  {
+    list: 'regions', label: 'Region', singular: 'region',
+    style: {
+      label: 'Region', plural: 'Regions', color: '#44AA99', text: '#000',
+      shape: 'octagon', rank: 10, shown: false,
+    },
+  },
 ] as const satisfies readonly NodeKindSpec[];
 
 export type NodeKind = (typeof NODE_KINDS)[number];
@@ -187,6 +194,11 @@ const RELATIONSHIPS = [
     from: { field: 'from', kinds: ['services', 'capabilities'] }, to: { field: 'criterion', kinds: ['impactCriteria'] },
     fields: { out: 'consequences', in: 'causedBy' }, reading: ['causes', 'caused by'],
   },
+  {
+    list: 'travelTimes', type: 'TRAVEL_TIME', typeName: 'TravelTime', key: ['from', 'to'],
+    from: { field: 'from', kinds: ['regions'] }, to: { field: 'to', kinds: ['regions'] },
+    fields: { out: 'travelTimesFrom', in: 'travelTimesTo' }, reading: ['travel time to', 'travel time from'],
+  },
 ] as const satisfies readonly RelationshipKindSpec[];
 
 export type RelationshipList = (typeof RELATIONSHIPS)[number]['list'];
@@ -223,6 +235,14 @@ export const NODE_REFERENCES = [
   {
     list: 'services', field: 'sector', kinds: ['sectors'], type: 'PART_OF', many: false,
     reverse: 'services', reading: ['part of', 'contains'],
+  },
+  {
+    list: 'parties', field: 'region', kinds: ['regions'], type: 'IN_REGION', many: false,
+    reverse: 'parties', reading: ['in region', 'party'],
+  },
+  {
+    list: 'scenarios', field: 'regions', kinds: ['regions'], type: 'AFFECTS', many: true,
+    reverse: 'scenarios', reading: ['affects', 'affected by'],
   },
 ] as const satisfies readonly NodeReferenceSpec[];
 
