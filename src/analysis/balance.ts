@@ -19,6 +19,8 @@ export interface PlanningInput {
   responsibilities: readonly { party: string; target: string; role: string }[];
   /** Every node that should have a lead party (see LEAD_TARGET_KINDS), with its kind. */
   targets: readonly { id: string; __label: string }[];
+  /** Who operates which service: operators' leads on a service do not conflict with its government lead. */
+  operations?: readonly { party: string; service: string }[];
   /** Region centroids and explicit travel times (arrival times); absent: nothing is located. */
   regions?: readonly RegionPoint[];
   travelTimes?: readonly TravelTimeInput[];
@@ -222,6 +224,10 @@ export function gapReport(input: PlanningInput, options: BalanceOptions = {}): G
   const tasksWithNeeds = new Set(input.needs.map((n) => n.task));
   const visibleParties = new Set(input.parties.map((p) => p.id));
   const held = new Set(input.holdings.filter((h) => visibleParties.has(h.party)).map((h) => h.capability));
+  // Operators lead the continuity of their service and the government lead takes over from its escalation threshold:
+  // that is a handover, not a double lead. Two or more leads that do not operate the target are.
+  const operates = new Set((input.operations ?? []).map((o) => `${o.party}\u0000${o.service}`));
+  const conflicting = (target: string, l: readonly string[]) => l.filter((p) => !operates.has(`${p}\u0000${target}`)).length >= 2;
   return {
     scenarios: [...(options.scenarios ?? input.scenarios.map((s) => s.id))],
     withinHours: options.withinHours ?? null,
@@ -230,7 +236,7 @@ export function gapReport(input: PlanningInput, options: BalanceOptions = {}): G
     duplicates: balance.filter((b) => b.duplicate).sort((a, b) => b.surplus - a.surplus || byId(a.capability, b.capability)),
     internationalDependence: balance.filter((b) => b.required > 0 && !b.gap && b.availableNational < b.required)
       .sort((a, b) => (b.required - b.availableNational) - (a.required - a.availableNational) || byId(a.capability, b.capability)),
-    multipleLeads: [...leads.entries()].filter(([, l]) => l.length >= 2).map(([target, l]) => ({ target, kind: kindOf.get(target) ?? null, leads: l }))
+    multipleLeads: [...leads.entries()].filter(([target, l]) => conflicting(target, l)).map(([target, l]) => ({ target, kind: kindOf.get(target) ?? null, leads: l }))
       .sort((a, b) => byId(a.target, b.target)),
     uncoveredTasks: input.tasks.filter((t) => !tasksWithNeeds.has(t.id) && (!phases || phases.has(t.phase ?? ''))).map((t) => t.id).sort(byId),
     unheldCapabilities: input.capabilities.filter((c) => !held.has(c.id)).map((c) => c.id).sort(byId),
@@ -254,4 +260,25 @@ export function partyPart(
   const part = (rows: readonly CapabilityBalance[]) => rows.filter((b) => holds.has(b.capability) || leads.has(b.capability))
     .map((b) => ({ capability: b.capability, holds: holds.has(b.capability), leads: leads.has(b.capability) }));
   return { gaps: part(report.gaps), duplicates: part(report.duplicates) };
+}
+
+/** The planning inputs of a whole validated model (everything visible), for offline analysis and tests. */
+export function planningInputOf(model: {
+  scenarios: PlanningInput['scenarios']; tasks: PlanningInput['tasks']; capabilities: PlanningInput['capabilities'];
+  parties: readonly { id: string; kind: string; region?: string }[]; requirements: PlanningInput['requirements'];
+  needs: PlanningInput['needs']; holdings: PlanningInput['holdings']; responsibilities: PlanningInput['responsibilities'];
+  operations?: PlanningInput['operations']; regions?: PlanningInput['regions']; travelTimes?: PlanningInput['travelTimes'];
+  threats: readonly { id: string }[]; sectors: readonly { id: string }[]; services: readonly { id: string }[];
+}): PlanningInput {
+  const label = (list: readonly { id: string }[], l: string) => list.map((x) => ({ id: x.id, __label: l }));
+  return {
+    scenarios: model.scenarios, tasks: model.tasks, capabilities: model.capabilities,
+    parties: model.parties.map((p) => ({ id: p.id, partyKind: p.kind, region: p.region ?? null })),
+    requirements: model.requirements, needs: model.needs, holdings: model.holdings, responsibilities: model.responsibilities,
+    operations: model.operations ?? [], regions: model.regions ?? [], travelTimes: model.travelTimes ?? [],
+    targets: [
+      ...label(model.threats, 'Threat'), ...label(model.sectors, 'Sector'), ...label(model.services, 'Service'),
+      ...label(model.tasks, 'Task'), ...label(model.capabilities, 'Capability'),
+    ],
+  };
 }
