@@ -253,11 +253,13 @@ export interface PartyCapability { capability: string; holds: boolean; leads: bo
  * each saying which, in the report's order.
  */
 export function partyPart(
-  input: Pick<PlanningInput, 'holdings' | 'responsibilities'>, report: Pick<GapReport, 'gaps' | 'duplicates'>, party: string,
+  input: Pick<PlanningInput, 'holdings' | 'responsibilities'>,
+  report: { gaps: readonly { capability: string }[]; duplicates: readonly { capability: string }[] },
+  party: string,
 ): { gaps: PartyCapability[]; duplicates: PartyCapability[] } {
   const holds = new Set(input.holdings.filter((h) => h.party === party).map((h) => h.capability));
   const leads = new Set(input.responsibilities.filter((r) => r.party === party && r.role === 'lead').map((r) => r.target));
-  const part = (rows: readonly CapabilityBalance[]) => rows.filter((b) => holds.has(b.capability) || leads.has(b.capability))
+  const part = (rows: readonly { capability: string }[]) => rows.filter((b) => holds.has(b.capability) || leads.has(b.capability))
     .map((b) => ({ capability: b.capability, holds: holds.has(b.capability), leads: leads.has(b.capability) }));
   return { gaps: part(report.gaps), duplicates: part(report.duplicates) };
 }
