@@ -39,7 +39,7 @@ export interface BalanceOptions {
   /** Only tasks in these phases count; all when null or empty. */
   phases?: readonly string[] | null;
   overcapacityFactor?: number;
-  /** Count a holding only when its arrival time at the scenario is at most this many hours; null: every holding counts. */
+  /** Count a holding only when its arrival at the scenario is at most this many hours; null: every holding counts. */
   withinHours?: number | null;
 }
 
@@ -133,7 +133,9 @@ export function capabilityBalance(input: PlanningInput, options: BalanceOptions 
     }
   }
   const partyRegion = new Map(input.parties.map((p) => [p.id, typeof p.region === 'string' ? p.region : null]));
-  type Located = { party: string; capacity: number; readiness: number; mobilisation: number; region: string | null; national: boolean };
+  type Located = {
+    party: string; capacity: number; readiness: number; mobilisation: number; region: string | null; national: boolean;
+  };
   const holdingsOf = new Map<string, Located[]>();
   for (const h of input.holdings) {
     const kind = partyKind.get(h.party);
@@ -163,7 +165,8 @@ export function capabilityBalance(input: PlanningInput, options: BalanceOptions 
         };
       });
     };
-    const availableOf = (holders: readonly Holder[]) => holders.reduce((sum, h) => (h.counted ? sum + h.available : sum), 0);
+    const availableOf = (holders: readonly Holder[]) =>
+      holders.reduce((sum, h) => (h.counted ? sum + h.available : sum), 0);
     const allCount = within === null ? availableOf(holdersAt(null)) : null;
     const byScenario: ScenarioBalance[] = [...(demand.get(c.id) ?? new Map<string, number>()).entries()]
       .map(([scenario, req]) => {
@@ -173,8 +176,9 @@ export function capabilityBalance(input: PlanningInput, options: BalanceOptions 
     let worst: ScenarioBalance | null = null;
     for (const b of byScenario) {
       if (b.required <= 0) continue;
-      if (!worst || b.shortfall > worst.shortfall || (b.shortfall === worst.shortfall
-        && (b.required > worst.required || (b.required === worst.required && byId(b.scenario, worst.scenario) < 0)))) worst = b;
+      const better = !worst || b.shortfall > worst.shortfall || (b.shortfall === worst.shortfall
+        && (b.required > worst.required || (b.required === worst.required && byId(b.scenario, worst.scenario) < 0)));
+      if (better) worst = b;
     }
     byScenario.sort((a, b) => b.required - a.required || byId(a.scenario, b.scenario));
     const scenario = worst?.scenario ?? null;
@@ -196,7 +200,9 @@ export function capabilityBalance(input: PlanningInput, options: BalanceOptions 
       regions: regions.map((region) => {
         const here = holders.filter((h) => h.region === region);
         return {
-          region, capacity: here.reduce((x, h) => x + h.capacity, 0), available: here.reduce((x, h) => x + h.available, 0),
+          region,
+          capacity: here.reduce((x, h) => x + h.capacity, 0),
+          available: here.reduce((x, h) => x + h.available, 0),
           holders: here.map((h) => h.party),
         };
       }),
@@ -227,7 +233,8 @@ export function gapReport(input: PlanningInput, options: BalanceOptions = {}): G
   // Operators lead the continuity of their service and the government lead takes over from its escalation threshold:
   // that is a handover, not a double lead. Two or more leads that do not operate the target are.
   const operates = new Set((input.operations ?? []).map((o) => `${o.party}\u0000${o.service}`));
-  const conflicting = (target: string, l: readonly string[]) => l.filter((p) => !operates.has(`${p}\u0000${target}`)).length >= 2;
+  const conflicting = (target: string, l: readonly string[]) =>
+    l.filter((p) => !operates.has(`${p}\u0000${target}`)).length >= 2;
   return {
     scenarios: [...(options.scenarios ?? input.scenarios.map((s) => s.id))],
     withinHours: options.withinHours ?? null,
@@ -235,8 +242,10 @@ export function gapReport(input: PlanningInput, options: BalanceOptions = {}): G
     gaps: balance.filter((b) => b.gap).sort((a, b) => b.shortfall - a.shortfall || byId(a.capability, b.capability)),
     duplicates: balance.filter((b) => b.duplicate).sort((a, b) => b.surplus - a.surplus || byId(a.capability, b.capability)),
     internationalDependence: balance.filter((b) => b.required > 0 && !b.gap && b.availableNational < b.required)
-      .sort((a, b) => (b.required - b.availableNational) - (a.required - a.availableNational) || byId(a.capability, b.capability)),
-    multipleLeads: [...leads.entries()].filter(([target, l]) => conflicting(target, l)).map(([target, l]) => ({ target, kind: kindOf.get(target) ?? null, leads: l }))
+      .sort((a, b) => (b.required - b.availableNational) - (a.required - a.availableNational)
+        || byId(a.capability, b.capability)),
+    multipleLeads: [...leads.entries()].filter(([target, l]) => conflicting(target, l))
+      .map(([target, l]) => ({ target, kind: kindOf.get(target) ?? null, leads: l }))
       .sort((a, b) => byId(a.target, b.target)),
     uncoveredTasks: input.tasks.filter((t) => !tasksWithNeeds.has(t.id) && (!phases || phases.has(t.phase ?? ''))).map((t) => t.id).sort(byId),
     unheldCapabilities: input.capabilities.filter((c) => !held.has(c.id)).map((c) => c.id).sort(byId),
@@ -258,8 +267,11 @@ export function partyPart(
   party: string,
 ): { gaps: PartyCapability[]; duplicates: PartyCapability[] } {
   const holds = new Set(input.holdings.filter((h) => h.party === party).map((h) => h.capability));
-  const leads = new Set(input.responsibilities.filter((r) => r.party === party && r.role === 'lead').map((r) => r.target));
-  const part = (rows: readonly { capability: string }[]) => rows.filter((b) => holds.has(b.capability) || leads.has(b.capability))
+  const leads = new Set(
+    input.responsibilities.filter((r) => r.party === party && r.role === 'lead').map((r) => r.target),
+  );
+  const part = (rows: readonly { capability: string }[]) => rows
+    .filter((b) => holds.has(b.capability) || leads.has(b.capability))
     .map((b) => ({ capability: b.capability, holds: holds.has(b.capability), leads: leads.has(b.capability) }));
   return { gaps: part(report.gaps), duplicates: part(report.duplicates) };
 }
@@ -267,16 +279,18 @@ export function partyPart(
 /** The planning inputs of a whole validated model (everything visible), for offline analysis and tests. */
 export function planningInputOf(model: {
   scenarios: PlanningInput['scenarios']; tasks: PlanningInput['tasks']; capabilities: PlanningInput['capabilities'];
-  parties: readonly { id: string; kind: string; region?: string }[]; requirements: PlanningInput['requirements'];
-  needs: PlanningInput['needs']; holdings: PlanningInput['holdings']; responsibilities: PlanningInput['responsibilities'];
-  operations?: PlanningInput['operations']; regions?: PlanningInput['regions']; travelTimes?: PlanningInput['travelTimes'];
+  parties: readonly { id: string; kind: string; region?: string }[];
+  requirements: PlanningInput['requirements']; needs: PlanningInput['needs']; holdings: PlanningInput['holdings'];
+  responsibilities: PlanningInput['responsibilities']; operations?: PlanningInput['operations'];
+  regions?: PlanningInput['regions']; travelTimes?: PlanningInput['travelTimes'];
   threats: readonly { id: string }[]; sectors: readonly { id: string }[]; services: readonly { id: string }[];
 }): PlanningInput {
   const label = (list: readonly { id: string }[], l: string) => list.map((x) => ({ id: x.id, __label: l }));
   return {
     scenarios: model.scenarios, tasks: model.tasks, capabilities: model.capabilities,
     parties: model.parties.map((p) => ({ id: p.id, partyKind: p.kind, region: p.region ?? null })),
-    requirements: model.requirements, needs: model.needs, holdings: model.holdings, responsibilities: model.responsibilities,
+    requirements: model.requirements, needs: model.needs, holdings: model.holdings,
+    responsibilities: model.responsibilities,
     operations: model.operations ?? [], regions: model.regions ?? [], travelTimes: model.travelTimes ?? [],
     targets: [
       ...label(model.threats, 'Threat'), ...label(model.sectors, 'Sector'), ...label(model.services, 'Service'),

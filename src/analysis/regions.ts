@@ -37,7 +37,7 @@ export class TravelTimes {
     for (const t of travelTimes) this.explicit.set(pairKey(t.from, t.to), t.hours);
   }
 
-  /** Hours from region `from` to region `to`; 0 when they are the same or either is unknown (then nothing is located). */
+  /** Hours from region `from` to region `to`; 0 when they are the same or either is unknown (nothing is located). */
   hours(from: string, to: string): number {
     if (from === to) return 0;
     const given = this.explicit.get(pairKey(from, to));
@@ -61,7 +61,9 @@ function pairKey(a: string, b: string): string {
 }
 
 /** A holding's region: its own, else its party's; null for national or international capacity without a place. */
-export function holdingRegion(holding: { region?: string | null }, partyRegion: string | null | undefined): string | null {
+export function holdingRegion(
+  holding: { region?: string | null }, partyRegion: string | null | undefined,
+): string | null {
   return holding.region ?? partyRegion ?? null;
 }
 
@@ -70,7 +72,10 @@ export function holdingRegion(holding: { region?: string | null }, partyRegion: 
  * affected region of the scenario (0 when the holding or the scenario has no region).
  */
 export function arrivalHours(
-  mobilisationHours: number, region: string | null | undefined, affected: readonly string[] | null | undefined, travel: TravelTimes,
+  mobilisationHours: number,
+  region: string | null | undefined,
+  affected: readonly string[] | null | undefined,
+  travel: TravelTimes,
 ): number {
   return mobilisationHours + travel.toNearest(region, affected);
 }

@@ -131,7 +131,8 @@ export async function analyseGaps(field: string, args: GapArgs, ctx: Context): P
       }
     }
     const options: BalanceOptions = {
-      scenarios: selected.map((s) => s.id), phases: args.phases ?? null, overcapacityFactor: factor, withinHours: args.withinHours ?? null,
+      scenarios: selected.map((s) => s.id), phases: args.phases ?? null, overcapacityFactor: factor,
+      withinHours: args.withinHours ?? null,
     };
     return gapView(data, gapReport(data, options), selected, options);
   });
@@ -159,11 +160,16 @@ const CapabilityHolder = builder.objectRef<HolderView>('CapabilityHolder').imple
     readiness: t.exposeFloat('readiness'),
     available: t.exposeFloat('available', { description: 'capacity × readiness.' }),
     national: t.exposeBoolean('national', { description: 'False for international parties.' }),
-    region: t.exposeString('region', { nullable: true, description: 'Where the capacity sits: the holding’s region, else its party’s.' }),
-    arrivalHours: t.exposeFloat('arrivalHours', {
-      description: 'mobilisationHours + travel time to the nearest affected region of the reported scenario (0 travel without regions).',
+    region: t.exposeString('region', {
+      nullable: true, description: 'Where the capacity sits: the holding’s region, else its party’s.',
     }),
-    counted: t.exposeBoolean('counted', { description: 'Counts towards available: arrives within withinHours (always without it).' }),
+    arrivalHours: t.exposeFloat('arrivalHours', {
+      description: 'mobilisationHours + travel time to the nearest affected region of the reported scenario '
+        + '(0 travel without regions).',
+    }),
+    counted: t.exposeBoolean('counted', {
+      description: 'Counts towards available: arrives within withinHours (always without it).',
+    }),
   }),
 });
 
@@ -172,7 +178,9 @@ const ScenarioRequirement = builder.objectRef<ScenarioBalanceView>('ScenarioRequ
   fields: (t) => ({
     scenario: t.field({ type: NodeRefs.scenarios!, resolve: (r) => r.scenario }),
     required: t.exposeFloat('required'),
-    available: t.exposeFloat('available', { description: 'Σ capacity × readiness of the holders that arrive within withinHours.' }),
+    available: t.exposeFloat('available', {
+      description: 'Σ capacity × readiness of the holders that arrive within withinHours.',
+    }),
     shortfall: t.exposeFloat('shortfall'),
   }),
 });
@@ -193,21 +201,38 @@ export const CapabilityBalanceRef = builder.objectRef<BalanceView>('CapabilityBa
     capability: t.field({ type: NodeRefs.capabilities!, resolve: (b) => b.capability }),
     scenario: t.field({
       type: NodeRefs.scenarios!, nullable: true,
-      description: 'The selected scenario with the largest shortfall (ties: the larger requirement); required, available and shortfall are its.',
+      description: 'The selected scenario with the largest shortfall (ties: the larger requirement); required, '
+        + 'available and shortfall are its.',
       resolve: (b) => b.scenario,
     }),
-    required: t.exposeFloat('required', { description: 'Σ tasks demand × perUnit in `scenario` (without withinHours: the largest).' }),
-    drivingScenario: t.field({ type: NodeRefs.scenarios!, nullable: true, description: 'The same as `scenario`.', resolve: (b) => b.drivingScenario }),
+    required: t.exposeFloat('required', {
+      description: 'Σ tasks demand × perUnit in `scenario` (without withinHours: the largest).',
+    }),
+    drivingScenario: t.field({
+      type: NodeRefs.scenarios!, nullable: true, description: 'The same as `scenario`.',
+      resolve: (b) => b.drivingScenario,
+    }),
     requiredByScenario: t.field({ type: [ScenarioRequirement], resolve: (b) => b.requiredByScenario }),
-    available: t.exposeFloat('available', { description: 'Σ capacity × readiness over the holders that arrive within withinHours.' }),
+    available: t.exposeFloat('available', {
+      description: 'Σ capacity × readiness over the holders that arrive within withinHours.',
+    }),
     availableNational: t.exposeFloat('availableNational', { description: 'As available, leaving out international parties.' }),
     availableInternational: t.exposeFloat('availableInternational'),
     shortfall: t.exposeFloat('shortfall', { description: 'max(0, required − available).' }),
     surplus: t.exposeFloat('surplus', { description: 'max(0, available − required).' }),
     holders: t.field({ type: [CapabilityHolder], resolve: (b) => b.holders }),
-    regions: t.field({ type: [RegionHolding], description: 'Per affected region of `scenario`, what is held there.', resolve: (b) => b.regions }),
-    partyHolds: t.boolean({ nullable: true, description: 'In party(id).gaps and duplicates: whether the party holds the capability.', resolve: (b) => b.partyHolds ?? null }),
-    partyLeads: t.boolean({ nullable: true, description: 'In party(id).gaps and duplicates: whether the party leads the capability.', resolve: (b) => b.partyLeads ?? null }),
+    regions: t.field({
+      type: [RegionHolding], description: 'Per affected region of `scenario`, what is held there.',
+      resolve: (b) => b.regions,
+    }),
+    partyHolds: t.boolean({
+      nullable: true, description: 'In party(id).gaps and duplicates: whether the party holds the capability.',
+      resolve: (b) => b.partyHolds ?? null,
+    }),
+    partyLeads: t.boolean({
+      nullable: true, description: 'In party(id).gaps and duplicates: whether the party leads the capability.',
+      resolve: (b) => b.partyLeads ?? null,
+    }),
     leads: t.field({ type: [NodeRefs.parties!], description: 'Parties with the lead for this capability.', resolve: (b) => b.leads }),
     gap: t.exposeBoolean('gap'),
     duplicate: t.exposeBoolean('duplicate'),
@@ -230,7 +255,9 @@ const GapAnalysisRef = builder.objectRef<GapAnalysisView>('GapAnalysis').impleme
     scenarios: t.field({ type: [NodeRefs.scenarios!], description: 'The scenarios whose requirements count.', resolve: (g) => g.scenarios }),
     phases: t.field({ type: [PhaseEnum], resolve: (g) => g.phases as (typeof PHASES)[number][] }),
     overcapacityFactor: t.exposeFloat('overcapacityFactor'),
-    withinHours: t.exposeFloat('withinHours', { nullable: true, description: 'Holdings count only when they arrive within this many hours.' }),
+    withinHours: t.exposeFloat('withinHours', {
+      nullable: true, description: 'Holdings count only when they arrive within this many hours.',
+    }),
     balance: t.field({ type: [CapabilityBalanceRef], description: 'Every capability, by id.', resolve: (g) => g.balance }),
     gaps: t.field({ type: [CapabilityBalanceRef], description: 'Balance rows with shortfall > 0, largest first.', resolve: (g) => g.gaps }),
     duplicates: t.field({
@@ -240,10 +267,16 @@ const GapAnalysisRef = builder.objectRef<GapAnalysisView>('GapAnalysis').impleme
     }),
     internationalDependence: t.field({
       type: [CapabilityBalanceRef],
-      description: 'Dependence on international help: capabilities whose requirement is met only when international holders count.',
+      description: 'Dependence on international help: capabilities whose requirement is met only when international '
+        + 'holders count.',
       resolve: (g) => g.internationalDependence,
     }),
-    multipleLeads: t.field({ type: [LeadConflictRef], description: 'Targets with two or more lead parties (operators leading their service and its government lead hand over, and do not count).', resolve: (g) => g.multipleLeads }),
+    multipleLeads: t.field({
+      type: [LeadConflictRef],
+      description: 'Targets with two or more lead parties (operators leading their service hand over to its government '
+        + 'lead and do not count).',
+      resolve: (g) => g.multipleLeads,
+    }),
     uncoveredTasks: t.field({ type: [NodeRefs.tasks!], description: 'Tasks (in the selected phases) that need no capability.', resolve: (g) => g.uncoveredTasks }),
     unheldCapabilities: t.field({ type: [NodeRefs.capabilities!], description: 'Capabilities no party holds.', resolve: (g) => g.unheldCapabilities }),
     targetsWithoutLead: t.field({
@@ -268,7 +301,8 @@ builder.queryField('gapAnalysis', (t) =>
       profile: t.arg.string({ description: 'Weight profile for minRiskRank.' }),
       weights: t.arg({ type: [CriterionWeightInput], description: 'Explicit criterion weights for minRiskRank.' }),
       withinHours: t.arg.float({
-        description: 'Count a holding only when it arrives within this many hours: mobilisationHours + travel to the nearest affected region.',
+        description: 'Count a holding only when it arrives within this many hours: mobilisationHours + travel to the '
+          + 'nearest affected region.',
       }),
       overcapacityFactor: t.arg.float({ defaultValue: DEFAULT_OVERCAPACITY_FACTOR, description: 'A capability is a duplicate when available > this × required and it has two or more holders.' }),
     },

@@ -28,7 +28,9 @@ export function partyRole(partyId: string, data: PlanningData, whole: GapAnalysi
   const targets = (role: string) => nodes(data.responsibilities.filter((r) => r.party === partyId && r.role === role).map((r) => r.target));
   // The capabilities the party holds, as the viewer sees the holdings, and those it leads.
   const held = new Set(data.holdings.filter((h) => h.party === partyId).map((h) => h.capability));
-  const led = new Set(data.responsibilities.filter((r) => r.party === partyId && r.role === 'lead').map((r) => r.target));
+  const led = new Set(
+    data.responsibilities.filter((r) => r.party === partyId && r.role === 'lead').map((r) => r.target),
+  );
   const balanceOf = new Map(whole.balance.map((b) => [b.capability.id, b]));
   const ids = (rows: readonly BalanceView[]) => rows.map((b) => ({ capability: b.capability.id }));
   const part = partyPart(data, { gaps: ids(whole.gaps), duplicates: ids(whole.duplicates) }, partyId);
@@ -72,12 +74,14 @@ builder.objectFields(NodeRefs.parties!, (t) => ({
   }),
   gaps: t.field({
     type: [CapabilityBalanceRef],
-    description: 'Capabilities this party holds or leads that fall short (all scenarios, all phases), largest shortfall first; partyHolds and partyLeads say which.',
+    description: 'Capabilities this party holds or leads that fall short (all scenarios, all phases), largest '
+      + 'shortfall first; partyHolds and partyLeads say which.',
     resolve: async (p, _a, ctx) => (await roleOf(p, ctx)).gaps,
   }),
   duplicates: t.field({
     type: [CapabilityBalanceRef],
-    description: `Capabilities this party holds or leads with overcapacity (available > ${DEFAULT_OVERCAPACITY_FACTOR} × required, two or more holders); partyHolds and partyLeads say which.`,
+    description: 'Capabilities this party holds or leads with overcapacity (available > '
+      + `${DEFAULT_OVERCAPACITY_FACTOR} × required, two or more holders); partyHolds and partyLeads say which.`,
     resolve: async (p, _a, ctx) => (await roleOf(p, ctx)).duplicates,
   }),
   sharedLeads: t.field({

@@ -39,7 +39,7 @@ export interface EscalationStats {
   probabilityCrossed: number;
   /** Summary of the first hour with q ≥ threshold, over the iterations where it is reached; null when it never is. */
   firstHour: Summary | null;
-  /** P(the first crossing is at `hour`), per hour at which it happens in some iteration, ascending; sums to probabilityCrossed. */
+  /** P(the first crossing is at `hour`), per hour at which it happens, ascending; sums to probabilityCrossed. */
   distribution: { hour: number; probability: number }[];
 }
 

@@ -25,7 +25,8 @@ describe('travel times', () => {
     expect(arrivalHours(1, 'ra', ['rb', 'rc'], travel)).toBeCloseTo(1 + RA_RB, 12);
     expect(arrivalHours(1, 'rc', ['ra'], travel)).toBe(5);
     // rc → rb is derived: √(111.2² + (111.2 · cos 52.5°)²) ≈ 130.2 km, 2.82 h by road, nearer than 4 h to ra
-    expect(arrivalHours(1, 'rc', ['ra', 'rb'], travel)).toBeCloseTo(1 + (greatCircleKm(regions[2]!, regions[1]!) * 1.3) / 60, 12);
+    const rcRb = (greatCircleKm(regions[2]!, regions[1]!) * 1.3) / 60;
+    expect(arrivalHours(1, 'rc', ['ra', 'rb'], travel)).toBeCloseTo(1 + rcRb, 12);
     expect(greatCircleKm(regions[2]!, regions[1]!)).toBeCloseTo(130.18, 1);
     expect(arrivalHours(2, null, ['ra'], travel)).toBe(2);
     expect(arrivalHours(2, 'ra', null, travel)).toBe(2);
@@ -110,17 +111,20 @@ describe('timeliness gaps with two regions', () => {
 
   it('within 1 hour only what is in place or mobilised at once counts', () => {
     const p = by(capabilityBalance(input, { withinHours: 1 })).pumps!;
-    expect(p.requiredByScenario.map((s) => [s.scenario, s.available, s.shortfall])).toEqual([['surge', 6, 10], ['quake', 8, 6]]);
+    expect(p.requiredByScenario.map((s) => [s.scenario, s.available, s.shortfall]))
+      .toEqual([['surge', 6, 10], ['quake', 8, 6]]);
     expect(p).toMatchObject({ scenario: 'surge', shortfall: 10 });
   });
 
   it('finds the dependence on international help, which a tight limit turns into a gap', () => {
     const all = gapReport(input);
     expect(all.withinHours).toBeNull();
-    expect(all.internationalDependence.map((b) => [b.capability, b.required, b.availableNational, b.available])).toEqual([['cbrn', 5, 2, 7]]);
+    expect(all.internationalDependence.map((b) => [b.capability, b.required, b.availableNational, b.available]))
+      .toEqual([['cbrn', 5, 2, 7]]);
     const tight = gapReport(input, { withinHours: 3 });
     expect(tight.internationalDependence).toEqual([]);
-    expect(tight.gaps.map((g) => [g.capability, g.scenario, g.shortfall])).toEqual([['cbrn', 'surge', 3], ['pumps', 'quake', 2]]);
+    expect(tight.gaps.map((g) => [g.capability, g.scenario, g.shortfall]))
+      .toEqual([['cbrn', 'surge', 3], ['pumps', 'quake', 2]]);
   });
 
   it("gives a party the gaps in capabilities it holds or leads, saying which", () => {

@@ -1,4 +1,5 @@
-// The default Dutch model's places and roles: 25 safety regions, located capacity, affected regions, operators and escalation.
+// The default Dutch model's places and roles: 25 safety regions, located capacity, affected regions, operators
+// and escalation.
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readModelFile } from '../../src/model/validate.js';
@@ -31,8 +32,11 @@ describe('default model: regions', () => {
 
   it('gives every region a share of fire/rescue, medical and public-order capacity', () => {
     const regionOf = new Map(m.parties.map((p) => [p.id, p.region]));
-    for (const cap of ['cap-fire-brigade', 'cap-ambulance', 'cap-medical-teams', 'cap-riot-police', 'cap-decontamination']) {
-      const regions = new Set(m.holdings.filter((h) => h.capability === cap).map((h) => h.region ?? regionOf.get(h.party)).filter(Boolean));
+    const regional = ['cap-fire-brigade', 'cap-ambulance', 'cap-medical-teams', 'cap-riot-police', 'cap-decontamination'];
+    for (const cap of regional) {
+      const regions = new Set(
+        m.holdings.filter((h) => h.capability === cap).map((h) => h.region ?? regionOf.get(h.party)).filter(Boolean),
+      );
       expect(regions.size, cap).toBe(25);
     }
   });
@@ -42,7 +46,8 @@ describe('default model: regions', () => {
     expect(located.some((h) => h.party === 'min-def' && h.capability === 'cap-heavy-engineering')).toBe(true);
     expect(located.some((h) => h.party === 'min-def' && h.capability === 'cap-decontamination')).toBe(true);
     const affected = new Map(m.scenarios.map((s) => [s.id, s.regions ?? []]));
-    expect(affected.get('sc-storm-surge-zuid-holland')).toEqual(expect.arrayContaining(['vr-rotterdam-rijnmond', 'vr-haaglanden']));
+    expect(affected.get('sc-storm-surge-zuid-holland'))
+      .toEqual(expect.arrayContaining(['vr-rotterdam-rijnmond', 'vr-haaglanden']));
     expect(affected.get('sc-nuclear-accident')).toEqual(['vr-zeeland']);
     expect(affected.get('sc-blackout-randstad')).toEqual(
       expect.arrayContaining(['vr-amsterdam-amstelland', 'vr-rotterdam-rijnmond', 'vr-haaglanden', 'vr-utrecht']),
@@ -51,7 +56,8 @@ describe('default model: regions', () => {
 });
 
 describe('default model: operators and escalation', () => {
-  const leadsOf = (target: string) => m.responsibilities.filter((r) => r.target === target && r.role === 'lead').map((r) => r.party).sort();
+  const leadsOf = (target: string) =>
+    m.responsibilities.filter((r) => r.target === target && r.role === 'lead').map((r) => r.party).sort();
 
   it('lets real operators lead their services, with the ministry as government lead from the threshold', () => {
     expect(leadsOf('electricity')).toEqual(expect.arrayContaining(['tennet', 'min-ez']));
@@ -69,12 +75,16 @@ describe('default model: operators and escalation', () => {
   });
 
   it('has real operators, not branch associations, as operators', () => {
-    const associations = ['vewin', 'nvb', 'cbl', 'nvz', 'vnci', 'ambulancezorg', 'nvbr', 'ghor-nl', 'knv', 'verbond-verzekeraars'];
+    const associations = [
+      'vewin', 'nvb', 'cbl', 'nvz', 'vnci', 'ambulancezorg', 'nvbr', 'ghor-nl', 'knv', 'verbond-verzekeraars',
+    ];
     for (const o of m.operations) expect(associations, `${o.party} operates ${o.service}`).not.toContain(o.party);
   });
 
   it('names the EU, NATO, UN and OSCE', () => {
-    for (const id of ['eu-mic', 'nato-eadrcc', 'un', 'osce']) expect(m.parties.find((p) => p.id === id)?.kind, id).toBe('international');
+    for (const id of ['eu-mic', 'nato-eadrcc', 'un', 'osce']) {
+      expect(m.parties.find((p) => p.id === id)?.kind, id).toBe('international');
+    }
   });
 });
 
@@ -85,7 +95,8 @@ describe('default model: the gap analysis with places', () => {
     const within = gapReport(input, { withinHours: 6 });
     const pumps = (r: typeof all) => r.balance.find((b) => b.capability === 'cap-pumps')!;
     expect(pumps(all).gap).toBe(false);
-    // within 6 hours only the fire services' pumps near the river count: the water boards, RWS and help from abroad come later
+    // within 6 hours only the fire services' pumps near the river count: the water boards, RWS and help from
+    // abroad come later
     expect(pumps(within)).toMatchObject({ scenario: 'sc-river-flood', required: 3000, gap: true });
     expect(pumps(within).regions.map((r) => r.region)).toEqual(['vr-gelderland-zuid', 'vr-gelderland-midden']);
     expect(within.gaps.length).toBeGreaterThan(all.gaps.length);
@@ -95,8 +106,10 @@ describe('default model: the gap analysis with places', () => {
     const input = planningInputOf(m);
     const report = gapReport(input);
     expect(report.internationalDependence.map((b) => b.capability)).toEqual(['cap-heavy-engineering', 'cap-usar']);
-    expect(partyPart(input, report, 'min-venw').gaps).toContainEqual({ capability: 'cap-evacuation-transport', holds: false, leads: true });
-    expect(partyPart(input, report, 'min-vws').gaps).toContainEqual({ capability: 'cap-cooling-centres', holds: false, leads: true });
+    expect(partyPart(input, report, 'min-venw').gaps)
+      .toContainEqual({ capability: 'cap-evacuation-transport', holds: false, leads: true });
+    expect(partyPart(input, report, 'min-vws').gaps)
+      .toContainEqual({ capability: 'cap-cooling-centres', holds: false, leads: true });
     // operators' leads and the government lead on one service are a handover, not a double lead
     expect(report.multipleLeads.some((c) => m.services.some((s) => s.id === c.target))).toBe(false);
   });

@@ -25,7 +25,8 @@ function located(extra: Partial<ModelInput>) {
   });
 }
 const pumps = async (m: ReturnType<typeof located>) =>
-  (await runSimulation(m, { scenario: 'flood', iterations: 1, seed: 1, workers: 1, horizonHours: 10 })).capabilities[0]!;
+  (await runSimulation(m, { scenario: 'flood', iterations: 1, seed: 1, workers: 1, horizonHours: 10 }))
+    .capabilities[0]!;
 
 describe('arrival in the cascade', () => {
   it('counts a holder from mobilisation plus an explicit travel time on', async () => {
@@ -39,7 +40,8 @@ describe('arrival in the cascade', () => {
 
   it('derives a missing travel time from the centroids (one degree of latitude: 2.41 h)', async () => {
     // arrives at 2.41 h, i.e. from step 3: 30 unit-hours; with mobilisation 1 h, from step 4
-    expect((await pumps(located({ holdings: [{ party: 'far', capability: 'pumps', capacity: 10 }] }))).shortfallUnitHours.mean).toBe(30);
+    const near = await pumps(located({ holdings: [{ party: 'far', capability: 'pumps', capacity: 10 }] }));
+    expect(near.shortfallUnitHours.mean).toBe(30);
     expect((await pumps(located({
       holdings: [{ party: 'far', capability: 'pumps', capacity: 10, mobilisationHours: 1 }],
     }))).shortfallUnitHours.mean).toBe(40);
@@ -97,7 +99,8 @@ describe('escalation', () => {
 
   it('gives no escalations for a model without thresholds', async () => {
     const m = validateModel(generateModel({ services: 20, dependencies: 40, seed: 'plain' }));
-    expect((await runSimulation(m, { scenario: 'generated', iterations: 5, seed: 1, workers: 1 })).escalations).toEqual([]);
+    const r = await runSimulation(m, { scenario: 'generated', iterations: 5, seed: 1, workers: 1 });
+    expect(r.escalations).toEqual([]);
   });
 });
 
@@ -105,7 +108,8 @@ describe('regions and escalation with workers', () => {
   it('gives bit-identical results with 1 and 2 workers', async () => {
     const input = generateModel({ services: 200, dependencies: 900, seed: 'regions' }) as ModelInput;
     input.regions = regions;
-    input.services = input.services!.map((s, i) => (i % 7 === 0 ? { ...s, escalationThreshold: 0.02 + (i % 5) / 50 } : s));
+    input.services = input.services!
+      .map((s, i) => (i % 7 === 0 ? { ...s, escalationThreshold: 0.02 + (i % 5) / 50 } : s));
     input.scenarios = input.scenarios!.map((s) => ({ ...s, regions: ['ra'] }));
     input.parties = input.parties?.map((p, i) => (i % 2 === 0 ? { ...p, region: 'rb' } : p));
     const m = validateModel(input);

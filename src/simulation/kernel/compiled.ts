@@ -124,7 +124,8 @@ export interface RecordLayout {
 }
 
 export function recordLayout(
-  m: Pick<CompiledModel, 'nServices' | 'nSectors' | 'nCapabilities' | 'nCriteria'> & { escalationService?: ArrayLike<number> },
+  m: Pick<CompiledModel, 'nServices' | 'nSectors' | 'nCapabilities' | 'nCriteria'>
+    & { escalationService?: ArrayLike<number> },
   counterfactual: boolean,
 ): RecordLayout {
   let o = 0;
@@ -144,6 +145,7 @@ export function recordLayout(
   const closedAll = counterfactual ? take(1) : -1;
   return {
     serviceFinal, servicePeak, serviceDowntime, sectorFinal, sectorPeak, sectorDowntime,
-    capabilityShortfall, capabilityShortfallHours, criterionValue, escalationHour, total, closedOne, closedAll, stride: o,
+    capabilityShortfall, capabilityShortfallHours, criterionValue, escalationHour, total, closedOne, closedAll,
+    stride: o,
   };
 }

@@ -164,7 +164,8 @@ function share(values: Float64Array, test: (v: number) => boolean): number {
 
 /** The per-item statistics of a result: everything but meta and the timeline. */
 export type Aggregate = Pick<
-  SimulationResult, 'services' | 'sectors' | 'capabilities' | 'criteria' | 'escalations' | 'totalImpact' | 'allGapsClosed'
+  SimulationResult,
+  'services' | 'sectors' | 'capabilities' | 'criteria' | 'escalations' | 'totalImpact' | 'allGapsClosed'
 >;
 
 /** Probability of crossing and the distribution of the first crossing hour, from a column of hours (−1: never). */
@@ -235,7 +236,8 @@ export function aggregate(m: CompiledModel, layout: RecordLayout, records: Float
     sectors: inoperability(m.ids.sectors, layout.sectorFinal, layout.sectorPeak, layout.sectorDowntime),
     capabilities,
     criteria,
-    escalations: m.ids.escalations.map((id, x) => escalation(id, m.escalationThreshold[x]!, col(layout.escalationHour + x))),
+    escalations: m.ids.escalations.map((id, x) =>
+      escalation(id, m.escalationThreshold[x]!, col(layout.escalationHour + x))),
     totalImpact: { mean: totalMean, halfWidth95: halfWidth95(total), p90: quantileSorted(total.slice().sort(), 0.9) },
     allGapsClosed: closedAllMean === null ? null : { totalImpactMean: closedAllMean, avoidedImpact: totalMean - closedAllMean },
   };
