@@ -42,9 +42,9 @@ interface ResultLists {
 }
 
 /**
- * The result as the viewer may see it: per-item rows (services, sectors, capabilities, criteria, escalations, timeline series)
- * whose id names a node the viewer may not see are left out. Totals and meta stay: they are aggregates over the
- * whole model, which the run was made on (docs/security.md).
+ * The result as the viewer may see it: per-item rows (services, sectors, capabilities, criteria, escalations,
+ * timeline series) whose id names a node the viewer may not see are left out. Totals and meta stay: they are
+ * aggregates over the whole model, which the run was made on (docs/security.md).
  */
 async function resultFor(ctx: Context, raw: string | null): Promise<unknown> {
   const result = parseJson(raw) as ResultLists | null;
