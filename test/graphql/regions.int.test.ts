@@ -94,7 +94,7 @@ describe('regions in the graph', () => {
     expect(await exportModel(graph)).toEqual(MODEL);
   });
 
-  it('counts only holdings that arrive within withinHours, reporting the scenario with the largest shortfall', async () => {
+  it('counts only holdings arriving within withinHours; reports the scenario with the largest shortfall', async () => {
     const { data, errors } = await gql(GAPS, { w: 3 });
     expect(errors).toBeUndefined();
     expect(data.gapAnalysis.withinHours).toBe(3);
