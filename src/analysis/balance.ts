@@ -197,7 +197,7 @@ export function capabilityBalance(input: PlanningInput, options: BalanceOptions 
       capability: c.id, scenario, required, drivingScenario: scenario, requiredByScenario: byScenario,
       available, availableNational: national, availableInternational: available - national,
       shortfall, surplus: Math.max(0, available - required), holders,
-      regions: regions.map((region) => {
+      regions: [...regions].sort(byId).map((region) => {
         const here = holders.filter((h) => h.region === region);
         return {
           region,

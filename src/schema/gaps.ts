@@ -160,8 +160,10 @@ const CapabilityHolder = builder.objectRef<HolderView>('CapabilityHolder').imple
     readiness: t.exposeFloat('readiness'),
     available: t.exposeFloat('available', { description: 'capacity × readiness.' }),
     national: t.exposeBoolean('national', { description: 'False for international parties.' }),
-    region: t.exposeString('region', {
-      nullable: true, description: 'Where the capacity sits: the holding’s region, else its party’s.',
+    region: t.field({
+      type: NodeRefs.regions!, nullable: true,
+      description: 'Where the capacity sits: the holding’s region, else its party’s.',
+      resolve: (h, _a, ctx) => (h.region ? ctx.loaders.node.load(h.region) : null),
     }),
     arrivalHours: t.exposeFloat('arrivalHours', {
       description: 'mobilisationHours + travel time to the nearest affected region of the reported scenario '
@@ -188,7 +190,10 @@ const ScenarioRequirement = builder.objectRef<ScenarioBalanceView>('ScenarioRequ
 const RegionHolding = builder.objectRef<RegionHoldingView>('RegionHolding').implement({
   description: 'What is held in one affected region of the reported scenario.',
   fields: (t) => ({
-    region: t.exposeString('region'),
+    region: t.field({
+      type: NodeRefs.regions!, nullable: true, description: 'The region (null when the viewer may not see it).',
+      resolve: (r, _a, ctx) => ctx.loaders.node.load(r.region),
+    }),
     capacity: t.exposeFloat('capacity'),
     available: t.exposeFloat('available', { description: 'Σ capacity × readiness held there.' }),
     holders: t.field({ type: [NodeRefs.parties!], resolve: (r) => r.holders }),

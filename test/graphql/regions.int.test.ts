@@ -1,4 +1,5 @@
-// Regions through the graph and GraphQL on the real Neo4j: round trip, gap analysis within hours, a party's part.
+// Regions through the graph and GraphQL on the real Neo4j: round trip, gap analysis within hours, a party's part,
+// regions as nodes with their parties and scenarios.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testGraph, resetGraph } from '../helpers/graph.js';
 import { createApp } from '../../src/server/yoga.js';
@@ -81,8 +82,8 @@ const GAPS = `query($w: Float) { gapAnalysis(withinHours: $w) {
   withinHours
   balance { capability { id } scenario { id } required available shortfall
     requiredByScenario { scenario { id } required available shortfall }
-    holders { party { id } region arrivalHours counted }
-    regions { region capacity available holders { id } } }
+    holders { party { id } region { id } arrivalHours counted }
+    regions { region { id } capacity available holders { id } } }
   gaps { capability { id } scenario { id } shortfall }
   internationalDependence { capability { id } required availableNational }
 } }`;
@@ -91,7 +92,11 @@ const row = (data: any, id: string) => data.gapAnalysis.balance.find((b: any) =>
 
 describe('regions in the graph', () => {
   it('gives the model back unchanged, regions and travel times included', async () => {
-    expect(await exportModel(graph)).toEqual(MODEL);
+    // Lists come back in the graph's order: compare them sorted.
+    const sorted = (m: Record<string, unknown>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [
+      k, Array.isArray(v) ? [...v].map((x) => JSON.stringify(x, Object.keys(x).sort())).sort() : v,
+    ]));
+    expect(sorted(await exportModel(graph))).toEqual(sorted(MODEL));
   });
 
   it('counts only holdings arriving within withinHours; reports the scenario with the largest shortfall', async () => {
@@ -105,12 +110,12 @@ describe('regions in the graph', () => {
       { scenario: { id: 'quake' }, required: 14, available: 12, shortfall: 2 },
     ]);
     const pA = pumps.holders.find((h: any) => h.party.id === 'pA');
-    expect(pA.region).toBe('ra');
+    expect(pA.region).toEqual({ id: 'ra' });
     expect(pA.arrivalHours).toBeCloseTo(1 + (6371.0088 * Math.PI / 180) * 1.3 / 60, 9);
     expect(pA.counted).toBe(false);
     expect(pumps.regions).toEqual([
-      { region: 'rb', capacity: 5, available: 5, holders: [{ id: 'pB' }] },
-      { region: 'rc', capacity: 3, available: 3, holders: [{ id: 'pC' }] },
+      { region: { id: 'rb' }, capacity: 5, available: 5, holders: [{ id: 'pB' }] },
+      { region: { id: 'rc' }, capacity: 3, available: 3, holders: [{ id: 'pC' }] },
     ]);
     expect(data.gapAnalysis.gaps).toEqual([
       { capability: { id: 'boats' }, scenario: { id: 'surge' }, shortfall: 6 },
@@ -140,6 +145,17 @@ describe('regions in the graph', () => {
     // the same capability outside a party's view says nothing about holding or leading
     const whole = await gql('{ gapAnalysis { gaps { capability { id } partyHolds partyLeads } } }');
     expect(whole.data.gapAnalysis.gaps).toEqual([{ capability: { id: 'boats' }, partyHolds: null, partyLeads: null }]);
+  });
+
+  it('shows regions as nodes with their parties and affected scenarios', async () => {
+    const { data, errors } = await gql(`{ node(id: "rb") { ... on Region { lat lon parties { id } scenarios { id }
+      travelTimesFrom { hours } } }
+      party(id: "pA") { region { id name } } }`);
+    expect(errors).toBeUndefined();
+    expect(data.node).toEqual({
+      lat: 53, lon: 5, parties: [{ id: 'pB' }, { id: 'pC' }], scenarios: [{ id: 'quake' }], travelTimesFrom: [],
+    });
+    expect(data.party.region).toEqual({ id: 'ra', name: 'A' });
   });
 
   it('refuses a negative withinHours by name', async () => {
