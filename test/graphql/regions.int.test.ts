@@ -2,7 +2,7 @@
 // regions as nodes with their parties and scenarios.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testGraph, resetGraph } from '../helpers/graph.js';
-import { createApp } from '../../src/server/yoga.js';
+import { createWeerbaar } from '../../src/server/app.js';
 import { exportModel, loadModel } from '../../src/graph/model-repository.js';
 import { validateModel } from '../../src/model/validate.js';
 import { LOCAL_ADMIN } from '../../src/domain/viewer.js';
@@ -65,7 +65,7 @@ beforeAll(async () => {
   graph = await testGraph();
   await resetGraph(graph);
   await loadModel(graph, MODEL);
-  const app = createApp({ services: { graph }, authenticate: () => LOCAL_ADMIN });
+  const { app } = await createWeerbaar({ graph, auth: false, recover: false, authenticate: () => LOCAL_ADMIN });
   gql = async (query, variables = {}) => {
     const res = await app.fetch('http://localhost/graphql', {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }),
