@@ -42,7 +42,7 @@ RETURN
   COLLECT {
     MATCH (s:Scenario)
     WHERE {{visible(s)}}
-    RETURN s {.*, __label: 'Scenario'}
+    RETURN s {.*, __label: 'Scenario', regions: [(s)-[:AFFECTS]->(g:Region) | g.id]}
   } AS scenarios,
   COLLECT {
     MATCH (t:Task)
@@ -57,7 +57,7 @@ RETURN
   COLLECT {
     MATCH (p:Party)
     WHERE {{visible(p)}}
-    RETURN p {.*, __label: 'Party', partyKind: p.kind}
+    RETURN p {.*, __label: 'Party', partyKind: p.kind, region: head([(p)-[:IN_REGION]->(g:Region) | g.id])}
   } AS parties,
   COLLECT {
     MATCH (a:Scenario)-[r:REQUIRES]->(b:Task)
@@ -78,7 +78,10 @@ RETURN
     WHERE {{visible(a)}}
       AND {{visible(b)}}
       AND {{visibleRelationship(r, a, b)}}
-    RETURN {party: a.id, capability: b.id, capacity: r.capacity, readiness: coalesce(r.readiness, 1.0)}
+    RETURN {
+      party: a.id, capability: b.id, capacity: r.capacity, readiness: coalesce(r.readiness, 1.0),
+      mobilisationHours: coalesce(r.mobilisationHours, 0.0), region: r.region
+    }
   } AS holdings,
   COLLECT {
     MATCH (a:Party)-[r:RESPONSIBLE_FOR]->(b:Entity)
@@ -100,6 +103,18 @@ RETURN
       AND {{visibleRelationship(r, a, b)}}
     RETURN {party: a.id, service: b.id}
   } AS operations,
+  COLLECT {
+    MATCH (g:Region)
+    WHERE {{visible(g)}}
+    RETURN g {.id, .lat, .lon}
+  } AS regions,
+  COLLECT {
+    MATCH (a:Region)-[r:TRAVEL_TIME]->(b:Region)
+    WHERE {{visible(a)}}
+      AND {{visible(b)}}
+      AND {{visibleRelationship(r, a, b)}}
+    RETURN {from: a.id, to: b.id, hours: r.hours}
+  } AS travelTimes,
   COLLECT {
     MATCH (r:SimulationRun {status: 'done'})-[:SIMULATES]->(s:Scenario)
     WHERE $withRuns

@@ -77,6 +77,8 @@ export class AnalysisRepository {
       responsibilities: (r.responsibilities ?? []) as PlanningInput['responsibilities'],
       targets: [],
       operations: (r.operations ?? []) as PlanningData['operations'],
+      regions: (r.regions ?? []) as NonNullable<PlanningInput['regions']>,
+      travelTimes: (r.travelTimes ?? []) as NonNullable<PlanningInput['travelTimes']>,
       nodes: new Map(),
       runs: parseRuns(r.runs),
     };

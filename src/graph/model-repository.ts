@@ -134,8 +134,9 @@ export async function exportModel(graph: Graph): Promise<Model> {
       const item: Json = { ...(row.props as Json) };
       for (const ref of NODE_REFERENCES.filter((r) => r.list === kind.list)) {
         const refs = (row.refs as Record<string, string[]>)[ref.field] ?? [];
-        if (ref.many) item[ref.field] = [...refs].sort();
-        else if (refs.length) item[ref.field] = refs[0];
+        // An optional list with nothing in it (a scenario without regions) is left out, as in the document.
+        if (!refs.length) continue;
+        item[ref.field] = ref.many ? [...refs].sort() : refs[0];
       }
       return item;
     });

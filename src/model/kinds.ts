@@ -104,6 +104,13 @@ export const NODE_KINDS = [
       shape: 'pentagon', rank: 10, shown: false,
     },
   },
+  {
+    list: 'regions', label: 'Region', singular: 'region',
+    style: {
+      label: 'Region', plural: 'Regions', color: '#44AA99', text: '#000',
+      shape: 'octagon', rank: 11, shown: false,
+    },
+  },
 ] as const satisfies readonly NodeKindSpec[];
 
 export type NodeKind = (typeof NODE_KINDS)[number];
@@ -206,6 +213,11 @@ const RELATIONSHIPS = [
     from: { field: 'measure', kinds: ['measures'] }, to: { field: 'capability', kinds: ['capabilities'] },
     fields: { out: 'effects', in: 'measures' }, reading: ['strengthens', 'strengthened by'],
   },
+  {
+    list: 'travelTimes', type: 'TRAVEL_TIME', typeName: 'TravelTime', key: ['from', 'to'],
+    from: { field: 'from', kinds: ['regions'] }, to: { field: 'to', kinds: ['regions'] },
+    fields: { out: 'travelTimesFrom', in: 'travelTimesTo' }, reading: ['travel time to', 'travel time from'],
+  },
 ] as const satisfies readonly RelationshipKindSpec[];
 
 export type RelationshipList = (typeof RELATIONSHIPS)[number]['list'];
@@ -246,6 +258,14 @@ export const NODE_REFERENCES = [
   {
     list: 'measures', field: 'lead', kinds: ['parties'], type: 'LED_BY', many: false,
     reverse: 'measures', reading: ['led by', 'leads'],
+  },
+  {
+    list: 'parties', field: 'region', kinds: ['regions'], type: 'IN_REGION', many: false,
+    reverse: 'parties', reading: ['in region', 'party'],
+  },
+  {
+    list: 'scenarios', field: 'regions', kinds: ['regions'], type: 'AFFECTS', many: true,
+    reverse: 'scenarios', reading: ['affects', 'affected by'],
   },
 ] as const satisfies readonly NodeReferenceSpec[];
 

@@ -69,6 +69,8 @@ export const Scenario = z.strictObject({
   likelihoodClass: z.enum(CLASSES).optional(),
   /** Probability of the scenario within five years. */
   likelihood: unit.optional(),
+  /** The affected regions (ids); capacity elsewhere arrives after the travel time to the nearest of them. */
+  regions: z.array(id).optional(),
 });
 export const Sector = z.strictObject({ ...nodeBase });
 export const Service = z.strictObject({
@@ -76,6 +78,8 @@ export const Service = z.strictObject({
   sector: id,
   /** k_i per step of one hour: the DIIM recovery coefficient. */
   recoveryRate: z.number().gt(0, 'must be in (0, 1]').max(1, 'must be in (0, 1]').default(1),
+  /** Inoperability from which the government lead takes over from the operator (the seed's agreed disruption level). */
+  escalationThreshold: z.number().gt(0, 'must be in (0, 1]').max(1, 'must be in (0, 1]').optional(),
 });
 export const Task = z.strictObject({
   ...nodeBase,
@@ -83,7 +87,12 @@ export const Task = z.strictObject({
   unit: z.string().max(100).optional(),
 });
 export const Capability = z.strictObject({ ...nodeBase, unit: z.string().min(1).max(100) });
-export const Party = z.strictObject({ ...nodeBase, kind: z.enum(PARTY_KINDS) });
+export const Party = z.strictObject({
+  ...nodeBase,
+  kind: z.enum(PARTY_KINDS),
+  /** The region the party sits in; none for national and international parties. */
+  region: id.optional(),
+});
 /** A decision to strengthen capabilities (policy, legislation or a concrete measure), carried out by its `lead`. */
 export const Measure = z.strictObject({
   ...nodeBase,
@@ -100,6 +109,12 @@ export const Measure = z.strictObject({
   rightsImpact: text.optional(),
   /** Safety-chain phases the measure works in. */
   phases: z.array(z.enum(PHASES)).optional(),
+});
+/** A safety region (veiligheidsregio) or any area where capacity sits and incidents happen, at its centroid. */
+export const Region = z.strictObject({
+  ...nodeBase,
+  lat: z.number().min(-90, 'must be a latitude in [-90, 90]').max(90, 'must be a latitude in [-90, 90]'),
+  lon: z.number().min(-180, 'must be a longitude in [-180, 180]').max(180, 'must be a longitude in [-180, 180]'),
 });
 
 export const Dependency = z.strictObject({
@@ -126,6 +141,8 @@ export const Holding = z.strictObject({
   capacity: nonNegative,
   readiness: unit.default(1),
   mobilisationHours: nonNegative.default(0),
+  /** Where the capacity sits; default the party's region. */
+  region: id.optional(),
 });
 export const Mitigation = z.strictObject({ ...relBase, capability: id, service: id, reduction: unit });
 export const Responsibility = z.strictObject({ ...relBase, party: id, target: id, role: z.enum(ROLES) });
@@ -154,6 +171,9 @@ export const Effect = z.strictObject({
   capacityDelta: nonNegative,
 });
 
+/** Travel time between two regions, either way (symmetric); pairs not listed are derived from the coordinates. */
+export const TravelTime = z.strictObject({ ...relBase, from: id, to: id, hours: nonNegative });
+
 /**
  * The zod schema of one item of each list of the catalogue (src/model/kinds.ts), in the format's order; the model
  * document, the validator and the GraphQL types are built from this table.
@@ -170,6 +190,7 @@ export const ITEM_SCHEMAS = {
   capabilities: Capability,
   parties: Party,
   measures: Measure,
+  regions: Region,
   dependencies: Dependency,
   disruptions: Disruption,
   requirements: Requirement,
@@ -182,6 +203,7 @@ export const ITEM_SCHEMAS = {
   scores: Score,
   consequences: Consequence,
   effects: Effect,
+  travelTimes: TravelTime,
 } as const satisfies Record<ModelList, z.ZodObject>;
 
 type Items = typeof ITEM_SCHEMAS;
@@ -210,6 +232,8 @@ export type Service = z.output<typeof Service>;
 export type Task = z.output<typeof Task>;
 export type Capability = z.output<typeof Capability>;
 export type Party = z.output<typeof Party>;
+export type Region = z.output<typeof Region>;
+export type TravelTime = z.output<typeof TravelTime>;
 export type Dependency = z.output<typeof Dependency>;
 export type Disruption = z.output<typeof Disruption>;
 export type Requirement = z.output<typeof Requirement>;

@@ -128,11 +128,46 @@ export function checkReferences(model: Model): Problem[] {
       else keys.set(key, i);
     });
   }
+  problems.push(...checkRegions(model));
   model.dependencies.forEach((d, i) => {
     if (d.from === d.to) problems.push({ item: itemLabel('dependencies', i, d), field: 'to', message: 'a service cannot depend on itself' });
   });
   model.scores.forEach((s, i) => {
     if (s.value === undefined && s.class === undefined) problems.push({ item: itemLabel('scores', i, s), field: 'value', message: 'give a value or a class' });
+  });
+  return problems;
+}
+
+/**
+ * What the catalogue's generic checks leave to regions: a holding's region (a property of HOLDS, not a relationship),
+ * a travel time within one region, and a pair given both ways (travel times are symmetric).
+ */
+function checkRegions(model: Model): Problem[] {
+  const problems: Problem[] = [];
+  const regions = new Set(model.regions.map((r) => r.id));
+  const ids = new Map<string, string>();
+  for (const k of NODE_KINDS) for (const n of model[k.list] as { id: string }[]) ids.set(n.id, k.list);
+  model.holdings.forEach((h, i) => {
+    if (h.region === undefined || regions.has(h.region)) return;
+    const k = ids.get(h.region);
+    const message = k ? `"${h.region}" is in ${k}, expected regions` : `unknown region "${h.region}"`;
+    problems.push({ item: itemLabel('holdings', i, h), field: 'region', message });
+  });
+  const pairs = new Map<string, number>();
+  model.travelTimes.forEach((t, i) => {
+    const label = itemLabel('travelTimes', i, t);
+    if (t.from === t.to) {
+      const message = 'a travel time within one region is 0; give two different regions';
+      problems.push({ item: label, field: 'to', message });
+    }
+    const key = [t.from, t.to].sort().join('\u0000');
+    const prev = pairs.get(key);
+    // The same pair in the same direction is a duplicate that the generic check names already.
+    if (prev === undefined) pairs.set(key, i);
+    else if (model.travelTimes[prev]!.from !== t.from) {
+      const message = `duplicate of travelTimes[${prev}] (travel times hold both ways)`;
+      problems.push({ item: label, field: '', message });
+    }
   });
   return problems;
 }

@@ -10,13 +10,24 @@ import { PhaseEnum, RiskMethodEnum } from './enums.js';
 import { badInput, CriterionWeightInput, rankScenarios, resolveRanking, selectScenarios, type RankingArgs } from './risk.js';
 
 export interface SimulatedGapView { scenario: NodeRecord; runId: string; probabilityShortfall: number; expectedShortfall: number; p90Shortfall: number; avoidedImpact: number | null }
-export interface HolderView { party: NodeRecord; capacity: number; readiness: number; available: number; national: boolean }
-export interface BalanceView extends Omit<CapabilityBalance, 'capability' | 'holders' | 'leads' | 'drivingScenario' | 'requiredByScenario'> {
+export interface HolderView {
+  party: NodeRecord; capacity: number; readiness: number; available: number; national: boolean;
+  region: string | null; arrivalHours: number; counted: boolean;
+}
+export interface ScenarioBalanceView { scenario: NodeRecord; required: number; available: number; shortfall: number }
+export interface RegionHoldingView { region: string; capacity: number; available: number; holders: NodeRecord[] }
+type Replaced = 'capability' | 'holders' | 'leads' | 'scenario' | 'drivingScenario' | 'requiredByScenario' | 'regions';
+export interface BalanceView extends Omit<CapabilityBalance, Replaced> {
   capability: NodeRecord;
   holders: HolderView[];
   leads: NodeRecord[];
+  scenario: NodeRecord | null;
   drivingScenario: NodeRecord | null;
-  requiredByScenario: { scenario: NodeRecord; required: number }[];
+  requiredByScenario: ScenarioBalanceView[];
+  regions: RegionHoldingView[];
+  /** Only in a party's gaps and duplicates: whether the party holds and whether it leads the capability. */
+  partyHolds?: boolean;
+  partyLeads?: boolean;
   simulatedByScenario: SimulatedGapView[];
   simulated: SimulatedGapView | null;
 }
@@ -25,9 +36,11 @@ export interface GapAnalysisView {
   scenarios: NodeRecord[];
   phases: string[];
   overcapacityFactor: number;
+  withinHours: number | null;
   balance: BalanceView[];
   gaps: BalanceView[];
   duplicates: BalanceView[];
+  internationalDependence: BalanceView[];
   multipleLeads: LeadConflictView[];
   uncoveredTasks: NodeRecord[];
   unheldCapabilities: NodeRecord[];
@@ -58,8 +71,10 @@ export function gapView(data: PlanningData, report: GapReport, selected: readonl
       capability: node.get(b.capability)!,
       holders: b.holders.map((h) => ({ ...h, party: node.get(h.party)! })),
       leads: b.leads.map((p) => node.get(p)).filter((p): p is NodeRecord => !!p),
+      scenario: b.scenario ? node.get(b.scenario)! : null,
       drivingScenario: b.drivingScenario ? node.get(b.drivingScenario)! : null,
-      requiredByScenario: b.requiredByScenario.map((r) => ({ scenario: node.get(r.scenario)!, required: r.required })),
+      requiredByScenario: b.requiredByScenario.map((r) => ({ ...r, scenario: node.get(r.scenario)! })),
+      regions: b.regions.map((r) => ({ ...r, holders: r.holders.map((p) => node.get(p)!) })),
       simulatedByScenario,
       simulated,
     });
@@ -68,9 +83,11 @@ export function gapView(data: PlanningData, report: GapReport, selected: readonl
     scenarios: [...selected],
     phases: [...(options.phases ?? [])],
     overcapacityFactor: options.overcapacityFactor ?? DEFAULT_OVERCAPACITY_FACTOR,
+    withinHours: report.withinHours,
     balance: report.balance.map((b) => views.get(b.capability)!),
     gaps: report.gaps.map((b) => views.get(b.capability)!),
     duplicates: report.duplicates.map((b) => views.get(b.capability)!),
+    internationalDependence: report.internationalDependence.map((b) => views.get(b.capability)!),
     multipleLeads: report.multipleLeads.map((m) => ({ target: node.get(m.target) ?? null, leads: m.leads.map((p) => node.get(p)!).filter(Boolean) })),
     uncoveredTasks: report.uncoveredTasks.map((id) => node.get(id)!),
     unheldCapabilities: report.unheldCapabilities.map((id) => node.get(id)!),
@@ -83,6 +100,7 @@ export interface GapArgs extends RankingArgs {
   phases?: readonly string[] | null;
   minRiskRank?: number | null;
   overcapacityFactor?: number | null;
+  withinHours?: number | null;
 }
 
 /**
@@ -95,6 +113,9 @@ export async function analyseGaps(field: string, args: GapArgs, ctx: Context): P
   }
   const factor = args.overcapacityFactor ?? DEFAULT_OVERCAPACITY_FACTOR;
   if (!Number.isFinite(factor) || factor < 0) throw badInput(`${field}: overcapacityFactor: must be a finite number ≥ 0, got ${factor}`);
+  if (args.withinHours != null && !(Number.isFinite(args.withinHours) && args.withinHours >= 0)) {
+    throw badInput(`${field}: withinHours: must be a finite number of hours ≥ 0, got ${args.withinHours}`);
+  }
   if (args.minRiskRank != null && args.minRiskRank < 1) throw badInput(`${field}: minRiskRank: must be at least 1, got ${args.minRiskRank}`);
   return ctx.analysis.memo('gapAnalysis', { ...args, overcapacityFactor: factor }, async (entry) => {
     const data = await entry.planningData();
@@ -109,7 +130,10 @@ export async function analyseGaps(field: string, args: GapArgs, ctx: Context): P
         selected = selected.filter((s) => keep.has(s.id));
       }
     }
-    const options: BalanceOptions = { scenarios: selected.map((s) => s.id), phases: args.phases ?? null, overcapacityFactor: factor };
+    const options: BalanceOptions = {
+      scenarios: selected.map((s) => s.id), phases: args.phases ?? null, overcapacityFactor: factor,
+      withinHours: args.withinHours ?? null,
+    };
     return gapView(data, gapReport(data, options), selected, options);
   });
 }
@@ -136,26 +160,84 @@ const CapabilityHolder = builder.objectRef<HolderView>('CapabilityHolder').imple
     readiness: t.exposeFloat('readiness'),
     available: t.exposeFloat('available', { description: 'capacity × readiness.' }),
     national: t.exposeBoolean('national', { description: 'False for international parties.' }),
+    region: t.field({
+      type: NodeRefs.regions!, nullable: true,
+      description: 'Where the capacity sits: the holding’s region, else its party’s.',
+      resolve: (h, _a, ctx) => (h.region ? ctx.loaders.node.load(h.region) : null),
+    }),
+    arrivalHours: t.exposeFloat('arrivalHours', {
+      description: 'mobilisationHours + travel time to the nearest affected region of the reported scenario '
+        + '(0 travel without regions).',
+    }),
+    counted: t.exposeBoolean('counted', {
+      description: 'Counts towards available: arrives within withinHours (always without it).',
+    }),
   }),
 });
 
-const ScenarioRequirement = builder.objectRef<{ scenario: NodeRecord; required: number }>('ScenarioRequirement').implement({
-  fields: (t) => ({ scenario: t.field({ type: NodeRefs.scenarios!, resolve: (r) => r.scenario }), required: t.exposeFloat('required') }),
+const ScenarioRequirement = builder.objectRef<ScenarioBalanceView>('ScenarioRequirement').implement({
+  description: 'One selected scenario’s requirement of a capability and what is available to it in time.',
+  fields: (t) => ({
+    scenario: t.field({ type: NodeRefs.scenarios!, resolve: (r) => r.scenario }),
+    required: t.exposeFloat('required'),
+    available: t.exposeFloat('available', {
+      description: 'Σ capacity × readiness of the holders that arrive within withinHours.',
+    }),
+    shortfall: t.exposeFloat('shortfall'),
+  }),
+});
+
+const RegionHolding = builder.objectRef<RegionHoldingView>('RegionHolding').implement({
+  description: 'What is held in one affected region of the reported scenario.',
+  fields: (t) => ({
+    region: t.field({
+      type: NodeRefs.regions!, nullable: true, description: 'The region (null when the viewer may not see it).',
+      resolve: (r, _a, ctx) => ctx.loaders.node.load(r.region),
+    }),
+    capacity: t.exposeFloat('capacity'),
+    available: t.exposeFloat('available', { description: 'Σ capacity × readiness held there.' }),
+    holders: t.field({ type: [NodeRefs.parties!], resolve: (r) => r.holders }),
+  }),
 });
 
 export const CapabilityBalanceRef = builder.objectRef<BalanceView>('CapabilityBalance').implement({
   description: 'Required against available for one capability (static CBP gap, docs/model.md#static-gap).',
   fields: (t) => ({
     capability: t.field({ type: NodeRefs.capabilities!, resolve: (b) => b.capability }),
-    required: t.exposeFloat('required', { description: 'Largest over the selected scenarios of Σ tasks demand × perUnit.' }),
-    drivingScenario: t.field({ type: NodeRefs.scenarios!, nullable: true, description: 'The scenario that sets `required`.', resolve: (b) => b.drivingScenario }),
+    scenario: t.field({
+      type: NodeRefs.scenarios!, nullable: true,
+      description: 'The selected scenario with the largest shortfall (ties: the larger requirement); required, '
+        + 'available and shortfall are its.',
+      resolve: (b) => b.scenario,
+    }),
+    required: t.exposeFloat('required', {
+      description: 'Σ tasks demand × perUnit in `scenario` (without withinHours: the largest).',
+    }),
+    drivingScenario: t.field({
+      type: NodeRefs.scenarios!, nullable: true, description: 'The same as `scenario`.',
+      resolve: (b) => b.drivingScenario,
+    }),
     requiredByScenario: t.field({ type: [ScenarioRequirement], resolve: (b) => b.requiredByScenario }),
-    available: t.exposeFloat('available', { description: 'Σ capacity × readiness over all holders.' }),
+    available: t.exposeFloat('available', {
+      description: 'Σ capacity × readiness over the holders that arrive within withinHours.',
+    }),
     availableNational: t.exposeFloat('availableNational', { description: 'As available, leaving out international parties.' }),
     availableInternational: t.exposeFloat('availableInternational'),
     shortfall: t.exposeFloat('shortfall', { description: 'max(0, required − available).' }),
     surplus: t.exposeFloat('surplus', { description: 'max(0, available − required).' }),
     holders: t.field({ type: [CapabilityHolder], resolve: (b) => b.holders }),
+    regions: t.field({
+      type: [RegionHolding], description: 'Per affected region of `scenario`, what is held there.',
+      resolve: (b) => b.regions,
+    }),
+    partyHolds: t.boolean({
+      nullable: true, description: 'In party(id).gaps and duplicates: whether the party holds the capability.',
+      resolve: (b) => b.partyHolds ?? null,
+    }),
+    partyLeads: t.boolean({
+      nullable: true, description: 'In party(id).gaps and duplicates: whether the party leads the capability.',
+      resolve: (b) => b.partyLeads ?? null,
+    }),
     leads: t.field({ type: [NodeRefs.parties!], description: 'Parties with the lead for this capability.', resolve: (b) => b.leads }),
     gap: t.exposeBoolean('gap'),
     duplicate: t.exposeBoolean('duplicate'),
@@ -178,6 +260,9 @@ const GapAnalysisRef = builder.objectRef<GapAnalysisView>('GapAnalysis').impleme
     scenarios: t.field({ type: [NodeRefs.scenarios!], description: 'The scenarios whose requirements count.', resolve: (g) => g.scenarios }),
     phases: t.field({ type: [PhaseEnum], resolve: (g) => g.phases as (typeof PHASES)[number][] }),
     overcapacityFactor: t.exposeFloat('overcapacityFactor'),
+    withinHours: t.exposeFloat('withinHours', {
+      nullable: true, description: 'Holdings count only when they arrive within this many hours.',
+    }),
     balance: t.field({ type: [CapabilityBalanceRef], description: 'Every capability, by id.', resolve: (g) => g.balance }),
     gaps: t.field({ type: [CapabilityBalanceRef], description: 'Balance rows with shortfall > 0, largest first.', resolve: (g) => g.gaps }),
     duplicates: t.field({
@@ -185,7 +270,18 @@ const GapAnalysisRef = builder.objectRef<GapAnalysisView>('GapAnalysis').impleme
       description: 'Overcapacity: available > overcapacityFactor × required with two or more holders, largest surplus first. Lead conflicts are in multipleLeads.',
       resolve: (g) => g.duplicates,
     }),
-    multipleLeads: t.field({ type: [LeadConflictRef], description: 'Targets with two or more lead parties.', resolve: (g) => g.multipleLeads }),
+    internationalDependence: t.field({
+      type: [CapabilityBalanceRef],
+      description: 'Dependence on international help: capabilities whose requirement is met only when international '
+        + 'holders count.',
+      resolve: (g) => g.internationalDependence,
+    }),
+    multipleLeads: t.field({
+      type: [LeadConflictRef],
+      description: 'Targets with two or more lead parties (operators leading their service hand over to its government '
+        + 'lead and do not count).',
+      resolve: (g) => g.multipleLeads,
+    }),
     uncoveredTasks: t.field({ type: [NodeRefs.tasks!], description: 'Tasks (in the selected phases) that need no capability.', resolve: (g) => g.uncoveredTasks }),
     unheldCapabilities: t.field({ type: [NodeRefs.capabilities!], description: 'Capabilities no party holds.', resolve: (g) => g.unheldCapabilities }),
     targetsWithoutLead: t.field({
@@ -209,6 +305,10 @@ builder.queryField('gapAnalysis', (t) =>
       }),
       profile: t.arg.string({ description: 'Weight profile for minRiskRank.' }),
       weights: t.arg({ type: [CriterionWeightInput], description: 'Explicit criterion weights for minRiskRank.' }),
+      withinHours: t.arg.float({
+        description: 'Count a holding only when it arrives within this many hours: mobilisationHours + travel to the '
+          + 'nearest affected region.',
+      }),
       overcapacityFactor: t.arg.float({ defaultValue: DEFAULT_OVERCAPACITY_FACTOR, description: 'A capability is a duplicate when available > this × required and it has two or more holders.' }),
     },
     resolve: (_root, args, ctx) => analyseGaps('gapAnalysis', args, ctx),

@@ -3,7 +3,7 @@ import { builder } from './builder.js';
 import { EntityRef, NodeRefs } from './entities.js';
 import type { Context } from './context.js';
 import type { NodeRecord } from '../graph/api-repository.js';
-import { DEFAULT_OVERCAPACITY_FACTOR } from '../analysis/balance.js';
+import { DEFAULT_OVERCAPACITY_FACTOR, partyPart } from '../analysis/balance.js';
 import { analyseGaps, CapabilityBalanceRef, LeadConflictRef, type BalanceView, type GapAnalysisView, type LeadConflictView } from './gaps.js';
 import type { PlanningData } from '../graph/analysis-repository.js';
 
@@ -26,17 +26,25 @@ const byId = (a: NodeRecord, b: NodeRecord) => (a.id < b.id ? -1 : a.id > b.id ?
 export function partyRole(partyId: string, data: PlanningData, whole: GapAnalysisView): PartyRoleView {
   const nodes = (ids: Iterable<string>) => [...new Set(ids)].map((id) => data.nodes.get(id)).filter((n): n is NodeRecord => !!n).sort(byId);
   const targets = (role: string) => nodes(data.responsibilities.filter((r) => r.party === partyId && r.role === role).map((r) => r.target));
-  // The capabilities the party holds, as the viewer sees the holdings.
+  // The capabilities the party holds, as the viewer sees the holdings, and those it leads.
   const held = new Set(data.holdings.filter((h) => h.party === partyId).map((h) => h.capability));
+  const led = new Set(
+    data.responsibilities.filter((r) => r.party === partyId && r.role === 'lead').map((r) => r.target),
+  );
+  const balanceOf = new Map(whole.balance.map((b) => [b.capability.id, b]));
+  const ids = (rows: readonly BalanceView[]) => rows.map((b) => ({ capability: b.capability.id }));
+  const part = partyPart(data, { gaps: ids(whole.gaps), duplicates: ids(whole.duplicates) }, partyId);
+  const view = (rows: { capability: string; holds: boolean; leads: boolean }[]): BalanceView[] =>
+    rows.map((r) => ({ ...balanceOf.get(r.capability)!, partyHolds: r.holds, partyLeads: r.leads }));
   const taskIds = new Set(data.needs.filter((n) => held.has(n.capability)).map((n) => n.task));
   const scenarioIds = new Set(data.requirements.filter((r) => taskIds.has(r.task)).map((r) => r.scenario));
   return {
     leadFor: targets('lead'),
     supportFor: targets('support'),
     operatedServices: nodes(data.operations.filter((o) => o.party === partyId).map((o) => o.service)),
-    capabilityBalance: whole.balance.filter((b) => held.has(b.capability.id)),
-    gaps: whole.gaps.filter((b) => held.has(b.capability.id)),
-    duplicates: whole.duplicates.filter((b) => held.has(b.capability.id)),
+    capabilityBalance: whole.balance.filter((b) => held.has(b.capability.id) || led.has(b.capability.id)),
+    gaps: view(part.gaps),
+    duplicates: view(part.duplicates),
     sharedLeads: whole.multipleLeads.filter((m) => m.leads.some((l) => l.id === partyId)),
     dependentTasks: (data.tasks as NodeRecord[]).filter((x) => taskIds.has(x.id)).sort(byId),
     dependentScenarios: (data.scenarios as NodeRecord[]).filter((x) => scenarioIds.has(x.id)).sort(byId),
@@ -61,17 +69,19 @@ builder.objectFields(NodeRefs.parties!, (t) => ({
   }),
   capabilityBalance: t.field({
     type: [CapabilityBalanceRef],
-    description: 'The balance (all scenarios, all phases) of every capability this party holds.',
+    description: 'The balance (all scenarios, all phases) of every capability this party holds or leads.',
     resolve: async (p, _a, ctx) => (await roleOf(p, ctx)).capabilityBalance,
   }),
   gaps: t.field({
     type: [CapabilityBalanceRef],
-    description: 'Capabilities this party holds that fall short (all scenarios, all phases), largest shortfall first.',
+    description: 'Capabilities this party holds or leads that fall short (all scenarios, all phases), largest '
+      + 'shortfall first; partyHolds and partyLeads say which.',
     resolve: async (p, _a, ctx) => (await roleOf(p, ctx)).gaps,
   }),
   duplicates: t.field({
     type: [CapabilityBalanceRef],
-    description: `Capabilities this party holds with overcapacity (available > ${DEFAULT_OVERCAPACITY_FACTOR} × required, two or more holders).`,
+    description: 'Capabilities this party holds or leads with overcapacity (available > '
+      + `${DEFAULT_OVERCAPACITY_FACTOR} × required, two or more holders); partyHolds and partyLeads say which.`,
     resolve: async (p, _a, ctx) => (await roleOf(p, ctx)).duplicates,
   }),
   sharedLeads: t.field({

@@ -36,23 +36,30 @@ async function loadRun(ctx: Context, id: string): Promise<RunRecord | null> {
 const parseJson = (s: string | null) => (s ? (JSON.parse(s) as unknown) : null);
 
 type Rows = { id: string }[] | undefined;
-interface ResultLists { services?: Rows; sectors?: Rows; capabilities?: Rows; criteria?: Rows; timeline?: { services?: Rows; sectors?: Rows } | null }
+interface ResultLists {
+  services?: Rows; sectors?: Rows; capabilities?: Rows; criteria?: Rows; escalations?: Rows;
+  timeline?: { services?: Rows; sectors?: Rows } | null;
+}
 
 /**
- * The result as the viewer may see it: per-item rows (services, sectors, capabilities, criteria, timeline series)
- * whose id names a node the viewer may not see are left out. Totals and meta stay: they are aggregates over the
- * whole model, which the run was made on (docs/security.md).
+ * The result as the viewer may see it: per-item rows (services, sectors, capabilities, criteria, escalations,
+ * timeline series) whose id names a node the viewer may not see are left out. Totals and meta stay: they are
+ * aggregates over the whole model, which the run was made on (docs/security.md).
  */
 async function resultFor(ctx: Context, raw: string | null): Promise<unknown> {
   const result = parseJson(raw) as ResultLists | null;
   if (!result || ctx.viewer.admin) return result;
-  const lists = [result.services, result.sectors, result.capabilities, result.criteria, result.timeline?.services, result.timeline?.sectors];
+  const lists = [
+    result.services, result.sectors, result.capabilities, result.criteria, result.escalations,
+    result.timeline?.services, result.timeline?.sectors,
+  ];
   const ids = [...new Set(lists.flatMap((l) => (Array.isArray(l) ? l.map((r) => String(r.id)) : [])))];
   const seen = new Set((await ctx.loaders.node.loadMany(ids)).flatMap((n) => (n && !(n instanceof Error) ? [n.id] : [])));
   const keep = (l: Rows) => (Array.isArray(l) ? l.filter((r) => seen.has(String(r.id))) : l);
   return {
     ...result,
     services: keep(result.services), sectors: keep(result.sectors), capabilities: keep(result.capabilities), criteria: keep(result.criteria),
+    ...(result.escalations ? { escalations: keep(result.escalations) } : {}),
     ...(result.timeline ? { timeline: { ...result.timeline, services: keep(result.timeline.services), sectors: keep(result.timeline.sectors) } } : {}),
   };
 }

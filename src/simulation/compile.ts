@@ -1,6 +1,7 @@
 // The single boundary between model objects and the kernel's arrays: compiles one scenario of a validated model.
 import type { Model } from '../model/schema.js';
 import type { CompiledModel } from './kernel/compiled.js';
+import { arrivalHours, holdingRegion, TravelTimes } from '../analysis/regions.js';
 
 export interface CompileOptions {
   scenario: string;
@@ -85,12 +86,21 @@ export function compileModel(model: Model, options: CompileOptions): CompiledMod
   const fromService = model.consequences.filter((c) => svc.has(c.from));
   const fromCapability = model.consequences.filter((c) => cap.has(c.from));
 
-  const holdingFromStep = Int32Array.from(model.holdings, (h) => Math.min(FOREVER, stepAtOrAfter(h.mobilisationHours, dt)));
+  // A present holder counts from its arrival: mobilisation plus travel to the nearest affected region.
+  const travel = new TravelTimes(model.regions, model.travelTimes);
+  const affected = model.scenarios.find((s) => s.id === options.scenario)?.regions ?? null;
+  const partyRegion = new Map(model.parties.map((p) => [p.id, p.region]));
+  const holdingFromStep = Int32Array.from(model.holdings, (h) => {
+    const arrival = arrivalHours(h.mobilisationHours, holdingRegion(h, partyRegion.get(h.party)), affected, travel);
+    return Math.min(FOREVER, stepAtOrAfter(arrival, dt));
+  });
   const availabilityChanges = new Uint8Array(steps + 1);
   for (const t of holdingFromStep) if (t <= steps) availabilityChanges[t] = 1;
 
+  const escalating = model.services.filter((s) => s.escalationThreshold !== undefined);
+
   return {
-    ids: { services, sectors, tasks, capabilities, criteria },
+    ids: { services, sectors, tasks, capabilities, criteria, escalations: escalating.map((s) => s.id) },
     nServices: nS,
     nSectors: sectors.length,
     nTasks: tasks.length,
@@ -136,5 +146,7 @@ export function compileModel(model: Model, options: CompileOptions): CompiledMod
     criterionThresholds: Float64Array.from(model.impactCriteria.flatMap((c) => c.thresholds)),
     criterionWeight: Float64Array.from(model.impactCriteria, (c) => c.weight),
     disruptedThreshold: options.disruptedThreshold,
+    escalationService: Int32Array.from(escalating, (s) => svc.get(s.id)!),
+    escalationThreshold: Float64Array.from(escalating, (s) => s.escalationThreshold!),
   };
 }

@@ -31,6 +31,19 @@ export interface CapabilityStats {
   avoidedImpact: number | null;
 }
 
+/** When the government lead takes over from the operator of a service (its escalationThreshold). */
+export interface EscalationStats {
+  /** The service. */
+  id: string;
+  threshold: number;
+  /** P(q ≥ threshold at some time within the horizon). */
+  probabilityCrossed: number;
+  /** Summary of the first hour with q ≥ threshold, over the iterations where it is reached; null when it never is. */
+  firstHour: Summary | null;
+  /** P(the first crossing is at `hour`), per hour at which it happens, ascending; sums to probabilityCrossed. */
+  distribution: { hour: number; probability: number }[];
+}
+
 export interface CriterionStats {
   id: string;
   /** Criterion value in its own unit. */
@@ -65,6 +78,8 @@ export interface SimulationResult {
   sectors: InoperabilityStats[];
   capabilities: CapabilityStats[];
   criteria: CriterionStats[];
+  /** Per service with an escalationThreshold, in model order. */
+  escalations: EscalationStats[];
   /** Weighted impact (weightedImpact of the criteria's impactScore) per iteration. */
   totalImpact: { mean: number; halfWidth95: number | null; p90: number };
   /** With close-gaps: every capability topped up at once. */

@@ -429,10 +429,14 @@ describe('analysis on the default model', () => {
       expect(p.leadFor.length + p.supportFor.length, party.id).toBeGreaterThan(0);
       const held = model.holdings.filter((h) => h.party === party.id).map((h) => h.capability).sort();
       expect(p.holdings.map((h: any) => h.capability.id).sort(), party.id).toEqual(held);
+      // Its part in gaps and duplicates: the capabilities it holds or leads.
+      const led = model.responsibilities.filter((r) => r.party === party.id && r.role === 'lead').map((r) => r.target);
+      const capabilityIds = new Set(model.capabilities.map((c) => c.id));
+      const mine = [...new Set([...held, ...led.filter((c) => capabilityIds.has(c))])].sort();
       expect(p.gaps.map((b: any) => b.capability.id).sort(), party.id)
-        .toEqual(held.filter((c) => findings.get(c) === 'gap' || findings.get(c) === 'no holder'));
+        .toEqual(mine.filter((c) => findings.get(c) === 'gap' || findings.get(c) === 'no holder'));
       expect(p.duplicates.map((b: any) => b.capability.id).sort(), party.id)
-        .toEqual(held.filter((c) => findings.get(c) === 'duplicate'));
+        .toEqual(mine.filter((c) => findings.get(c) === 'duplicate'));
       const shared = p.sharedLeads.map((s: any) => s.target.id);
       expect(shared, party.id).toEqual({
         'min-az': ['cap-crisis-comm'], 'min-bzk': ['cap-crisis-comm', 't-cyber-incident-response'],

@@ -12,6 +12,8 @@ export interface CompiledModel {
     tasks: string[];
     capabilities: string[];
     criteria: string[];
+    /** Services with an escalation threshold, in model order. */
+    escalations: string[];
   };
   nServices: number;
   nSectors: number;
@@ -60,7 +62,10 @@ export interface CompiledModel {
   needTask: Int32Array;
   needCapability: Int32Array;
   needPerUnit: Float64Array;
-  /** HOLDS: capability, capacity, readiness (presence probability), first step from which it counts. */
+  /**
+   * HOLDS: capability, capacity, readiness (presence probability), first step from which it counts: the holding's
+   * arrival at the scenario (mobilisationHours + travel to the nearest affected region).
+   */
   holdingCapability: Int32Array;
   holdingCapacity: Float64Array;
   holdingReadiness: Float64Array;
@@ -86,6 +91,10 @@ export interface CompiledModel {
 
   /** Inoperability from which a service or sector counts as disrupted (probabilityDisrupted, downtime). */
   disruptedThreshold: number;
+
+  /** Services with an escalationThreshold (the government lead takes over from the operator) and that threshold. */
+  escalationService: Int32Array;
+  escalationThreshold: Float64Array;
 }
 
 /**
@@ -104,6 +113,8 @@ export interface RecordLayout {
   capabilityShortfall: number;
   capabilityShortfallHours: number;
   criterionValue: number;
+  /** Per escalating service, the first hour with q ≥ its threshold; −1 when it is never reached. */
+  escalationHour: number;
   total: number;
   /** −1 without counterfactual. */
   closedOne: number;
@@ -112,7 +123,11 @@ export interface RecordLayout {
   stride: number;
 }
 
-export function recordLayout(m: Pick<CompiledModel, 'nServices' | 'nSectors' | 'nCapabilities' | 'nCriteria'>, counterfactual: boolean): RecordLayout {
+export function recordLayout(
+  m: Pick<CompiledModel, 'nServices' | 'nSectors' | 'nCapabilities' | 'nCriteria'>
+    & { escalationService?: ArrayLike<number> },
+  counterfactual: boolean,
+): RecordLayout {
   let o = 0;
   const take = (n: number) => { const at = o; o += n; return at; };
   const serviceFinal = take(m.nServices);
@@ -124,11 +139,13 @@ export function recordLayout(m: Pick<CompiledModel, 'nServices' | 'nSectors' | '
   const capabilityShortfall = take(m.nCapabilities);
   const capabilityShortfallHours = take(m.nCapabilities);
   const criterionValue = take(m.nCriteria);
+  const escalationHour = take(m.escalationService?.length ?? 0);
   const total = take(1);
   const closedOne = counterfactual ? take(m.nCapabilities) : -1;
   const closedAll = counterfactual ? take(1) : -1;
   return {
     serviceFinal, servicePeak, serviceDowntime, sectorFinal, sectorPeak, sectorDowntime,
-    capabilityShortfall, capabilityShortfallHours, criterionValue, total, closedOne, closedAll, stride: o,
+    capabilityShortfall, capabilityShortfallHours, criterionValue, escalationHour, total, closedOne, closedAll,
+    stride: o,
   };
 }

@@ -48,6 +48,8 @@ export interface Workspace {
   capabilityShortfall: Float64Array;
   capabilityShortfallHours: Float64Array;
   criterionValue: Float64Array;
+  /** Per escalating service, the first hour with q ≥ its threshold in the last run; −1 when never. */
+  escalationHour: Float64Array;
   criterionScore: Float64Array;
   criteria: { weight: number }[];
   thresholds: number[][];
@@ -91,6 +93,7 @@ export function createWorkspace(m: CompiledModel): Workspace {
     capabilityShortfall: new Float64Array(m.nCapabilities),
     capabilityShortfallHours: new Float64Array(m.nCapabilities),
     criterionValue: new Float64Array(m.nCriteria),
+    escalationHour: new Float64Array(m.escalationService.length),
     criterionScore: new Float64Array(m.nCriteria),
     criteria: Array.from(m.criterionWeight, (weight) => ({ weight })),
     thresholds: Array.from({ length: m.nCriteria }, (_, c) => Array.from(m.criterionThresholds.subarray(5 * c, 5 * c + 5))),
@@ -170,6 +173,8 @@ export function runDynamics(m: CompiledModel, ws: Workspace, topUp: number, time
   capabilityShortfall.fill(0);
   capabilityShortfallHours.fill(0);
   passThrough.fill(1);
+  const nEscalations = m.escalationService.length;
+  ws.escalationHour.fill(-1);
 
   const nShocks = m.shockService.length;
   const nCap = m.nCapabilities;
@@ -197,6 +202,7 @@ export function runDynamics(m: CompiledModel, ws: Workspace, topUp: number, time
     }
 
     if (nCap > 0) capabilitiesAt(m, ws, t, cur, topUp);
+    if (nEscalations > 0) firstCrossings(m, ws.escalationHour, hist, cur, t * dt);
 
     // Impact of service inoperability over [t, t+1).
     for (let c = 0; c < nSvcCons; c++) {
@@ -228,8 +234,9 @@ export function runDynamics(m: CompiledModel, ws: Workspace, topUp: number, time
     r = nr;
   }
 
-  // Final state q(N) counts for the peak but covers no interval inside the horizon.
+  // Final state q(N) counts for the peak and a first crossing but covers no interval inside the horizon.
   const last = r * nS;
+  if (nEscalations > 0) firstCrossings(m, ws.escalationHour, hist, last, N * dt);
   const { serviceFinal, sectorFinal } = ws;
   for (let i = 0; i < nS; i++) {
     const q = hist[last + i]!;
@@ -253,6 +260,13 @@ export function runDynamics(m: CompiledModel, ws: Workspace, topUp: number, time
   const scores = ws.criterionScore;
   for (let c = 0; c < m.nCriteria; c++) scores[c] = impactScore(criterionValue[c]!, ws.thresholds[c]!);
   return weightedImpact(ws.criteria, scores);
+}
+
+/** Notes `hour` for every escalating service whose state at row `row` first reaches its threshold. */
+function firstCrossings(m: CompiledModel, hours: Float64Array, hist: Float64Array, row: number, hour: number): void {
+  for (let x = 0; x < hours.length; x++) {
+    if (hours[x]! < 0 && hist[row + m.escalationService[x]!]! >= m.escalationThreshold[x]!) hours[x] = hour;
+  }
 }
 
 /** Bookkeeping of the state q(t) at row `cur`: peaks, hours at or above the threshold, sector sums. */
@@ -348,5 +362,6 @@ export function writeRecord(ws: Workspace, total: number, layout: RecordLayout, 
   out.set(ws.capabilityShortfall, offset + layout.capabilityShortfall);
   out.set(ws.capabilityShortfallHours, offset + layout.capabilityShortfallHours);
   out.set(ws.criterionValue, offset + layout.criterionValue);
+  out.set(ws.escalationHour, offset + layout.escalationHour);
   out[offset + layout.total] = total;
 }

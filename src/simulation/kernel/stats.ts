@@ -1,7 +1,9 @@
 // Statistics over per-iteration records: exact quantiles (sorted), means, probabilities, confidence half-widths.
 import { IMPACT_CLASSES, impactClass } from '../../analysis/impact.js';
 import type { CompiledModel, RecordLayout } from './compiled.js';
-import type { CapabilityStats, CriterionStats, InoperabilityStats, MeanP90, SimulationResult, Summary } from '../types.js';
+import type {
+  CapabilityStats, CriterionStats, EscalationStats, InoperabilityStats, MeanP90, SimulationResult, Summary,
+} from '../types.js';
 
 /** Quantile of sorted values with linear interpolation between order statistics (R type 7, numpy's default). */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
@@ -161,7 +163,29 @@ function share(values: Float64Array, test: (v: number) => boolean): number {
 }
 
 /** The per-item statistics of a result: everything but meta and the timeline. */
-export type Aggregate = Pick<SimulationResult, 'services' | 'sectors' | 'capabilities' | 'criteria' | 'totalImpact' | 'allGapsClosed'>;
+export type Aggregate = Pick<
+  SimulationResult,
+  'services' | 'sectors' | 'capabilities' | 'criteria' | 'escalations' | 'totalImpact' | 'allGapsClosed'
+>;
+
+/** Probability of crossing and the distribution of the first crossing hour, from a column of hours (−1: never). */
+function escalation(id: string, threshold: number, hours: Float64Array): EscalationStats {
+  const n = hours.length;
+  const counts = new Map<number, number>();
+  const crossed: number[] = [];
+  for (const h of hours) {
+    if (h < 0) continue;
+    crossed.push(h);
+    counts.set(h, (counts.get(h) ?? 0) + 1);
+  }
+  return {
+    id,
+    threshold,
+    probabilityCrossed: n ? crossed.length / n : 0,
+    firstHour: crossed.length ? summary(Float64Array.from(crossed)) : null,
+    distribution: [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([hour, k]) => ({ hour, probability: k / n })),
+  };
+}
 
 /** Everything the result reports, from the first `n` records. */
 export function aggregate(m: CompiledModel, layout: RecordLayout, records: Float64Array, n: number, scoreOf: (criterion: number, value: number) => number): Aggregate {
@@ -212,6 +236,8 @@ export function aggregate(m: CompiledModel, layout: RecordLayout, records: Float
     sectors: inoperability(m.ids.sectors, layout.sectorFinal, layout.sectorPeak, layout.sectorDowntime),
     capabilities,
     criteria,
+    escalations: m.ids.escalations.map((id, x) =>
+      escalation(id, m.escalationThreshold[x]!, col(layout.escalationHour + x))),
     totalImpact: { mean: totalMean, halfWidth95: halfWidth95(total), p90: quantileSorted(total.slice().sort(), 0.9) },
     allGapsClosed: closedAllMean === null ? null : { totalImpactMean: closedAllMean, avoidedImpact: totalMean - closedAllMean },
   };

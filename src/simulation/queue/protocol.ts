@@ -95,7 +95,7 @@ export function decodeModel(bytes: Buffer): CompiledModel {
   if (doc.endianness !== endianness()) {
     throw new Error(`byte order ${doc.endianness} of the coordinator differs from this worker's ${endianness()}`);
   }
-  return { ...doc.compiled, ids: { services: [], sectors: [], tasks: [], capabilities: [], criteria: [] } };
+  return { ...doc.compiled, ids: { services: [], sectors: [], tasks: [], capabilities: [], criteria: [], escalations: [] } };
 }
 
 /** Float64 numbers as bytes in this platform's order, and back (copied: Redis buffers need not be aligned). */
