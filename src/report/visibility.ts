@@ -32,7 +32,7 @@ export function visibleModel(model: Model, reader: Reader): Model {
   for (const ref of NODE_REFERENCES) {
     out[ref.list] = (out[ref.list] as Record<string, unknown>[]).map((n) => {
       const v = n[ref.field];
-      if (ref.many) return { ...n, [ref.field]: (v as string[]).filter((id) => visible.has(id)) };
+      if (ref.many) return v == null ? n : { ...n, [ref.field]: (v as string[]).filter((id) => visible.has(id)) };
       return v == null || visible.has(v as string) ? n : { ...n, [ref.field]: undefined };
     });
   }
