@@ -3,7 +3,7 @@
 // relationship, whose end nodes must be seen too. Each statement answers in one round trip (COLLECT subqueries).
 
 // @name riskInputs
-// Impact criteria, scenarios and expert scores, plus the newest finished simulation run of each scenario.
+// Impact criteria, scenarios (with the likelihood revisions the viewer sees) and expert scores, plus the newest finished simulation run of each scenario.
 RETURN
   COLLECT {
     MATCH (c:ImpactCriterion)
@@ -16,7 +16,11 @@ RETURN
     MATCH (s:Scenario)
     WHERE {{visible(s)}}
     WITH s ORDER BY s.id
-    RETURN s {.*, __label: 'Scenario'}
+    RETURN s {.*, __label: 'Scenario', likelihoodRevisions: COLLECT {
+      MATCH (v:LikelihoodRevision)-[:REVISES]->(s)
+      WHERE {{visible(v)}}
+      RETURN v {.id, .date, .likelihoodClass, .likelihood}
+    }}
   } AS scenarios,
   COLLECT {
     MATCH (s:Scenario)-[r:SCORES]->(c:ImpactCriterion)

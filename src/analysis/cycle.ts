@@ -1,6 +1,8 @@
 // Planning cycles (pure): what a closed cycle freezes, and what moved between two cycles (docs/reports.md).
 import type { Model } from '../model/schema.js';
-import { assessRisks, rankSensitivity, resolveWeights, RISK_METHODS, type RankSensitivity, type ScenarioRisk } from './risk.js';
+import {
+  assessRisks, rankSensitivity, resolveWeights, withRevisions, RISK_METHODS, type RankSensitivity, type ScenarioRisk,
+} from './risk.js';
 import { WEIGHT_PROFILES } from './profiles.js';
 import { gapReport, type GapReport, type PlanningInput } from './balance.js';
 
@@ -33,7 +35,8 @@ interface MeasureLike { id: string; status?: string; leadTimeMonths?: number }
 const measuresOf = (m: Model): MeasureLike[] => ((m as unknown as { measures?: MeasureLike[] }).measures ?? []);
 
 export function freezeAssessment(model: Model, planning: PlanningInput): CycleAssessment {
-  const input = { criteria: model.impactCriteria, scenarios: model.scenarios, scores: model.scores };
+  const scenarios = withRevisions(model.scenarios, model.likelihoodRevisions);
+  const input = { criteria: model.impactCriteria, scenarios, scores: model.scores };
   const rankings = RISK_METHODS.flatMap((method) => WEIGHT_PROFILES.map((p) => ({
     method, profile: p.id, scenarios: assessRisks(input, method, resolveWeights(model.impactCriteria, p)),
   })));

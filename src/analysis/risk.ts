@@ -17,7 +17,13 @@ export type RiskMethod = (typeof RISK_METHODS)[number];
 export const LIKELIHOOD_BOUNDS = [0.0005, 0.005, 0.05, 0.5] as const;
 
 export interface RiskCriterion { id: string; thresholds: readonly number[]; weight?: number; vitalInterest?: string | null }
-export interface RiskScenario { id: string; likelihoodClass?: string | null; likelihood?: number | null }
+/** A dated change of a scenario's likelihood (docs/model.md#signals). */
+export interface RevisionLike { id?: string; date: string; likelihoodClass?: string | null; likelihood?: number | null }
+export interface RiskScenario {
+  id: string; likelihoodClass?: string | null; likelihood?: number | null;
+  /** Its likelihood revisions: the latest (by date, then id) replaces the scenario's own class and probability. */
+  likelihoodRevisions?: readonly RevisionLike[] | null;
+}
 export interface ScoreInput { scenario: string; criterion: string; value?: number | null; class?: string | null }
 export interface SimulatedCriterion {
   id: string; mean: number; p90: number; meanScore?: number;
@@ -55,8 +61,24 @@ export interface ScenarioRisk {
   rank: number;
 }
 
-/** Likelihood class: the scenario's own, else derived from its probability with the NRB bounds; null when neither. */
-export function likelihoodClassOf(s: RiskScenario): ImpactClass | null {
+/** The latest of a scenario's likelihood revisions (by date, then id), or null when it has none. */
+export function latestRevision<R extends RevisionLike>(revisions: readonly R[] | null | undefined): R | null {
+  let best: R | null = null;
+  for (const r of revisions ?? []) {
+    if (!best || r.date > best.date || (r.date === best.date && (r.id ?? '') > (best.id ?? ''))) best = r;
+  }
+  return best;
+}
+
+/** The likelihood as it stands: that of the latest revision when there is one, else the scenario's own. */
+export function currentLikelihood(s: RiskScenario): { likelihoodClass: string | null; likelihood: number | null } {
+  const r = latestRevision(s.likelihoodRevisions) ?? s;
+  return { likelihoodClass: r.likelihoodClass ?? null, likelihood: r.likelihood ?? null };
+}
+
+/** Likelihood class as it stands (latest revision, else the scenario's): the class given, else derived from its probability with the NRB bounds; null when neither. */
+export function likelihoodClassOf(scenario: RiskScenario): ImpactClass | null {
+  const s = currentLikelihood(scenario);
   if (s.likelihoodClass && (IMPACT_CLASSES as readonly string[]).includes(s.likelihoodClass)) return s.likelihoodClass as ImpactClass;
   if (s.likelihood == null) return null;
   let k = 0;
@@ -131,7 +153,7 @@ export function assessRisks(input: RiskInput, method: RiskMethod, weights: reado
     const lc = likelihoodClassOf(sc);
     const ls = likelihoodScore(lc);
     return {
-      scenario: sc.id, likelihoodClass: lc, likelihood: sc.likelihood ?? null, likelihoodScore: ls, impacts, medals,
+      scenario: sc.id, likelihoodClass: lc, likelihood: currentLikelihood(sc).likelihood, likelihoodScore: ls, impacts, medals,
       impactScore: aggregated, impactClass: classOfScore(aggregated), riskScore: ls * aggregated, rank: 0,
     };
   });
@@ -162,4 +184,13 @@ export function rankSensitivity(input: RiskInput, method: RiskMethod, profiles: 
   }
   for (const s of out.values()) s.changed = s.maxRank !== s.minRank;
   return [...out.values()];
+}
+
+/** The scenarios with their likelihood revisions attached (from a model's likelihoodRevisions list). */
+export function withRevisions<S extends { id: string }>(
+  scenarios: readonly S[], revisions: readonly (RevisionLike & { scenario: string })[] | undefined,
+): (S & { likelihoodRevisions: RevisionLike[] })[] {
+  const by = new Map<string, RevisionLike[]>();
+  for (const r of revisions ?? []) by.set(r.scenario, [...(by.get(r.scenario) ?? []), r]);
+  return scenarios.map((s) => ({ ...s, likelihoodRevisions: by.get(s.id) ?? [] }));
 }

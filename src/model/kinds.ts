@@ -24,6 +24,8 @@ export interface NodeKindSpec {
   /** For messages: `services` → `service`. */
   singular: string;
   style: KindStyle;
+  /** Roles that may create, change and delete items over GraphQL (admins always may); default planners. */
+  editors?: readonly ('planner' | 'analyst')[];
 }
 
 export const NODE_KINDS = [
@@ -60,6 +62,20 @@ export const NODE_KINDS = [
     style: {
       label: 'Scenario', plural: 'Scenarios', color: '#CC79A7', text: '#000',
       shape: 'diamond', rank: 2, shown: true,
+    },
+  },
+  {
+    list: 'signals', label: 'Signal', singular: 'signal', editors: ['analyst'],
+    style: {
+      label: 'Signal', plural: 'Signals', color: '#AA4499', text: '#fff',
+      shape: 'rhomboid', rank: 10, shown: false,
+    },
+  },
+  {
+    list: 'likelihoodRevisions', label: 'LikelihoodRevision', singular: 'likelihoodRevision', editors: ['analyst'],
+    style: {
+      label: 'Likelihood revision', plural: 'Likelihood revisions', color: '#DDCC77', text: '#000',
+      shape: 'cut-rectangle', rank: 11, shown: false,
     },
   },
   {
@@ -250,6 +266,26 @@ export const NODE_REFERENCES = [
   {
     list: 'scenarios', field: 'incidentCategory', kinds: ['incidentCategories'], type: 'INSTANCE_OF', many: false,
     reverse: 'scenarios', reading: ['instance of', 'scenario'],
+  },
+  {
+    list: 'signals', field: 'threats', kinds: ['threats'], type: 'SIGNALS_THREAT', many: true,
+    reverse: 'signals', reading: ['signals', 'signalled by'],
+  },
+  {
+    list: 'signals', field: 'incidentCategories', kinds: ['incidentCategories'], type: 'SIGNALS_CATEGORY', many: true,
+    reverse: 'signals', reading: ['signals', 'signalled by'],
+  },
+  {
+    list: 'signals', field: 'scenarios', kinds: ['scenarios'], type: 'SIGNALS_SCENARIO', many: true,
+    reverse: 'signals', reading: ['signals', 'signalled by'],
+  },
+  {
+    list: 'likelihoodRevisions', field: 'scenario', kinds: ['scenarios'], type: 'REVISES', many: false,
+    reverse: 'likelihoodRevisions', reading: ['revises', 'revised by'],
+  },
+  {
+    list: 'likelihoodRevisions', field: 'signals', kinds: ['signals'], type: 'BASED_ON', many: true,
+    reverse: 'revisions', reading: ['based on', 'behind revision'],
   },
   {
     list: 'services', field: 'sector', kinds: ['sectors'], type: 'PART_OF', many: false,

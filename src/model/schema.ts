@@ -14,11 +14,15 @@ export const CLUSTERS = ['classic', 'socio-economic', 'natural'] as const;
 export const NATURES = ['security', 'safety'] as const;
 export const INSTRUMENTS = ['policy', 'legislation', 'investment', 'exercise', 'agreement', 'organisation'] as const;
 export const MEASURE_STATUSES = ['proposed', 'decided', 'in-progress', 'done', 'dropped'] as const;
+export const DIRECTIONS = ['rising', 'stable', 'falling'] as const;
 
 const id = z.string().min(1, 'must be a non-empty string').max(200, 'must be at most 200 characters')
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'must start with a letter or digit and contain only letters, digits, "_", ".", ":" and "-"');
 const text = z.string().max(10_000);
 const unit = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
+/** A calendar day, YYYY-MM-DD, that exists. */
+export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d, 'must be a date that exists');
 const nonNegative = z.number().min(0, 'must be ≥ 0').refine(Number.isFinite, 'must be finite');
 
 /** Fields every node may carry: provenance and openness. */
@@ -71,6 +75,30 @@ export const Scenario = z.strictObject({
   likelihood: unit.optional(),
   /** The affected regions (ids); capacity elsewhere arrives after the travel time to the nearest of them. */
   regions: z.array(id).optional(),
+});
+/** An observation between two assessments (horizon scanning, docs/model.md#signals). */
+export const Signal = z.strictObject({
+  ...nodeBase,
+  observedOn: isoDay,
+  horizon: z.enum(HORIZONS),
+  direction: z.enum(DIRECTIONS),
+  /** 1 (weak) to 5 (strong). */
+  strength: z.number().int('must be a whole number from 1 to 5').min(1, 'must be from 1 to 5').max(5, 'must be from 1 to 5'),
+  threats: z.array(id).default([]),
+  incidentCategories: z.array(id).default([]),
+  scenarios: z.array(id).default([]),
+  /** Where the observation was published: required, a signal is only as good as its source. */
+  source: text.min(1, 'must name where the signal was observed'),
+});
+/** A dated change of a scenario's likelihood, with its justification and the signals behind it. */
+export const LikelihoodRevision = z.strictObject({
+  ...nodeBase,
+  scenario: id,
+  date: isoDay,
+  likelihoodClass: z.enum(CLASSES).optional(),
+  likelihood: unit.optional(),
+  justification: text.min(1, 'must say why the likelihood changed'),
+  signals: z.array(id).default([]),
 });
 export const Sector = z.strictObject({ ...nodeBase });
 export const Service = z.strictObject({
@@ -184,6 +212,8 @@ export const ITEM_SCHEMAS = {
   threats: Threat,
   incidentCategories: IncidentCategory,
   scenarios: Scenario,
+  signals: Signal,
+  likelihoodRevisions: LikelihoodRevision,
   sectors: Sector,
   services: Service,
   tasks: Task,
@@ -227,6 +257,8 @@ export type ImpactCriterion = z.output<typeof ImpactCriterion>;
 export type Threat = z.output<typeof Threat>;
 export type IncidentCategory = z.output<typeof IncidentCategory>;
 export type Scenario = z.output<typeof Scenario>;
+export type Signal = z.output<typeof Signal>;
+export type LikelihoodRevision = z.output<typeof LikelihoodRevision>;
 export type Sector = z.output<typeof Sector>;
 export type Service = z.output<typeof Service>;
 export type Task = z.output<typeof Task>;

@@ -135,6 +135,24 @@ export function checkReferences(model: Model): Problem[] {
   model.scores.forEach((s, i) => {
     if (s.value === undefined && s.class === undefined) problems.push({ item: itemLabel('scores', i, s), field: 'value', message: 'give a value or a class' });
   });
+  problems.push(...itemRules(model as unknown as Record<string, Json[]>, (list, i, n) => itemLabel(list, i, n)));
+  return problems;
+}
+
+/** Rules of one item beyond its shape: what a signal concerns, what a likelihood revision sets. */
+function itemRules(lists: Record<string, Json[] | undefined>, label: (list: string, i: number, n: Json) => string): Problem[] {
+  const problems: Problem[] = [];
+  (lists.signals ?? []).forEach((s, i) => {
+    const none = ['threats', 'incidentCategories', 'scenarios'].every((f) => !(s[f] as unknown[] | undefined)?.length);
+    if (none) {
+      problems.push({ item: label('signals', i, s), field: 'threats', message: 'a signal must name at least one threat, incident category or scenario' });
+    }
+  });
+  (lists.likelihoodRevisions ?? []).forEach((r, i) => {
+    if (r.likelihoodClass === undefined && r.likelihood === undefined) {
+      problems.push({ item: label('likelihoodRevisions', i, r), field: 'likelihoodClass', message: 'give the new likelihoodClass, likelihood or both' });
+    }
+  });
   return problems;
 }
 
@@ -214,6 +232,7 @@ export function validateItem<T = Record<string, unknown>>(list: string, item: un
   const v = parsed.data as Record<string, unknown>;
   if (list === 'dependencies' && v.from === v.to) extra.push({ item: itemLabel(list, 0, v).replace(`${list}[0]`, list), field: 'to', message: 'a service cannot depend on itself' });
   if (list === 'scores' && v.value === undefined && v.class === undefined) extra.push({ item: itemLabel(list, 0, v).replace(`${list}[0]`, list), field: 'value', message: 'give a value or a class' });
+  extra.push(...itemRules({ [list]: [v] }, (l, i, n) => itemLabel(l, i, n).replace(`${l}[0]`, l)));
   if (extra.length) throw new ValidationError(extra);
   return parsed.data as T;
 }

@@ -8,6 +8,7 @@ import { gapReport, DEFAULT_OVERCAPACITY_FACTOR, LEAD_TARGET_KINDS, type Capabil
 import { PHASES } from '../model/schema.js';
 import { PhaseEnum, RiskMethodEnum } from './enums.js';
 import { badInput, CriterionWeightInput, rankScenarios, resolveRanking, selectScenarios, type RankingArgs } from './risk.js';
+import { filterHorizons, HORIZONS_DESCRIPTION } from './horizons.js';
 
 export interface SimulatedGapView { scenario: NodeRecord; runId: string; probabilityShortfall: number; expectedShortfall: number; p90Shortfall: number; avoidedImpact: number | null }
 export interface HolderView {
@@ -98,6 +99,7 @@ export function gapView(data: PlanningData, report: GapReport, selected: readonl
 export interface GapArgs extends RankingArgs {
   scenarioIds?: readonly (string | number)[] | null;
   phases?: readonly string[] | null;
+  horizons?: readonly string[] | null;
   minRiskRank?: number | null;
   overcapacityFactor?: number | null;
   withinHours?: number | null;
@@ -117,9 +119,10 @@ export async function analyseGaps(field: string, args: GapArgs, ctx: Context): P
     throw badInput(`${field}: withinHours: must be a finite number of hours ≥ 0, got ${args.withinHours}`);
   }
   if (args.minRiskRank != null && args.minRiskRank < 1) throw badInput(`${field}: minRiskRank: must be at least 1, got ${args.minRiskRank}`);
+  filterHorizons(field, args.horizons, []);
   return ctx.analysis.memo('gapAnalysis', { ...args, overcapacityFactor: factor }, async (entry) => {
     const data = await entry.planningData();
-    let selected = selectScenarios(field, args.scenarioIds, data.scenarios);
+    let selected = filterHorizons(field, args.horizons, selectScenarios(field, args.scenarioIds, data.scenarios));
     if (args.minRiskRank != null || args.method != null || args.profile != null || args.weights != null) {
       const risk = await entry.riskData();
       const ranking = resolveRanking(field, args, risk.criteria);
@@ -299,6 +302,7 @@ builder.queryField('gapAnalysis', (t) =>
     args: {
       scenarioIds: t.arg.idList({ description: 'Scenarios whose requirements count (default: all the viewer may see).' }),
       phases: t.arg.stringList({ description: 'Only tasks in these safety-chain phases (proaction … aftercare); default all.' }),
+      horizons: t.arg.stringList({ description: HORIZONS_DESCRIPTION }),
       minRiskRank: t.arg.int({ description: 'Keep only scenarios ranked this high or better (rank among the selected scenarios, method/profile/weights below).' }),
       method: t.arg({
         type: RiskMethodEnum, description: 'Ranking method for minRiskRank: WEIGHTED_SUM (default) or MEDAL.',

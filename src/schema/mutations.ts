@@ -9,12 +9,14 @@ import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS, type NodeList } from '
 import { scalarFields, type FieldInfo } from './zod-fields.js';
 import { MutationRepository, type Actor } from '../graph/mutation-repository.js';
 import { checkNewId } from './hidden-ids.js';
+import type { Role } from '../domain/viewer.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- inputs are built from the model format's tables. */
 
 const actor = (ctx: Context): Actor => ({ viewer: ctx.viewer, requestId: ctx.requestId });
 const repo = (ctx: Context) => new MutationRepository(ctx.graph);
-const guard = (ctx: Context) => requireRole(ctx, ['planner'], 'changing the model');
+/** Planners change the model; a kind may name other editors in the catalogue (analysts record signals). */
+const guard = (ctx: Context, editors: readonly Role[] = ['planner']) => requireRole(ctx, editors, 'changing the model');
 
 function inputField(t: any, f: FieldInfo, forceOptional: boolean, isRef: boolean) {
   const required = !forceOptional && !f.optional && !f.hasDefault;
@@ -38,6 +40,7 @@ const DeleteResult = builder.objectRef<{ id: string; relationshipsRemoved: numbe
 for (const kind of NODE_KINDS) {
   const refs = new Set<string>(NODE_REFERENCES.filter((r) => r.list === kind.list).map((r) => r.field));
   refs.add('owner');
+  const editors: readonly Role[] = (kind as { editors?: readonly Role[] }).editors ?? ['planner'];
   const fields = scalarFields(ITEM_SCHEMAS[kind.list]!);
   const Input = builder.inputType(`${kind.label}Input`, {
     description: `A new item of ${kind.list}, as in the model format.`,
@@ -53,7 +56,7 @@ for (const kind of NODE_KINDS) {
       type: Type,
       args: { input: t.arg({ type: Input, required: true }) },
       resolve: async (_r, args, ctx) => {
-        guard(ctx);
+        guard(ctx, editors);
         const input = args.input as any;
         requireNodeClassification(ctx, `${kind.list} (id "${String(input.id)}")`, input.classification, input.owner);
         await checkNewId(ctx, kind.list, input.id);
@@ -65,7 +68,7 @@ for (const kind of NODE_KINDS) {
       type: Type,
       args: { id: t.arg.id({ required: true }), patch: t.arg({ type: Patch, required: true }) },
       resolve: async (_r, args, ctx) => {
-        guard(ctx);
+        guard(ctx, editors);
         const item = `${kind.list} (id "${String(args.id)}")`;
         await requireVisible(ctx, item, [{ field: 'id', id: String(args.id) }]);
         const patch = args.patch as any;
@@ -82,7 +85,7 @@ for (const kind of NODE_KINDS) {
       description: `Deletes the item and every relationship it has.`,
       args: { id: t.arg.id({ required: true }) },
       resolve: async (_r, args, ctx) => {
-        guard(ctx);
+        guard(ctx, editors);
         await requireVisible(ctx, `${kind.list} (id "${String(args.id)}")`, [{ field: 'id', id: String(args.id) }]);
         return repo(ctx).deleteNode(kind.list, String(args.id), actor(ctx));
       },

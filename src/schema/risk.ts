@@ -6,6 +6,7 @@ import type { NodeRecord } from '../graph/api-repository.js';
 import type { RiskData, StoredRun } from '../graph/analysis-repository.js';
 import { assessRisks, rankSensitivity, resolveWeights, classOfScore, RISK_METHODS, type RiskMethod, type ScenarioRisk, type RiskInput } from '../analysis/risk.js';
 import { DEFAULT_PROFILE, findProfile, WEIGHT_PROFILES, type WeightProfile } from '../analysis/profiles.js';
+import { filterHorizons, HORIZONS_DESCRIPTION } from './horizons.js';
 import { IMPACT_CLASSES, type ImpactClass } from '../analysis/impact.js';
 import { BadInputError } from '../domain/errors.js';
 import { RiskMethodEnum } from './enums.js';
@@ -255,12 +256,14 @@ builder.queryField('riskAssessment', (t) =>
       profile: t.arg.string({ defaultValue: DEFAULT_PROFILE, description: 'A weight profile id (riskProfiles).' }),
       weights: t.arg({ type: [CriterionWeightInput], description: 'Explicit per-criterion weights (≥ 0) on top of the profile.' }),
       scenarioIds: t.arg.idList({ description: 'Only these scenarios (default: all the viewer may see).' }),
+      horizons: t.arg.stringList({ description: HORIZONS_DESCRIPTION }),
     },
     resolve: (_root, args, ctx) =>
       ctx.analysis.memo('riskAssessment', args, async (entry) => {
         const data = await entry.riskData();
         const ranking = resolveRanking('riskAssessment', args, data.criteria);
-        const scenarios = selectScenarios('riskAssessment', args.scenarioIds, data.scenarios);
+        const selected = selectScenarios('riskAssessment', args.scenarioIds, data.scenarios);
+        const scenarios = filterHorizons('riskAssessment', args.horizons, selected);
         return assessmentView(data, scenarios, ranking);
       }),
   }),
