@@ -1,9 +1,10 @@
 // Planning cycles (pure): what a closed cycle freezes, and what moved between two cycles (docs/reports.md).
 import type { Model } from '../model/schema.js';
 import {
-  assessRisks, rankSensitivity, resolveWeights, withRevisions, RISK_METHODS, type RankSensitivity, type ScenarioRisk,
+  assessRisks, rankSensitivity, resolveWeights, RISK_METHODS, type RankSensitivity, type ScenarioRisk,
 } from './risk.js';
 import { WEIGHT_PROFILES } from './profiles.js';
+import { riskInput } from './inputs.js';
 import { gapReport, type GapReport, type PlanningInput } from './balance.js';
 
 export const DECISION_KINDS = ['priority', 'measure', 'status'] as const;
@@ -35,8 +36,7 @@ interface MeasureLike { id: string; status?: string; leadTimeMonths?: number }
 const measuresOf = (m: Model): MeasureLike[] => ((m as unknown as { measures?: MeasureLike[] }).measures ?? []);
 
 export function freezeAssessment(model: Model, planning: PlanningInput): CycleAssessment {
-  const scenarios = withRevisions(model.scenarios, model.likelihoodRevisions);
-  const input = { criteria: model.impactCriteria, scenarios, scores: model.scores };
+  const input = riskInput(model);
   const rankings = RISK_METHODS.flatMap((method) => WEIGHT_PROFILES.map((p) => ({
     method, profile: p.id, scenarios: assessRisks(input, method, resolveWeights(model.impactCriteria, p)),
   })));

@@ -1,11 +1,13 @@
 // The analyses' inputs from an interchange document (a file, a frozen cycle, or the graph's export).
 import type { Model } from '../model/schema.js';
 import type { PlanningInput } from './balance.js';
-import type { RiskInput } from './risk.js';
+import { withRevisions, type RiskInput } from './risk.js';
 import { NODE_KINDS } from '../model/kinds.js';
 
 export function riskInput(model: Model): RiskInput {
-  return { criteria: model.impactCriteria, scenarios: model.scenarios, scores: model.scores };
+  // A scenario's likelihood is that of its latest revision (docs/model.md#signals).
+  const scenarios = withRevisions(model.scenarios, model.likelihoodRevisions);
+  return { criteria: model.impactCriteria, scenarios, scores: model.scores };
 }
 
 export function planningInput(model: Model): PlanningInput {

@@ -10,11 +10,13 @@ import type { CycleInfo } from '../report/content.js';
 
 interface ReportOpts {
   model?: string; cycle?: string; format: string; lang: string; edition: string; out?: string; party?: string; token?: string;
+  since?: string; date?: string;
 }
 
 export function registerReport(program: Command): void {
   program.command('report')
-    .description('write a report: risk-profile (Risicobeeld), capabilities, progress or party, as PDF or HTML')
+    .description('write a report: risk-profile (Risicobeeld), capabilities, progress, party or threat-picture '
+      + '(Dreigingsbeeld), as PDF or HTML')
     .argument('<kind>', REPORT_KINDS.join(' | '))
     .option('--model <file>', 'report on this model file (the file\'s reader sees all of it); default: the model in Neo4j')
     .option('--cycle <id>', 'report on a cycle frozen in Neo4j instead of the current model')
@@ -22,6 +24,9 @@ export function registerReport(program: Command): void {
     .option('--lang <lang>', 'nl | en', 'nl')
     .option('--edition <edition>', 'public (public items only) | full (what the reader may see, marked)', 'public')
     .option('--party <id>', 'the party of a party report')
+    .option('--since <date>', 'threat-picture: signals observed from this day (YYYY-MM-DD); default the previous '
+      + 'cycle\'s close with --cycle, else six months before the report\'s date')
+    .option('--date <date>', 'the report\'s date (YYYY-MM-DD); default the cycle\'s date, else today')
     .option('--token <jwt>', 'read Neo4j as the viewer of this API token (default: as the operator, who sees everything)')
     .option('--out <file>', 'write here (default: a file named after the report in the current folder)')
     .action(action(async (kind: string, opts: ReportOpts) => {
@@ -52,7 +57,8 @@ export function registerReport(program: Command): void {
         }
       }
       const out = await renderReport({ kind, format: opts.format, lang: opts.lang, edition: opts.edition, model, reader, cycle,
-        party: opts.party ?? null, previous, date: cycle ? (cycle.closedAt ?? cycle.openedAt).slice(0, 10) : undefined });
+        party: opts.party ?? null, previous, since: opts.since,
+        date: opts.date ?? (cycle ? (cycle.closedAt ?? cycle.openedAt).slice(0, 10) : undefined) });
       const path = opts.out ?? out.fileName;
       await writeFile(path, out.body);
       log(`wrote ${path} (${out.format}, ${(out.body.length / 1024).toFixed(0)} KiB)`);

@@ -11,6 +11,7 @@ import type { Words } from './i18n.js';
 import type { Block, Cell, Edition, ReportDocument, ReportKind, Section } from './document.js';
 import { gapBars, riskDiagram, sensitivityHeatmap } from './charts.js';
 import type { CycleComparison, Decision } from '../analysis/cycle.js';
+import { threatPictureSections } from './threat-picture.js';
 
 export interface CycleInfo {
   id: string;
@@ -36,6 +37,9 @@ export interface ReportOptions {
   /** `progress` report: the earlier cycle and what moved since. */
   previous?: { cycle: CycleInfo } | null;
   comparison?: CycleComparison | null;
+  /** `threat-picture`: its start, and the model of the previous picture (the previous cycle) when there is one. */
+  since?: string;
+  previousModel?: Model | null;
 }
 
 type Named = { id: string; name?: string; classification?: string };
@@ -61,13 +65,17 @@ export function buildReport(o: ReportOptions): ReportDocument {
   const sections = o.kind === 'risk-profile' ? riskProfile(o, namer)
     : o.kind === 'capabilities' ? capabilities(o, namer)
       : o.kind === 'party' ? partyReport(o, namer)
-        : progress(o, namer);
+        : o.kind === 'threat-picture'
+          ? threatPictureSections({ model: o.model, words: o.words, date: o.date, since: o.since ?? o.date,
+            previous: o.previous && o.previousModel ? { id: o.previous.cycle.id, model: o.previousModel } : null }, namer)
+          : progress(o, namer);
   const facts = [
     { label: t('title.cycle'), value: o.cycle ? `${o.cycle.id} (${t(`cycleStatus.${o.cycle.status}`)})` : t('title.noCycle') },
     { label: t('title.date'), value: o.words.date(o.date) },
     { label: t('title.edition'), value: t(`edition.${o.edition}`) },
   ];
   if (o.kind === 'party' && o.party) facts.unshift({ label: t('title.party'), value: namer.name(o.party) });
+  if (o.kind === 'threat-picture') facts.unshift({ label: t('title.since'), value: o.words.date(o.since ?? o.date) });
   if (o.kind === 'progress' && o.previous) facts.unshift({ label: t('title.since'), value: o.previous.cycle.id });
   return {
     kind: o.kind, lang: o.words.lang, edition: o.edition,

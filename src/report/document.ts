@@ -12,7 +12,7 @@ export type Block =
 
 export interface Section { id: string; title: string; blocks: Block[]; sections?: Section[] }
 
-export const REPORT_KINDS = ['risk-profile', 'capabilities', 'progress', 'party'] as const;
+export const REPORT_KINDS = ['risk-profile', 'capabilities', 'progress', 'party', 'threat-picture'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 export const EDITIONS = ['public', 'full'] as const;
 export type Edition = (typeof EDITIONS)[number];

@@ -8,6 +8,7 @@ import { EDITIONS, REPORT_KINDS, type Edition, type ReportKind } from './documen
 import { renderHtml } from './html.js';
 import { REPORT_LANGUAGES, words, type ReportLanguage } from './i18n.js';
 import { PUBLIC_READER, visibleModel, type Reader } from './visibility.js';
+import { defaultSince } from './threat-picture.js';
 
 export const REPORT_FORMATS = ['pdf', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -25,6 +26,8 @@ export interface ReportRequest {
   previous?: { cycle: CycleInfo; model: Model } | null;
   /** Date on the title page (ISO); today when absent. */
   date?: string;
+  /** threat-picture: signals from this day (ISO); default the previous cycle's close, else six months back. */
+  since?: string;
 }
 
 export interface RenderedReport { body: Buffer; contentType: string; format: ReportFormat; fileName: string }
@@ -59,9 +62,13 @@ export async function renderReport(r: ReportRequest): Promise<RenderedReport> {
   const comparison = kind === 'progress' ? progressBetween(r.previous!, { cycle: r.cycle!, model: r.model }, reader) : null;
   const previous = r.previous ? { cycle: r.previous.cycle } : null;
   const w = await words(lang);
-  const date = r.date ?? new Date().toISOString().slice(0, 10);
+  const date = isoDay('date', r.date ?? new Date().toISOString().slice(0, 10));
+  const since = kind === 'threat-picture'
+    ? isoDay('since', r.since ?? r.previous?.cycle.closedAt?.slice(0, 10) ?? defaultSince(date)) : undefined;
+  const previousModel = kind === 'threat-picture' && r.previous ? visibleModel(r.previous.model, reader) : null;
   const cycle = r.cycle ? { ...r.cycle, decisions: visibleDecisions(r.cycle.decisions ?? [], model) } : null;
-  const doc = buildReport({ kind, edition, model, words: w, date, cycle, party: r.party ?? null, previous, comparison });
+  const doc = buildReport({ kind, edition, model, words: w, date, cycle, party: r.party ?? null, previous, comparison,
+    since, previousModel });
   const html = await renderHtml(doc, w, new Date().toISOString());
   const base = ['weerbaar', kind, r.cycle?.id ?? date, ...(kind === 'party' ? [r.party!] : []), lang, edition].join('-');
   if (format === 'html') return { body: Buffer.from(html), contentType: 'text/html; charset=utf-8', format, fileName: `${base}.html` };
@@ -71,6 +78,13 @@ export async function renderReport(r: ReportRequest): Promise<RenderedReport> {
 }
 
 type CycleModel = { cycle: CycleInfo; model: Model };
+
+function isoDay(field: string, value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)) || new Date(value).toISOString().slice(0, 10) !== value) {
+    throw new UserError(`${field}: must be a date YYYY-MM-DD, got "${value}"`, 'BAD_USER_INPUT');
+  }
+  return value;
+}
 
 /** Decisions about items the reader may not see are left out with the items. */
 function visibleDecisions<D extends { target: string }>(decisions: readonly D[], model: Model): D[] {

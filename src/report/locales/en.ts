@@ -13,6 +13,7 @@ export const en: typeof nl = {
     fullNotice: 'Full edition: holds what the reader may see; classified parts are marked. Do not publish.',
   },
   kind: {
+    'threat-picture': { title: 'Threat Picture of the Netherlands', subtitle: 'Horizon scanning: signals, likelihoods that moved and scenarios to assess again' },
     'risk-profile': { title: 'National Risk Profile', subtitle: 'National risk assessment: scenarios by likelihood and impact' },
     capabilities: { title: 'Capability Analysis', subtitle: 'Required and available capabilities: gaps, duplicates and responsibilities' },
     progress: { title: 'Progress Report', subtitle: 'What changed since the previous cycle' },
@@ -127,6 +128,31 @@ export const en: typeof nl = {
     measures: {
       title: 'Measures', progressed: 'Measures that progressed', noneProgressed: 'No measure progressed.',
       overdue: 'Measures past their lead time and not done', noneOverdue: 'No decided measure is past its lead time.',
+    },
+  },
+  threat: {
+    direction: { rising: 'rising', stable: 'stable', falling: 'falling' },
+    col: {
+      signal: 'Signal', direction: 'Direction', strength: 'Strength (1–5)', scenarios: 'Scenarios', source: 'Source',
+      why: 'Justification', basedOn: 'Signals', lastSignal: 'Last signal',
+    },
+    summary: {
+      title: 'Summary',
+      text: 'From {{since}} to {{date}}, {{signals}} signals were observed on {{threats}} threats. The likelihood of {{moved}} scenarios changed; {{review}} scenarios are candidates for a new assessment.',
+      method: 'Horizon scanning: signals are observations between two risk assessments, with a date, horizon, direction, strength and source. A likelihood revision states its justification and the signals it rests on; the risk assessment uses the latest revision.',
+    },
+    signals: {
+      title: 'Signals by threat', caption: 'Signals on {{threat}}, newest first', other: 'No threat',
+      none: 'No signals were observed in this period.',
+    },
+    changes: {
+      title: 'What changed since the previous picture', sinceCycle: 'Compared with cycle {{cycle}}.',
+      sinceDate: 'Compared with the state on {{date}}.', text: '{{signals}} new signals; the likelihood of {{moved}} scenarios changed.',
+      caption: 'Scenarios whose likelihood changed, and why', none: 'No scenario\'s likelihood changed.',
+    },
+    review: {
+      title: 'Candidates for review', text: 'Scenarios that no signal has named since {{since}}.',
+      caption: 'Scenarios without a signal in the past year', never: 'never', none: 'Every scenario was named by a signal in the past year.',
     },
   },
 };

@@ -11,6 +11,7 @@ export const nl = {
     fullNotice: 'Volledige versie: bevat wat de lezer mag inzien; gerubriceerde onderdelen zijn gemarkeerd. Niet openbaar maken.',
   },
   kind: {
+    'threat-picture': { title: 'Dreigingsbeeld Nederland', subtitle: 'Horizonscan: signalen, verschoven waarschijnlijkheden en scenario’s om opnieuw te beoordelen' },
     'risk-profile': { title: 'Risicobeeld Nederland', subtitle: 'Nationale risicobeoordeling: scenario’s naar waarschijnlijkheid en impact' },
     capabilities: { title: 'Capaciteitenanalyse', subtitle: 'Benodigde en beschikbare capaciteiten: tekorten, overlap en verantwoordelijkheden' },
     progress: { title: 'Voortgangsrapportage', subtitle: 'Wat veranderde sinds de vorige cyclus' },
@@ -125,6 +126,31 @@ export const nl = {
     measures: {
       title: 'Maatregelen', progressed: 'Maatregelen die verder kwamen', noneProgressed: 'Geen maatregel kwam verder.',
       overdue: 'Maatregelen over hun doorlooptijd en niet gereed', noneOverdue: 'Geen besloten maatregel is over zijn doorlooptijd.',
+    },
+  },
+  threat: {
+    direction: { rising: 'stijgend', stable: 'gelijkblijvend', falling: 'dalend' },
+    col: {
+      signal: 'Signaal', direction: 'Richting', strength: 'Sterkte (1–5)', scenarios: 'Scenario’s', source: 'Bron',
+      why: 'Onderbouwing', basedOn: 'Signalen', lastSignal: 'Laatste signaal',
+    },
+    summary: {
+      title: 'Samenvatting',
+      text: 'Van {{since}} tot {{date}} zijn {{signals}} signalen waargenomen over {{threats}} dreigingen. Van {{moved}} scenario’s veranderde de waarschijnlijkheid; {{review}} scenario’s zijn kandidaat voor een nieuwe beoordeling.',
+      method: 'Horizonscan: signalen zijn waarnemingen tussen twee risicobeoordelingen, met datum, horizon, richting, sterkte en bron. Een herziening van de waarschijnlijkheid noemt haar onderbouwing en de signalen waarop zij steunt; de risicobeoordeling gebruikt de laatste herziening.',
+    },
+    signals: {
+      title: 'Signalen per dreiging', caption: 'Signalen bij {{threat}}, nieuwste eerst', other: 'Zonder dreiging',
+      none: 'In deze periode zijn geen signalen waargenomen.',
+    },
+    changes: {
+      title: 'Wat veranderde sinds het vorige beeld', sinceCycle: 'Vergeleken met cyclus {{cycle}}.',
+      sinceDate: 'Vergeleken met de stand op {{date}}.', text: '{{signals}} nieuwe signalen; van {{moved}} scenario’s veranderde de waarschijnlijkheid.',
+      caption: 'Scenario’s waarvan de waarschijnlijkheid veranderde, en waarom', none: 'Van geen scenario veranderde de waarschijnlijkheid.',
+    },
+    review: {
+      title: 'Kandidaten voor herbeoordeling', text: 'Scenario’s die geen signaal heeft genoemd sinds {{since}}.',
+      caption: 'Scenario’s zonder signaal in het afgelopen jaar', never: 'nooit', none: 'Elk scenario is in het afgelopen jaar door een signaal genoemd.',
     },
   },
 };
