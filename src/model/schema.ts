@@ -22,7 +22,8 @@ const text = z.string().max(10_000);
 const unit = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 /** A calendar day, YYYY-MM-DD, that exists. */
 export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((d) => !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d, 'must be a date that exists');
+  .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (!Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d),
+    'must be a date that exists');
 const nonNegative = z.number().min(0, 'must be ≥ 0').refine(Number.isFinite, 'must be finite');
 
 /** Fields every node may carry: provenance and openness. */
@@ -83,7 +84,8 @@ export const Signal = z.strictObject({
   horizon: z.enum(HORIZONS),
   direction: z.enum(DIRECTIONS),
   /** 1 (weak) to 5 (strong). */
-  strength: z.number().int('must be a whole number from 1 to 5').min(1, 'must be from 1 to 5').max(5, 'must be from 1 to 5'),
+  strength: z.number().min(1, 'must be from 1 to 5').max(5, 'must be from 1 to 5')
+    .refine(Number.isInteger, 'must be a whole number from 1 to 5'),
   threats: z.array(id).default([]),
   incidentCategories: z.array(id).default([]),
   scenarios: z.array(id).default([]),
