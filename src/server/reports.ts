@@ -57,7 +57,8 @@ export function reportHandler(graph: Graph, authenticate: (request: Request) => 
       }
       const out = await renderReport({
         kind, format: q('format'), lang: q('lang'), edition: q('edition'), model, reader: viewer, cycle,
-        party: q('party') ?? null, previous, date: cycle ? (cycle.closedAt ?? cycle.openedAt).slice(0, 10) : undefined,
+        party: q('party') ?? null, previous, since: q('since'),
+        date: q('date') ?? (cycle ? (cycle.closedAt ?? cycle.openedAt).slice(0, 10) : undefined),
       });
       res.writeHead(200, {
         'content-type': out.contentType, 'content-length': out.body.length,

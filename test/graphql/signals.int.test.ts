@@ -41,7 +41,7 @@ describe('signals and horizons over GraphQL', () => {
     }
   });
   afterAll(async () => {
-    await api.extras.shutdown();
+    await api.weerbaar.close();
     await graph.close();
   });
 
