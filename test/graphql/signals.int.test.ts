@@ -7,6 +7,13 @@ import { loadModel, exportModel } from '../../src/graph/model-repository.js';
 import { validateModel } from '../../src/model/validate.js';
 import { issueToken } from '../../src/server/auth.js';
 import type { Graph } from '../../src/graph/graph.js';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getCycleSnapshot } from '../../src/graph/cycle-repository.js';
+
+const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/weerbaar.js', ...args], { encoding: 'utf8' });
 
 /** Costs 100 → score 3 for each scenario; likelihood B (2), C (3), D (4): risk 6, 9, 12 before any revision. */
 const HAND = () => validateModel({
@@ -34,6 +41,7 @@ describe('signals and horizons over GraphQL', () => {
   beforeAll(async () => {
     graph = await testGraph();
     await resetGraph(graph);
+    await graph.write('cycles', 'deleteAllCycles');
     await loadModel(graph, HAND());
     api = await testApp(graph, { auth: true });
     for (const [subject, role, party] of [['ann', 'analyst', 'p-aivd'], ['pete', 'planner', null], ['root', 'admin', null]] as const) {
@@ -42,6 +50,7 @@ describe('signals and horizons over GraphQL', () => {
   });
   afterAll(async () => {
     await api.weerbaar.close();
+    await graph.write('cycles', 'deleteAllCycles');
     await graph.close();
   });
 
@@ -119,5 +128,31 @@ describe('signals and horizons over GraphQL', () => {
     const bad = await api.gql('{ gapAnalysis(horizons: ["soon"]) { scenarios { id } } }', {}, as.root);
     expect(bad.errors?.[0]?.message).toBe('gapAnalysis: horizons[0]: unknown horizon "soon"; expected one of short, medium, long');
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('freezes the revisions with a closed cycle, and the threat picture of the next cycle says what moved and why', async () => {
+    expect(cli('cycle', 'open', 'voorjaar').status).toBe(0);
+    expect(cli('cycle', 'close', 'voorjaar').status).toBe(0);
+    const down = await api.gql(`mutation { createLikelihoodRevision(input: { id: "rev-bank-2", name: "Bank terug naar B",
+      scenario: "sc-bank", date: "2007-10-01", likelihoodClass: "B", justification: "Banken hebben hun verdediging op orde",
+      signals: ["sig-estonia"] }) { id } }`, {}, as.ann);
+    expect(down.errors).toBeUndefined();
+    const frozen = await getCycleSnapshot(graph, 'voorjaar');
+    const bank = (a: typeof frozen.assessment) => a.rankings[0]!.scenarios.find((r) => r.scenario === 'sc-bank')!.likelihoodClass;
+    expect(bank(frozen.assessment)).toBe('E');
+    expect(cli('cycle', 'open', 'najaar').status).toBe(0);
+    expect(cli('cycle', 'close', 'najaar').status).toBe(0);
+    expect(bank((await getCycleSnapshot(graph, 'najaar')).assessment)).toBe('B');
+    const out = join(mkdtempSync(join(tmpdir(), 'weerbaar-threat-')), 'dreigingsbeeld.html');
+    const r = cli('report', 'threat-picture', '--cycle', 'najaar', '--format', 'html', '--date', '2007-12-01',
+      '--since', '2007-01-01', '--out', out);
+    expect(r.status, r.stderr).toBe(0);
+    const text = readFileSync(out, 'utf8').replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(text).toContain('Vergeleken met cyclus voorjaar.');
+    expect(text).toContain('Bank E B 1 oktober 2007: Banken hebben hun verdediging op orde Estland');
+    expect(text).toContain('27 april 2007 Estland kort stijgend 4 Bank NATO (2007)');
+    const bad = cli('report', 'threat-picture', '--cycle', 'najaar', '--format', 'html', '--since', 'gisteren', '--out', out);
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain('since: must be a date YYYY-MM-DD, got "gisteren"');
   });
 });
