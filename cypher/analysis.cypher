@@ -3,7 +3,8 @@
 // relationship, whose end nodes must be seen too. Each statement answers in one round trip (COLLECT subqueries).
 
 // @name riskInputs
-// Impact criteria, scenarios (with the likelihood revisions the viewer sees) and expert scores, plus the newest finished simulation run of each scenario.
+// Impact criteria, scenarios (with the likelihood revisions the viewer sees) and expert scores, plus the newest
+// finished simulation run of each scenario.
 RETURN
   COLLECT {
     MATCH (c:ImpactCriterion)

@@ -76,7 +76,10 @@ export function currentLikelihood(s: RiskScenario): { likelihoodClass: string | 
   return { likelihoodClass: r.likelihoodClass ?? null, likelihood: r.likelihood ?? null };
 }
 
-/** Likelihood class as it stands (latest revision, else the scenario's): the class given, else derived from its probability with the NRB bounds; null when neither. */
+/**
+ * Likelihood class as it stands (latest revision, else the scenario's): the class given, else derived from its
+ * probability with the NRB bounds; null when neither.
+ */
 export function likelihoodClassOf(scenario: RiskScenario): ImpactClass | null {
   const s = currentLikelihood(scenario);
   if (s.likelihoodClass && (IMPACT_CLASSES as readonly string[]).includes(s.likelihoodClass)) return s.likelihoodClass as ImpactClass;
@@ -153,7 +156,8 @@ export function assessRisks(input: RiskInput, method: RiskMethod, weights: reado
     const lc = likelihoodClassOf(sc);
     const ls = likelihoodScore(lc);
     return {
-      scenario: sc.id, likelihoodClass: lc, likelihood: currentLikelihood(sc).likelihood, likelihoodScore: ls, impacts, medals,
+      scenario: sc.id, likelihoodClass: lc, likelihood: currentLikelihood(sc).likelihood, likelihoodScore: ls,
+      impacts, medals,
       impactScore: aggregated, impactClass: classOfScore(aggregated), riskScore: ls * aggregated, rank: 0,
     };
   });

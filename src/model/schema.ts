@@ -21,8 +21,9 @@ const id = z.string().min(1, 'must be a non-empty string').max(200, 'must be at 
 const text = z.string().max(10_000);
 const unit = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 /** A calendar day, YYYY-MM-DD, that exists. */
-export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d) || (!Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d),
+const DAY_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
+export const isoDay = z.string().regex(DAY_FORMAT, 'must be a date YYYY-MM-DD')
+  .refine((d) => !DAY_FORMAT.test(d) || (!Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d),
     'must be a date that exists');
 const nonNegative = z.number().min(0, 'must be ≥ 0').refine(Number.isFinite, 'must be finite');
 

@@ -140,17 +140,21 @@ export function checkReferences(model: Model): Problem[] {
 }
 
 /** Rules of one item beyond its shape: what a signal concerns, what a likelihood revision sets. */
-function itemRules(lists: Record<string, Json[] | undefined>, label: (list: string, i: number, n: Json) => string): Problem[] {
+function itemRules(
+  lists: Record<string, Json[] | undefined>, label: (list: string, i: number, n: Json) => string,
+): Problem[] {
   const problems: Problem[] = [];
   (lists.signals ?? []).forEach((s, i) => {
     const none = ['threats', 'incidentCategories', 'scenarios'].every((f) => !(s[f] as unknown[] | undefined)?.length);
     if (none) {
-      problems.push({ item: label('signals', i, s), field: 'threats', message: 'a signal must name at least one threat, incident category or scenario' });
+      const message = 'a signal must name at least one threat, incident category or scenario';
+      problems.push({ item: label('signals', i, s), field: 'threats', message });
     }
   });
   (lists.likelihoodRevisions ?? []).forEach((r, i) => {
     if (r.likelihoodClass === undefined && r.likelihood === undefined) {
-      problems.push({ item: label('likelihoodRevisions', i, r), field: 'likelihoodClass', message: 'give the new likelihoodClass, likelihood or both' });
+      const message = 'give the new likelihoodClass, likelihood or both';
+      problems.push({ item: label('likelihoodRevisions', i, r), field: 'likelihoodClass', message });
     }
   });
   return problems;

@@ -67,7 +67,8 @@ export function buildReport(o: ReportOptions): ReportDocument {
       : o.kind === 'party' ? partyReport(o, namer)
         : o.kind === 'threat-picture'
           ? threatPictureSections({ model: o.model, words: o.words, date: o.date, since: o.since ?? o.date,
-            previous: o.previous && o.previousModel ? { id: o.previous.cycle.id, model: o.previousModel } : null }, namer)
+            previous: o.previous && o.previousModel ? { id: o.previous.cycle.id, model: o.previousModel } : null,
+          }, namer)
           : progress(o, namer);
   const facts = [
     { label: t('title.cycle'), value: o.cycle ? `${o.cycle.id} (${t(`cycleStatus.${o.cycle.status}`)})` : t('title.noCycle') },

@@ -80,7 +80,8 @@ export async function renderReport(r: ReportRequest): Promise<RenderedReport> {
 type CycleModel = { cycle: CycleInfo; model: Model };
 
 function isoDay(field: string, value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)) || new Date(value).toISOString().slice(0, 10) !== value) {
+  const exists = !Number.isNaN(Date.parse(value)) && new Date(value).toISOString().slice(0, 10) === value;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !exists) {
     throw new UserError(`${field}: must be a date YYYY-MM-DD, got "${value}"`, 'BAD_USER_INPUT');
   }
   return value;

@@ -49,7 +49,8 @@ function threatsOf(s: Signal, model: Model): string[] {
   if (s.threats.length) return s.threats;
   const byCategory = new Map(model.incidentCategories.map((c) => [c.id, c.threats]));
   const categories = [...s.incidentCategories,
-    ...s.scenarios.map((id) => model.scenarios.find((x) => x.id === id)?.incidentCategory).filter((c): c is string => !!c)];
+    ...s.scenarios.map((id) => model.scenarios.find((x) => x.id === id)?.incidentCategory)
+      .filter((c): c is string => !!c)];
   return [...new Set(categories.flatMap((c) => byCategory.get(c) ?? []))];
 }
 
@@ -59,7 +60,8 @@ const sameLikelihood = (a: LikelihoodMove['before'], b: LikelihoodMove['before']
 /** The likelihood of a scenario as it stood on `day` (revisions up to and including it). */
 function likelihoodOn(model: Model, scenario: string, day: string, before = false) {
   const s = model.scenarios.find((x) => x.id === scenario)!;
-  const revisions = model.likelihoodRevisions.filter((r) => r.scenario === scenario && (before ? r.date < day : r.date <= day));
+  const revisions = model.likelihoodRevisions
+    .filter((r) => r.scenario === scenario && (before ? r.date < day : r.date <= day));
   const r = currentLikelihood({ ...s, likelihoodRevisions: revisions });
   return { likelihoodClass: likelihoodClassOf({ id: s.id, ...r }), likelihood: r.likelihood };
 }
@@ -122,7 +124,8 @@ export function threatPictureSections(o: ThreatPictureOptions, n: NodeNames): Se
   const numeric = [false, false, false, false, true, false, false];
   const previous = o.previous ? t('threat.changes.sinceCycle', { cycle: o.previous.id })
     : t('threat.changes.sinceDate', { date: w.date(o.since) });
-  const revisionText = (mv: LikelihoodMove) => mv.revisions.map((r) => `${w.date(r.date)}: ${r.justification}`).join(' ') || '–';
+  const revisionText = (mv: LikelihoodMove) =>
+    mv.revisions.map((r) => `${w.date(r.date)}: ${r.justification}`).join(' ') || '–';
   const revisionSignals = (mv: LikelihoodMove) =>
     [...new Set(mv.revisions.flatMap((r) => r.signals))].map((x) => n.name(x)).join(', ') || '–';
   return [
@@ -130,7 +133,8 @@ export function threatPictureSections(o: ThreatPictureOptions, n: NodeNames): Se
       id: 'summary', title: t('threat.summary.title'),
       blocks: [
         { kind: 'paragraph', text: t('threat.summary.text', {
-          since: w.date(o.since), date: w.date(o.date), signals: p.signals.length, threats: p.byThreat.filter((g) => g.threat).length,
+          since: w.date(o.since), date: w.date(o.date), signals: p.signals.length,
+          threats: p.byThreat.filter((g) => g.threat).length,
           moved: p.moved.length, review: p.review.length,
         }) },
         { kind: 'paragraph', text: t('threat.summary.method') },
@@ -141,14 +145,19 @@ export function threatPictureSections(o: ThreatPictureOptions, n: NodeNames): Se
       blocks: p.byThreat.length ? [] : [{ kind: 'paragraph', text: t('threat.signals.none') }],
       sections: p.byThreat.map((g, i): Section => ({
         id: `signals-${i + 1}`, title: g.threat ? n.name(g.threat) : t('threat.signals.other'),
-        blocks: [{ kind: 'table', caption: t('threat.signals.caption', { threat: g.threat ? n.name(g.threat) : t('threat.signals.other') }),
+        blocks: [{
+          kind: 'table',
+          caption: t('threat.signals.caption', { threat: g.threat ? n.name(g.threat) : t('threat.signals.other') }),
           columns, numeric, rows: g.signals.map(signalRow) }],
       })),
     },
     {
       id: 'changes', title: t('threat.changes.title'),
       blocks: [
-        { kind: 'paragraph', text: `${previous} ${t('threat.changes.text', { signals: p.signals.length, moved: p.moved.length })}` },
+        {
+          kind: 'paragraph',
+          text: `${previous} ${t('threat.changes.text', { signals: p.signals.length, moved: p.moved.length })}`,
+        },
         p.moved.length ? {
           kind: 'table', caption: t('threat.changes.caption'),
           columns: [t('col.scenario'), t('col.before'), t('col.after'), t('threat.col.why'), t('threat.col.basedOn')],
@@ -166,7 +175,8 @@ export function threatPictureSections(o: ThreatPictureOptions, n: NodeNames): Se
           columns: [t('col.scenario'), t('col.horizon'), t('threat.col.lastSignal')],
           rows: p.review.map((r) => {
             const s = o.model.scenarios.find((x) => x.id === r.scenario)!;
-            return [n.cell(r.scenario), s.horizon ? t(`horizon.${s.horizon}`) : '–', r.lastSignal ? w.date(r.lastSignal) : t('threat.review.never')];
+            return [n.cell(r.scenario), s.horizon ? t(`horizon.${s.horizon}`) : '–',
+              r.lastSignal ? w.date(r.lastSignal) : t('threat.review.never')];
           }),
         } as Block : { kind: 'paragraph', text: t('threat.review.none') },
       ],

@@ -1,4 +1,5 @@
-// The horizons argument of riskAssessment and gapAnalysis: only scenarios of the given horizons (docs/model.md#signals).
+// The horizons argument of riskAssessment and gapAnalysis: only scenarios of the given horizons
+// (docs/model.md#signals).
 import { BadInputError } from '../domain/errors.js';
 import { HORIZONS } from '../model/schema.js';
 
@@ -12,7 +13,8 @@ export function filterHorizons<S extends object>(
   if (horizons == null) return [...scenarios];
   horizons.forEach((h, i) => {
     if (!(HORIZONS as readonly string[]).includes(h)) {
-      throw new BadInputError(`${field}: horizons[${i}]: unknown horizon "${h}"; expected one of ${HORIZONS.join(', ')}`);
+      throw new BadInputError(
+        `${field}: horizons[${i}]: unknown horizon "${h}"; expected one of ${HORIZONS.join(', ')}`);
     }
   });
   return scenarios.filter((s) => {
