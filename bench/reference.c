@@ -5,7 +5,7 @@
  * capability demand/coverage/shortfall, mitigation, impact values), so that its final q can be compared
  * with the engine's to the bit and its time is a fair yardstick. No counterfactual, no statistics.
  *
- *   gcc -O2 -o reference bench/reference.c -lm
+ *   gcc -O2 -march=native -o reference bench/reference.c -lm
  *   ./reference model.bin <seed> <iterations> [final.bin]   → prints wall and CPU ms and a checksum; final.bin gets q(N) per iteration
  */
 #include <math.h>

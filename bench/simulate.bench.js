@@ -163,12 +163,14 @@ function dumpCompiled(c, file) {
 let cNs = null;
 /** The C reference's best wall time in ms (the target: the whole CLI process within 1.5× of it). */
 let cWall = null;
+/** The compiled C reference and its model dump, for the side-by-side pairs at the end. */
+let cRun = null;
 {
   const source = fileURLToPath(new URL('./reference.c', import.meta.url));
   const exe = join(dir, 'reference');
   let compiled = false;
   try {
-    execFileSync('gcc', ['-O2', '-o', exe, source, '-lm'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync('gcc', ['-O2', '-march=native', '-o', exe, source, '-lm'], { stdio: ['ignore', 'ignore', 'pipe'] });
     compiled = true;
   } catch (e) {
     console.log(`\nC reference skipped: ${e.code === 'ENOENT' ? 'no gcc' : `gcc failed: ${e.stderr?.toString().split('\n')[0] ?? e.message}`}`);
@@ -194,10 +196,11 @@ let cWall = null;
       const [, wall, cpu] = /([\d.]+) ms wall ([\d.]+) ms cpu/.exec(line);
       runs.push({ wall: Number(wall), cpu: Number(cpu) });
     }
+    cRun = () => Number(/([\d.]+) ms wall/.exec(execFileSync(exe, [bin, 'bench', '200']).toString())[1]);
     const best = runs.reduce((a, b) => (b.cpu < a.cpu ? b : a));
     cWall = Math.min(...runs.map((r) => r.wall));
     cNs = (best.cpu * 1e6) / (30000 * 168 * 200);
-    console.log(`\nC reference (gcc -O2, 1 thread), generated model, 200 iterations: ${runs.map((r) => `${fmt(r.wall / 1000)} s`).join(', ')} wall; best ${fmt(best.cpu / 1000)} s CPU = ${fmt(cNs)} ns/dependency-step (max |q_C − q_engine| over ${check} iterations = ${maxDiff})`);
+    console.log(`\nC reference (gcc -O2 -march=native, 1 thread), generated model, 200 iterations: ${runs.map((r) => `${fmt(r.wall / 1000)} s`).join(', ')} wall; best ${fmt(best.cpu / 1000)} s CPU = ${fmt(cNs)} ns/dependency-step (max |q_C − q_engine| over ${check} iterations = ${maxDiff})`);
     const js = kernelCpuNs['generated model'];
     if (js) console.log(`  engine kernel (specialised, 1 thread) / C, CPU time per dependency-step: ${fmt(js / cNs)}×`);
   }
@@ -228,4 +231,25 @@ for (const [workers, extra] of [[2, []], [2, ['--timeline']], [1, []]]) {
   } catch (e) {
     console.log(`\nCLI process failed: ${e.stderr?.toString() ?? e.message}`);
   }
+}
+
+// --- side by side: C and the whole CLI process (2 workers) alternated, so both meet the same load -------------
+if (cRun && process.env.BENCH_PAIRS !== '0') {
+  const pairs = Number(process.env.BENCH_PAIRS ?? 5);
+  const args = [entry, 'simulate', '--model', modelFile, '--scenario', 'generated', '--iterations', '200', '--seed', '1',
+    '--workers', '2', '--out', join(dir, 'out.json')];
+  const ratios = [];
+  console.log(`\nSide by side, ${pairs} pairs (C reference 1 thread, then \`weerbaar simulate\` 2 workers, 200 iterations):`);
+  for (let k = 0; k < pairs; k++) {
+    const before = loadavg()[0];
+    const c = cRun();
+    const t = performance.now();
+    execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: fileURLToPath(new URL('..', import.meta.url)) });
+    const w = performance.now() - t;
+    ratios.push(w / c);
+    console.log(`  pair ${k + 1}: C ${fmt(c / 1000)} s, weerbaar ${fmt(w / 1000)} s, ${fmt(w / c)}× `
+      + `(load average ${fmt(before)} → ${fmt(loadavg()[0])})`);
+  }
+  ratios.sort((a, b) => a - b);
+  console.log(`  median ${fmt(ratios[Math.floor(ratios.length / 2)])}× (range ${fmt(ratios[0])}–${fmt(ratios.at(-1))}×)`);
 }
