@@ -61,7 +61,8 @@ try {
       const rels = Number(/(\d+) relationships/.exec(line)?.[1]);
       if (!(rels >= dependencies)) throw new Error(`unexpected load output: ${line}`);
       rows.push({ services, dependencies, run, wall: r.seconds, inner, rels, before, after });
-      console.log(`  run ${run}: db start ${started.seconds.toFixed(1)} s; weerbaar load --reset ${r.seconds.toFixed(1)} s `
+      console.log(`  run ${run}: db start ${started.seconds.toFixed(1)} s; `
+        + `weerbaar load --reset ${r.seconds.toFixed(1)} s `
         + `(process wall; the load itself ${inner.toFixed(1)} s, ${Math.round(rels / inner)} relationships/s); `
         + `load average ${before} → ${after}`);
     }
@@ -75,5 +76,6 @@ try {
 console.log('\n| services | dependencies | `weerbaar load --reset` wall | load itself | load average (1, 5, 15 min) |');
 console.log('|---|---|---|---|---|');
 for (const r of rows) {
-  console.log(`| ${r.services} | ${r.dependencies} | ${r.wall.toFixed(1)} s | ${r.inner.toFixed(1)} s | ${r.before} → ${r.after} |`);
+  console.log(`| ${r.services} | ${r.dependencies} | ${r.wall.toFixed(1)} s | ${r.inner.toFixed(1)} s `
+    + `| ${r.before} → ${r.after} |`);
 }

@@ -214,20 +214,22 @@ const cli = join(dir, 'cli.mjs');
 writeFileSync(cli, `import { Command } from 'commander';\nimport { registerSimulate } from ${JSON.stringify(dist('cli/simulate.js'))};\nconst p = new Command('weerbaar'); registerSimulate(p); await p.parseAsync(process.argv);\n`);
 // commander resolves from the repository, so run the stand-in from there when bin/weerbaar.js cannot simulate offline.
 const entry = existsSync(bin) ? bin : cli;
-// The timeline is off by default in the CLI; --timeline adds ~22 MB of JSON for this model. Median of 5 runs each.
-for (const [workers, extra] of [[2, []], [2, ['--timeline']], [1, []]]) {
+// The timeline is off by default in the CLI; --timeline adds ~22 MB of JSON for this model. Median of
+// BENCH_CLI_RUNS (default 5) runs each; 0 skips these lines (the side-by-side pairs below still run).
+const cliRuns = Number(process.env.BENCH_CLI_RUNS ?? 5);
+for (const [workers, extra] of cliRuns > 0 ? [[2, []], [2, ['--timeline']], [1, []]] : []) {
   const args = [entry, 'simulate', '--model', modelFile, '--scenario', 'generated', '--iterations', '200', '--seed', '1', '--workers', String(workers), ...extra, '--out', join(dir, 'out.json')];
   try {
     const times = [];
-    for (let k = 0; k < 5; k++) {
+    for (let k = 0; k < cliRuns; k++) {
       const t = performance.now();
       execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: fileURLToPath(new URL('..', import.meta.url)) });
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
-    const ms = times[2];
+    const ms = times[Math.floor(times.length / 2)];
     const engineMs = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).meta.elapsedMs;
-    console.log(`\nCLI process, generated model, 200 iterations, ${workers} worker${workers > 1 ? 's' : ''}${extra.length ? ` ${extra.join(' ')}` : ''}: ${fmt(ms / 1000)} s wall, median of 5 (${times.map((x) => fmt(x / 1000)).join(', ')}; engine of the last run ${fmt(engineMs / 1000)} s; the rest is node start-up, reading and validating the 35k-item model, writing the JSON); ${fmt((ms * 1e6) / (30000 * 168 * 200))} ns per dependency-step overall${cNs ? `; ${fmt(ms / 1e3 / ((cNs * 30000 * 168 * 200) / 1e9))}× the C reference's CPU time${cWall ? `, ${fmt(ms / cWall)}× its best wall time` : ''}` : ''}`);
+    console.log(`\nCLI process, generated model, 200 iterations, ${workers} worker${workers > 1 ? 's' : ''}${extra.length ? ` ${extra.join(' ')}` : ''}: ${fmt(ms / 1000)} s wall, median of ${cliRuns} (${times.map((x) => fmt(x / 1000)).join(', ')}; engine of the last run ${fmt(engineMs / 1000)} s; the rest is node start-up, reading and validating the 35k-item model, writing the JSON); ${fmt((ms * 1e6) / (30000 * 168 * 200))} ns per dependency-step overall${cNs ? `; ${fmt(ms / 1e3 / ((cNs * 30000 * 168 * 200) / 1e9))}× the C reference's CPU time${cWall ? `, ${fmt(ms / cWall)}× its best wall time` : ''}` : ''}`);
   } catch (e) {
     console.log(`\nCLI process failed: ${e.stderr?.toString() ?? e.message}`);
   }
