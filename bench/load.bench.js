@@ -1,38 +1,81 @@
 #!/usr/bin/env node
-// Loading benchmark: a generated 100,000-service / 500,000-dependency model into a fresh local Neo4j with batched UNWIND writes.
-// Uses its own Neo4j (port 7689, data in .weerbaar/neo4j-bench) so it never touches development or test data.
-import { cpus } from 'node:os';
-import { resolve } from 'node:path';
+// Loading benchmark, as a user meets it: generated models (services, 5 × as many dependencies) written to a file and
+// loaded with `weerbaar load --model <file> --reset` as a separate process, into the local Neo4j started by
+// `weerbaar db start` with the defaults a user gets (heap and page cache sized from the machine's memory).
+// Uses its own Neo4j (port BENCH_NEO4J_PORT, default 7689; data in .weerbaar/neo4j-bench, deleted before every load)
+// so it never touches development or test data. Every load goes into an empty database.
+//   BENCH_SIZES=10000,100000,1000000  services per model (default 10000,100000)
+//   BENCH_RUNS=2                      loads per size (default 1; every load starts from an empty database)
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
 
-process.env.WEERBAAR_NEO4J_PORT ??= '7689';
-process.env.WEERBAAR_NEO4J_HOME ??= resolve('.weerbaar', 'neo4j-bench');
-process.env.WEERBAAR_NEO4J_HEAP_MB ??= '2048';
-process.env.WEERBAAR_NEO4J_PAGECACHE_MB ??= '1024';
+// Never the user's data: the bench deletes its folders, so they are fixed here, not taken from the environment.
+process.env.WEERBAAR_NEO4J_PORT = process.env.BENCH_NEO4J_PORT ?? '7689';
+process.env.WEERBAAR_NEO4J_HOME = resolve('.weerbaar', 'neo4j-bench');
+process.env.WEERBAAR_BACKUP_DIR = resolve('.weerbaar', 'neo4j-bench-backups');
+delete process.env.NEO4J_URI;
 
 const { generateModel } = await import('../dist/simulation/generate.js');
-const { validateModel } = await import('../dist/model/validate.js');
-const { openGraph } = await import('../dist/graph/connect.js');
-const { loadModel, clearModel, countEntities } = await import('../dist/graph/model-repository.js');
 const { localServerConfig } = await import('../dist/graph/config.js');
-const { stopLocal } = await import('../dist/graph/local-server.js');
 
-const services = Number(process.env.BENCH_SERVICES ?? 100_000);
-const dependencies = Number(process.env.BENCH_DEPENDENCIES ?? 500_000);
-let t = performance.now();
-const model = validateModel(generateModel({ services, dependencies, seed: 'load-bench' }));
-console.log(`generated and validated ${model.services.length} services / ${model.dependencies.length} dependencies in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-
-const graph = process.env.NEO4J_URI ? await openGraph() : await openGraph({ log: (s) => console.log(s) });
-try {
-  await clearModel(graph);
-  t = performance.now();
-  const { nodes, relationships } = await loadModel(graph, model);
+const bin = resolve('bin', 'weerbaar.js');
+const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+const runs = Number(process.env.BENCH_RUNS ?? 1);
+const cfg = localServerConfig();
+const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+const cli = (args) => {
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: process.env });
   const seconds = (performance.now() - t) / 1000;
-  console.log(`load: ${nodes} nodes, ${relationships} relationships in ${seconds.toFixed(1)} s (${Math.round(relationships / seconds)} relationships/s)`);
-  console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}; Neo4j heap ${process.env.WEERBAAR_NEO4J_HEAP_MB} MB, page cache ${process.env.WEERBAAR_NEO4J_PAGECACHE_MB} MB`);
-  if ((await countEntities(graph)) !== nodes) throw new Error('node count after load does not match the model');
-  await clearModel(graph);
+  if (r.status !== 0) throw new Error(`weerbaar ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return { seconds, stdout: r.stdout, stderr: r.stderr };
+};
+const fresh = () => {
+  cli(['db', 'stop']);
+  rmSync(cfg.home, { recursive: true, force: true });
+  rmSync(process.env.WEERBAAR_BACKUP_DIR, { recursive: true, force: true });
+  return cli(['db', 'start']);
+};
+
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; `
+  + `Neo4j heap ${cfg.heapMb} MiB, page cache ${cfg.pageCacheMb} MiB (the defaults unless WEERBAAR_NEO4J_* are set)`);
+const dir = mkdtempSync(join(tmpdir(), 'weerbaar-load-'));
+const rows = [];
+try {
+  for (const services of sizes) {
+    const dependencies = services * 5;
+    let t = performance.now();
+    const file = join(dir, `model-${services}.json`);
+    writeFileSync(file, JSON.stringify(generateModel({ services, dependencies, seed: 'load-bench' })));
+    console.log(`\n${services} services / ${dependencies} dependencies: generated and written in `
+      + `${((performance.now() - t) / 1000).toFixed(1)} s (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB)`);
+    for (let run = 1; run <= runs; run++) {
+      const started = fresh();
+      const before = load();
+      const r = cli(['load', '--model', file, '--reset']);
+      const after = load();
+      const line = r.stdout.trim().split('\n').pop();
+      const inner = Number(/in ([\d.]+) s/.exec(line)?.[1]);
+      const rels = Number(/(\d+) relationships/.exec(line)?.[1]);
+      if (!(rels >= dependencies)) throw new Error(`unexpected load output: ${line}`);
+      rows.push({ services, dependencies, run, wall: r.seconds, inner, rels, before, after });
+      console.log(`  run ${run}: db start ${started.seconds.toFixed(1)} s; `
+        + `weerbaar load --reset ${r.seconds.toFixed(1)} s `
+        + `(process wall; the load itself ${inner.toFixed(1)} s, ${Math.round(rels / inner)} relationships/s); `
+        + `load average ${before} → ${after}`);
+    }
+  }
 } finally {
-  await graph.close();
-  if (!process.env.NEO4J_URI && !process.env.BENCH_KEEP_NEO4J) await stopLocal(localServerConfig());
+  cli(['db', 'stop']);
+  rmSync(dir, { recursive: true, force: true });
+  if (!process.env.BENCH_KEEP_NEO4J) rmSync(cfg.home, { recursive: true, force: true });
+  rmSync(process.env.WEERBAAR_BACKUP_DIR, { recursive: true, force: true });
+}
+console.log('\n| services | dependencies | `weerbaar load --reset` wall | load itself | load average (1, 5, 15 min) |');
+console.log('|---|---|---|---|---|');
+for (const r of rows) {
+  console.log(`| ${r.services} | ${r.dependencies} | ${r.wall.toFixed(1)} s | ${r.inner.toFixed(1)} s `
+    + `| ${r.before} → ${r.after} |`);
 }

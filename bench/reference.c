@@ -5,7 +5,8 @@
  * capability demand/coverage/shortfall, mitigation, impact values), so that its final q can be compared
  * with the engine's to the bit and its time is a fair yardstick. No counterfactual, no statistics.
  *
- *   gcc -O2 -o reference bench/reference.c -lm
+ *   gcc -O2 -march=native -o reference bench/reference.c -lm   (add -ffp-contract=off for q bit-identical to the engine:
+ *   -march=native allows fused multiply-adds, which round differently)
  *   ./reference model.bin <seed> <iterations> [final.bin]   → prints wall and CPU ms and a checksum; final.bin gets q(N) per iteration
  */
 #include <math.h>

@@ -163,12 +163,18 @@ function dumpCompiled(c, file) {
 let cNs = null;
 /** The C reference's best wall time in ms (the target: the whole CLI process within 1.5× of it). */
 let cWall = null;
+/** The compiled C reference and its model dump, for the side-by-side pairs at the end. */
+let cRun = null;
 {
   const source = fileURLToPath(new URL('./reference.c', import.meta.url));
   const exe = join(dir, 'reference');
   let compiled = false;
   try {
-    execFileSync('gcc', ['-O2', '-o', exe, source, '-lm'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // Timed: as a user compiles for speed. -march=native lets gcc contract a * b + c into fused multiply-adds,
+    // which round once instead of twice, so the bit-for-bit cross-check uses a build without contraction.
+    execFileSync('gcc', ['-O2', '-march=native', '-o', exe, source, '-lm'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync('gcc', ['-O2', '-march=native', '-ffp-contract=off', '-o', `${exe}-exact`, source, '-lm'],
+      { stdio: ['ignore', 'ignore', 'pipe'] });
     compiled = true;
   } catch (e) {
     console.log(`\nC reference skipped: ${e.code === 'ENOENT' ? 'no gcc' : `gcc failed: ${e.stderr?.toString().split('\n')[0] ?? e.message}`}`);
@@ -180,7 +186,7 @@ let cWall = null;
     dumpCompiled(c, bin);
     // Cross-check: q(N) of the first iterations, bit for bit against the engine.
     const check = 5;
-    execFileSync(exe, [bin, 'bench', String(check), join(dir, 'final.bin')]);
+    execFileSync(`${exe}-exact`, [bin, 'bench', String(check), join(dir, 'final.bin')]);
     const finals = new Float64Array(readFileSync(join(dir, 'final.bin')).buffer.slice(0));
     const engine = createEngine(c, 'bench', false);
     const records = engine.runChunk(0, check);
@@ -194,10 +200,11 @@ let cWall = null;
       const [, wall, cpu] = /([\d.]+) ms wall ([\d.]+) ms cpu/.exec(line);
       runs.push({ wall: Number(wall), cpu: Number(cpu) });
     }
+    cRun = () => Number(/([\d.]+) ms wall/.exec(execFileSync(exe, [bin, 'bench', '200']).toString())[1]);
     const best = runs.reduce((a, b) => (b.cpu < a.cpu ? b : a));
     cWall = Math.min(...runs.map((r) => r.wall));
     cNs = (best.cpu * 1e6) / (30000 * 168 * 200);
-    console.log(`\nC reference (gcc -O2, 1 thread), generated model, 200 iterations: ${runs.map((r) => `${fmt(r.wall / 1000)} s`).join(', ')} wall; best ${fmt(best.cpu / 1000)} s CPU = ${fmt(cNs)} ns/dependency-step (max |q_C − q_engine| over ${check} iterations = ${maxDiff})`);
+    console.log(`\nC reference (gcc -O2 -march=native, 1 thread), generated model, 200 iterations: ${runs.map((r) => `${fmt(r.wall / 1000)} s`).join(', ')} wall; best ${fmt(best.cpu / 1000)} s CPU = ${fmt(cNs)} ns/dependency-step (max |q_C − q_engine| over ${check} iterations = ${maxDiff}, built with -ffp-contract=off)`);
     const js = kernelCpuNs['generated model'];
     if (js) console.log(`  engine kernel (specialised, 1 thread) / C, CPU time per dependency-step: ${fmt(js / cNs)}×`);
   }
@@ -211,21 +218,44 @@ const cli = join(dir, 'cli.mjs');
 writeFileSync(cli, `import { Command } from 'commander';\nimport { registerSimulate } from ${JSON.stringify(dist('cli/simulate.js'))};\nconst p = new Command('weerbaar'); registerSimulate(p); await p.parseAsync(process.argv);\n`);
 // commander resolves from the repository, so run the stand-in from there when bin/weerbaar.js cannot simulate offline.
 const entry = existsSync(bin) ? bin : cli;
-// The timeline is off by default in the CLI; --timeline adds ~22 MB of JSON for this model. Median of 5 runs each.
-for (const [workers, extra] of [[2, []], [2, ['--timeline']], [1, []]]) {
+// The timeline is off by default in the CLI; --timeline adds ~22 MB of JSON for this model. Median of
+// BENCH_CLI_RUNS (default 5) runs each; 0 skips these lines (the side-by-side pairs below still run).
+const cliRuns = Number(process.env.BENCH_CLI_RUNS ?? 5);
+for (const [workers, extra] of cliRuns > 0 ? [[2, []], [2, ['--timeline']], [1, []]] : []) {
   const args = [entry, 'simulate', '--model', modelFile, '--scenario', 'generated', '--iterations', '200', '--seed', '1', '--workers', String(workers), ...extra, '--out', join(dir, 'out.json')];
   try {
     const times = [];
-    for (let k = 0; k < 5; k++) {
+    for (let k = 0; k < cliRuns; k++) {
       const t = performance.now();
       execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: fileURLToPath(new URL('..', import.meta.url)) });
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
-    const ms = times[2];
+    const ms = times[Math.floor(times.length / 2)];
     const engineMs = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).meta.elapsedMs;
-    console.log(`\nCLI process, generated model, 200 iterations, ${workers} worker${workers > 1 ? 's' : ''}${extra.length ? ` ${extra.join(' ')}` : ''}: ${fmt(ms / 1000)} s wall, median of 5 (${times.map((x) => fmt(x / 1000)).join(', ')}; engine of the last run ${fmt(engineMs / 1000)} s; the rest is node start-up, reading and validating the 35k-item model, writing the JSON); ${fmt((ms * 1e6) / (30000 * 168 * 200))} ns per dependency-step overall${cNs ? `; ${fmt(ms / 1e3 / ((cNs * 30000 * 168 * 200) / 1e9))}× the C reference's CPU time${cWall ? `, ${fmt(ms / cWall)}× its best wall time` : ''}` : ''}`);
+    console.log(`\nCLI process, generated model, 200 iterations, ${workers} worker${workers > 1 ? 's' : ''}${extra.length ? ` ${extra.join(' ')}` : ''}: ${fmt(ms / 1000)} s wall, median of ${cliRuns} (${times.map((x) => fmt(x / 1000)).join(', ')}; engine of the last run ${fmt(engineMs / 1000)} s; the rest is node start-up, reading and validating the 35k-item model, writing the JSON); ${fmt((ms * 1e6) / (30000 * 168 * 200))} ns per dependency-step overall${cNs ? `; ${fmt(ms / 1e3 / ((cNs * 30000 * 168 * 200) / 1e9))}× the C reference's CPU time${cWall ? `, ${fmt(ms / cWall)}× its best wall time` : ''}` : ''}`);
   } catch (e) {
     console.log(`\nCLI process failed: ${e.stderr?.toString() ?? e.message}`);
   }
+}
+
+// --- side by side: C and the whole CLI process (2 workers) alternated, so both meet the same load -------------
+if (cRun && process.env.BENCH_PAIRS !== '0') {
+  const pairs = Number(process.env.BENCH_PAIRS ?? 5);
+  const args = [entry, 'simulate', '--model', modelFile, '--scenario', 'generated', '--iterations', '200', '--seed', '1',
+    '--workers', '2', '--out', join(dir, 'out.json')];
+  const ratios = [];
+  console.log(`\nSide by side, ${pairs} pairs (C reference 1 thread, then \`weerbaar simulate\` 2 workers, 200 iterations):`);
+  for (let k = 0; k < pairs; k++) {
+    const before = loadavg()[0];
+    const c = cRun();
+    const t = performance.now();
+    execFileSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: fileURLToPath(new URL('..', import.meta.url)) });
+    const w = performance.now() - t;
+    ratios.push(w / c);
+    console.log(`  pair ${k + 1}: C ${fmt(c / 1000)} s, weerbaar ${fmt(w / 1000)} s, ${fmt(w / c)}× `
+      + `(load average ${fmt(before)} → ${fmt(loadavg()[0])})`);
+  }
+  ratios.sort((a, b) => a - b);
+  console.log(`  median ${fmt(ratios[Math.floor(ratios.length / 2)])}× (range ${fmt(ratios[0])}–${fmt(ratios.at(-1))}×)`);
 }

@@ -119,7 +119,8 @@ export async function startLocal(cfg: LocalServerConfig, log: (s: string) => voi
   child.unref();
   const pid = child.pid!;
   writeFileSync(statePath(cfg), JSON.stringify({ pid, port: cfg.port, host: cfg.host, home: cfg.home, startedAt: new Date().toISOString() } satisfies ServerState, null, 2));
-  log(`Starting Neo4j Community (pid ${pid}, log ${logPath(cfg)})…`);
+  log(`Starting Neo4j Community (pid ${pid}, heap ${cfg.heapMb} MiB, page cache ${cfg.pageCacheMb} MiB, `
+    + `log ${logPath(cfg)})…`);
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
     const text = readLog(cfg);
