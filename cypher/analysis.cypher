@@ -33,6 +33,7 @@ RETURN
   COLLECT {
     MATCH (r:SimulationRun {status: 'done'})-[:SIMULATES]->(s:Scenario)
     WHERE $withRuns
+      AND coalesce(r.kind, 'simulation') = 'simulation'
       AND {{visible(s)}}
     WITH s, r ORDER BY r.finishedAt DESC
     WITH s, collect(r)[0] AS r
@@ -123,6 +124,7 @@ RETURN
   COLLECT {
     MATCH (r:SimulationRun {status: 'done'})-[:SIMULATES]->(s:Scenario)
     WHERE $withRuns
+      AND coalesce(r.kind, 'simulation') = 'simulation'
       AND {{visible(s)}}
     WITH s, r ORDER BY r.finishedAt DESC
     WITH s, collect(r)[0] AS r

@@ -9,6 +9,18 @@ CREATE (r:SimulationRun {
 CREATE (r)-[:SIMULATES]->(s)
 RETURN r.id AS id
 
+// @name createEvaluationRun
+// A run of kind $kind over several scenarios ($scenarios), linked to each; nothing is created when one is unknown.
+MATCH (s:Scenario) WHERE s.id IN $scenarios
+WITH collect(s) AS scenarios
+WHERE size(scenarios) = size($scenarios)
+CREATE (r:SimulationRun {
+  id: $id, kind: $kind, status: $status, progress: 0.0, iterationsDone: 0, parameters: $parameters, seed: $seed,
+  codeVersion: $codeVersion, createdAt: datetime(), createdBy: $createdBy, source: $source
+})
+FOREACH (s IN scenarios | CREATE (r)-[:SIMULATES]->(s))
+RETURN r.id AS id
+
 // @name updateRunProgress
 // Progress is written without waiting for it: one that arrives after the run finished changes nothing.
 MATCH (r:SimulationRun {id: $id})
@@ -24,23 +36,31 @@ SET r.status = $status, r.progress = $progress, r.finishedAt = datetime(), r.err
 RETURN r.id AS id
 
 // @name getRun
+// A run of kind 'measure-evaluation' simulates several scenarios; scenario is the first of them by id.
 MATCH (r:SimulationRun {id: $id})
 OPTIONAL MATCH (r)-[:SIMULATES]->(s:Scenario)
-RETURN r {.*, scenario: s.id, createdAt: toString(r.createdAt), startedAt: toString(r.startedAt), finishedAt: toString(r.finishedAt)} AS run
+WITH r, s ORDER BY s.id
+WITH r, collect(s.id) AS scenarios
+RETURN r {.*, kind: coalesce(r.kind, 'simulation'), scenario: scenarios[0], scenarios: scenarios, createdAt: toString(r.createdAt), startedAt: toString(r.startedAt), finishedAt: toString(r.finishedAt)} AS run
 
 // @name listRuns
-// Only runs of scenarios the viewer may see, so that a page is filled before the limit applies.
+// Only runs all of whose scenarios the viewer may see, so that a page is filled before the limit applies.
 MATCH (r:SimulationRun)-[:SIMULATES]->(s:Scenario)
-WHERE ($scenario IS NULL OR s.id = $scenario)
-  AND {{visible(s)}}
-RETURN r {.*, result: null, scenario: s.id, createdAt: toString(r.createdAt), startedAt: toString(r.startedAt), finishedAt: toString(r.finishedAt)} AS run
+WITH r, s ORDER BY s.id
+WITH r, collect(s) AS linked
+WHERE ($scenario IS NULL OR any(s IN linked WHERE s.id = $scenario))
+  AND all(s IN linked WHERE {{visible(s)}})
+RETURN r {.*, result: null, kind: coalesce(r.kind, 'simulation'), scenario: linked[0].id,
+  scenarios: [s IN linked | s.id], createdAt: toString(r.createdAt), startedAt: toString(r.startedAt), finishedAt: toString(r.finishedAt)} AS run
 ORDER BY r.createdAt DESC
 LIMIT $limit
 
 // @name latestDoneRunPerScenario
-// The newest finished run of each of $scenarios, for simulated impacts beside expert scores.
+// The newest finished run of each of $scenarios, for simulated impacts beside expert scores (plain simulations only:
+// a measure evaluation has no impact of its own).
 UNWIND $scenarios AS sid
 MATCH (r:SimulationRun {status: 'done'})-[:SIMULATES]->(s:Scenario {id: sid})
+WHERE coalesce(r.kind, 'simulation') = 'simulation'
 WITH s, r ORDER BY r.finishedAt DESC
 WITH s, collect(r)[0] AS r
 RETURN s.id AS scenario, r.id AS id, r.result AS result

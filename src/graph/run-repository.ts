@@ -16,9 +16,16 @@ export function isTerminal(status: string): boolean {
   return TERMINAL.has(status);
 }
 
+/** What a run computed: a plain simulation of one scenario, or a paired evaluation of measures over several. */
+export const RUN_KINDS = ['simulation', 'measure-evaluation'] as const;
+export type RunKind = (typeof RUN_KINDS)[number];
+
 export interface RunRecord {
   id: string;
+  kind: RunKind;
+  /** The first of `scenarios` (by id); the only one of a plain simulation. */
   scenario: string;
+  scenarios: string[];
   status: RunStatus;
   progress: number;
   iterationsDone: number;

@@ -22,7 +22,7 @@ interface PortfolioView extends Omit<PortfolioResult, 'scenarios'> {
 }
 
 /** The model as the viewer sees it, in the shape the portfolio analysis takes; one read per revision and viewer. */
-async function portfolioModel(
+export async function portfolioModel(
   ctx: Context,
 ): Promise<{ model: PortfolioModel; scenarios: NodeRecord[]; nodes: Map<string, NodeRecord> }> {
   return ctx.analysis.memo('portfolioModel', null, async (entry) => {

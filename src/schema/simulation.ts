@@ -4,8 +4,11 @@ import { viewerParam } from '../domain/viewer.js';
 import { NodeRefs } from './entities.js';
 import { requireRole } from './auth.js';
 import type { Context } from './context.js';
-import { getRun, isTerminal, listRuns, type RunRecord } from '../graph/run-repository.js';
-import type { SimulationJobs, ProgressEvent } from '../graph/simulation-jobs.js';
+import { getRun, isTerminal, listRuns, type RunKind, type RunRecord } from '../graph/run-repository.js';
+import type { MeasureEvaluationInput, SimulationJobs, ProgressEvent } from '../graph/simulation-jobs.js';
+import type { PairedResult } from '../simulation/paired.js';
+import { portfolioModel } from './portfolio.js';
+import { selectScenarios } from './risk.js';
 import { assertModelComplete } from '../graph/load-state.js';
 import { OPTION_FIELDS, OPTION_NAMES, type SimulationOptions } from '../simulation/options.js';
 import { BadInputError, NotFoundError, UnavailableError } from '../domain/errors.js';
@@ -17,9 +20,12 @@ function jobs(ctx: Context): SimulationJobs {
   return j;
 }
 
-/** A run is seen by whoever may see its scenario (admins: all). */
+/** A run is seen by whoever may see its scenario, or all of its scenarios for a measure evaluation (admins: all). */
 async function visible(ctx: Context, run: RunRecord): Promise<boolean> {
-  return ctx.viewer.admin || (await ctx.loaders.node.load(run.scenario)) !== null;
+  if (ctx.viewer.admin) return true;
+  const ids = run.scenarios?.length ? run.scenarios : [run.scenario];
+  const nodes = await ctx.loaders.node.loadMany(ids);
+  return nodes.every((n) => n && !(n instanceof Error));
 }
 
 /** A stored run the viewer may see, with the live progress of a job this server is running. */
@@ -46,7 +52,8 @@ interface ResultLists {
  * timeline series) whose id names a node the viewer may not see are left out. Totals and meta stay: they are
  * aggregates over the whole model, which the run was made on (docs/security.md).
  */
-async function resultFor(ctx: Context, raw: string | null): Promise<unknown> {
+async function resultFor(ctx: Context, raw: string | null, kind: RunKind = 'simulation'): Promise<unknown> {
+  if (kind === 'measure-evaluation') return evaluationFor(ctx, raw);
   const result = parseJson(raw) as ResultLists | null;
   if (!result || ctx.viewer.admin) return result;
   const lists = [
@@ -64,10 +71,37 @@ async function resultFor(ctx: Context, raw: string | null): Promise<unknown> {
   };
 }
 
+/**
+ * A measure evaluation as the viewer may see it: sets with a measure the viewer may not see, and criterion rows about
+ * criteria it may not see, are left out (its scenarios are all seen, or the run is not).
+ */
+async function evaluationFor(ctx: Context, raw: string | null): Promise<unknown> {
+  const result = parseJson(raw) as PairedResult | null;
+  if (!result || ctx.viewer.admin) return result;
+  const ids = [...new Set(result.sets.flatMap((s) => [...s.measures, ...s.criteria.map((c) => c.id)]))];
+  const seen = new Set((await ctx.loaders.node.loadMany(ids)).flatMap((n) => (n && !(n instanceof Error) ? [n.id] : [])));
+  const rows = <T extends { id: string }>(l: T[]) => l.filter((c) => seen.has(c.id));
+  return {
+    ...result,
+    sets: result.sets.filter((s) => s.measures.every((m) => seen.has(m))).map((s) => ({
+      ...s, criteria: rows(s.criteria), scenarios: s.scenarios.map((r) => ({ ...r, criteria: rows(r.criteria) })),
+    })),
+  };
+}
+
 export const SimulationRunRef = builder.objectRef<RunRecord>('SimulationRun').implement({
-  description: 'One Monte Carlo run of a scenario, stored in the graph.',
+  description: 'One Monte Carlo run stored in the graph: a simulation of a scenario, or a paired evaluation of '
+    + 'measures over several scenarios (kind measure-evaluation).',
   fields: (t) => ({
     id: t.exposeID('id'),
+    kind: t.string({
+      description: 'simulation, or measure-evaluation (result: the paired evaluation, docs/portfolio.md).',
+      resolve: (r) => r.kind ?? 'simulation',
+    }),
+    scenarioIds: t.stringList({
+      description: 'Every scenario the run covers (one for a simulation).',
+      resolve: (r) => (r.scenarios?.length ? r.scenarios : [r.scenario]),
+    }),
     scenario: t.field({ type: NodeRefs.scenarios!, nullable: true, resolve: (r, _a, ctx) => ctx.loaders.node.load(r.scenario) }),
     scenarioId: t.exposeString('scenario'),
     status: t.field({ type: RunStatusEnum, resolve: (r) => r.status }),
@@ -86,7 +120,7 @@ export const SimulationRunRef = builder.objectRef<RunRecord>('SimulationRun').im
       type: 'JSON',
       nullable: true,
       description: 'The result, the same content as the CLI’s JSON; rows about items the viewer may not see are left out (admins see all).',
-      resolve: (r, _a, ctx) => resultFor(ctx, r.result),
+      resolve: (r, _a, ctx) => resultFor(ctx, r.result, r.kind),
     }),
   }),
 });
@@ -123,6 +157,32 @@ const SimulationInput = builder.inputType('SimulationInput', {
     }
   })),
 });
+
+/** Most measures one evaluation takes (each is a paired run per scenario). */
+const MAX_EVALUATED_MEASURES = 50;
+
+/**
+ * Checks a measure evaluation's ids against what the viewer may see: an unknown or unseen measure or scenario is
+ * named with its argument, as is an empty list. Without scenario ids: every scenario the viewer may see.
+ */
+async function evaluationInput(
+  ctx: Context,
+  field: string,
+  args: Omit<MeasureEvaluationInput, 'scenarioIds'> & { scenarioIds?: string[] | null },
+): Promise<MeasureEvaluationInput> {
+  const { model, scenarios } = await portfolioModel(ctx);
+  const measureIds = [...new Set(args.measureIds)];
+  if (measureIds.length === 0) throw new BadInputError(`${field}: measureIds: give at least one measure`);
+  if (measureIds.length > MAX_EVALUATED_MEASURES) {
+    throw new BadInputError(`${field}: measureIds: at most ${MAX_EVALUATED_MEASURES} measures, got ${measureIds.length}`);
+  }
+  const seen = new Set(model.measures.map((m) => m.id));
+  const unknown = measureIds.find((m) => !seen.has(m));
+  if (unknown !== undefined) throw new BadInputError(`${field}: measureIds: unknown measure "${unknown}"`);
+  const selected = selectScenarios(field, args.scenarioIds ?? null, scenarios);
+  if (selected.length === 0) throw new BadInputError(`${field}: scenarioIds: no scenario to simulate`);
+  return { measureIds, scenarioIds: selected.map((s) => s.id), iterations: args.iterations, seed: args.seed };
+}
 
 builder.queryFields((t) => ({
   simulationRun: t.field({
@@ -172,9 +232,39 @@ builder.mutationFields((t) => ({
       const run = await loadRun(ctx, String(args.id));
       if (!run) throw new NotFoundError('simulation run', String(args.id));
       const stored = JSON.parse(run.parameters) as Record<string, unknown>;
+      if (run.kind === 'measure-evaluation') {
+        await assertModelComplete(ctx.graph);
+        const input = await evaluationInput(ctx, 'rerunSimulation', stored as unknown as MeasureEvaluationInput);
+        const id = await jobs(ctx).startMeasureEvaluation(input, ctx.viewer, ctx.requestId);
+        return (await loadRun(ctx, id))!;
+      }
       const options = Object.fromEntries(OPTION_NAMES.filter((k) => stored[k] != null).map((k) => [k, stored[k]]));
       await assertModelComplete(ctx.graph);
       const id = await jobs(ctx).start(options as unknown as SimulationOptions, ctx.viewer, ctx.requestId);
+      return (await loadRun(ctx, id))!;
+    },
+  }),
+  measureEvaluation: t.field({
+    type: SimulationRunRef,
+    description: 'Starts a paired Monte Carlo evaluation of measures as a simulation job (kind measure-evaluation): '
+      + 'each measure alone and, with more than one, all together (set "all"), with the same random numbers as the '
+      + 'run without measures. Returns the queued run at once; follow it with simulationRun or simulationProgress.',
+    args: {
+      measureIds: t.arg.idList({ required: true }),
+      scenarioIds: t.arg.idList({ description: 'Default: every scenario the viewer may see.' }),
+      iterations: t.arg.int({ required: true }),
+      seed: t.arg.string({ required: true }),
+    },
+    resolve: async (_r, args, ctx) => {
+      requireRole(ctx, ['analyst'], 'starting a measure evaluation');
+      await assertModelComplete(ctx.graph);
+      const input = await evaluationInput(ctx, 'measureEvaluation', {
+        measureIds: args.measureIds.map(String),
+        scenarioIds: args.scenarioIds ? args.scenarioIds.map(String) : null,
+        iterations: args.iterations,
+        seed: args.seed,
+      });
+      const id = await jobs(ctx).startMeasureEvaluation(input, ctx.viewer, ctx.requestId);
       return (await loadRun(ctx, id))!;
     },
   }),

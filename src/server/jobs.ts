@@ -8,15 +8,19 @@ import { runSimulation, validateSimulationOptions } from '../simulation/run.js';
 import type { SimulationOptions } from '../simulation/options.js';
 import type { ChunkExecutor } from '../simulation/executor.js';
 import type { Viewer } from '../domain/viewer.js';
+import type { Model } from '../model/schema.js';
 import { NotFoundError, UnavailableError, UserError } from '../domain/errors.js';
 
-import type { ProgressEvent, SimulationJobs } from '../graph/simulation-jobs.js';
+import type { MeasureEvaluationInput, ProgressEvent, SimulationJobs } from '../graph/simulation-jobs.js';
+import { evaluateMeasureSets, type PairedResult } from '../simulation/paired.js';
 
 export type { ProgressEvent };
 
 interface Job {
   id: string;
   options: SimulationOptions;
+  /** Set on a measure evaluation (kind 'measure-evaluation'), which runs simulation/paired.ts instead. */
+  evaluation?: MeasureEvaluationInput & { workers?: number };
   controller: AbortController;
   status: RunStatus;
   progress: number;
@@ -51,11 +55,7 @@ export class SimulationJobQueue implements SimulationJobs {
 
   /** Validates the options against the current model, records a queued run with its audit entry (one transaction) and returns its id at once. */
   async start(input: SimulationOptions, viewer: Viewer, requestId: string | null = null): Promise<string> {
-    if (this.closed) throw new UnavailableError('the server is shutting down; try again shortly');
-    const maxQueued = this.defaults.maxQueued ?? 20;
-    if (this.queue.length >= maxQueued) throw new UserError(`too many simulations waiting (${this.queue.length}); try again when some have finished`, 'RATE_LIMITED');
-    const maxIterations = this.defaults.maxIterations ?? 100_000;
-    if (input.iterations > maxIterations) throw new UserError(`iterations: at most ${maxIterations} through the API, got ${input.iterations}; use the CLI for larger runs`, 'BAD_USER_INPUT');
+    this.admit(input.iterations);
     // The explorer's heat map reads result.timeline: API jobs keep it (the CLI leaves it out by default).
     const options: SimulationOptions = { ...input, timeline: input.timeline ?? true, workers: input.workers ?? this.defaults.workers };
     const model = await exportModel(this.graph);
@@ -69,12 +69,67 @@ export class SimulationJobQueue implements SimulationJobs {
       if (!rows.length) throw new NotFoundError('scenario', options.scenario);
       await tx.run('audit', 'recordAudit', auditParams(viewer, requestId, 'start:simulationRuns', id, options));
     });
-    const job: Job = { id, options, controller: new AbortController(), status: 'queued', progress: 0, iterationsDone: 0 };
-    this.jobs.set(id, job);
+    this.enqueue({ id, options, controller: new AbortController(), status: 'queued', progress: 0, iterationsDone: 0 });
+    return id;
+  }
+
+  /**
+   * Validates a measure evaluation against the current model, records it as a queued run of kind 'measure-evaluation'
+   * linked to every scenario it covers (with its audit entry, one transaction) and returns its id at once.
+   */
+  async startMeasureEvaluation(
+    input: MeasureEvaluationInput,
+    viewer: Viewer,
+    requestId: string | null = null,
+  ): Promise<string> {
+    this.admit(input.iterations);
+    const model = await exportModel(this.graph);
+    const known = new Set(model.measures.map((m) => m.id));
+    const unknown = input.measureIds.find((m) => !known.has(m));
+    if (unknown !== undefined) throw new UserError(`measureIds: unknown measure "${unknown}"`, 'BAD_USER_INPUT');
+    const evaluation = { ...input, workers: this.defaults.workers };
+    const scenario = input.scenarioIds[0] ?? '';
+    // The options every paired run takes (iterations, seed, workers), checked now rather than when the job runs.
+    const options: SimulationOptions = {
+      scenario, iterations: input.iterations, seed: input.seed, workers: evaluation.workers, timeline: false,
+    };
+    validateSimulationOptions(options, model);
+    const id = `run-${randomUUID()}`;
+    await this.graph.writeTransaction(async (tx) => {
+      const rows = await tx.run('runs', 'createEvaluationRun', {
+        id, kind: 'measure-evaluation', scenarios: input.scenarioIds, status: 'queued',
+        parameters: JSON.stringify(evaluation), seed: String(input.seed), codeVersion: codeVersion(),
+        createdBy: viewer.subject, source: 'api',
+      });
+      if (!rows.length) throw new NotFoundError('scenario', input.scenarioIds.join(', '));
+      await tx.run('audit', 'recordAudit', auditParams(viewer, requestId, 'start:measureEvaluations', id, evaluation));
+    });
+    this.enqueue({
+      id, options, evaluation, controller: new AbortController(), status: 'queued', progress: 0, iterationsDone: 0,
+    });
+    return id;
+  }
+
+  /** Refuses a new job while shutting down, when too many wait, or with more iterations than the API allows. */
+  private admit(iterations: number): void {
+    if (this.closed) throw new UnavailableError('the server is shutting down; try again shortly');
+    const maxQueued = this.defaults.maxQueued ?? 20;
+    if (this.queue.length >= maxQueued) {
+      throw new UserError(`too many simulations waiting (${this.queue.length}); try again when some have finished`,
+        'RATE_LIMITED');
+    }
+    const maxIterations = this.defaults.maxIterations ?? 100_000;
+    if (iterations > maxIterations) {
+      throw new UserError(`iterations: at most ${maxIterations} through the API, got ${iterations}; use the CLI for `
+        + 'larger runs', 'BAD_USER_INPUT');
+    }
+  }
+
+  private enqueue(job: Job): void {
+    this.jobs.set(job.id, job);
     this.queue.push(job);
     this.publish(job, null);
     this.pump();
-    return id;
   }
 
   /** Cancels a queued or running job; returns false when it had already finished. The request is audited before it takes effect. */
@@ -137,22 +192,31 @@ export class SimulationJobQueue implements SimulationJobs {
       await updateRunProgress(this.graph, job.id, 'running', 0, 0);
       this.publish(job, null);
       const model = await exportModel(this.graph);
-      const result = await runSimulation(model, job.options, {
-        signal: job.controller.signal,
-        ...(this.defaults.executor ? { executor: this.defaults.executor } : {}),
-        onProgress: (done, total) => {
-          job.iterationsDone = done;
-          job.progress = total > 0 ? Math.min(1, done / total) : 0;
-          this.publish(job, null);
-          const now = Date.now();
-          if (now - lastPersist >= PERSIST_EVERY_MS) {
-            lastPersist = now;
-            updateRunProgress(this.graph, job.id, 'running', job.progress, done).catch(() => {});
-          }
-        },
-      });
-      job.progress = 1;
-      await finishRun(this.graph, job.id, { status: 'done', result, iterationsDone: result.meta.iterations, totalImpactMean: result.totalImpact.mean });
+      const onProgress = (done: number, total: number) => {
+        job.iterationsDone = done;
+        job.progress = total > 0 ? Math.min(1, done / total) : 0;
+        this.publish(job, null);
+        const now = Date.now();
+        if (now - lastPersist >= PERSIST_EVERY_MS) {
+          lastPersist = now;
+          updateRunProgress(this.graph, job.id, 'running', job.progress, done).catch(() => {});
+        }
+      };
+      if (job.evaluation) {
+        const result = await evaluateMeasures(model, job.evaluation, job.controller.signal, onProgress);
+        job.progress = 1;
+        await finishRun(this.graph, job.id, { status: 'done', result, iterationsDone: job.iterationsDone });
+      } else {
+        const result = await runSimulation(model, job.options, {
+          signal: job.controller.signal,
+          ...(this.defaults.executor ? { executor: this.defaults.executor } : {}),
+          onProgress,
+        });
+        job.progress = 1;
+        await finishRun(this.graph, job.id, {
+          status: 'done', result, iterationsDone: result.meta.iterations, totalImpactMean: result.totalImpact.mean,
+        });
+      }
       job.status = 'done';
       this.publish(job, null);
     } catch (e) {
@@ -175,6 +239,26 @@ export class SimulationJobQueue implements SimulationJobs {
   private publish(job: Job, error: string | null): void {
     this.pubsub.publish('progress', job.id, { runId: job.id, status: job.status, progress: job.progress, iterationsDone: job.iterationsDone, error });
   }
+}
+
+/**
+ * The paired evaluation of a measure evaluation job: each measure alone and, with more than one, all of them together
+ * (set id 'all'), over the job's scenarios. Iterations done count every paired run (scenarios × (sets + 1) × n).
+ */
+export async function evaluateMeasures(
+  model: Model,
+  input: MeasureEvaluationInput & { workers?: number },
+  signal?: AbortSignal,
+  onProgress?: (done: number, total: number) => void,
+): Promise<PairedResult> {
+  const sets = input.measureIds.map((m) => ({ id: m, measures: [m] }));
+  if (input.measureIds.length > 1) sets.push({ id: 'all', measures: [...input.measureIds] });
+  return evaluateMeasureSets(model, sets, {
+    scenarios: input.scenarioIds,
+    iterations: input.iterations,
+    seed: input.seed,
+    ...(input.workers !== undefined ? { workers: input.workers } : {}),
+  }, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
 }
 
 function auditParams(viewer: Viewer, requestId: string | null, action: string, target: string, details: unknown): Record<string, unknown> {
