@@ -41,7 +41,8 @@ MATCH (r:SimulationRun {id: $id})
 OPTIONAL MATCH (r)-[:SIMULATES]->(s:Scenario)
 WITH r, s ORDER BY s.id
 WITH r, collect(s.id) AS scenarios
-RETURN r {.*, kind: coalesce(r.kind, 'simulation'), scenario: scenarios[0], scenarios: scenarios, createdAt: toString(r.createdAt), startedAt: toString(r.startedAt), finishedAt: toString(r.finishedAt)} AS run
+RETURN r {.*, kind: coalesce(r.kind, 'simulation'), scenario: scenarios[0], scenarios: scenarios,
+  createdAt: toString(r.createdAt), startedAt: toString(r.startedAt), finishedAt: toString(r.finishedAt)} AS run
 
 // @name listRuns
 // Only runs all of whose scenarios the viewer may see, so that a page is filled before the limit applies.
@@ -51,7 +52,8 @@ WITH r, collect(s) AS linked
 WHERE ($scenario IS NULL OR any(s IN linked WHERE s.id = $scenario))
   AND all(s IN linked WHERE {{visible(s)}})
 RETURN r {.*, result: null, kind: coalesce(r.kind, 'simulation'), scenario: linked[0].id,
-  scenarios: [s IN linked | s.id], createdAt: toString(r.createdAt), startedAt: toString(r.startedAt), finishedAt: toString(r.finishedAt)} AS run
+  scenarios: [s IN linked | s.id], createdAt: toString(r.createdAt), startedAt: toString(r.startedAt),
+  finishedAt: toString(r.finishedAt)} AS run
 ORDER BY r.createdAt DESC
 LIMIT $limit
 

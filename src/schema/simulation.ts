@@ -79,7 +79,8 @@ async function evaluationFor(ctx: Context, raw: string | null): Promise<unknown>
   const result = parseJson(raw) as PairedResult | null;
   if (!result || ctx.viewer.admin) return result;
   const ids = [...new Set(result.sets.flatMap((s) => [...s.measures, ...s.criteria.map((c) => c.id)]))];
-  const seen = new Set((await ctx.loaders.node.loadMany(ids)).flatMap((n) => (n && !(n instanceof Error) ? [n.id] : [])));
+  const nodes = await ctx.loaders.node.loadMany(ids);
+  const seen = new Set(nodes.flatMap((n) => (n && !(n instanceof Error) ? [n.id] : [])));
   const rows = <T extends { id: string }>(l: T[]) => l.filter((c) => seen.has(c.id));
   return {
     ...result,
@@ -174,7 +175,8 @@ async function evaluationInput(
   const measureIds = [...new Set(args.measureIds)];
   if (measureIds.length === 0) throw new BadInputError(`${field}: measureIds: give at least one measure`);
   if (measureIds.length > MAX_EVALUATED_MEASURES) {
-    throw new BadInputError(`${field}: measureIds: at most ${MAX_EVALUATED_MEASURES} measures, got ${measureIds.length}`);
+    throw new BadInputError(
+      `${field}: measureIds: at most ${MAX_EVALUATED_MEASURES} measures, got ${measureIds.length}`);
   }
   const seen = new Set(model.measures.map((m) => m.id));
   const unknown = measureIds.find((m) => !seen.has(m));
