@@ -65,6 +65,7 @@ async function runRecords(
   horizonHours: number,
   stepHours: number,
   pool: SimulationPool | null,
+  signal?: AbortSignal,
 ): Promise<{ compiled: CompiledModel; layout: RecordLayout; records: Float64Array }> {
   const compiled = compileModel(model, { scenario, horizonHours, stepHours, disruptedThreshold: 0.05 });
   const layout = recordLayout(compiled, false);
@@ -75,6 +76,11 @@ async function runRecords(
     for (let start = 0; start < iterations; start += chunk) {
       const count = Math.min(chunk, iterations - start);
       records.set(engine.runChunk(start, count), start * layout.stride);
+      // In-process (one worker): let a server answer requests between chunks, and stop soon when cancelled.
+      if (signal) {
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (signal.aborted) throw new SimulationAbortedError();
+      }
     }
     return { compiled, layout, records };
   }
@@ -165,7 +171,9 @@ export async function evaluateMeasureSets(
   try {
     for (const scenario of scenarios) {
       if (control.signal?.aborted) throw new SimulationAbortedError();
-      const base = await runRecords(model, scenario, n, opts.seed, opts.horizonHours, opts.stepHours, pool);
+      const base = await runRecords(
+        model, scenario, n, opts.seed, opts.horizonHours, opts.stepHours, pool, control.signal,
+      );
       step();
       const hours = base.compiled.steps * base.compiled.stepHours;
       for (let v = 0; v < variants.length; v++) {
@@ -177,6 +185,7 @@ export async function evaluateMeasureSets(
           opts.horizonHours,
           opts.stepHours,
           pool,
+          control.signal,
         );
         step();
         const L0 = base.layout;
