@@ -1,4 +1,5 @@
-// Load generator for bench/graphql.bench.js: sends one GraphQL query at a fixed rate (open loop) and reports latencies to the parent.
+// Load generator for bench/graphql.bench.js: sends one GraphQL query at a fixed rate (open loop) and reports latencies
+// to the parent.
 import http from 'node:http';
 
 const { url, query, variables, rate, seconds, warmupSeconds } = JSON.parse(process.argv[2]);

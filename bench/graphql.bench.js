@@ -1,10 +1,10 @@
 // Benchmark of the analysis API as a user meets it: the server started as `npm start` starts it
-// (`node bin/weerbaar.js start --no-auth`), load from a separate process (bench/graphql-load.js, open loop, latency from
-// each request's due time), gapAnalysis over all scenarios and party(id) at each rate of BENCH_RATES (default 100,500).
-// Needs `npm run build`. The server uses the graph `weerbaar start` would (NEO4J_URI, or the local Neo4j of
+// (`node bin/weerbaar.js start --no-auth`), load from a separate process (bench/graphql-load.js, open loop, latency
+// from each request's due time), gapAnalysis over all scenarios and party(id) at each rate of BENCH_RATES (default
+// 100,500). Needs `npm run build`. The server uses the graph `weerbaar start` would (NEO4J_URI, or the local Neo4j of
 // WEERBAAR_NEO4J_PORT/HOME) and loads the default model when it is empty; BENCH_RELOAD=1 first loads the default model
-// with `weerbaar load --reset`. BENCH_PORT (default 4000) is the HTTP port. Reports the machine's load average per run and
-// the server process's CPU time per request (from /proc), besides the latency distribution.
+// with `weerbaar load --reset`. BENCH_PORT (default 4000) is the HTTP port. Reports the machine's load average per run
+// and the server process's CPU time per request (from /proc), besides the latency distribution.
 import { fork, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm run bench`: runs every bench/*.bench.js in name order, one process each; `npm run bench -- simulate load` runs only those.
+// `npm run bench`: runs every bench/*.bench.js in name order, one process each; `npm run bench -- simulate load` runs
+// only those.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

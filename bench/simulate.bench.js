@@ -1,4 +1,5 @@
-// Benchmark of the cascade engine: iterations/s and ns per dependency-step, 1 worker and all cores, beside a plain reference loop.
+// Benchmark of the cascade engine: iterations/s and ns per dependency-step, 1 worker and all cores, beside a plain
+// reference loop.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';

@@ -1,4 +1,5 @@
-// The impact yardstick: a criterion's value → class A–E and a continuous score on the 0–5 class scale; the weighted total.
+// The impact yardstick: a criterion's value → class A–E and a continuous score on the 0–5 class scale; the weighted
+// total.
 import type { ImpactCriterion } from '../model/schema.js';
 
 export type ImpactClass = 'A' | 'B' | 'C' | 'D' | 'E';

@@ -1,4 +1,5 @@
-// Risk assessment (pure): likelihood and impact per scenario, aggregated by a multi-criteria method, ranked; sensitivity over weight profiles.
+// Risk assessment (pure): likelihood and impact per scenario, aggregated by a multi-criteria method, ranked;
+// sensitivity over weight profiles.
 import { classScore, impactClass, impactScore, IMPACT_CLASSES, type ImpactClass } from './impact.js';
 import { profileWeight, type WeightProfile } from './profiles.js';
 

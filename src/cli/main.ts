@@ -13,7 +13,8 @@ const program = usageErrors(new Command('weerbaar'))
 let graph: Graph | undefined;
 const graphOnce = async () => (graph ??= await (await import('../graph/connect.js')).openGraph({ log }));
 
-// Each command's module is loaded only when that command runs (or for help), so `simulate` starts without the server's code.
+// Each command's module is loaded only when that command runs (or for help), so `simulate` starts without the server's
+// code.
 const COMMANDS: Record<string, () => Promise<void>> = {
   db: async () => (await import('./db.js')).registerDb(program),
   validate: async () => (await import('./model.js')).registerModelCommands(program),

@@ -1,4 +1,5 @@
-// `weerbaar simulate`: parse and check arguments or a saved definition, run the Monte Carlo engine, write the result JSON.
+// `weerbaar simulate`: parse and check arguments or a saved definition, run the Monte Carlo engine, write the result
+// JSON.
 import { writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';

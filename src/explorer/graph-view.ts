@@ -1,4 +1,5 @@
-// The graph view: Cytoscape with fcose, kind filter, party focus, search, details, neighbourhood expansion and the gap overlay.
+// The graph view: Cytoscape with fcose, kind filter, party focus, search, details, neighbourhood expansion and the gap
+// overlay.
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import { gql } from './api';

@@ -1,4 +1,5 @@
-// Opens the graph for a command or the server: starts the local Neo4j when no NEO4J_URI is set, then applies the schema.
+// Opens the graph for a command or the server: starts the local Neo4j when no NEO4J_URI is set, then applies the
+// schema.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Graph } from './graph.js';

@@ -1,4 +1,5 @@
-// The one place that talks to Neo4j: one driver per process, named parameterised statements, read/write transactions, error mapping.
+// The one place that talks to Neo4j: one driver per process, named parameterised statements, read/write transactions,
+// error mapping.
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { graphConfig, type GraphConfig } from './config.js';
 import { cypher, type Statement } from './cypher.js';

@@ -1,4 +1,5 @@
-// Single-item changes to the model, validated as the interchange format is, each written with its audit entry in one transaction.
+// Single-item changes to the model, validated as the interchange format is, each written with its audit entry in one
+// transaction.
 import type { Graph, Tx } from './graph.js';
 import { statementsFor } from './statements.js';
 import { LABEL_OF, NODE_REFERENCES, RELATIONSHIP_KINDS, SINGULAR_OF, type NodeList, type RelationshipKind } from '../model/kinds.js';
@@ -145,7 +146,8 @@ export class MutationRepository {
     delete props[rel.from.field];
     delete props[rel.to.field];
     const other = await this.transaction(async (tx) => {
-      // Serialise changes around the source node so that "exists?" and the write cannot interleave with another request.
+      // Serialise changes around the source node so that "exists?" and the write cannot interleave with another
+      // request.
       await tx.run('mutations', 'lockNode', { id: from });
       const match = matchOf(rel, item);
       const existing = await tx.run(statementsFor(rel).get, { from, to, match });

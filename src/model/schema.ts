@@ -1,4 +1,5 @@
-// The interchange format (docs/model.md#format): one zod schema is the source of truth for types, validation and the published JSON Schema.
+// The interchange format (docs/model.md#format): one zod schema is the source of truth for types, validation and the
+// published JSON Schema.
 import { z } from 'zod';
 import { MODEL_LISTS, type ModelList } from './kinds.js';
 

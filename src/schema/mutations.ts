@@ -1,11 +1,12 @@
-// Create, update and delete for every node kind and relationship list; inputs follow the model format and are validated exactly as it is.
+// Create, update and delete for every node kind and relationship list; inputs follow the model format and are validated
+// exactly as it is.
 import { NotFoundError } from '../domain/errors.js';
 import { builder } from './builder.js';
 import { NodeRefs, RelationshipRefs } from './entities.js';
 import { requireNodeClassification, requireRelationshipClassification, requireRole, requireVisible } from './auth.js';
 import type { Context } from './context.js';
 import { ITEM_SCHEMAS } from '../model/validate.js';
-import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS, type NodeList } from '../model/kinds.js';
+import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS } from '../model/kinds.js';
 import { scalarFields, type FieldInfo } from './zod-fields.js';
 import { MutationRepository, type Actor } from '../graph/mutation-repository.js';
 import { checkNewId } from './hidden-ids.js';

@@ -1,10 +1,10 @@
-// GraphQL risk assessment: likelihood × impact per scenario, ranked by a multi-criteria method, with the risk diagram and rank sensitivity.
+// GraphQL risk assessment: likelihood × impact per scenario, ranked by a multi-criteria method, with the risk diagram
+// and rank sensitivity.
 import { builder } from './builder.js';
 import { NodeRefs } from './entities.js';
-import type { Context } from './context.js';
 import type { NodeRecord } from '../graph/api-repository.js';
 import type { RiskData, StoredRun } from '../graph/analysis-repository.js';
-import { assessRisks, rankSensitivity, resolveWeights, classOfScore, RISK_METHODS, type RiskMethod, type ScenarioRisk, type RiskInput } from '../analysis/risk.js';
+import { assessRisks, rankSensitivity, resolveWeights, classOfScore, type RiskMethod, type ScenarioRisk, type RiskInput } from '../analysis/risk.js';
 import { DEFAULT_PROFILE, findProfile, WEIGHT_PROFILES, type WeightProfile } from '../analysis/profiles.js';
 import { filterHorizons, HORIZONS_DESCRIPTION } from './horizons.js';
 import { IMPACT_CLASSES, type ImpactClass } from '../analysis/impact.js';

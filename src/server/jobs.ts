@@ -1,4 +1,5 @@
-// Simulation runs as jobs: queued, run one at a time off the request path, progress persisted and published, cancellable.
+// Simulation runs as jobs: queued, run one at a time off the request path, progress persisted and published,
+// cancellable.
 import { createPubSub } from 'graphql-yoga';
 import type { Graph } from '../graph/graph.js';
 import { exportModel } from '../graph/model-repository.js';
@@ -231,7 +232,8 @@ export class SimulationJobQueue implements SimulationJobs {
     try {
       await finishRun(this.graph, job.id, { status, error, iterationsDone: job.iterationsDone });
     } catch {
-      // Neo4j unavailable: the run stays queued/running in the graph and is marked failed by recover() at the next start.
+      // Neo4j unavailable: the run stays queued/running in the graph and is marked failed by recover() at the next
+      // start.
     }
     this.publish(job, error);
   }

@@ -1,4 +1,5 @@
-// Limits against hostile or runaway requests: body size, query shape (graphql-armor) and an overall per-request deadline.
+// Limits against hostile or runaway requests: body size, query shape (graphql-armor) and an overall per-request
+// deadline.
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';

@@ -1,5 +1,6 @@
 // Runs chunks of iterations on worker threads (piscina). The threads can be started before the model is known
-// (their start-up then overlaps reading and validating it); the compiled model follows with the tasks, in shared memory.
+// (their start-up then overlaps reading and validating it); the compiled model follows with the tasks, in shared
+// memory.
 import { Piscina } from 'piscina';
 import type { CompiledModel } from './kernel/compiled.js';
 
@@ -99,7 +100,9 @@ export class SimulationPool {
     } catch (e) {
       if (signal?.aborted) throw new SimulationAbortedError();
       const detail = e instanceof Error ? e.message : String(e);
-      throw new Error(`simulation worker failed on iterations ${task.start}–${task.start + task.count - 1}: ${detail}`);
+      throw new Error(`simulation worker failed on iterations ${task.start}–${task.start + task.count - 1}: ${detail}`, {
+        cause: e,
+      });
     }
   }
 

@@ -1,4 +1,5 @@
-// A pool worker: builds one engine per run from the compiled model that comes with the run's tasks, then runs chunks of iterations.
+// A pool worker: builds one engine per run from the compiled model that comes with the run's tasks, then runs chunks of
+// iterations.
 import { createFastEngine, type Engine } from './kernel/engine.js';
 import type { CompiledModel } from './kernel/compiled.js';
 import type { ChunkTask } from './pool.js';

@@ -30,7 +30,8 @@ describe('frozen assessment', () => {
 
 describe('comparison of two cycles', () => {
   const m2007 = REPORT_MODEL();
-  // 2008: flood rises to likelihood E (risk 5 × 2 = 10, ties cyber), boats are bought (gap closed), a new requirement opens one.
+  // 2008: flood rises to likelihood E (risk 5 × 2 = 10, ties cyber), boats are bought (gap closed), a new requirement
+  // opens one.
   const m2008 = REPORT_MODEL();
   m2008.scenarios.find((s) => s.id === 'flood')!.likelihoodClass = 'E';
   m2008.holdings[0]!.capacity = 400;

@@ -1,4 +1,5 @@
-// The weerbaar command as a user meets it: help everywhere, clear messages, exit 1 for bad input and 2 for bad usage, no stack traces.
+// The weerbaar command as a user meets it: help everywhere, clear messages, exit 1 for bad input and 2 for bad usage,
+// no stack traces.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,5 @@
-// `weerbaar serve` against an external Neo4j that does not answer: it serves anyway, readiness fails, requests get a clear error.
+// `weerbaar serve` against an external Neo4j that does not answer: it serves anyway, readiness fails, requests get a
+// clear error.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,5 @@
-// A synthetic model with a few thousand graph elements for the explorer's load test: reproducible, valid, no dynamics claims.
+// A synthetic model with a few thousand graph elements for the explorer's load test: reproducible, valid, no dynamics
+// claims.
 import seedrandom from 'seedrandom';
 
 export function largeModel(o: { services: number; dependencies: number; parties: number; seed?: string }): Record<string, unknown[] | string> {

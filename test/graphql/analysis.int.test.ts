@@ -1,4 +1,5 @@
-// Risk assessment, gap analysis and party role through GraphQL on the real Neo4j: a hand-computed model and the default model.
+// Risk assessment, gap analysis and party role through GraphQL on the real Neo4j: a hand-computed model and the default
+// model.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testGraph, resetGraph } from '../helpers/graph.js';
 import { createWeerbaar } from '../../src/server/app.js';

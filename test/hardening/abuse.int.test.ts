@@ -1,4 +1,5 @@
-// Hostile and malformed requests against a real server on loopback: each gets a GraphQL error or a 4xx, never a 5xx, a hang or a change.
+// Hostile and malformed requests against a real server on loopback: each gets a GraphQL error or a 4xx, never a 5xx, a
+// hang or a change.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { request } from 'node:http';
 import { testGraph, resetGraph } from '../helpers/graph.js';

@@ -1,4 +1,5 @@
-// Shared by the hardening tests: a model with public, restricted and confidential items, tokens, a real server on loopback.
+// Shared by the hardening tests: a model with public, restricted and confidential items, tokens, a real server on
+// loopback.
 import { getNamedType, isInterfaceType, isLeafType, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { validateModel } from '../../src/model/validate.js';
 import type { Model } from '../../src/model/schema.js';

@@ -1,4 +1,5 @@
-// Concurrent writes over loopback: 200 mutations from 20 clients, on distinct and on shared items; nothing lost, nothing torn, every one audited.
+// Concurrent writes over loopback: 200 mutations from 20 clients, on distinct and on shared items; nothing lost,
+// nothing torn, every one audited.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testGraph, resetGraph } from '../helpers/graph.js';
 import { loadModel, exportModel } from '../../src/graph/model-repository.js';

@@ -72,7 +72,8 @@ describe('simulation options (property)', () => {
         expect(e).toBeInstanceOf(ValidationError);
         for (const p of (e as ValidationError).problems) {
           expect(p.item).toBe('options');
-          // An option by name (a horizon too long for its step is reported on stepHours, also when only horizonHours is given).
+          // An option by name (a horizon too long for its step is reported on stepHours, also when only horizonHours is
+          // given).
           expect(['', ...OPTION_NAMES]).toContain(p.field);
           expect(p.message.length).toBeGreaterThan(0);
         }

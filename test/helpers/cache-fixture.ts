@@ -1,4 +1,5 @@
-// A small model with a restricted holding and a restricted party, and viewers of each visibility class, for the cache tests.
+// A small model with a restricted holding and a restricted party, and viewers of each visibility class, for the cache
+// tests.
 import { validateModel } from '../../src/model/validate.js';
 import type { Viewer } from '../../src/domain/viewer.js';
 import type { Model } from '../../src/model/schema.js';

@@ -21,7 +21,7 @@ export function redisServerPath(): string {
     } catch (e) {
       const err = e as { stderr?: Buffer; message: string };
       const why = err.stderr?.toString().trim() || err.message;
-      throw new Error(`redis-server is needed for the distributed-run tests and .ci/install-redis.sh failed: ${why}`);
+      throw new Error(`redis-server is needed for the distributed-run tests and .ci/install-redis.sh failed: ${why}`, { cause: e });
     }
     path = find();
   }

@@ -1,4 +1,5 @@
-// The default Dutch model (simulations/nederland.json): it validates, covers the strategy, and has something for every analysis to show.
+// The default Dutch model (simulations/nederland.json): it validates, covers the strategy, and has something for every
+// analysis to show.
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readModelFile } from '../../src/model/validate.js';

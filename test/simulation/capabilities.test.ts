@@ -1,4 +1,5 @@
-// Capabilities in the cascade: demand from planning assumptions and triggers, holders, coverage, mitigation, impact, closing gaps.
+// Capabilities in the cascade: demand from planning assumptions and triggers, holders, coverage, mitigation, impact,
+// closing gaps.
 import { describe, expect, it } from 'vitest';
 import type { ModelInput } from '../../src/model/schema.js';
 import { runSimulation } from '../../src/simulation/run.js';
@@ -156,7 +157,8 @@ describe('impact', () => {
       holdings: [{ party: 'defence', capability: 'generators', capacity: 6 }, { party: 'region', capability: 'fuel', capacity: 20 }],
       consequences: [{ from: 'generators', criterion: 'casualties', perUnitHour: 10 }],
     }), { counterfactual: 'close-gaps' });
-    // Shortfall 4 for 10 h × 10 = 400 → class C, score 3; total (3·1 + 0·3)/4 = 0.75; closing the generator gap removes it all.
+    // Shortfall 4 for 10 h × 10 = 400 → class C, score 3; total (3·1 + 0·3)/4 = 0.75; closing the generator gap removes
+    // it all.
     expect(r.totalImpact.mean).toBeCloseTo(0.75, 12);
     expect(r.capabilities.find((c) => c.id === 'generators')!.avoidedImpact).toBeCloseTo(0.75, 12);
     expect(r.capabilities.find((c) => c.id === 'fuel')!.avoidedImpact).toBe(0);

@@ -1,4 +1,5 @@
-// The simulate command as a user runs it: flags or a saved definition, JSON out, bad input refused with the parameter named.
+// The simulate command as a user runs it: flags or a saved definition, JSON out, bad input refused with the parameter
+// named.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,5 @@
-// With certain dependencies, no delays, no mitigation and a constant shock the cascade is the DIIM: it settles at (I − A*)⁻¹ c*.
+// With certain dependencies, no delays, no mitigation and a constant shock the cascade is the DIIM: it settles at (I −
+// A*)⁻¹ c*.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { lusolve, identity, subtract, matrix, type Matrix } from 'mathjs';

@@ -1,4 +1,5 @@
-// The specialised step loop (kernel/step.ts, one module instance per engine) gives the generic loop's numbers to the bit.
+// The specialised step loop (kernel/step.ts, one module instance per engine) gives the generic loop's numbers to the
+// bit.
 import { describe, expect, it } from 'vitest';
 import { validateModel } from '../../src/model/validate.js';
 import { generateModel } from '../../src/simulation/generate.js';

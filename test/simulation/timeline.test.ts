@@ -1,4 +1,5 @@
-// The timeline for the explorer's heat map: mean q per service and sector through time, identical for any number of workers.
+// The timeline for the explorer's heat map: mean q per service and sector through time, identical for any number of
+// workers.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { validateModel } from '../../src/model/validate.js';

@@ -1,4 +1,5 @@
-// Time in the cascade: delays shift a dependent service's trajectory, shocks start and end on the hour, steps of more than an hour.
+// Time in the cascade: delays shift a dependent service's trajectory, shocks start and end on the hour, steps of more
+// than an hour.
 import { describe, expect, it } from 'vitest';
 import { recoveryPerStep } from '../../src/simulation/compile.js';
 import { runSimulation } from '../../src/simulation/run.js';

@@ -283,8 +283,8 @@ function observe(
 }
 
 /**
- * The pinned update for every service: q_i(t+1) = clamp01(q_i + k_i[(1 − m_i) Σ_j a_ij e_ij q_j(t − d_ij) + c_i − q_i]).
- * Kept small and separate so the optimiser treats the inner loop on its own.
+ * The pinned update for every service: q_i(t+1) = clamp01(q_i + k_i[(1 − m_i) Σ_j a_ij e_ij q_j(t − d_ij) + c_i −
+ * q_i]). Kept small and separate so the optimiser treats the inner loop on its own.
  */
 function propagate(
   nS: number, activeStart: Int32Array, activeOffset: Int32Array, activeStrength: Float64Array, hist: Float64Array,

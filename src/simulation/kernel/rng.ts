@@ -1,4 +1,5 @@
-// Random streams: one per iteration index, derived from the run's seed, so any split over workers draws the same numbers.
+// Random streams: one per iteration index, derived from the run's seed, so any split over workers draws the same
+// numbers.
 import seedrandom from 'seedrandom';
 
 /** A generator of uniform numbers in [0, 1). */
