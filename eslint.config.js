@@ -24,6 +24,8 @@ export default tseslint.config(
   comments.recommended,
   {
     rules: {
+      // Prettier owns the layout and may put a computed member (`[key]`) of a long chain on its own line.
+      'no-unexpected-multiline': 'off',
       // A value assigned before a try block that may overwrite it is a readable default, not dead code.
       'no-useless-assignment': 'off',
       '@eslint-community/eslint-comments/require-description': ['error', { ignore: [] }],

@@ -19,27 +19,36 @@ const failures = [];
 
 function send() {
   return new Promise((resolve) => {
-    const req = http.request({
-      host: target.hostname, port: target.port, path: target.pathname, method: 'POST', agent,
-      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-    }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        if (socket) lastUsed.set(socket, performance.now());
-        const text = Buffer.concat(chunks).toString('utf8');
-        let ok = res.statusCode === 200;
-        try {
-          ok &&= !JSON.parse(text).errors;
-        } catch {
-          ok = false;
-        }
-        if (!ok) firstError ??= `HTTP ${res.statusCode}: ${text.slice(0, 300)}`;
-        resolve(ok);
-      });
-    });
+    const req = http.request(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          if (socket) lastUsed.set(socket, performance.now());
+          const text = Buffer.concat(chunks).toString('utf8');
+          let ok = res.statusCode === 200;
+          try {
+            ok &&= !JSON.parse(text).errors;
+          } catch {
+            ok = false;
+          }
+          if (!ok) firstError ??= `HTTP ${res.statusCode}: ${text.slice(0, 300)}`;
+          resolve(ok);
+        });
+      },
+    );
     let socket = null;
-    req.on('socket', (s) => { socket = s; });
+    req.on('socket', (s) => {
+      socket = s;
+    });
     req.on('error', (e) => {
       const idle = socket && lastUsed.has(socket) ? performance.now() - lastUsed.get(socket) : null;
       const detail = `${e.message} (code ${e.code}, ${req.reusedSocket ? `reused keep-alive socket idle ${idle == null ? '?' : idle.toFixed(0)} ms` : 'new socket'})`;
@@ -51,7 +60,8 @@ function send() {
   });
 }
 
-/** Open loop: request i is due at start + i/rate whatever happened before, so a slow server cannot slow the load down. */
+/** Open loop: request i is due at start + i/rate whatever happened before, so a slow server cannot slow the load down.
+ * */
 async function phase(durationSeconds, record) {
   const n = Math.round(durationSeconds * rate);
   const interval = 1000 / rate;
@@ -62,11 +72,13 @@ async function phase(durationSeconds, record) {
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
     const sent = performance.now();
-    pending.push(send().then((ok) => {
-      const done = performance.now();
-      // Latency from the due time (corrects for coordinated omission) and from the actual send.
-      if (record) record.push({ ok, latency: done - due, service: done - sent, done });
-    }));
+    pending.push(
+      send().then((ok) => {
+        const done = performance.now();
+        // Latency from the due time (corrects for coordinated omission) and from the actual send.
+        if (record) record.push({ ok, latency: done - due, service: done - sent, done });
+      }),
+    );
   }
   await Promise.all(pending);
   return start;
@@ -84,7 +96,13 @@ process.send({
   requests: samples.length,
   errors: samples.filter((s) => !s.ok).length,
   throughput: samples.length / ((end - start) / 1000),
-  p50: quantile(lat, 0.5), p90: quantile(lat, 0.9), p99: quantile(lat, 0.99), max: lat[lat.length - 1],
-  serviceP50: quantile(svc, 0.5), serviceP99: quantile(svc, 0.99), firstError, failures: failures.slice(0, 5),
+  p50: quantile(lat, 0.5),
+  p90: quantile(lat, 0.9),
+  p99: quantile(lat, 0.99),
+  max: lat[lat.length - 1],
+  serviceP50: quantile(svc, 0.5),
+  serviceP99: quantile(svc, 0.99),
+  firstError,
+  failures: failures.slice(0, 5),
 });
 agent.destroy();

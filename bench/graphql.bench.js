@@ -12,14 +12,20 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = fileURLToPath(new URL('../bin/weerbaar.js', import.meta.url));
-const RATES = (process.env.BENCH_RATES ?? '100,500').split(',').map(Number).filter((n) => n > 0);
+const RATES = (process.env.BENCH_RATES ?? '100,500')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const PORT = Number(process.env.BENCH_PORT ?? 4000);
 const PARTY = process.env.BENCH_PARTY ?? 'min-bzk';
 /** Extra flags for the server's environment, e.g. BENCH_SERVER_ENV='WEERBAAR_REVISION_MAX_AGE_MS=0'. */
 const SERVER_ENV = Object.fromEntries(
-  (process.env.BENCH_SERVER_ENV ?? '').split(/\s+/).filter(Boolean).map((kv) => kv.split('=')),
+  (process.env.BENCH_SERVER_ENV ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((kv) => kv.split('=')),
 );
 
 const GAP_QUERY = `{ gapAnalysis {
@@ -34,9 +40,14 @@ const PARTY_QUERY = `query($id: ID!) { party(id: $id) {
 } }`;
 
 const fmt = (x) => x.toFixed(1);
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-console.log(`machine: ${availableParallelism()} cores (nproc), ${cpu}, node ${process.version}, load average ${load()}`);
+console.log(
+  `machine: ${availableParallelism()} cores (nproc), ${cpu}, node ${process.version}, load average ${load()}`,
+);
 
 if (process.env.BENCH_RELOAD === '1') {
   const args = [BIN, 'load', '--model', 'simulations/nederland.json', '--reset'];
@@ -47,7 +58,9 @@ if (process.env.BENCH_RELOAD === '1') {
 /** The server as `npm start` runs it, on PORT; resolves once it says it is running and /ready answers 200. */
 async function startServer() {
   const child = spawn(process.execPath, [BIN, 'start', '--no-auth', '--port', String(PORT), '--host', '127.0.0.1'], {
-    cwd: ROOT, env: { ...process.env, ...SERVER_ENV }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env: { ...process.env, ...SERVER_ENV },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout.on('data', (d) => (out += String(d)));
@@ -94,7 +107,10 @@ const server = await startServer();
 const results = [];
 try {
   for (const rate of RATES) {
-    const queries = [['gapAnalysis', GAP_QUERY, {}], [`party(${PARTY})`, PARTY_QUERY, { id: PARTY }]];
+    const queries = [
+      ['gapAnalysis', GAP_QUERY, {}],
+      [`party(${PARTY})`, PARTY_QUERY, { id: PARTY }],
+    ];
     for (const [name, query, variables] of queries) {
       const before = { load: loadavg()[0], cpu: cpuMs(server.pid) };
       const r = await run(name, query, variables, rate);
@@ -108,8 +124,10 @@ try {
   server.kill('SIGTERM');
   await new Promise((r) => server.once('exit', r));
 }
-console.log(`\n${SECONDS} s per run (after ${WARMUP} s warm-up); latency from each request's due time, in ms; `
-  + 'server CPU per request in ms');
+console.log(
+  `\n${SECONDS} s per run (after ${WARMUP} s warm-up); latency from each request's due time, in ms; ` +
+    'server CPU per request in ms',
+);
 console.log('query              rate  load(1m)     requests errors  req/s   p50    p90    p99    max   server CPU/req');
 for (const r of results) {
   const cols = [r.requests, r.errors].map((n, i) => String(n).padStart(i ? 6 : 8));
@@ -127,4 +145,6 @@ for (const r of results) {
 const target = (rate) => (rate <= 100 ? 20 : 50);
 const missed = results.filter((r) => r.p99 > target(r.rate) || r.errors > 0);
 const targets = 'targets (p99 ≤ 20 ms at 100 req/s, ≤ 50 ms at 500 req/s, no errors)';
-console.log(missed.length ? `${targets} missed by: ${missed.map((r) => `${r.name} @ ${r.rate}`).join(', ')}` : `${targets} met`);
+console.log(
+  missed.length ? `${targets} missed by: ${missed.map((r) => `${r.name} @ ${r.rate}`).join(', ')}` : `${targets} met`,
+);

@@ -24,7 +24,10 @@ const bin = resolve('bin', 'weerbaar.js');
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 1);
 const cfg = localServerConfig();
-const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
 const cli = (args) => {
   const t = performance.now();
   const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: process.env });
@@ -39,8 +42,10 @@ const fresh = () => {
   return cli(['db', 'start']);
 };
 
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; `
-  + `Neo4j heap ${cfg.heapMb} MiB, page cache ${cfg.pageCacheMb} MiB (the defaults unless WEERBAAR_NEO4J_* are set)`);
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ` +
+    `Neo4j heap ${cfg.heapMb} MiB, page cache ${cfg.pageCacheMb} MiB (the defaults unless WEERBAAR_NEO4J_* are set)`,
+);
 const dir = mkdtempSync(join(tmpdir(), 'weerbaar-load-'));
 const rows = [];
 try {
@@ -49,8 +54,10 @@ try {
     let t = performance.now();
     const file = join(dir, `model-${services}.json`);
     writeFileSync(file, JSON.stringify(generateModel({ services, dependencies, seed: 'load-bench' })));
-    console.log(`\n${services} services / ${dependencies} dependencies: generated and written in `
-      + `${((performance.now() - t) / 1000).toFixed(1)} s (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB)`);
+    console.log(
+      `\n${services} services / ${dependencies} dependencies: generated and written in ` +
+        `${((performance.now() - t) / 1000).toFixed(1)} s (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB)`,
+    );
     for (let run = 1; run <= runs; run++) {
       const started = fresh();
       const before = load();
@@ -61,10 +68,12 @@ try {
       const rels = Number(/(\d+) relationships/.exec(line)?.[1]);
       if (!(rels >= dependencies)) throw new Error(`unexpected load output: ${line}`);
       rows.push({ services, dependencies, run, wall: r.seconds, inner, rels, before, after });
-      console.log(`  run ${run}: db start ${started.seconds.toFixed(1)} s; `
-        + `weerbaar load --reset ${r.seconds.toFixed(1)} s `
-        + `(process wall; the load itself ${inner.toFixed(1)} s, ${Math.round(rels / inner)} relationships/s); `
-        + `load average ${before} → ${after}`);
+      console.log(
+        `  run ${run}: db start ${started.seconds.toFixed(1)} s; ` +
+          `weerbaar load --reset ${r.seconds.toFixed(1)} s ` +
+          `(process wall; the load itself ${inner.toFixed(1)} s, ${Math.round(rels / inner)} relationships/s); ` +
+          `load average ${before} → ${after}`,
+      );
     }
   }
 } finally {
@@ -76,6 +85,8 @@ try {
 console.log('\n| services | dependencies | `weerbaar load --reset` wall | load itself | load average (1, 5, 15 min) |');
 console.log('|---|---|---|---|---|');
 for (const r of rows) {
-  console.log(`| ${r.services} | ${r.dependencies} | ${r.wall.toFixed(1)} s | ${r.inner.toFixed(1)} s `
-    + `| ${r.before} → ${r.after} |`);
+  console.log(
+    `| ${r.services} | ${r.dependencies} | ${r.wall.toFixed(1)} s | ${r.inner.toFixed(1)} s ` +
+      `| ${r.before} → ${r.after} |`,
+  );
 }

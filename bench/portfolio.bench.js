@@ -14,8 +14,8 @@ const fmt = (x, d = 0) => x.toFixed(d);
 console.log(
   `machine: ${cores} cores (nproc), ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, ` +
     `load average ${loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ')}`,
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
 );
 
 const model = await readModelFile(fileURLToPath(new URL('../simulations/nederland.json', import.meta.url)));

@@ -18,7 +18,9 @@ const { QueueExecutor } = await import(dist('simulation/queue/executor.js'));
 
 const fmt = (x, d = 2) => x.toFixed(d);
 const root = fileURLToPath(new URL('..', import.meta.url));
-const load = loadavg().map((l) => fmt(l)).join(' ');
+const load = loadavg()
+  .map((l) => fmt(l))
+  .join(' ');
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 console.log(`machine: ${availableParallelism()} cores, ${cpu}, node ${process.version}, load average ${load}`);
 
@@ -27,9 +29,14 @@ if (!redisBin) {
   console.error('bench queue: redis-server is missing; run sh .ci/install-redis.sh');
   process.exit(1);
 }
-const port = Number(process.env.WEERBAAR_REDIS_PORT) || await new Promise((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
-});
+const port =
+  Number(process.env.WEERBAAR_REDIS_PORT) ||
+  (await new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = s.address().port;
+      s.close(() => resolve(p));
+    });
+  }));
 const url = `redis://127.0.0.1:${port}`;
 const redisArgs = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
 const redis = spawn(redisBin, redisArgs, { stdio: 'ignore' });
@@ -42,14 +49,21 @@ async function startWorkers(n) {
     const p = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
     let out = '';
     await new Promise((resolve, reject) => {
-      p.stderr.on('data', (d) => { out += d; if (out.includes('taking chunks from')) resolve(); });
+      p.stderr.on('data', (d) => {
+        out += d;
+        if (out.includes('taking chunks from')) resolve();
+      });
       p.once('exit', () => reject(new Error(`worker exited: ${out}`)));
     });
     workers.push(p);
   }
 }
 async function stopWorkers() {
-  const stop = (p) => new Promise((resolve) => { p.once('exit', resolve); p.kill('SIGTERM'); });
+  const stop = (p) =>
+    new Promise((resolve) => {
+      p.once('exit', resolve);
+      p.kill('SIGTERM');
+    });
   await Promise.all(workers.splice(0).map(stop));
 }
 
@@ -122,10 +136,12 @@ try {
   const bigRecord = recordLayout(bigc, false).stride * 8;
   console.log(`  5,000-service model ${bigRecord} + ${timelineRowLength(bigc) * 8} with the timeline`);
   const nlOptions = { scenario: 'sc-blackout-randstad', iterations: 2000, seed: 42, timeline: true };
-  const nlLocal = await timed('default model, 2000 iterations with timeline: local, 2 threads',
-    () => runSimulation(nl, { ...nlOptions, workers: 2 }));
-  const nlQueue = await timed('the same on the queue, 2 worker processes',
-    () => runSimulation(nl, { ...nlOptions, workers: 1 }, { executor }));
+  const nlLocal = await timed('default model, 2000 iterations with timeline: local, 2 threads', () =>
+    runSimulation(nl, { ...nlOptions, workers: 2 }),
+  );
+  const nlQueue = await timed('the same on the queue, 2 worker processes', () =>
+    runSimulation(nl, { ...nlOptions, workers: 1 }, { executor }),
+  );
   same(nlQueue.result, nlLocal.result);
 } finally {
   await executor.close();

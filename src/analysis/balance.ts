@@ -13,8 +13,12 @@ export interface PlanningInput {
   requirements: readonly { scenario: string; task: string; demand: number }[];
   needs: readonly { task: string; capability: string; perUnit: number }[];
   holdings: readonly {
-    party: string; capability: string; capacity: number; readiness?: number | null;
-    mobilisationHours?: number | null; region?: string | null;
+    party: string;
+    capability: string;
+    capacity: number;
+    readiness?: number | null;
+    mobilisationHours?: number | null;
+    region?: string | null;
   }[];
   responsibilities: readonly { party: string; target: string; role: string }[];
   /** Every node that should have a lead party (see LEAD_TARGET_KINDS), with its kind. */
@@ -26,7 +30,8 @@ export interface PlanningInput {
   travelTimes?: readonly TravelTimeInput[];
 }
 
-/** Kinds that must each have a lead party: the SNV's "one first-responsible ministry per theme", applied to every planning object. */
+/** Kinds that must each have a lead party: the SNV's "one first-responsible ministry per theme", applied to every
+ * planning object. */
 export const LEAD_TARGET_KINDS = ['Threat', 'Sector', 'Service', 'Task', 'Capability'] as const;
 /** Party kinds that do not count towards national capacity. */
 export const NON_NATIONAL_KINDS: readonly (typeof PARTY_KINDS)[number][] = ['international'];
@@ -59,10 +64,20 @@ export interface Holder {
 }
 
 /** One selected scenario's requirement and what is available to it in time. */
-export interface ScenarioBalance { scenario: string; required: number; available: number; shortfall: number }
+export interface ScenarioBalance {
+  scenario: string;
+  required: number;
+  available: number;
+  shortfall: number;
+}
 
 /** What is held in one affected region of the reported scenario, whether or not it is needed there. */
-export interface RegionHolding { region: string; capacity: number; available: number; holders: string[] }
+export interface RegionHolding {
+  region: string;
+  capacity: number;
+  available: number;
+  holders: string[];
+}
 
 export interface CapabilityBalance {
   capability: string;
@@ -92,7 +107,11 @@ export interface CapabilityBalance {
   duplicate: boolean;
 }
 
-export interface LeadConflict { target: string; kind: string | null; leads: string[] }
+export interface LeadConflict {
+  target: string;
+  kind: string | null;
+  leads: string[];
+}
 
 export interface GapReport {
   scenarios: string[];
@@ -134,7 +153,12 @@ export function capabilityBalance(input: PlanningInput, options: BalanceOptions 
   }
   const partyRegion = new Map(input.parties.map((p) => [p.id, typeof p.region === 'string' ? p.region : null]));
   type Located = {
-    party: string; capacity: number; readiness: number; mobilisation: number; region: string | null; national: boolean;
+    party: string;
+    capacity: number;
+    readiness: number;
+    mobilisation: number;
+    region: string | null;
+    national: boolean;
   };
   const holdingsOf = new Map<string, Located[]>();
   for (const h of input.holdings) {
@@ -142,8 +166,12 @@ export function capabilityBalance(input: PlanningInput, options: BalanceOptions 
     if (kind === undefined) continue; // a holder the viewer may not see does not count
     const list = holdingsOf.get(h.capability) ?? [];
     list.push({
-      party: h.party, capacity: h.capacity, readiness: h.readiness ?? 1, mobilisation: h.mobilisationHours ?? 0,
-      region: holdingRegion(h, partyRegion.get(h.party)), national: !NON_NATIONAL_KINDS.includes(kind as never),
+      party: h.party,
+      capacity: h.capacity,
+      readiness: h.readiness ?? 1,
+      mobilisation: h.mobilisationHours ?? 0,
+      region: holdingRegion(h, partyRegion.get(h.party)),
+      national: !NON_NATIONAL_KINDS.includes(kind as never),
     });
     holdingsOf.set(h.capability, list);
   }
@@ -153,70 +181,91 @@ export function capabilityBalance(input: PlanningInput, options: BalanceOptions 
   const within = options.withinHours ?? null;
   const leadsOf = leadParties(input);
 
-  return [...input.capabilities].sort((a, b) => byId(a.id, b.id)).map((c): CapabilityBalance => {
-    const held = holdingsOf.get(c.id) ?? [];
-    const holdersAt = (scenario: string | null): Holder[] => {
-      const regions = scenario === null ? null : affected.get(scenario);
-      return held.map((h) => {
-        const arrival = arrivalHours(h.mobilisation, h.region, regions, travel);
-        return {
-          party: h.party, capacity: h.capacity, readiness: h.readiness, available: h.capacity * h.readiness,
-          national: h.national, region: h.region, arrivalHours: arrival, counted: within === null || arrival <= within,
-        };
-      });
-    };
-    const availableOf = (holders: readonly Holder[]) =>
-      holders.reduce((sum, h) => (h.counted ? sum + h.available : sum), 0);
-    const allCount = within === null ? availableOf(holdersAt(null)) : null;
-    const byScenario: ScenarioBalance[] = [...(demand.get(c.id) ?? new Map<string, number>()).entries()]
-      .map(([scenario, req]) => {
-        const available = allCount ?? availableOf(holdersAt(scenario));
-        return { scenario, required: req, available, shortfall: Math.max(0, req - available) };
-      });
-    let worst: ScenarioBalance | null = null;
-    for (const b of byScenario) {
-      if (b.required <= 0) continue;
-      const better = !worst || b.shortfall > worst.shortfall || (b.shortfall === worst.shortfall
-        && (b.required > worst.required || (b.required === worst.required && byId(b.scenario, worst.scenario) < 0)));
-      if (better) worst = b;
-    }
-    byScenario.sort((a, b) => b.required - a.required || byId(a.scenario, b.scenario));
-    const scenario = worst?.scenario ?? null;
-    const holders = holdersAt(scenario);
-    let available = 0;
-    let national = 0;
-    for (const h of holders) {
-      if (!h.counted) continue;
-      available += h.available;
-      if (h.national) national += h.available;
-    }
-    const required = worst?.required ?? 0;
-    const shortfall = Math.max(0, required - available);
-    const regions = (scenario === null ? null : affected.get(scenario) ?? null) ?? [];
-    return {
-      capability: c.id, scenario, required, drivingScenario: scenario, requiredByScenario: byScenario,
-      available, availableNational: national, availableInternational: available - national,
-      shortfall, surplus: Math.max(0, available - required), holders,
-      regions: [...regions].sort(byId).map((region) => {
-        const here = holders.filter((h) => h.region === region);
-        return {
-          region,
-          capacity: here.reduce((x, h) => x + h.capacity, 0),
-          available: here.reduce((x, h) => x + h.available, 0),
-          holders: here.map((h) => h.party),
-        };
-      }),
-      leads: leadsOf.get(c.id) ?? [],
-      gap: shortfall > 0,
-      duplicate: available > factor * required && holders.filter((h) => h.counted).length >= 2,
-    };
-  });
+  return [...input.capabilities]
+    .sort((a, b) => byId(a.id, b.id))
+    .map((c): CapabilityBalance => {
+      const held = holdingsOf.get(c.id) ?? [];
+      const holdersAt = (scenario: string | null): Holder[] => {
+        const regions = scenario === null ? null : affected.get(scenario);
+        return held.map((h) => {
+          const arrival = arrivalHours(h.mobilisation, h.region, regions, travel);
+          return {
+            party: h.party,
+            capacity: h.capacity,
+            readiness: h.readiness,
+            available: h.capacity * h.readiness,
+            national: h.national,
+            region: h.region,
+            arrivalHours: arrival,
+            counted: within === null || arrival <= within,
+          };
+        });
+      };
+      const availableOf = (holders: readonly Holder[]) =>
+        holders.reduce((sum, h) => (h.counted ? sum + h.available : sum), 0);
+      const allCount = within === null ? availableOf(holdersAt(null)) : null;
+      const byScenario: ScenarioBalance[] = [...(demand.get(c.id) ?? new Map<string, number>()).entries()].map(
+        ([scenario, req]) => {
+          const available = allCount ?? availableOf(holdersAt(scenario));
+          return { scenario, required: req, available, shortfall: Math.max(0, req - available) };
+        },
+      );
+      let worst: ScenarioBalance | null = null;
+      for (const b of byScenario) {
+        if (b.required <= 0) continue;
+        const better =
+          !worst ||
+          b.shortfall > worst.shortfall ||
+          (b.shortfall === worst.shortfall &&
+            (b.required > worst.required || (b.required === worst.required && byId(b.scenario, worst.scenario) < 0)));
+        if (better) worst = b;
+      }
+      byScenario.sort((a, b) => b.required - a.required || byId(a.scenario, b.scenario));
+      const scenario = worst?.scenario ?? null;
+      const holders = holdersAt(scenario);
+      let available = 0;
+      let national = 0;
+      for (const h of holders) {
+        if (!h.counted) continue;
+        available += h.available;
+        if (h.national) national += h.available;
+      }
+      const required = worst?.required ?? 0;
+      const shortfall = Math.max(0, required - available);
+      const regions = (scenario === null ? null : (affected.get(scenario) ?? null)) ?? [];
+      return {
+        capability: c.id,
+        scenario,
+        required,
+        drivingScenario: scenario,
+        requiredByScenario: byScenario,
+        available,
+        availableNational: national,
+        availableInternational: available - national,
+        shortfall,
+        surplus: Math.max(0, available - required),
+        holders,
+        regions: [...regions].sort(byId).map((region) => {
+          const here = holders.filter((h) => h.region === region);
+          return {
+            region,
+            capacity: here.reduce((x, h) => x + h.capacity, 0),
+            available: here.reduce((x, h) => x + h.available, 0),
+            holders: here.map((h) => h.party),
+          };
+        }),
+        leads: leadsOf.get(c.id) ?? [],
+        gap: shortfall > 0,
+        duplicate: available > factor * required && holders.filter((h) => h.counted).length >= 2,
+      };
+    });
 }
 
 /** Lead parties per target id, sorted. */
 export function leadParties(input: Pick<PlanningInput, 'responsibilities'>): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const r of input.responsibilities) if (r.role === 'lead') out.set(r.target, [...(out.get(r.target) ?? []), r.party]);
+  for (const r of input.responsibilities)
+    if (r.role === 'lead') out.set(r.target, [...(out.get(r.target) ?? []), r.party]);
   for (const list of out.values()) list.sort(byId);
   return out;
 }
@@ -240,22 +289,40 @@ export function gapReport(input: PlanningInput, options: BalanceOptions = {}): G
     withinHours: options.withinHours ?? null,
     balance,
     gaps: balance.filter((b) => b.gap).sort((a, b) => b.shortfall - a.shortfall || byId(a.capability, b.capability)),
-    duplicates: balance.filter((b) => b.duplicate).sort((a, b) => b.surplus - a.surplus || byId(a.capability, b.capability)),
-    internationalDependence: balance.filter((b) => b.required > 0 && !b.gap && b.availableNational < b.required)
-      .sort((a, b) => (b.required - b.availableNational) - (a.required - a.availableNational)
-        || byId(a.capability, b.capability)),
-    multipleLeads: [...leads.entries()].filter(([target, l]) => conflicting(target, l))
+    duplicates: balance
+      .filter((b) => b.duplicate)
+      .sort((a, b) => b.surplus - a.surplus || byId(a.capability, b.capability)),
+    internationalDependence: balance
+      .filter((b) => b.required > 0 && !b.gap && b.availableNational < b.required)
+      .sort(
+        (a, b) =>
+          b.required - b.availableNational - (a.required - a.availableNational) || byId(a.capability, b.capability),
+      ),
+    multipleLeads: [...leads.entries()]
+      .filter(([target, l]) => conflicting(target, l))
       .map(([target, l]) => ({ target, kind: kindOf.get(target) ?? null, leads: l }))
       .sort((a, b) => byId(a.target, b.target)),
-    uncoveredTasks: input.tasks.filter((t) => !tasksWithNeeds.has(t.id) && (!phases || phases.has(t.phase ?? ''))).map((t) => t.id).sort(byId),
-    unheldCapabilities: input.capabilities.filter((c) => !held.has(c.id)).map((c) => c.id).sort(byId),
-    targetsWithoutLead: input.targets.filter((t) => (LEAD_TARGET_KINDS as readonly string[]).includes(t.__label) && !leads.has(t.id))
-      .map((t) => ({ id: t.id, kind: t.__label })).sort((a, b) => byId(a.kind, b.kind) || byId(a.id, b.id)),
+    uncoveredTasks: input.tasks
+      .filter((t) => !tasksWithNeeds.has(t.id) && (!phases || phases.has(t.phase ?? '')))
+      .map((t) => t.id)
+      .sort(byId),
+    unheldCapabilities: input.capabilities
+      .filter((c) => !held.has(c.id))
+      .map((c) => c.id)
+      .sort(byId),
+    targetsWithoutLead: input.targets
+      .filter((t) => (LEAD_TARGET_KINDS as readonly string[]).includes(t.__label) && !leads.has(t.id))
+      .map((t) => ({ id: t.id, kind: t.__label }))
+      .sort((a, b) => byId(a.kind, b.kind) || byId(a.id, b.id)),
   };
 }
 
 /** How a party relates to a capability in its part of the gaps and duplicates. */
-export interface PartyCapability { capability: string; holds: boolean; leads: boolean }
+export interface PartyCapability {
+  capability: string;
+  holds: boolean;
+  leads: boolean;
+}
 
 /**
  * A party's part in the gaps and duplicates: the capabilities it holds (as the viewer sees the holdings) or leads,
@@ -270,31 +337,49 @@ export function partyPart(
   const leads = new Set(
     input.responsibilities.filter((r) => r.party === party && r.role === 'lead').map((r) => r.target),
   );
-  const part = (rows: readonly { capability: string }[]) => rows
-    .filter((b) => holds.has(b.capability) || leads.has(b.capability))
-    .map((b) => ({ capability: b.capability, holds: holds.has(b.capability), leads: leads.has(b.capability) }));
+  const part = (rows: readonly { capability: string }[]) =>
+    rows
+      .filter((b) => holds.has(b.capability) || leads.has(b.capability))
+      .map((b) => ({ capability: b.capability, holds: holds.has(b.capability), leads: leads.has(b.capability) }));
   return { gaps: part(report.gaps), duplicates: part(report.duplicates) };
 }
 
 /** The planning inputs of a whole validated model (everything visible), for offline analysis and tests. */
 export function planningInputOf(model: {
-  scenarios: PlanningInput['scenarios']; tasks: PlanningInput['tasks']; capabilities: PlanningInput['capabilities'];
+  scenarios: PlanningInput['scenarios'];
+  tasks: PlanningInput['tasks'];
+  capabilities: PlanningInput['capabilities'];
   parties: readonly { id: string; kind: string; region?: string }[];
-  requirements: PlanningInput['requirements']; needs: PlanningInput['needs']; holdings: PlanningInput['holdings'];
-  responsibilities: PlanningInput['responsibilities']; operations?: PlanningInput['operations'];
-  regions?: PlanningInput['regions']; travelTimes?: PlanningInput['travelTimes'];
-  threats: readonly { id: string }[]; sectors: readonly { id: string }[]; services: readonly { id: string }[];
+  requirements: PlanningInput['requirements'];
+  needs: PlanningInput['needs'];
+  holdings: PlanningInput['holdings'];
+  responsibilities: PlanningInput['responsibilities'];
+  operations?: PlanningInput['operations'];
+  regions?: PlanningInput['regions'];
+  travelTimes?: PlanningInput['travelTimes'];
+  threats: readonly { id: string }[];
+  sectors: readonly { id: string }[];
+  services: readonly { id: string }[];
 }): PlanningInput {
   const label = (list: readonly { id: string }[], l: string) => list.map((x) => ({ id: x.id, __label: l }));
   return {
-    scenarios: model.scenarios, tasks: model.tasks, capabilities: model.capabilities,
+    scenarios: model.scenarios,
+    tasks: model.tasks,
+    capabilities: model.capabilities,
     parties: model.parties.map((p) => ({ id: p.id, partyKind: p.kind, region: p.region ?? null })),
-    requirements: model.requirements, needs: model.needs, holdings: model.holdings,
+    requirements: model.requirements,
+    needs: model.needs,
+    holdings: model.holdings,
     responsibilities: model.responsibilities,
-    operations: model.operations ?? [], regions: model.regions ?? [], travelTimes: model.travelTimes ?? [],
+    operations: model.operations ?? [],
+    regions: model.regions ?? [],
+    travelTimes: model.travelTimes ?? [],
     targets: [
-      ...label(model.threats, 'Threat'), ...label(model.sectors, 'Sector'), ...label(model.services, 'Service'),
-      ...label(model.tasks, 'Task'), ...label(model.capabilities, 'Capability'),
+      ...label(model.threats, 'Threat'),
+      ...label(model.sectors, 'Sector'),
+      ...label(model.services, 'Service'),
+      ...label(model.tasks, 'Task'),
+      ...label(model.capabilities, 'Capability'),
     ],
   };
 }

@@ -1,7 +1,12 @@
 // Planning cycles (pure): what a closed cycle freezes, and what moved between two cycles (docs/reports.md).
 import type { Model } from '../model/schema.js';
 import {
-  assessRisks, rankSensitivity, resolveWeights, RISK_METHODS, type RankSensitivity, type ScenarioRisk,
+  assessRisks,
+  rankSensitivity,
+  resolveWeights,
+  RISK_METHODS,
+  type RankSensitivity,
+  type ScenarioRisk,
 } from './risk.js';
 import { WEIGHT_PROFILES } from './profiles.js';
 import { riskInput } from './inputs.js';
@@ -32,24 +37,44 @@ export interface CycleAssessment {
 }
 
 /** A measure as the cycle needs it; measures are optional in a model. */
-interface MeasureLike { id: string; status?: string; leadTimeMonths?: number }
-const measuresOf = (m: Model): MeasureLike[] => ((m as unknown as { measures?: MeasureLike[] }).measures ?? []);
+interface MeasureLike {
+  id: string;
+  status?: string;
+  leadTimeMonths?: number;
+}
+const measuresOf = (m: Model): MeasureLike[] => (m as unknown as { measures?: MeasureLike[] }).measures ?? [];
 
 export function freezeAssessment(model: Model, planning: PlanningInput): CycleAssessment {
   const input = riskInput(model);
-  const rankings = RISK_METHODS.flatMap((method) => WEIGHT_PROFILES.map((p) => ({
-    method, profile: p.id, scenarios: assessRisks(input, method, resolveWeights(model.impactCriteria, p)),
-  })));
+  const rankings = RISK_METHODS.flatMap((method) =>
+    WEIGHT_PROFILES.map((p) => ({
+      method,
+      profile: p.id,
+      scenarios: assessRisks(input, method, resolveWeights(model.impactCriteria, p)),
+    })),
+  );
   return { rankings, sensitivity: rankSensitivity(input, 'WEIGHTED_SUM', WEIGHT_PROFILES), gaps: gapReport(planning) };
 }
 
-export interface CycleState { id: string; model: Model; assessment: CycleAssessment; decisions: readonly Decision[]; date: string }
+export interface CycleState {
+  id: string;
+  model: Model;
+  assessment: CycleAssessment;
+  decisions: readonly Decision[];
+  date: string;
+}
 
 export interface CycleComparison {
   from: string;
   to: string;
   /** Scenarios whose rank (weighted sum, model weights) or likelihood/impact class changed. */
-  moved: { scenario: string; rankBefore: number | null; rankAfter: number | null; classBefore: string | null; classAfter: string | null }[];
+  moved: {
+    scenario: string;
+    rankBefore: number | null;
+    rankAfter: number | null;
+    classBefore: string | null;
+    classAfter: string | null;
+  }[];
   gapsClosed: string[];
   gapsOpened: string[];
   /** Measures whose status moved forward between the cycles. */
@@ -58,18 +83,21 @@ export interface CycleComparison {
   overdue: { measure: string; decidedOn: string; dueOn: string; status: string }[];
 }
 
-const base = (a: CycleAssessment) => a.rankings.find((r) => r.method === 'WEIGHTED_SUM' && r.profile === 'model')!.scenarios;
+const base = (a: CycleAssessment) =>
+  a.rankings.find((r) => r.method === 'WEIGHTED_SUM' && r.profile === 'model')!.scenarios;
 const cls = (r: ScenarioRisk | undefined) => (r ? `${r.likelihoodClass ?? '–'}/${r.impactClass ?? '–'}` : null);
 
 /** The status of each measure after the cycle: the model's, overridden by the cycle's status decisions in order. */
-export function measureStatuses(state: Pick<CycleState, 'model' | 'decisions'>): Map<string, { status: string; decidedOn: string | null }> {
+export function measureStatuses(
+  state: Pick<CycleState, 'model' | 'decisions'>,
+): Map<string, { status: string; decidedOn: string | null }> {
   const out = new Map<string, { status: string; decidedOn: string | null }>();
   for (const m of measuresOf(state.model)) out.set(m.id, { status: m.status ?? 'proposed', decidedOn: null });
   for (const d of state.decisions) {
     if (d.kind === 'priority') continue;
     const prev = out.get(d.target);
-    const status = d.kind === 'measure' ? 'decided' : d.status ?? prev?.status ?? 'proposed';
-    out.set(d.target, { status, decidedOn: d.kind === 'measure' ? d.date : prev?.decidedOn ?? null });
+    const status = d.kind === 'measure' ? 'decided' : (d.status ?? prev?.status ?? 'proposed');
+    out.set(d.target, { status, decidedOn: d.kind === 'measure' ? d.date : (prev?.decidedOn ?? null) });
   }
   return out;
 }
@@ -92,7 +120,13 @@ export function compareCycles(a: CycleState, b: CycleState): CycleComparison {
     const x = before.get(id);
     const y = after.get(id);
     if (x?.rank !== y?.rank || cls(x) !== cls(y)) {
-      moved.push({ scenario: id, rankBefore: x?.rank ?? null, rankAfter: y?.rank ?? null, classBefore: cls(x), classAfter: cls(y) });
+      moved.push({
+        scenario: id,
+        rankBefore: x?.rank ?? null,
+        rankAfter: y?.rank ?? null,
+        classBefore: cls(x),
+        classAfter: cls(y),
+      });
     }
   }
   const gapsA = new Set(a.assessment.gaps.gaps.map((g) => g.capability));
@@ -105,7 +139,8 @@ export function compareCycles(a: CycleState, b: CycleState): CycleComparison {
   const leadTime = new Map(measuresOf(b.model).map((m) => [m.id, m.leadTimeMonths ?? null]));
   for (const [id, s] of [...sb.entries()].sort(([x], [y]) => (x < y ? -1 : 1))) {
     const prev = sa.get(id)?.status ?? null;
-    if (s.status !== prev && order.indexOf(s.status) > order.indexOf(prev ?? 'proposed')) progressed.push({ measure: id, before: prev, after: s.status });
+    if (s.status !== prev && order.indexOf(s.status) > order.indexOf(prev ?? 'proposed'))
+      progressed.push({ measure: id, before: prev, after: s.status });
     const months = leadTime.get(id);
     const decidedOn = s.decidedOn ?? sa.get(id)?.decidedOn ?? null;
     if (decidedOn && months != null && s.status !== 'done' && s.status !== 'dropped') {
@@ -114,9 +149,12 @@ export function compareCycles(a: CycleState, b: CycleState): CycleComparison {
     }
   }
   return {
-    from: a.id, to: b.id, moved,
+    from: a.id,
+    to: b.id,
+    moved,
     gapsClosed: [...gapsA].filter((c) => !gapsB.has(c)).sort(),
     gapsOpened: [...gapsB].filter((c) => !gapsA.has(c)).sort(),
-    progressed, overdue,
+    progressed,
+    overdue,
   };
 }

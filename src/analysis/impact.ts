@@ -31,7 +31,10 @@ export function classScore(cls: ImpactClass | 'X'): number {
 }
 
 /** Weighted mean of scores on the 0–5 class scale. `scores[i]` belongs to `criteria[i]`. */
-export function weightedImpact(criteria: readonly Pick<ImpactCriterion, 'weight'>[], scores: ArrayLike<number>): number {
+export function weightedImpact(
+  criteria: readonly Pick<ImpactCriterion, 'weight'>[],
+  scores: ArrayLike<number>,
+): number {
   let sum = 0;
   let w = 0;
   for (let i = 0; i < criteria.length; i++) {

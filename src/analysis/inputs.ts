@@ -12,7 +12,8 @@ export function riskInput(model: Model): RiskInput {
 
 export function planningInput(model: Model): PlanningInput {
   const targets: { id: string; __label: string }[] = [];
-  for (const k of NODE_KINDS) for (const n of model[k.list] as { id: string }[]) targets.push({ id: n.id, __label: k.label });
+  for (const k of NODE_KINDS)
+    for (const n of model[k.list] as { id: string }[]) targets.push({ id: n.id, __label: k.label });
   return {
     scenarios: model.scenarios,
     tasks: model.tasks,
@@ -29,6 +30,7 @@ export function planningInput(model: Model): PlanningInput {
 /** Every node of the model by id, with the list it belongs to. */
 export function nodeIndex(model: Model): Map<string, { list: string; node: Record<string, unknown> }> {
   const out = new Map<string, { list: string; node: Record<string, unknown> }>();
-  for (const k of NODE_KINDS) for (const n of model[k.list] as Record<string, unknown>[]) out.set(n.id as string, { list: k.list, node: n });
+  for (const k of NODE_KINDS)
+    for (const n of model[k.list] as Record<string, unknown>[]) out.set(n.id as string, { list: k.list, node: n });
   return out;
 }

@@ -488,7 +488,10 @@ export async function analysePortfolio(model: PortfolioModel, options: Portfolio
     const key = weightKey(model, weights);
     let s = solved.get(key);
     if (!s) {
-      s = await bestPortfolio(portfolioProblem(model, { scenarios: base.scenarios, years: base.years, weights }), budget);
+      s = await bestPortfolio(
+        portfolioProblem(model, { scenarios: base.scenarios, years: base.years, weights }),
+        budget,
+      );
       solved.set(key, s);
     }
     return s;

@@ -16,33 +16,49 @@ export interface WeightProfile {
   assumption: boolean;
 }
 
-const NRB = 'Nationale Risicobeoordeling – Leidraad Methode 2008 (Programma Nationale Veiligheid, BZK): equal weights in the base case, alternative weight sets in the sensitivity analysis';
+const NRB =
+  'Nationale Risicobeoordeling – Leidraad Methode 2008 (Programma Nationale Veiligheid, BZK): equal weights in the base case, alternative weight sets in the sensitivity analysis';
 
 export const WEIGHT_PROFILES: readonly WeightProfile[] = [
   {
     id: 'model',
-    description: 'The weight each impact criterion carries in the model (the NRB base case weighs all criteria equally).',
-    source: NRB, modelWeights: true, assumption: false,
+    description:
+      'The weight each impact criterion carries in the model (the NRB base case weighs all criteria equally).',
+    source: NRB,
+    modelWeights: true,
+    assumption: false,
   },
   {
     id: 'equal',
     description: 'Every impact criterion weighs 1, whatever the model says.',
-    source: NRB, otherWeight: 1, assumption: false,
+    source: NRB,
+    otherWeight: 1,
+    assumption: false,
   },
   {
     id: 'human-safety-first',
     description: 'Criteria of physical security (fatalities, injured, physical suffering) weigh 3, the rest 1.',
-    source: NRB, byVitalInterest: { 'vi-physical': 3 }, otherWeight: 1, assumption: true,
+    source: NRB,
+    byVitalInterest: { 'vi-physical': 3 },
+    otherWeight: 1,
+    assumption: true,
   },
   {
     id: 'economy-first',
     description: 'Criteria of economic security (costs) weigh 3, the rest 1.',
-    source: NRB, byVitalInterest: { 'vi-economic': 3 }, otherWeight: 1, assumption: true,
+    source: NRB,
+    byVitalInterest: { 'vi-economic': 3 },
+    otherWeight: 1,
+    assumption: true,
   },
   {
     id: 'society-first',
-    description: 'Criteria of social and political stability (daily life, rule of law, social-psychological impact) weigh 3, the rest 1.',
-    source: NRB, byVitalInterest: { 'vi-social-political': 3 }, otherWeight: 1, assumption: true,
+    description:
+      'Criteria of social and political stability (daily life, rule of law, social-psychological impact) weigh 3, the rest 1.',
+    source: NRB,
+    byVitalInterest: { 'vi-social-political': 3 },
+    otherWeight: 1,
+    assumption: true,
   },
 ];
 
@@ -53,7 +69,10 @@ export function findProfile(id: string): WeightProfile | undefined {
 }
 
 /** A criterion's weight under a profile. */
-export function profileWeight(profile: WeightProfile, criterion: { weight?: number; vitalInterest?: string | null }): number {
+export function profileWeight(
+  profile: WeightProfile,
+  criterion: { weight?: number; vitalInterest?: string | null },
+): number {
   if (profile.modelWeights) return criterion.weight ?? 1;
   const vi = criterion.vitalInterest ?? '';
   return profile.byVitalInterest?.[vi] ?? profile.otherWeight ?? 1;

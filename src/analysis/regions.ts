@@ -10,8 +10,16 @@ export const CONVOY_KMH = 60;
 /** Mean earth radius (IUGG), km. */
 export const EARTH_RADIUS_KM = 6371.0088;
 
-export interface RegionPoint { id: string; lat: number; lon: number }
-export interface TravelTimeInput { from: string; to: string; hours: number }
+export interface RegionPoint {
+  id: string;
+  lat: number;
+  lon: number;
+}
+export interface TravelTimeInput {
+  from: string;
+  to: string;
+  hours: number;
+}
 
 /** Great-circle (haversine) distance in km between two points given in degrees. */
 export function greatCircleKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
@@ -62,7 +70,8 @@ function pairKey(a: string, b: string): string {
 
 /** A holding's region: its own, else its party's; null for national or international capacity without a place. */
 export function holdingRegion(
-  holding: { region?: string | null }, partyRegion: string | null | undefined,
+  holding: { region?: string | null },
+  partyRegion: string | null | undefined,
 ): string | null {
   return holding.region ?? partyRegion ?? null;
 }

@@ -17,17 +17,37 @@ export type RiskMethod = (typeof RISK_METHODS)[number];
 /** NRB likelihood classes, probability within five years: A < 0.05 %, B < 0.5 %, C < 5 %, D < 50 %, E ≥ 50 %. */
 export const LIKELIHOOD_BOUNDS = [0.0005, 0.005, 0.05, 0.5] as const;
 
-export interface RiskCriterion { id: string; thresholds: readonly number[]; weight?: number; vitalInterest?: string | null }
+export interface RiskCriterion {
+  id: string;
+  thresholds: readonly number[];
+  weight?: number;
+  vitalInterest?: string | null;
+}
 /** A dated change of a scenario's likelihood (docs/model.md#signals). */
-export interface RevisionLike { id?: string; date: string; likelihoodClass?: string | null; likelihood?: number | null }
+export interface RevisionLike {
+  id?: string;
+  date: string;
+  likelihoodClass?: string | null;
+  likelihood?: number | null;
+}
 export interface RiskScenario {
-  id: string; likelihoodClass?: string | null; likelihood?: number | null;
+  id: string;
+  likelihoodClass?: string | null;
+  likelihood?: number | null;
   /** Its likelihood revisions: the latest (by date, then id) replaces the scenario's own class and probability. */
   likelihoodRevisions?: readonly RevisionLike[] | null;
 }
-export interface ScoreInput { scenario: string; criterion: string; value?: number | null; class?: string | null }
+export interface ScoreInput {
+  scenario: string;
+  criterion: string;
+  value?: number | null;
+  class?: string | null;
+}
 export interface SimulatedCriterion {
-  id: string; mean: number; p90: number; meanScore?: number;
+  id: string;
+  mean: number;
+  p90: number;
+  meanScore?: number;
   classProbabilities: Record<ImpactClass, number>;
 }
 export interface RiskInput {
@@ -83,7 +103,8 @@ export function currentLikelihood(s: RiskScenario): { likelihoodClass: string | 
  */
 export function likelihoodClassOf(scenario: RiskScenario): ImpactClass | null {
   const s = currentLikelihood(scenario);
-  if (s.likelihoodClass && (IMPACT_CLASSES as readonly string[]).includes(s.likelihoodClass)) return s.likelihoodClass as ImpactClass;
+  if (s.likelihoodClass && (IMPACT_CLASSES as readonly string[]).includes(s.likelihoodClass))
+    return s.likelihoodClass as ImpactClass;
   if (s.likelihood == null) return null;
   let k = 0;
   while (k < LIKELIHOOD_BOUNDS.length && s.likelihood >= LIKELIHOOD_BOUNDS[k]!) k++;
@@ -102,7 +123,11 @@ export function classOfScore(score: number): ImpactClass | null {
 }
 
 /** Weights per criterion from a profile, with explicit per-criterion overrides on top. */
-export function resolveWeights(criteria: readonly RiskCriterion[], profile: WeightProfile, overrides: ReadonlyMap<string, number> = new Map()): number[] {
+export function resolveWeights(
+  criteria: readonly RiskCriterion[],
+  profile: WeightProfile,
+  overrides: ReadonlyMap<string, number> = new Map(),
+): number[] {
   return criteria.map((c) => overrides.get(c.id) ?? profileWeight(profile, c));
 }
 
@@ -110,7 +135,13 @@ export function resolveWeights(criteria: readonly RiskCriterion[], profile: Weig
 export function expertImpact(criterion: RiskCriterion, score: ScoreInput | undefined, weight: number): CriterionImpact {
   if (!score) return { criterion: criterion.id, value: null, class: null, score: 0, weight };
   if (score.value != null) {
-    return { criterion: criterion.id, value: score.value, class: impactClass(score.value, criterion.thresholds), score: impactScore(score.value, criterion.thresholds), weight };
+    return {
+      criterion: criterion.id,
+      value: score.value,
+      class: impactClass(score.value, criterion.thresholds),
+      score: impactScore(score.value, criterion.thresholds),
+      weight,
+    };
   }
   const cls = (score.class ?? null) as ImpactClass | 'X' | null;
   return { criterion: criterion.id, value: null, class: cls, score: cls ? classScore(cls) : 0, weight };
@@ -135,7 +166,8 @@ function compare(method: RiskMethod, a: ScenarioRisk, b: ScenarioRisk, weightedI
   return d !== 0 ? d : a.scenario < b.scenario ? -1 : a.scenario > b.scenario ? 1 : 0;
 }
 
-/** Scores and ranks every scenario of the input (ranks 1..n, ties broken as documented, last by id). Rows come in rank order. */
+/** Scores and ranks every scenario of the input (ranks 1..n, ties broken as documented, last by id). Rows come in rank
+ * order. */
 export function assessRisks(input: RiskInput, method: RiskMethod, weights: readonly number[]): ScenarioRisk[] {
   const byPair = new Map<string, ScoreInput>();
   for (const s of input.scores) byPair.set(`${s.scenario}\u0000${s.criterion}`, s);
@@ -152,18 +184,31 @@ export function assessRisks(input: RiskInput, method: RiskMethod, weights: reado
     const weightedMean = totalWeight > 0 ? sum / totalWeight : 0;
     weighted.set(sc.id, weightedMean);
     let top = 0;
-    for (let k = 4; k >= 0; k--) if (medals[IMPACT_CLASSES[k]!] > 0) { top = k + 1; break; }
+    for (let k = 4; k >= 0; k--)
+      if (medals[IMPACT_CLASSES[k]!] > 0) {
+        top = k + 1;
+        break;
+      }
     const aggregated = method === 'MEDAL' ? top : weightedMean;
     const lc = likelihoodClassOf(sc);
     const ls = likelihoodScore(lc);
     return {
-      scenario: sc.id, likelihoodClass: lc, likelihood: currentLikelihood(sc).likelihood, likelihoodScore: ls,
-      impacts, medals,
-      impactScore: aggregated, impactClass: classOfScore(aggregated), riskScore: ls * aggregated, rank: 0,
+      scenario: sc.id,
+      likelihoodClass: lc,
+      likelihood: currentLikelihood(sc).likelihood,
+      likelihoodScore: ls,
+      impacts,
+      medals,
+      impactScore: aggregated,
+      impactClass: classOfScore(aggregated),
+      riskScore: ls * aggregated,
+      rank: 0,
     };
   });
   rows.sort((a, b) => compare(method, a, b, weighted));
-  rows.forEach((r, i) => { r.rank = i + 1; });
+  rows.forEach((r, i) => {
+    r.rank = i + 1;
+  });
   return rows;
 }
 
@@ -176,9 +221,14 @@ export interface RankSensitivity {
 }
 
 /** Rank of every scenario under each profile (explicit overrides left out: they describe one view, not a profile). */
-export function rankSensitivity(input: RiskInput, method: RiskMethod, profiles: readonly WeightProfile[]): RankSensitivity[] {
+export function rankSensitivity(
+  input: RiskInput,
+  method: RiskMethod,
+  profiles: readonly WeightProfile[],
+): RankSensitivity[] {
   const out = new Map<string, RankSensitivity>();
-  for (const sc of input.scenarios) out.set(sc.id, { scenario: sc.id, ranks: [], minRank: Infinity, maxRank: -Infinity, changed: false });
+  for (const sc of input.scenarios)
+    out.set(sc.id, { scenario: sc.id, ranks: [], minRank: Infinity, maxRank: -Infinity, changed: false });
   for (const p of profiles) {
     for (const r of assessRisks(input, method, resolveWeights(input.criteria, p))) {
       const s = out.get(r.scenario)!;
@@ -193,7 +243,8 @@ export function rankSensitivity(input: RiskInput, method: RiskMethod, profiles: 
 
 /** The scenarios with their likelihood revisions attached (from a model's likelihoodRevisions list). */
 export function withRevisions<S extends { id: string }>(
-  scenarios: readonly S[], revisions: readonly (RevisionLike & { scenario: string })[] | undefined,
+  scenarios: readonly S[],
+  revisions: readonly (RevisionLike & { scenario: string })[] | undefined,
 ): (S & { likelihoodRevisions: RevisionLike[] })[] {
   const by = new Map<string, RevisionLike[]>();
   for (const r of revisions ?? []) by.set(r.scenario, [...(by.get(r.scenario) ?? []), r]);

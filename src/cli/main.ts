@@ -6,8 +6,12 @@ import { action, fail, log, usageErrors } from './run.js';
 import type { Graph } from '../graph/graph.js';
 
 const program = usageErrors(new Command('weerbaar'))
-  .description('Capability-based planning and cascade simulation for national security (Strategie Nationale Veiligheid)')
-  .version((JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version)
+  .description(
+    'Capability-based planning and cascade simulation for national security (Strategie Nationale Veiligheid)',
+  )
+  .version(
+    (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version,
+  )
   .showHelpAfterError('(run with --help for usage)');
 
 let graph: Graph | undefined;
@@ -44,15 +48,20 @@ const asked = process.argv[2] ?? '';
 const only = COMMANDS[asked] ? asked : ALIASES[asked];
 for (const name of only ? [only] : Object.keys(COMMANDS)) await COMMANDS[name]!();
 
-program.command('schema')
+program
+  .command('schema')
   .description('print the GraphQL schema (SDL), or with --model the JSON Schema of the model format')
   .option('--out <file>', 'write to this file instead of stdout')
   .option('--model', 'the JSON Schema of the interchange format instead of the GraphQL SDL', false)
-  .action(action(async (opts: { out?: string; model: boolean }) => {
-    const text = opts.model ? (await import('../model/json-schema.js')).printModelJsonSchema() : (await import('../schema/index.js')).printSdl();
-    if (opts.out) await writeFile(opts.out, text);
-    else process.stdout.write(text);
-  }));
+  .action(
+    action(async (opts: { out?: string; model: boolean }) => {
+      const text = opts.model
+        ? (await import('../model/json-schema.js')).printModelJsonSchema()
+        : (await import('../schema/index.js')).printSdl();
+      if (opts.out) await writeFile(opts.out, text);
+      else process.stdout.write(text);
+    }),
+  );
 
 program.hook('postAction', async () => {
   if (graph) await graph.close();

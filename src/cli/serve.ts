@@ -11,11 +11,17 @@ import { reportIncompleteModel } from '../graph/load-state.js';
 
 function parsePort(raw: string): number {
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UserError(`--port: must be an integer between 0 and 65535, got "${raw}"`, 'BAD_USER_INPUT');
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new UserError(`--port: must be an integer between 0 and 65535, got "${raw}"`, 'BAD_USER_INPUT');
   return n;
 }
 
-interface ServeFlags { port: string; host: string; auth: boolean; redis?: string }
+interface ServeFlags {
+  port: string;
+  host: string;
+  auth: boolean;
+  redis?: string;
+}
 
 /** Schema, default model and run recovery, once Neo4j answers. */
 async function prepare(graph: Graph, loadDefault: boolean, recover: () => Promise<number>): Promise<void> {
@@ -38,7 +44,9 @@ async function openOrWait(loadDefault: boolean): Promise<{ graph: Graph; pending
   } catch (e) {
     const config = graphConfig();
     if (!(e instanceof GraphUnavailableError) || config.local) throw e;
-    log(`Neo4j at ${config.uri} does not answer (${e.message}); serving anyway: /ready fails and requests get GRAPH_UNAVAILABLE until it does`);
+    log(
+      `Neo4j at ${config.uri} does not answer (${e.message}); serving anyway: /ready fails and requests get GRAPH_UNAVAILABLE until it does`,
+    );
     return { graph: new Graph({ config }), pending: true };
   }
 }
@@ -50,12 +58,19 @@ async function serve(flags: ServeFlags, loadDefault: boolean): Promise<void> {
   try {
     const redis = flags.redis ?? process.env.REDIS_URL;
     const weerbaar = await createWeerbaar({
-      graph, auth: flags.auth, log, recover: !pending, ...(redis ? { redis } : {}),
+      graph,
+      auth: flags.auth,
+      log,
+      recover: !pending,
+      ...(redis ? { redis } : {}),
     });
     if (pending) {
       const attempt = () => {
         prepare(graph, loadDefault, () => weerbaar.recover()).then(
-          () => log(`Neo4j at ${graph.config.uri} answers: schema applied${loadDefault ? ', default model present' : ''}; ready`),
+          () =>
+            log(
+              `Neo4j at ${graph.config.uri} answers: schema applied${loadDefault ? ', default model present' : ''}; ready`,
+            ),
           (e) => {
             if (!(e instanceof GraphUnavailableError)) log(`preparing the graph failed: ${(e as Error).message}`);
             retry = setTimeout(attempt, 5000);
@@ -71,7 +86,9 @@ async function serve(flags: ServeFlags, loadDefault: boolean): Promise<void> {
     log(`  GraphQL (GraphiQL):  ${running.url}/graphql`);
     log(`  Graph explorer:      ${running.url}/${explorerBuilt() ? '' : '   (not built: run npm run build)'}`);
     log(`  Readiness:           ${running.url}/ready`);
-    log(`  Neo4j:               ${graph.config.uri}${graph.config.local ? ' (local, embedded Community; stop with: npx weerbaar db stop)' : ' (NEO4J_URI)'}`);
+    log(
+      `  Neo4j:               ${graph.config.uri}${graph.config.local ? ' (local, embedded Community; stop with: npx weerbaar db stop)' : ' (NEO4J_URI)'}`,
+    );
     log(`  Stop with Ctrl+C.`);
     log('');
     await new Promise<void>((resolve) => {
@@ -100,10 +117,14 @@ export function registerServe(program: Command): void {
       .option('--port <port>', 'HTTP port', process.env.PORT ?? '4000')
       .option('--host <host>', 'interface to listen on', process.env.WEERBAAR_HOST ?? '127.0.0.1')
       .option('--no-auth', 'local development only: serve without authentication (everyone is admin)')
-      .option('--redis <url>',
-        'run simulations on `weerbaar worker` processes through this Redis (default: REDIS_URL)');
+      .option(
+        '--redis <url>',
+        'run simulations on `weerbaar worker` processes through this Redis (default: REDIS_URL)',
+      );
   common(program.command('start'))
-    .description('the main job: start the local Neo4j, apply the schema, load the default model when the graph is empty, serve GraphQL and the explorer')
+    .description(
+      'the main job: start the local Neo4j, apply the schema, load the default model when the graph is empty, serve GraphQL and the explorer',
+    )
     .action(action(async (flags: ServeFlags) => serve(flags, true)));
   common(program.command('serve'))
     .description('serve GraphQL and the explorer on the graph as it is')

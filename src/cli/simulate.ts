@@ -46,44 +46,59 @@ function parseNumber(raw: string): number | string {
 }
 
 export function registerSimulate(program: Command, hooks: SimulateHooks = {}): Command {
-  const cmd = usageErrors(program
-    .command('simulate')
-    .description('Monte Carlo cascade simulation of one scenario: spread, inoperability, capability shortfalls and impact')
-    .argument('[definition]', 'a saved simulation definition, e.g. simulations/blackout.sim.json (flags override its fields)')
-    .option('--model <file.json>', 'model file; without it the model is read from Neo4j'));
+  const cmd = usageErrors(
+    program
+      .command('simulate')
+      .description(
+        'Monte Carlo cascade simulation of one scenario: spread, inoperability, capability shortfalls and impact',
+      )
+      .argument(
+        '[definition]',
+        'a saved simulation definition, e.g. simulations/blackout.sim.json (flags override its fields)',
+      )
+      .option('--model <file.json>', 'model file; without it the model is read from Neo4j'),
+  );
   for (const f of OPTION_FIELDS) {
     if (f.type === 'Boolean') continue;
     const byDefault = f.defaultHelp ?? (f.defaultValue !== undefined ? String(f.defaultValue) : undefined);
     cmd.option(`${f.flag} ${f.placeholder ?? '<value>'}`, `${f.help}${byDefault ? ` (default ${byDefault})` : ''}`);
   }
-  cmd.option('--out <file>', 'write the result JSON here instead of stdout')
+  cmd
+    .option('--out <file>', 'write the result JSON here instead of stdout')
     .option('--redis <url>', 'run the chunks on `weerbaar worker` processes through this Redis (default: REDIS_URL)')
     .option('--no-progress', 'no progress bar');
   // Booleans: --x and --no-x; left out, the CLI leaves them off (the timeline costs much JSON) unless a definition
   // turns them on.
   for (const f of OPTION_FIELDS) {
     if (f.type !== 'Boolean') continue;
-    cmd.option(f.flag, f.help)
-      .option(`--no-${f.flag.slice(2)}`,
-        `${f.negatedHelp ?? `not ${f.name}`} (the default; overrides "${f.name}": true in a definition)`);
+    cmd
+      .option(f.flag, f.help)
+      .option(
+        `--no-${f.flag.slice(2)}`,
+        `${f.negatedHelp ?? `not ${f.name}`} (the default; overrides "${f.name}": true in a definition)`,
+      );
   }
-  cmd
-    .action(async (definition: string | undefined, opts: CliOptions) => {
-      const abort = new AbortController();
-      const onSigint = () => abort.abort();
-      process.once('SIGINT', onSigint);
-      try {
-        await simulate(definition, opts, hooks, abort.signal);
-      } catch (e) {
-        process.exitCode = report(e);
-      } finally {
-        process.off('SIGINT', onSigint);
-      }
-    });
+  cmd.action(async (definition: string | undefined, opts: CliOptions) => {
+    const abort = new AbortController();
+    const onSigint = () => abort.abort();
+    process.once('SIGINT', onSigint);
+    try {
+      await simulate(definition, opts, hooks, abort.signal);
+    } catch (e) {
+      process.exitCode = report(e);
+    } finally {
+      process.off('SIGINT', onSigint);
+    }
+  });
   return cmd;
 }
 
-async function simulate(definition: string | undefined, opts: CliOptions, hooks: SimulateHooks, signal: AbortSignal): Promise<void> {
+async function simulate(
+  definition: string | undefined,
+  opts: CliOptions,
+  hooks: SimulateHooks,
+  signal: AbortSignal,
+): Promise<void> {
   // Merge: the definition file first, flags over it. Remember where each value came from for messages.
   const options: Record<string, unknown> = {};
   const origin: Record<string, string> = {};
@@ -93,13 +108,20 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
     const doc = await (await validation()).readJsonFile(definition);
     if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
       throw new BadInputError(
-        `${definition}: must be a JSON object with scenario, iterations, seed and optional model and options`);
+        `${definition}: must be a JSON object with scenario, iterations, seed and optional model and options`,
+      );
     }
     const problems: Problem[] = [];
     for (const [k, v] of Object.entries(doc as Record<string, unknown>)) {
-      if (!DEFINITION_KEYS.has(k)) problems.push({ item: definition, field: k, message: `unknown field; expected one of ${[...DEFINITION_KEYS].join(', ')}` });
+      if (!DEFINITION_KEYS.has(k))
+        problems.push({
+          item: definition,
+          field: k,
+          message: `unknown field; expected one of ${[...DEFINITION_KEYS].join(', ')}`,
+        });
       else if (k === 'model' || k === 'out') {
-        if (typeof v !== 'string' || v === '') problems.push({ item: definition, field: k, message: `must be a file path, got ${JSON.stringify(v)}` });
+        if (typeof v !== 'string' || v === '')
+          problems.push({ item: definition, field: k, message: `must be a file path, got ${JSON.stringify(v)}` });
         // Paths in a definition are relative to the definition file.
         else if (k === 'model') modelPath = resolve(dirname(definition), v);
         else out ??= resolve(dirname(definition), v);
@@ -130,12 +152,21 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
   if (opts.model !== undefined) modelPath = opts.model;
 
   const missing = OPTION_FIELDS.filter((f) => f.required && options[f.name] === undefined).map((f) => f.flag);
-  if (missing.length) throw new UsageError(`missing ${missing.join(', ')}${definition ? ` (neither given as a flag nor in ${definition})` : ''}`);
+  if (missing.length)
+    throw new UsageError(
+      `missing ${missing.join(', ')}${definition ? ` (neither given as a flag nor in ${definition})` : ''}`,
+    );
 
   // Check the options before loading anything, then again with the model (scenario, memory).
   const named = (e: unknown): never => {
     if (e instanceof ValidationError) {
-      throw new ValidationError(e.problems.map((p) => ({ item: origin[p.field] ?? (FLAGS[p.field] ?? p.field), field: '', message: asTyped(p.field, p.message) })));
+      throw new ValidationError(
+        e.problems.map((p) => ({
+          item: origin[p.field] ?? FLAGS[p.field] ?? p.field,
+          field: '',
+          message: asTyped(p.field, p.message),
+        })),
+      );
     }
     throw e;
   };
@@ -149,10 +180,15 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
     return message.endsWith(tail) ? `${message.slice(0, -tail.length)}got ${JSON.stringify(raw)}` : message;
   };
   let workers = 1;
-  try { workers = validateSimulationOptions(options).workers; } catch (e) { named(e); }
+  try {
+    workers = validateSimulationOptions(options).workers;
+  } catch (e) {
+    named(e);
+  }
   if (modelPath === undefined && !hooks.loadModelFromGraph) {
-    throw new BadInputError('no model: pass --model <file.json> '
-      + '(reading the model from Neo4j is not available in this build)');
+    throw new BadInputError(
+      'no model: pass --model <file.json> ' + '(reading the model from Neo4j is not available in this build)',
+    );
   }
 
   // Start the worker threads now, so that their start-up (thread, modules) overlaps reading and validating the
@@ -168,9 +204,16 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
   let fromGraph = false;
   try {
     if (modelPath !== undefined) model = await (await validation()).readModelFile(modelPath);
-    else { model = await hooks.loadModelFromGraph!(); fromGraph = true; }
+    else {
+      model = await hooks.loadModelFromGraph!();
+      fromGraph = true;
+    }
     timing('model read and validated');
-    try { validateSimulationOptions(options, model); } catch (e) { named(e); }
+    try {
+      validateSimulationOptions(options, model);
+    } catch (e) {
+      named(e);
+    }
   } catch (e) {
     await pool?.destroy();
     await executor?.close();
@@ -179,12 +222,16 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
 
   const cliProgress = opts.progress && process.stderr.isTTY ? (await import('cli-progress')).default : null;
   const bar = cliProgress
-    ? new cliProgress.SingleBar({
-      stream: process.stderr,
-      format: 'simulate [{bar}] {percentage}% | {value}/{total} iterations | {duration_formatted} elapsed, ETA {eta_formatted}',
-      hideCursor: true,
-      clearOnComplete: true,
-    }, cliProgress.Presets.shades_classic)
+    ? new cliProgress.SingleBar(
+        {
+          stream: process.stderr,
+          format:
+            'simulate [{bar}] {percentage}% | {value}/{total} iterations | {duration_formatted} elapsed, ETA {eta_formatted}',
+          hideCursor: true,
+          clearOnComplete: true,
+        },
+        cliProgress.Presets.shades_classic,
+      )
     : null;
   let result: SimulationResult;
   try {
@@ -195,7 +242,10 @@ async function simulate(definition: string | undefined, opts: CliOptions, hooks:
       signal,
       ...(handedOver ? { pool: handedOver } : {}),
       ...(executor ? { executor } : {}),
-      onProgress: (done, total) => { bar?.setTotal(total); bar?.update(done); },
+      onProgress: (done, total) => {
+        bar?.setTotal(total);
+        bar?.update(done);
+      },
     });
   } finally {
     bar?.stop();

@@ -24,7 +24,8 @@ export function viewerParam(v: Viewer): { admin: boolean; party: string | null }
  * public to all, everything to admins, a restricted item to the party that owns it.
  */
 export function canSeeNode(
-  v: Pick<Viewer, 'admin' | 'party'>, node: { classification?: unknown; owner?: unknown },
+  v: Pick<Viewer, 'admin' | 'party'>,
+  node: { classification?: unknown; owner?: unknown },
 ): boolean {
   const c = node.classification ?? 'public';
   return c === 'public' || v.admin || (c === 'restricted' && node.owner != null && node.owner === v.party);
@@ -32,7 +33,9 @@ export function canSeeNode(
 
 /** The access rule for a relationship (fragment `visibleRelationship`): public, admins, or a party at either end. */
 export function canSeeRelationship(
-  v: Pick<Viewer, 'admin' | 'party'>, rel: { classification?: unknown }, ends: readonly string[],
+  v: Pick<Viewer, 'admin' | 'party'>,
+  rel: { classification?: unknown },
+  ends: readonly string[],
 ): boolean {
   return (rel.classification ?? 'public') === 'public' || v.admin || (v.party != null && ends.includes(v.party));
 }

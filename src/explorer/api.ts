@@ -3,13 +3,19 @@
 // The operations themselves are in queries.ts.
 
 export class ApiError extends Error {
-  constructor(message: string, readonly codes: string[] = []) {
+  constructor(
+    message: string,
+    readonly codes: string[] = [],
+  ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
-interface GraphQLResponse<T> { data?: T | null; errors?: { message: string; extensions?: { code?: string } }[] }
+interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
 
 export const ENDPOINT = 'graphql';
 
@@ -36,7 +42,10 @@ function headers(accept: string): Record<string, string> {
 }
 
 function failure<T>(body: GraphQLResponse<T>): ApiError {
-  return new ApiError(body.errors!.map((e) => e.message).join('; '), body.errors!.map((e) => e.extensions?.code ?? ''));
+  return new ApiError(
+    body.errors!.map((e) => e.message).join('; '),
+    body.errors!.map((e) => e.extensions?.code ?? ''),
+  );
 }
 
 /** Runs one operation; throws ApiError with the server's messages when the response carries errors. */
@@ -88,7 +97,11 @@ export async function subscribe<T>(
   }
   if (!response.body || !(response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
     let body: GraphQLResponse<T> | null = null;
-    try { body = (await response.json()) as GraphQLResponse<T>; } catch { /* not JSON: reported below */ }
+    try {
+      body = (await response.json()) as GraphQLResponse<T>;
+    } catch {
+      /* not JSON: reported below */
+    }
     if (body?.errors?.length) throw failure(body);
     throw new ApiError(`/graphql: HTTP ${response.status} without an event stream`, ['HTTP']);
   }
@@ -104,8 +117,15 @@ export async function subscribe<T>(
       while ((cut = buffer.indexOf('\n\n')) >= 0) {
         const lines = buffer.slice(0, cut).split('\n');
         buffer = buffer.slice(cut + 2);
-        const event = lines.find((l) => l.startsWith('event:'))?.slice(6).trim() ?? 'message';
-        const data = lines.filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
+        const event =
+          lines
+            .find((l) => l.startsWith('event:'))
+            ?.slice(6)
+            .trim() ?? 'message';
+        const data = lines
+          .filter((l) => l.startsWith('data:'))
+          .map((l) => l.slice(5).trimStart())
+          .join('\n');
         if (event === 'complete') return;
         if (!data) continue; // a keep-alive comment
         const body = JSON.parse(data) as GraphQLResponse<T>;

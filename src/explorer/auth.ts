@@ -6,14 +6,24 @@ import { byId } from './dom';
 import { t } from './i18n';
 import { PING } from './queries';
 
-export interface TokenClaims { sub?: string; role?: string; party?: string; exp?: number }
+export interface TokenClaims {
+  sub?: string;
+  role?: string;
+  party?: string;
+  exp?: number;
+}
 
 /** The claims of a JWT, unverified (display only), or null when the text is not a JWT. */
 export function readClaims(token: string): TokenClaims | null {
   const parts = token.split('.');
   if (parts.length !== 3 || !parts.every((p) => /^[A-Za-z0-9_-]+$/.test(p))) return null;
   try {
-    const json = atob(parts[1]!.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(parts[1]!.length / 4) * 4, '='));
+    const json = atob(
+      parts[1]!
+        .replace(/-/g, '+')
+        .replace(/_/g, '/')
+        .padEnd(Math.ceil(parts[1]!.length / 4) * 4, '='),
+    );
     const claims = JSON.parse(json) as unknown;
     return claims && typeof claims === 'object' ? (claims as TokenClaims) : null;
   } catch {

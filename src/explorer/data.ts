@@ -3,9 +3,25 @@ import { gql } from './api';
 import { isKind, type Kind } from './kinds';
 import { GRAPH_PAGES, type GraphRoot, type PageAnswer, type RawNode, type Ref } from './queries';
 
-export interface GraphNode { id: string; name: string; kind: Kind; classification: string; extra: Record<string, unknown> }
-export interface GraphEdge { id: string; source: string; target: string; type: string; props: Record<string, unknown> }
-export interface GraphData { nodes: GraphNode[]; edges: GraphEdge[]; byId: Map<string, GraphNode> }
+export interface GraphNode {
+  id: string;
+  name: string;
+  kind: Kind;
+  classification: string;
+  extra: Record<string, unknown>;
+}
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  props: Record<string, unknown>;
+}
+export interface GraphData {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  byId: Map<string, GraphNode>;
+}
 
 const PAGE = 1000;
 
@@ -53,22 +69,43 @@ export async function loadGraph(signal?: AbortSignal): Promise<GraphData> {
       byId.set(node.id, node);
       const o = r as Record<string, any>;
       switch (root) {
-        case 'impactCriteria': edge(r.id, o.vitalInterest, 'MEASURES'); break;
-        case 'incidentCategories': for (const t of o.threats ?? []) edge(r.id, t, 'OF_THREAT'); break;
+        case 'impactCriteria':
+          edge(r.id, o.vitalInterest, 'MEASURES');
+          break;
+        case 'incidentCategories':
+          for (const t of o.threats ?? []) edge(r.id, t, 'OF_THREAT');
+          break;
         case 'scenarios':
           edge(r.id, o.incidentCategory, 'INSTANCE_OF');
-          for (const d of o.disruptions ?? []) edge(r.id, d.service, 'DISRUPTS', { inoperability: d.inoperability, durationHours: d.durationHours });
+          for (const d of o.disruptions ?? [])
+            edge(r.id, d.service, 'DISRUPTS', { inoperability: d.inoperability, durationHours: d.durationHours });
           for (const q of o.requirements ?? []) edge(r.id, q.task, 'REQUIRES', { demand: q.demand });
           for (const s of o.scores ?? []) edge(r.id, s.criterion, 'SCORES', { value: s.value, class: s.class });
           break;
         case 'services':
           edge(r.id, o.sector, 'PART_OF');
-          for (const d of o.dependsOn ?? []) edge(r.id, d.to, 'DEPENDS_ON', { strength: d.strength, probability: d.probability, delayHours: d.delayHours });
-          for (const t of o.triggers ?? []) edge(r.id, t.task, 'TRIGGERS', { demandPerInoperabilityHour: t.demandPerInoperabilityHour });
+          for (const d of o.dependsOn ?? [])
+            edge(r.id, d.to, 'DEPENDS_ON', {
+              strength: d.strength,
+              probability: d.probability,
+              delayHours: d.delayHours,
+            });
+          for (const t of o.triggers ?? [])
+            edge(r.id, t.task, 'TRIGGERS', { demandPerInoperabilityHour: t.demandPerInoperabilityHour });
           break;
-        case 'tasks': for (const n of o.needs ?? []) edge(r.id, n.capability, 'NEEDS', { perUnit: n.perUnit }); break;
+        case 'tasks':
+          for (const n of o.needs ?? []) edge(r.id, n.capability, 'NEEDS', { perUnit: n.perUnit });
+          break;
         case 'capabilities':
-          for (const h of o.holders ?? []) if (h.party) edges.push({ id: `HOLDS:${h.party.id}->${r.id}`, source: h.party.id, target: r.id, type: 'HOLDS', props: { capacity: h.capacity, readiness: h.readiness, mobilisationHours: h.mobilisationHours } });
+          for (const h of o.holders ?? [])
+            if (h.party)
+              edges.push({
+                id: `HOLDS:${h.party.id}->${r.id}`,
+                source: h.party.id,
+                target: r.id,
+                type: 'HOLDS',
+                props: { capacity: h.capacity, readiness: h.readiness, mobilisationHours: h.mobilisationHours },
+              });
           for (const m of o.mitigates ?? []) edge(r.id, m.service, 'MITIGATES', { reduction: m.reduction });
           break;
         case 'parties':
@@ -80,6 +117,8 @@ export async function loadGraph(signal?: AbortSignal): Promise<GraphData> {
   }
   // Drop edges whose other end is not visible to this viewer (classification) or not a graph kind.
   const seen = new Set<string>();
-  const kept = edges.filter((e) => byId.has(e.source) && byId.has(e.target) && !seen.has(e.id) && (seen.add(e.id), true));
+  const kept = edges.filter(
+    (e) => byId.has(e.source) && byId.has(e.target) && !seen.has(e.id) && (seen.add(e.id), true),
+  );
   return { nodes, edges: kept, byId };
 }

@@ -5,7 +5,11 @@ import { t } from './i18n';
 type Attrs = Record<string, string | number | boolean | null | undefined | ((e: Event) => void)>;
 type Child = Node | string | number | null | undefined | false;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: (Child | Child[])[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: (Child | Child[])[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v == null || v === false) continue;
@@ -20,7 +24,11 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-export function s<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number | null | undefined> = {}, ...children: (Node | string | null | undefined)[]): SVGElementTagNameMap[K] {
+export function s<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number | null | undefined> = {},
+  ...children: (Node | string | null | undefined)[]
+): SVGElementTagNameMap[K] {
   const el = document.createElementNS(SVG_NS, tag);
   for (const [k, v] of Object.entries(attrs)) if (v != null) el.setAttribute(k, String(v));
   for (const c of children) if (c != null) el.append(c);
@@ -42,6 +50,9 @@ export function banner(message: string | null, level: 'error' | 'info' = 'error'
   el.hidden = !message;
   el.className = `banner utrecht-alert utrecht-alert--${level}`;
   if (message) {
-    el.append(h('span', {}, message), h('button', { type: 'button', class: 'link', 'aria-label': t('app.dismiss'), onclick: () => banner(null) }, '×'));
+    el.append(
+      h('span', {}, message),
+      h('button', { type: 'button', class: 'link', 'aria-label': t('app.dismiss'), onclick: () => banner(null) }, '×'),
+    );
   }
 }

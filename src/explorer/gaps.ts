@@ -4,7 +4,11 @@ import { gql } from './api';
 import { fmt, t } from './i18n';
 import { GAP_ANALYSIS, type GapAnswer } from './queries';
 
-export interface Balance { required: number; available: number; shortfall: number }
+export interface Balance {
+  required: number;
+  available: number;
+  shortfall: number;
+}
 export interface GapOverlay {
   /** Capabilities whose shortfall is above zero. */
   shortfalls: Map<string, Balance>;

@@ -9,15 +9,25 @@ import { dateTime, fmt, pct, t } from './i18n';
 import { KINDS, KIND_ORDER, kindLabel, kindPlural, relLabel, type Kind } from './kinds';
 import { mayEditHoldings } from './auth';
 import {
-  EDIT_HOLDING, HOLDING_HISTORY, NODE_DETAILS,
-  type EditHoldingAnswer, type HoldingHistoryAnswer, type NodeDetailsAnswer,
+  EDIT_HOLDING,
+  HOLDING_HISTORY,
+  NODE_DETAILS,
+  type EditHoldingAnswer,
+  type HoldingHistoryAnswer,
+  type NodeDetailsAnswer,
 } from './queries';
 import type { Store, ViewState } from './state';
 import { loadGaps, type GapOverlay } from './gaps';
 
 cytoscape.use(fcose);
 
-export interface Timings { loadMs: number; renderMs: number; layoutMs: number; elements: number; visible: number }
+export interface Timings {
+  loadMs: number;
+  renderMs: number;
+  layoutMs: number;
+  elements: number;
+  visible: number;
+}
 
 const ROLE_ORDER = ['lead', 'support'];
 
@@ -34,10 +44,21 @@ export class GraphView {
   /** Holdings saved from this page (for tests and diagnostics). */
   holdingEdits = 0;
 
-  constructor(private readonly data: GraphData, private readonly store: Store) {
+  constructor(
+    private readonly data: GraphData,
+    private readonly store: Store,
+  ) {
     for (const e of data.edges) {
-      (this.out.get(e.source) ?? this.out.set(e.source, []).get(e.source)!).push({ type: e.type, other: e.target, props: e.props });
-      (this.inc.get(e.target) ?? this.inc.set(e.target, []).get(e.target)!).push({ type: e.type, other: e.source, props: e.props });
+      (this.out.get(e.source) ?? this.out.set(e.source, []).get(e.source)!).push({
+        type: e.type,
+        other: e.target,
+        props: e.props,
+      });
+      (this.inc.get(e.target) ?? this.inc.set(e.target, []).get(e.target)!).push({
+        type: e.type,
+        other: e.source,
+        props: e.props,
+      });
     }
     const t0 = performance.now();
     const big = data.nodes.length + data.edges.length > 1500;
@@ -65,10 +86,15 @@ export class GraphView {
 
   private elements(): ElementDefinition[] {
     const els: ElementDefinition[] = [];
-    for (const n of this.data.nodes) els.push({ group: 'nodes', data: { id: n.id, label: n.name, kind: n.kind }, classes: n.kind });
+    for (const n of this.data.nodes)
+      els.push({ group: 'nodes', data: { id: n.id, label: n.name, kind: n.kind }, classes: n.kind });
     for (const e of this.data.edges) {
       const role = e.type === 'RESPONSIBLE_FOR' ? String(e.props.role ?? '') : '';
-      els.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, type: e.type }, classes: `${e.type} ${role}` });
+      els.push({
+        group: 'edges',
+        data: { id: e.id, source: e.source, target: e.target, type: e.type },
+        classes: `${e.type} ${role}`,
+      });
     }
     return els;
   }
@@ -122,17 +148,39 @@ export class GraphView {
       { selector: 'edge.HOLDS', style: { 'line-color': '#009E73', 'target-arrow-color': '#009E73' } },
       { selector: '.hidden', style: { display: 'none' } },
       { selector: '.faded', style: { opacity: 0.15, 'text-opacity': 0 } },
-      { selector: 'edge.highlight', style: { width: 2.5, opacity: 1, 'line-color': '#1b1f24', 'target-arrow-color': '#1b1f24', 'z-index': 9 } },
+      {
+        selector: 'edge.highlight',
+        style: { width: 2.5, opacity: 1, 'line-color': '#1b1f24', 'target-arrow-color': '#1b1f24', 'z-index': 9 },
+      },
       {
         selector: 'node:selected',
-        style: { 'border-width': 4, 'border-color': '#111', 'font-weight': 'bold', 'font-size': 12, 'z-index': 10, 'min-zoomed-font-size': 0 },
+        style: {
+          'border-width': 4,
+          'border-color': '#111',
+          'font-weight': 'bold',
+          'font-size': 12,
+          'z-index': 10,
+          'min-zoomed-font-size': 0,
+        },
       },
       { selector: 'node.match', style: { 'border-width': 3, 'border-color': '#111', 'min-zoomed-font-size': 0 } },
       {
         selector: 'node.gap',
-        style: { 'underlay-color': '#d40000', 'underlay-opacity': 0.55, 'underlay-padding': 7, 'underlay-shape': 'ellipse', 'border-color': '#d40000', 'border-width': 3, color: '#a00000', 'font-weight': 'bold' },
+        style: {
+          'underlay-color': '#d40000',
+          'underlay-opacity': 0.55,
+          'underlay-padding': 7,
+          'underlay-shape': 'ellipse',
+          'border-color': '#d40000',
+          'border-width': 3,
+          color: '#a00000',
+          'font-weight': 'bold',
+        },
       },
-      { selector: 'node.duplicate', style: { 'outline-color': '#111', 'outline-width': 3, 'outline-style': 'dashed', 'outline-offset': 3 } },
+      {
+        selector: 'node.duplicate',
+        style: { 'outline-color': '#111', 'outline-width': 3, 'outline-style': 'dashed', 'outline-offset': 3 },
+      },
     ] as unknown as cytoscape.StylesheetJson;
   }
 
@@ -147,14 +195,28 @@ export class GraphView {
       (groups.get(k) ?? groups.set(k, []).get(k)!).push(p);
     }
     select.replaceChildren(h('option', { value: '' }, t('graph.allParties')));
-    const order = ['ministry', 'safety-region', 'municipality', 'other-government', 'company', 'ngo', 'international', 'party'];
-    const sorted = [...groups.keys()].sort((a, b) => (order.indexOf(a) + 99) % 99 - (order.indexOf(b) + 99) % 99 || a.localeCompare(b));
+    const order = [
+      'ministry',
+      'safety-region',
+      'municipality',
+      'other-government',
+      'company',
+      'ngo',
+      'international',
+      'party',
+    ];
+    const sorted = [...groups.keys()].sort(
+      (a, b) => ((order.indexOf(a) + 99) % 99) - ((order.indexOf(b) + 99) % 99) || a.localeCompare(b),
+    );
     for (const g of sorted) {
       const og = h('optgroup', { label: t(`partyKind.${g}`, { defaultValue: g }) });
-      for (const p of groups.get(g)!.sort((a, b) => a.name.localeCompare(b.name))) og.append(h('option', { value: p.id }, p.name));
+      for (const p of groups.get(g)!.sort((a, b) => a.name.localeCompare(b.name)))
+        og.append(h('option', { value: p.id }, p.name));
       select.append(og);
     }
-    select.addEventListener('change', () => this.store.update({ party: select.value || null, node: select.value || null, expand: [] }));
+    select.addEventListener('change', () =>
+      this.store.update({ party: select.value || null, node: select.value || null, expand: [] }),
+    );
 
     const legend = byId('legend');
     legend.replaceChildren();
@@ -163,11 +225,24 @@ export class GraphView {
       if (!count) continue;
       const box = h('input', { type: 'checkbox', id: `kind-${k}`, value: k, 'data-kind': k });
       box.addEventListener('change', () => {
-        const kinds = KIND_ORDER.filter((x) => (document.getElementById(`kind-${x}`) as HTMLInputElement | null)?.checked);
+        const kinds = KIND_ORDER.filter(
+          (x) => (document.getElementById(`kind-${x}`) as HTMLInputElement | null)?.checked,
+        );
         this.store.update({ kinds }, 'replace');
       });
       legend.append(
-        h('li', {}, box, h('label', { for: `kind-${k}` }, swatch(k), h('span', {}, kindPlural(k)), h('span', { class: 'count' }, String(count)))),
+        h(
+          'li',
+          {},
+          box,
+          h(
+            'label',
+            { for: `kind-${k}` },
+            swatch(k),
+            h('span', {}, kindPlural(k)),
+            h('span', { class: 'count' }, String(count)),
+          ),
+        ),
       );
     }
 
@@ -176,7 +251,10 @@ export class GraphView {
     const gaps = byId<HTMLInputElement>('gaps');
     gaps.addEventListener('change', () => this.store.update({ gaps: gaps.checked }, 'replace'));
     byId('fit').addEventListener('click', () => this.cy.fit(this.cy.elements(':visible'), 30));
-    byId('relayout').addEventListener('click', () => { this.visibleKey = ''; this.apply(this.store.state); });
+    byId('relayout').addEventListener('click', () => {
+      this.visibleKey = '';
+      this.apply(this.store.state);
+    });
 
     const search = byId<HTMLInputElement>('search');
     const results = byId('search-results');
@@ -185,11 +263,19 @@ export class GraphView {
       results.replaceChildren();
       this.cy.nodes('.match').removeClass('match');
       if (q.length < 2) return;
-      const hits = this.data.nodes.filter((n) => n.name.toLowerCase().includes(q) || n.id.toLowerCase().includes(q)).slice(0, 30);
+      const hits = this.data.nodes
+        .filter((n) => n.name.toLowerCase().includes(q) || n.id.toLowerCase().includes(q))
+        .slice(0, 30);
       const found = hits.length === 30 ? t('graph.foundMany') : t('graph.found', { count: hits.length });
       results.append(h('li', { class: 'muted', role: 'status' }, hits.length ? found : t('graph.nothingFound')));
       for (const n of hits) {
-        results.append(h('li', {}, h('button', { type: 'button', class: 'item', onclick: () => this.focusNode(n.id) }, swatch(n.kind), n.name)));
+        results.append(
+          h(
+            'li',
+            {},
+            h('button', { type: 'button', class: 'item', onclick: () => this.focusNode(n.id) }, swatch(n.kind), n.name),
+          ),
+        );
         this.cy.getElementById(n.id).addClass('match');
       }
     };
@@ -199,7 +285,10 @@ export class GraphView {
         const first = results.querySelector<HTMLButtonElement>('button');
         first?.click();
       }
-      if (e.key === 'Escape') { search.value = ''; run(); }
+      if (e.key === 'Escape') {
+        search.value = '';
+        run();
+      }
     });
   }
 
@@ -282,8 +371,10 @@ export class GraphView {
     }
     this.timings.visible = this.cy.elements(':visible').length;
     byId('graph-count').textContent = t('graph.count', {
-      nodes: fmt(this.cy.nodes(':visible').length), edges: fmt(this.cy.edges(':visible').length),
-      allNodes: fmt(this.data.nodes.length), allEdges: fmt(this.data.edges.length),
+      nodes: fmt(this.cy.nodes(':visible').length),
+      edges: fmt(this.cy.edges(':visible').length),
+      allNodes: fmt(this.data.nodes.length),
+      allEdges: fmt(this.data.edges.length),
     });
 
     this.cy.batch(() => {
@@ -370,7 +461,11 @@ export class GraphView {
       for (const [id] of g.shortfalls) this.cy.getElementById(id).addClass('gap');
       for (const [id] of g.duplicates) this.cy.getElementById(id).addClass('duplicate');
     });
-    note.textContent = t('gaps.note', { short: g.shortfalls.size, duplicates: g.duplicates.size, scenarios: g.scenarioCount });
+    note.textContent = t('gaps.note', {
+      short: g.shortfalls.size,
+      duplicates: g.duplicates.size,
+      scenarios: g.scenarioCount,
+    });
   }
 
   // ---------------------------------------------------------------- side panel
@@ -383,10 +478,13 @@ export class GraphView {
     if (st.gaps && this.gaps) side.append(this.gapPanel());
     if (!side.childElementCount) {
       side.append(
-        h('section', { class: 'card' },
+        h(
+          'section',
+          { class: 'card' },
           h('h2', {}, t('graph.exploreTitle')),
           h('p', {}, t('graph.exploreText')),
-          h('p', { class: 'muted' }, t('graph.exploreShare'))),
+          h('p', { class: 'muted' }, t('graph.exploreShare')),
+        ),
       );
     }
   }
@@ -394,7 +492,13 @@ export class GraphView {
   private nodeButton(id: string, suffix?: string): HTMLElement {
     const n = this.data.byId.get(id);
     if (!n) return h('span', {}, id);
-    return h('button', { type: 'button', class: 'item', title: `${kindLabel(n.kind)}: ${n.name}`, onclick: () => this.focusNode(id) }, swatch(n.kind), h('span', {}, n.name), suffix ? h('span', { class: 'muted' }, ` ${suffix}`) : null);
+    return h(
+      'button',
+      { type: 'button', class: 'item', title: `${kindLabel(n.kind)}: ${n.name}`, onclick: () => this.focusNode(id) },
+      swatch(n.kind),
+      h('span', {}, n.name),
+      suffix ? h('span', { class: 'muted' }, ` ${suffix}`) : null,
+    );
   }
 
   private partyPanel(partyId: string): HTMLElement {
@@ -405,10 +509,23 @@ export class GraphView {
     const ops = rels.filter((r) => r.type === 'OPERATES');
     const scope = this.partyScope(partyId);
     const direct = new Set(rels.map((r) => r.other));
-    const dependents = [...scope].filter((id) => !direct.has(id) && id !== partyId && this.data.byId.get(id)?.kind === 'Service');
+    const dependents = [...scope].filter(
+      (id) => !direct.has(id) && id !== partyId && this.data.byId.get(id)?.kind === 'Service',
+    );
     const tasks = [...scope].filter((id) => !direct.has(id) && this.data.byId.get(id)?.kind === 'Task');
     const list = (title: string, items: HTMLElement[]) =>
-      items.length ? h('details', { open: true }, h('summary', {}, `${title} (${items.length})`), h('ul', { class: 'items' }, items.map((i) => h('li', {}, i)))) : null;
+      items.length
+        ? h(
+            'details',
+            { open: true },
+            h('summary', {}, `${title} (${items.length})`),
+            h(
+              'ul',
+              { class: 'items' },
+              items.map((i) => h('li', {}, i)),
+            ),
+          )
+        : null;
     const byRole = (role: string) =>
       resp
         .filter((r) => r.props.role === role)
@@ -417,17 +534,45 @@ export class GraphView {
     const partyKind = String(p.extra.partyKind ?? 'party');
     const holdsLine = (r: { props: Record<string, unknown> }) =>
       t('graph.holdsLine', { capacity: fmt(r.props.capacity), readiness: fmt(r.props.readiness) });
-    return h('section', { class: 'card', 'aria-label': t('graph.responsibilitiesOf', { name: p.name }), id: 'party-panel' },
+    return h(
+      'section',
+      { class: 'card', 'aria-label': t('graph.responsibilitiesOf', { name: p.name }), id: 'party-panel' },
       h('h2', {}, p.name),
-      h('p', { class: 'muted' }, t('graph.inScope', { kind: t(`partyKind.${partyKind}`, { defaultValue: partyKind }), count: scope.size - 1 })),
+      h(
+        'p',
+        { class: 'muted' },
+        t('graph.inScope', { kind: t(`partyKind.${partyKind}`, { defaultValue: partyKind }), count: scope.size - 1 }),
+      ),
       ...ROLE_ORDER.map((role) => list(t(role === 'lead' ? 'graph.lead' : 'graph.support'), byRole(role))),
-      list(t('graph.holds'), holds.map((r) => mayEditHoldings(partyId)
-        ? this.editableHolding(partyId, r.other, r.props, holdsLine)
-        : this.nodeButton(r.other, holdsLine(r)))),
-      list(t('graph.operates'), ops.map((r) => this.nodeButton(r.other))),
-      list(t('graph.dependents'), dependents.map((id) => this.nodeButton(id))),
-      list(t('graph.tasks'), tasks.map((id) => this.nodeButton(id))),
-      h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action', onclick: () => this.store.update({ party: null, expand: [] }) }, t('graph.wholeGraph')),
+      list(
+        t('graph.holds'),
+        holds.map((r) =>
+          mayEditHoldings(partyId)
+            ? this.editableHolding(partyId, r.other, r.props, holdsLine)
+            : this.nodeButton(r.other, holdsLine(r)),
+        ),
+      ),
+      list(
+        t('graph.operates'),
+        ops.map((r) => this.nodeButton(r.other)),
+      ),
+      list(
+        t('graph.dependents'),
+        dependents.map((id) => this.nodeButton(id)),
+      ),
+      list(
+        t('graph.tasks'),
+        tasks.map((id) => this.nodeButton(id)),
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'utrecht-button utrecht-button--secondary-action',
+          onclick: () => this.store.update({ party: null, expand: [] }),
+        },
+        t('graph.wholeGraph'),
+      ),
     );
   }
 
@@ -435,71 +580,132 @@ export class GraphView {
 
   /** A holding of the planner's own party: the node, and buttons to edit it (with a reason) or see its history. */
   private editableHolding(
-    party: string, capability: string, props: Record<string, unknown>,
+    party: string,
+    capability: string,
+    props: Record<string, unknown>,
     line: (r: { props: Record<string, unknown> }) => string,
   ): HTMLElement {
     const name = this.data.byId.get(capability)?.name ?? capability;
     const panel = h('div', { class: 'holding-panel', id: `holding-${capability}` });
-    const edit = h('button', { type: 'button', class: 'utrecht-button utrecht-button--subtle small',
-      'aria-label': t('holding.editLabel', { capability: name }), 'aria-expanded': 'false',
-      onclick: () => this.holdingForm(party, capability, props, panel, edit) }, t('holding.edit'));
-    const history = h('button', { type: 'button', class: 'utrecht-button utrecht-button--subtle small',
-      'aria-label': t('holding.historyLabel', { capability: name }),
-      onclick: () => void this.holdingHistory(party, capability, panel) }, t('holding.history'));
+    const edit = h(
+      'button',
+      {
+        type: 'button',
+        class: 'utrecht-button utrecht-button--subtle small',
+        'aria-label': t('holding.editLabel', { capability: name }),
+        'aria-expanded': 'false',
+        onclick: () => this.holdingForm(party, capability, props, panel, edit),
+      },
+      t('holding.edit'),
+    );
+    const history = h(
+      'button',
+      {
+        type: 'button',
+        class: 'utrecht-button utrecht-button--subtle small',
+        'aria-label': t('holding.historyLabel', { capability: name }),
+        onclick: () => void this.holdingHistory(party, capability, panel),
+      },
+      t('holding.history'),
+    );
     const actions = h('div', { class: 'holding-actions' }, edit, history);
     return h('div', { class: 'holding' }, this.nodeButton(capability, line({ props })), actions, panel);
   }
 
   private holdingForm(
-    party: string, capability: string, props: Record<string, unknown>, panel: HTMLElement, opener: HTMLElement,
+    party: string,
+    capability: string,
+    props: Record<string, unknown>,
+    panel: HTMLElement,
+    opener: HTMLElement,
   ): void {
     const name = this.data.byId.get(capability)?.name ?? capability;
     const field = (key: string, value: unknown, attrs: Record<string, string>) => {
       const id = `holding-${capability}-${key}`;
-      return h('div', { class: 'utrecht-form-field' },
+      return h(
+        'div',
+        { class: 'utrecht-form-field' },
         h('label', { for: id, class: 'utrecht-form-label' }, t(`holding.${key}`)),
-        h('input', { id, name: key, type: 'number', required: true, value: String(value ?? ''),
-          class: 'utrecht-textbox utrecht-textbox--html-input', ...attrs }));
+        h('input', {
+          id,
+          name: key,
+          type: 'number',
+          required: true,
+          value: String(value ?? ''),
+          class: 'utrecht-textbox utrecht-textbox--html-input',
+          ...attrs,
+        }),
+      );
     };
     const message = h('p', { class: 'holding-message', role: 'status' });
-    const form = h('form', { class: 'holding-form' },
-      h('fieldset', { class: 'utrecht-form-fieldset' },
+    const form = h(
+      'form',
+      { class: 'holding-form' },
+      h(
+        'fieldset',
+        { class: 'utrecht-form-fieldset' },
         h('legend', {}, t('holding.legend', { capability: name })),
         field('capacity', props.capacity, { min: '0', step: 'any' }),
         field('readiness', props.readiness ?? 1, { min: '0', max: '1', step: 'any' }),
         field('mobilisationHours', props.mobilisationHours ?? 0, { min: '0', step: 'any' }),
-        h('div', { class: 'utrecht-form-field' },
+        h(
+          'div',
+          { class: 'utrecht-form-field' },
           h('label', { for: `holding-${capability}-reason`, class: 'utrecht-form-label' }, t('holding.reason')),
-          h('textarea', { id: `holding-${capability}-reason`, name: 'reason', required: true, rows: 2,
-            class: 'utrecht-textarea' }))),
+          h('textarea', {
+            id: `holding-${capability}-reason`,
+            name: 'reason',
+            required: true,
+            rows: 2,
+            class: 'utrecht-textarea',
+          }),
+        ),
+      ),
       message,
-      h('div', { class: 'buttons' },
+      h(
+        'div',
+        { class: 'buttons' },
         h('button', { type: 'submit', class: 'utrecht-button utrecht-button--primary-action' }, t('holding.save')),
-        h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action', onclick: () => {
-          panel.replaceChildren();
-          opener.setAttribute('aria-expanded', 'false');
-          opener.focus();
-        } }, t('holding.cancel'))));
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'utrecht-button utrecht-button--secondary-action',
+            onclick: () => {
+              panel.replaceChildren();
+              opener.setAttribute('aria-expanded', 'false');
+              opener.focus();
+            },
+          },
+          t('holding.cancel'),
+        ),
+      ),
+    );
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       const value = (k: string) => Number((form.elements.namedItem(k) as HTMLInputElement).value);
       const reason = (form.elements.namedItem('reason') as HTMLTextAreaElement).value;
       const edit = {
-        capacity: value('capacity'), readiness: value('readiness'), mobilisationHours: value('mobilisationHours'),
+        capacity: value('capacity'),
+        readiness: value('readiness'),
+        mobilisationHours: value('mobilisationHours'),
       };
-      void gql<EditHoldingAnswer>(EDIT_HOLDING, { party, capability, edit, reason }).then((d) => {
-        // The same props object backs the edge, the side panel and the table: update it, then redo the gap overlay.
-        Object.assign(props, d.editHolding);
-        this.gaps = null;
-        this.gapsPending = null;
-        this.holdingEdits++;
-        this.apply(this.store.state);
-        const again = document.getElementById(`holding-${capability}`);
-        again?.append(h('p', { class: 'holding-message', role: 'status' }, t('holding.saved')));
-        again?.parentElement?.querySelector<HTMLButtonElement>('.holding-actions button')?.focus();
-      }, (err: Error) => {
-        message.textContent = t('holding.failed', { message: err.message });
-      });
+      void gql<EditHoldingAnswer>(EDIT_HOLDING, { party, capability, edit, reason }).then(
+        (d) => {
+          // The same props object backs the edge, the side panel and the table: update it, then redo the gap overlay.
+          Object.assign(props, d.editHolding);
+          this.gaps = null;
+          this.gapsPending = null;
+          this.holdingEdits++;
+          this.apply(this.store.state);
+          const again = document.getElementById(`holding-${capability}`);
+          again?.append(h('p', { class: 'holding-message', role: 'status' }, t('holding.saved')));
+          again?.parentElement?.querySelector<HTMLButtonElement>('.holding-actions button')?.focus();
+        },
+        (err: Error) => {
+          message.textContent = t('holding.failed', { message: err.message });
+        },
+      );
     });
     panel.replaceChildren(form);
     opener.setAttribute('aria-expanded', 'true');
@@ -509,14 +715,40 @@ export class GraphView {
   private async holdingHistory(party: string, capability: string, panel: HTMLElement): Promise<void> {
     try {
       const d = await gql<HoldingHistoryAnswer>(HOLDING_HISTORY, { party, capability });
-      panel.replaceChildren(d.holdingHistory.length
-        ? h('ol', { class: 'holding-history' }, d.holdingHistory.map((c) => h('li', {},
-          h('p', {}, t('holding.entry', { when: dateTime(c.at), who: c.subject, role: c.role,
-            action: t(`holding.action.${c.action}`, { defaultValue: c.action }) })),
-          h('p', { class: 'muted' }, t('holding.values', { capacity: fmt(c.capacity), readiness: fmt(c.readiness),
-            hours: fmt(c.mobilisationHours) })),
-          c.reason ? h('p', { class: 'reason' }, c.reason) : null)))
-        : h('p', { class: 'muted' }, t('holding.noHistory')));
+      panel.replaceChildren(
+        d.holdingHistory.length
+          ? h(
+              'ol',
+              { class: 'holding-history' },
+              d.holdingHistory.map((c) =>
+                h(
+                  'li',
+                  {},
+                  h(
+                    'p',
+                    {},
+                    t('holding.entry', {
+                      when: dateTime(c.at),
+                      who: c.subject,
+                      role: c.role,
+                      action: t(`holding.action.${c.action}`, { defaultValue: c.action }),
+                    }),
+                  ),
+                  h(
+                    'p',
+                    { class: 'muted' },
+                    t('holding.values', {
+                      capacity: fmt(c.capacity),
+                      readiness: fmt(c.readiness),
+                      hours: fmt(c.mobilisationHours),
+                    }),
+                  ),
+                  c.reason ? h('p', { class: 'reason' }, c.reason) : null,
+                ),
+              ),
+            )
+          : h('p', { class: 'muted' }, t('holding.noHistory')),
+      );
     } catch (e) {
       panel.replaceChildren(h('p', { class: 'error-text' }, t('holding.failed', { message: (e as Error).message })));
     }
@@ -530,27 +762,83 @@ export class GraphView {
       for (const r of rels) (byType.get(r.type) ?? byType.set(r.type, []).get(r.type)!).push(r);
       for (const [type, rs] of byType) {
         const label = relLabel(type, dir);
-        rows.push(h('details', { open: rs.length <= 8 }, h('summary', {}, `${label} (${rs.length})`),
-          h('ul', { class: 'items' }, rs.map((r) => h('li', {}, this.nodeButton(r.other, propsText(r.props)))))));
+        rows.push(
+          h(
+            'details',
+            { open: rs.length <= 8 },
+            h('summary', {}, `${label} (${rs.length})`),
+            h(
+              'ul',
+              { class: 'items' },
+              rs.map((r) => h('li', {}, this.nodeButton(r.other, propsText(r.props)))),
+            ),
+          ),
+        );
       }
     };
     group(this.out.get(n.id) ?? [], 0);
     group(this.inc.get(n.id) ?? [], 1);
-    const more = h('div', { class: 'more', 'aria-live': 'polite' }, h('p', { class: 'muted' }, t('graph.loadingDetails')));
+    const more = h(
+      'div',
+      { class: 'more', 'aria-live': 'polite' },
+      h('p', { class: 'muted' }, t('graph.loadingDetails')),
+    );
     void this.loadDetails(n.id, more);
     const facts = Object.entries(n.extra).filter(([k]) => k !== 'partyKind');
-    const classification = n.classification !== 'public'
-      ? h('span', { class: 'tag' }, t(`classification.${n.classification}`, { defaultValue: n.classification })) : null;
-    return h('section', { class: 'card', id: 'details', 'aria-label': t('graph.detailsOf', { name: n.name }) },
+    const classification =
+      n.classification !== 'public'
+        ? h('span', { class: 'tag' }, t(`classification.${n.classification}`, { defaultValue: n.classification }))
+        : null;
+    return h(
+      'section',
+      { class: 'card', id: 'details', 'aria-label': t('graph.detailsOf', { name: n.name }) },
       h('p', { class: 'kind-line' }, swatch(n.kind), kindLabel(n.kind), classification),
       h('h2', {}, n.name),
       h('p', { class: 'muted mono' }, n.id),
-      facts.length ? h('dl', {}, facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, fmt(v))])) : null,
+      facts.length
+        ? h(
+            'dl',
+            {},
+            facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, fmt(v))]),
+          )
+        : null,
       more,
-      h('div', { class: 'buttons' },
-        h('button', { type: 'button', class: 'utrecht-button utrecht-button--primary-action', onclick: () => this.store.update({ expand: expanded ? st.expand.filter((x) => x !== n.id) : [...st.expand, n.id] }, 'replace') }, t(expanded ? 'graph.collapse' : 'graph.expand')),
-        h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action', onclick: () => this.centre(n.id) }, t('graph.centre')),
-        n.kind === 'Party' && st.party !== n.id ? h('button', { type: 'button', class: 'utrecht-button utrecht-button--secondary-action', onclick: () => this.store.update({ party: n.id, expand: [] }) }, t('graph.showResponsibilities')) : null,
+      h(
+        'div',
+        { class: 'buttons' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'utrecht-button utrecht-button--primary-action',
+            onclick: () =>
+              this.store.update(
+                { expand: expanded ? st.expand.filter((x) => x !== n.id) : [...st.expand, n.id] },
+                'replace',
+              ),
+          },
+          t(expanded ? 'graph.collapse' : 'graph.expand'),
+        ),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'utrecht-button utrecht-button--secondary-action',
+            onclick: () => this.centre(n.id),
+          },
+          t('graph.centre'),
+        ),
+        n.kind === 'Party' && st.party !== n.id
+          ? h(
+              'button',
+              {
+                type: 'button',
+                class: 'utrecht-button utrecht-button--secondary-action',
+                onclick: () => this.store.update({ party: n.id, expand: [] }),
+              },
+              t('graph.showResponsibilities'),
+            )
+          : null,
       ),
       ...rows,
     );
@@ -562,21 +850,45 @@ export class GraphView {
       const d = await gql<NodeDetailsAnswer>(NODE_DETAILS, { id });
       if (token !== this.detailsToken) return;
       into.replaceChildren();
-      if (!d.node) { into.append(h('p', { class: 'muted' }, t('graph.notVisible'))); return; }
+      if (!d.node) {
+        into.append(h('p', { class: 'muted' }, t('graph.notVisible')));
+        return;
+      }
       if (d.node.description) into.append(h('p', {}, d.node.description));
       const facts: [string, string][] = [];
       if (d.node.source) facts.push([t('graph.source'), d.node.source]);
       if (d.node.owner) facts.push([t('graph.owner'), d.node.owner]);
       if (d.node.assumption) facts.push([t('graph.numbers'), t('graph.assumption')]);
-      if (facts.length) into.append(h('dl', {}, facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])));
+      if (facts.length)
+        into.append(
+          h(
+            'dl',
+            {},
+            facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]),
+          ),
+        );
       const rp = d.node.responsibleParties.filter((r) => r.party);
       if (rp.length) {
-        into.append(h('p', { class: 'resp' }, t('graph.responsible'), ...rp.map((r) =>
-          h('span', { class: `role ${r.role}` }, `${r.party!.name} (${t(`graph.role.${r.role}`, { defaultValue: r.role })})`))));
+        into.append(
+          h(
+            'p',
+            { class: 'resp' },
+            t('graph.responsible'),
+            ...rp.map((r) =>
+              h(
+                'span',
+                { class: `role ${r.role}` },
+                `${r.party!.name} (${t(`graph.role.${r.role}`, { defaultValue: r.role })})`,
+              ),
+            ),
+          ),
+        );
       }
     } catch (e) {
       if (token === this.detailsToken) {
-        into.replaceChildren(h('p', { class: 'error-text' }, t('graph.detailsFailed', { message: (e as Error).message })));
+        into.replaceChildren(
+          h('p', { class: 'error-text' }, t('graph.detailsFailed', { message: (e as Error).message })),
+        );
       }
     }
   }
@@ -585,24 +897,57 @@ export class GraphView {
     const g = this.gaps!;
     const rows = [...g.shortfalls.entries()].sort((a, b) => b[1].shortfall - a[1].shortfall);
     const th = (key: string, cls?: string) => h('th', { scope: 'col', class: cls }, t(key));
-    return h('section', { class: 'card', id: 'gap-panel', 'aria-label': t('gaps.title') },
+    return h(
+      'section',
+      { class: 'card', id: 'gap-panel', 'aria-label': t('gaps.title') },
       h('h2', {}, t('gaps.title')),
       h('p', { class: 'muted' }, t('gaps.explain', { scenarios: g.scenarioCount })),
       rows.length
-        ? h('table', { class: 'utrecht-table utrecht-table--html-table compact' },
-          h('thead', {}, h('tr', {}, th('gaps.capability'), th('gaps.short', 'num'), th('gaps.covered', 'num'))),
-          h('tbody', {}, rows.map(([id, r]) => h('tr', { title: t('gaps.required', { required: fmt(r.required), available: fmt(r.available) }) },
-            h('td', {}, this.nodeButton(id)),
-            h('td', { class: 'num short' }, fmt(r.shortfall)),
-            h('td', { class: 'num' }, r.required > 0 ? pct(Math.min(1, r.available / r.required)) : '–')))))
+        ? h(
+            'table',
+            { class: 'utrecht-table utrecht-table--html-table compact' },
+            h('thead', {}, h('tr', {}, th('gaps.capability'), th('gaps.short', 'num'), th('gaps.covered', 'num'))),
+            h(
+              'tbody',
+              {},
+              rows.map(([id, r]) =>
+                h(
+                  'tr',
+                  { title: t('gaps.required', { required: fmt(r.required), available: fmt(r.available) }) },
+                  h('td', {}, this.nodeButton(id)),
+                  h('td', { class: 'num short' }, fmt(r.shortfall)),
+                  h('td', { class: 'num' }, r.required > 0 ? pct(Math.min(1, r.available / r.required)) : '–'),
+                ),
+              ),
+            ),
+          )
         : h('p', {}, t('gaps.none')),
       g.duplicates.size
-        ? h('details', {}, h('summary', {}, t('gaps.duplicates', { count: g.duplicates.size })),
-          h('ul', { class: 'items' }, [...g.duplicates.entries()].map(([id, why]) =>
-            h('li', { title: why.join('; ') }, this.nodeButton(id), h('p', { class: 'why' }, why.join('; '))))))
+        ? h(
+            'details',
+            {},
+            h('summary', {}, t('gaps.duplicates', { count: g.duplicates.size })),
+            h(
+              'ul',
+              { class: 'items' },
+              [...g.duplicates.entries()].map(([id, why]) =>
+                h('li', { title: why.join('; ') }, this.nodeButton(id), h('p', { class: 'why' }, why.join('; '))),
+              ),
+            ),
+          )
         : null,
-      ...g.doubtful.map((d) => h('details', {}, h('summary', {}, `${d.title} (${d.ids.length})`),
-        h('ul', { class: 'items' }, d.ids.map((id) => h('li', {}, this.nodeButton(id)))))),
+      ...g.doubtful.map((d) =>
+        h(
+          'details',
+          {},
+          h('summary', {}, `${d.title} (${d.ids.length})`),
+          h(
+            'ul',
+            { class: 'items' },
+            d.ids.map((id) => h('li', {}, this.nodeButton(id))),
+          ),
+        ),
+      ),
     );
   }
 
@@ -615,7 +960,9 @@ export class GraphView {
     const body = byId('graph-table-body');
     const shown = this.cy.nodes(':visible').map((n: NodeSingular) => n.id());
     const visible = new Set(shown);
-    const ordered = shown.map((id) => this.data.byId.get(id)!).filter(Boolean)
+    const ordered = shown
+      .map((id) => this.data.byId.get(id)!)
+      .filter(Boolean)
       .sort((a, b) => kindRank(a) - kindRank(b) || a.name.localeCompare(b.name));
     const limit = 400;
     const marks = (id: string) => {
@@ -627,7 +974,10 @@ export class GraphView {
     };
     const rels = (id: string) => {
       const parts: string[] = [];
-      for (const [list, dir] of [[this.out.get(id) ?? [], 0], [this.inc.get(id) ?? [], 1]] as const) {
+      for (const [list, dir] of [
+        [this.out.get(id) ?? [], 0],
+        [this.inc.get(id) ?? [], 1],
+      ] as const) {
         const byType = new Map<string, string[]>();
         for (const r of list) {
           if (!visible.has(r.other)) continue;
@@ -640,13 +990,28 @@ export class GraphView {
       }
       return parts.join(' · ');
     };
-    const row = (n: GraphNode) => h('tr', { 'data-id': n.id, class: st.node === n.id ? 'selected' : null },
-      h('th', { scope: 'row' },
-        h('button', { type: 'button', class: 'item', 'aria-current': st.node === n.id ? 'true' : null,
-          onclick: () => this.focusNode(n.id) }, n.name),
-        ...marks(n.id)),
-      h('td', {}, kindLabel(n.kind)),
-      h('td', { class: 'rels' }, rels(n.id)));
+    const row = (n: GraphNode) =>
+      h(
+        'tr',
+        { 'data-id': n.id, class: st.node === n.id ? 'selected' : null },
+        h(
+          'th',
+          { scope: 'row' },
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'item',
+              'aria-current': st.node === n.id ? 'true' : null,
+              onclick: () => this.focusNode(n.id),
+            },
+            n.name,
+          ),
+          ...marks(n.id),
+        ),
+        h('td', {}, kindLabel(n.kind)),
+        h('td', { class: 'rels' }, rels(n.id)),
+      );
     body.replaceChildren(...ordered.slice(0, limit).map(row));
     byId('graph-table-more').textContent =
       ordered.length > limit ? t('graph.tableMore', { shown: limit, count: ordered.length }) : '';
@@ -655,15 +1020,21 @@ export class GraphView {
   /** For tests and diagnostics: counts per kind of what is shown. */
   visibleCounts(): Record<string, number> {
     const out: Record<string, number> = {};
-    this.cy.nodes(':visible').forEach((n: NodeSingular) => { out[n.data('kind')] = (out[n.data('kind')] ?? 0) + 1; });
+    this.cy.nodes(':visible').forEach((n: NodeSingular) => {
+      out[n.data('kind')] = (out[n.data('kind')] ?? 0) + 1;
+    });
     return out;
   }
 }
 
-function kindRank(n: GraphNode | undefined): number { return n ? KIND_ORDER.indexOf(n.kind) : 99; }
+function kindRank(n: GraphNode | undefined): number {
+  return n ? KIND_ORDER.indexOf(n.kind) : 99;
+}
 
 function propsText(p: Record<string, unknown>): string {
-  const parts = Object.entries(p).filter(([, v]) => v != null).map(([k, v]) => `${k} ${fmt(v)}`);
+  const parts = Object.entries(p)
+    .filter(([, v]) => v != null)
+    .map(([k, v]) => `${k} ${fmt(v)}`);
   return parts.length ? `(${parts.join(', ')})` : '';
 }
 

@@ -35,8 +35,12 @@ export function initI18n(lang: Lang = langFrom(location.search)): void {
   document.title = t('app.title');
 }
 
-export function lang(): Lang { return current; }
-export function locale(): string { return LOCALE[current]; }
+export function lang(): Lang {
+  return current;
+}
+export function locale(): string {
+  return LOCALE[current];
+}
 
 /** A text by key, e.g. t('graph.party') or t('graph.found', { count: 3 }). */
 export function t(key: string, options?: TOptions): string {
@@ -67,8 +71,7 @@ export function pct(n: unknown): string {
   if (typeof n !== 'number' || !Number.isFinite(n)) return '–';
   const digits = n < 0.1 && n > 0 ? 1 : 0;
   const options = { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits } as const;
-  return new Intl.NumberFormat(LOCALE[current], options)
-    .format(n);
+  return new Intl.NumberFormat(LOCALE[current], options).format(n);
 }
 
 /** A date and time (ISO text or Date) in the page's locale. */

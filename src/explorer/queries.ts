@@ -7,7 +7,10 @@ export type { InoperabilityStats, SimulationResult, Timeline };
 
 // ---- The model graph: one paged query per root connection ---------------------------------------------------------
 
-export interface PageInfo { hasNextPage: boolean; endCursor: string | null }
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
 export type Ref = { id: string } | null;
 /** A node as the graph connections return it; the relationship fields differ per root (below). */
 export interface RawNode {
@@ -33,17 +36,26 @@ export const GRAPH_PAGES = {
   impactCriteria: page('impactCriteria', 'unit weight vitalInterest { id }'),
   threats: page('threats', 'cluster nature'),
   incidentCategories: page('incidentCategories', 'threats { id }'),
-  scenarios: page('scenarios', `likelihood likelihoodClass horizon incidentCategory { id }
+  scenarios: page(
+    'scenarios',
+    `likelihood likelihoodClass horizon incidentCategory { id }
     disruptions { service { id } inoperability durationHours }
     requirements { task { id } demand }
-    scores { criterion { id } value class }`),
+    scores { criterion { id } value class }`,
+  ),
   sectors: page('sectors', ''),
-  services: page('services', `recoveryRate sector { id }
+  services: page(
+    'services',
+    `recoveryRate sector { id }
     dependsOn { to { id } strength probability delayHours }
-    triggers { task { id } demandPerInoperabilityHour }`),
+    triggers { task { id } demandPerInoperabilityHour }`,
+  ),
   tasks: page('tasks', 'phase unit needs { capability { id } perUnit }'),
-  capabilities: page('capabilities', `unit holders { party { id } capacity readiness mobilisationHours }
-    mitigates { service { id } reduction }`),
+  capabilities: page(
+    'capabilities',
+    `unit holders { party { id } capacity readiness mobilisationHours }
+    mitigates { service { id } reduction }`,
+  ),
   parties: page('parties', 'kind responsibilities { target { id } role } operates { service { id } }'),
 } as const;
 
@@ -51,14 +63,32 @@ export type GraphRoot = keyof typeof GRAPH_PAGES;
 
 // ---- Sign-in check: any request with the token; the server answers 401 for a bad one -------------------------------
 
-export const PING = /* GraphQL */ `query Ping { __typename }`;
+export const PING = /* GraphQL */ `
+  query Ping {
+    __typename
+  }
+`;
 
 // ---- Details of one node -------------------------------------------------------------------------------------------
 
 export const NODE_DETAILS = /* GraphQL */ `
   query Details($id: ID!) {
-    node(id: $id) { id description source assumption owner responsibleParties { role party { id name } } }
-  }`;
+    node(id: $id) {
+      id
+      description
+      source
+      assumption
+      owner
+      responsibleParties {
+        role
+        party {
+          id
+          name
+        }
+      }
+    }
+  }
+`;
 
 export interface NodeDetailsAnswer {
   node: {
@@ -76,14 +106,42 @@ export interface NodeDetailsAnswer {
 export const GAP_ANALYSIS = /* GraphQL */ `
   query Gaps {
     gapAnalysis {
-      balance { capability { id name } required available shortfall duplicate }
-      multipleLeads { target { id name label } leads { id name } }
-      uncoveredTasks { id }
-      unheldCapabilities { id }
-      targetsWithoutLead { id }
-      scenarios { id }
+      balance {
+        capability {
+          id
+          name
+        }
+        required
+        available
+        shortfall
+        duplicate
+      }
+      multipleLeads {
+        target {
+          id
+          name
+          label
+        }
+        leads {
+          id
+          name
+        }
+      }
+      uncoveredTasks {
+        id
+      }
+      unheldCapabilities {
+        id
+      }
+      targetsWithoutLead {
+        id
+      }
+      scenarios {
+        id
+      }
     }
-  }`;
+  }
+`;
 
 export interface GapAnswer {
   gapAnalysis: {
@@ -116,11 +174,20 @@ export const RISK_ASSESSMENT = /* GraphQL */ `
     riskAssessment(method: $method) {
       method
       diagram {
-        scenario { id name }
-        likelihoodScore likelihoodClass impactScore impactClass riskScore rank
+        scenario {
+          id
+          name
+        }
+        likelihoodScore
+        likelihoodClass
+        impactScore
+        impactClass
+        riskScore
+        rank
       }
     }
-  }`;
+  }
+`;
 
 export interface RiskPoint {
   scenario: { id: string; name: string };
@@ -131,7 +198,9 @@ export interface RiskPoint {
   riskScore: number;
   rank: number;
 }
-export interface RiskAnswer { riskAssessment: { method: string; diagram: RiskPoint[] } }
+export interface RiskAnswer {
+  riskAssessment: { method: string; diagram: RiskPoint[] };
+}
 
 // ---- Simulation ----------------------------------------------------------------------------------------------------
 
@@ -141,16 +210,29 @@ export const TERMINAL: ReadonlySet<RunStatus> = new Set(['done', 'failed', 'canc
 
 export const RUN_SIMULATION = /* GraphQL */ `
   mutation Run($input: SimulationInput!) {
-    runSimulation(input: $input) { id status }
-  }`;
+    runSimulation(input: $input) {
+      id
+      status
+    }
+  }
+`;
 
-export interface RunSimulationAnswer { runSimulation: { id: string; status: RunStatus } }
+export interface RunSimulationAnswer {
+  runSimulation: { id: string; status: RunStatus };
+}
 
 /** Followed over server-sent events: the first event is the run's current state, the last a terminal one. */
 export const SIMULATION_PROGRESS = /* GraphQL */ `
   subscription Progress($runId: ID!) {
-    simulationProgress(runId: $runId) { runId status progress iterationsDone error }
-  }`;
+    simulationProgress(runId: $runId) {
+      runId
+      status
+      progress
+      iterationsDone
+      error
+    }
+  }
+`;
 
 export interface ProgressEvent {
   runId: string;
@@ -159,12 +241,21 @@ export interface ProgressEvent {
   iterationsDone: number;
   error: string | null;
 }
-export interface ProgressAnswer { simulationProgress: ProgressEvent }
+export interface ProgressAnswer {
+  simulationProgress: ProgressEvent;
+}
 
 export const SIMULATION_RUN = /* GraphQL */ `
   query RunResult($id: ID!) {
-    simulationRun(id: $id) { id status error scenarioId result }
-  }`;
+    simulationRun(id: $id) {
+      id
+      status
+      error
+      scenarioId
+      result
+    }
+  }
+`;
 
 export interface RunAnswer {
   simulationRun: {
@@ -181,19 +272,37 @@ export interface RunAnswer {
 export const EDIT_HOLDING = /* GraphQL */ `
   mutation EditHolding($party: ID!, $capability: ID!, $edit: HoldingEditInput!, $reason: String!) {
     editHolding(party: $party, capability: $capability, edit: $edit, reason: $reason) {
-      capacity readiness mobilisationHours
+      capacity
+      readiness
+      mobilisationHours
     }
-  }`;
+  }
+`;
 
-export interface HoldingValues { capacity: number; readiness: number; mobilisationHours: number }
-export interface EditHoldingAnswer { editHolding: HoldingValues }
+export interface HoldingValues {
+  capacity: number;
+  readiness: number;
+  mobilisationHours: number;
+}
+export interface EditHoldingAnswer {
+  editHolding: HoldingValues;
+}
 
 export const HOLDING_HISTORY = /* GraphQL */ `
   query HoldingHistory($party: ID!, $capability: ID!) {
     holdingHistory(party: $party, capability: $capability) {
-      at subject role party action reason capacity readiness mobilisationHours
+      at
+      subject
+      role
+      party
+      action
+      reason
+      capacity
+      readiness
+      mobilisationHours
     }
-  }`;
+  }
+`;
 
 export interface HoldingChange {
   at: string;
@@ -206,7 +315,9 @@ export interface HoldingChange {
   readiness: number | null;
   mobilisationHours: number | null;
 }
-export interface HoldingHistoryAnswer { holdingHistory: HoldingChange[] }
+export interface HoldingHistoryAnswer {
+  holdingHistory: HoldingChange[];
+}
 
 /** Every operation, for the schema test. */
 export const ALL_OPERATIONS: Record<string, string> = {

@@ -68,38 +68,72 @@ export class RiskView {
   }
 
   private chart(pts: RiskPoint[]): SVGSVGElement {
-    const W = 760, H = 520, m = { l: 64, r: 24, t: 20, b: 56 };
-    const iw = W - m.l - m.r, ih = H - m.t - m.b;
+    const W = 760,
+      H = 520,
+      m = { l: 64, r: 24, t: 20, b: 56 };
+    const iw = W - m.l - m.r,
+      ih = H - m.t - m.b;
     // Scores on the NRB 0–5 class scale keep that scale, so diagrams of different methods compare.
     const maxX = Math.max(5, niceMax(Math.max(...pts.map((p) => p.likelihood))));
     const maxY = Math.max(5, niceMax(Math.max(...pts.map((p) => p.impact))));
     const x = (v: number) => m.l + (v / maxX) * iw;
     const y = (v: number) => m.t + ih - (v / maxY) * ih;
     // A group, not an image: its points are links a keyboard reaches (the table below has the same numbers).
-    const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'group', 'aria-labelledby': 'risk-title', class: 'risk-svg' });
+    const svg = s('svg', {
+      viewBox: `0 0 ${W} ${H}`,
+      role: 'group',
+      'aria-labelledby': 'risk-title',
+      class: 'risk-svg',
+    });
     svg.append(s('title', { id: 'risk-title' }, t('risk.svgTitle')));
     // Background: 5 × 5 cells, greener low-left, redder high-right (the usual NRB risk diagram).
     const colours = ['#e8f5e9', '#fff8e1', '#ffe0b2', '#ffccbc', '#ffab91'];
-    for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) {
-      svg.append(s('rect', { x: m.l + (i * iw) / 5, y: m.t + ih - ((j + 1) * ih) / 5, width: iw / 5, height: ih / 5, fill: colours[Math.min(4, Math.floor((i + j) / 2))], stroke: '#fff' }));
-    }
+    for (let i = 0; i < 5; i++)
+      for (let j = 0; j < 5; j++) {
+        svg.append(
+          s('rect', {
+            x: m.l + (i * iw) / 5,
+            y: m.t + ih - ((j + 1) * ih) / 5,
+            width: iw / 5,
+            height: ih / 5,
+            fill: colours[Math.min(4, Math.floor((i + j) / 2))],
+            stroke: '#fff',
+          }),
+        );
+      }
     for (let k = 0; k <= 5; k++) {
-      const vx = (maxX * k) / 5, vy = (maxY * k) / 5;
+      const vx = (maxX * k) / 5,
+        vy = (maxY * k) / 5;
       const cls = maxX === 5 && k > 0 ? ` (${'ABCDE'[k - 1]})` : '';
       svg.append(s('text', { x: x(vx), y: m.t + ih + 18, 'text-anchor': 'middle', class: 'tick' }, `${fmt(vx)}${cls}`));
       svg.append(s('text', { x: m.l - 8, y: y(vy) + 4, 'text-anchor': 'end', class: 'tick' }, fmt(vy)));
     }
     svg.append(s('line', { x1: m.l, y1: m.t + ih, x2: m.l + iw, y2: m.t + ih, class: 'axis' }));
     svg.append(s('line', { x1: m.l, y1: m.t, x2: m.l, y2: m.t + ih, class: 'axis' }));
-    svg.append(s('text', { x: m.l + iw / 2, y: H - 12, 'text-anchor': 'middle', class: 'axis-label' }, t('risk.xAxis')));
-    const yLabel = { x: 16, y: m.t + ih / 2, 'text-anchor': 'middle', class: 'axis-label', transform: `rotate(-90 16 ${m.t + ih / 2})` };
+    svg.append(
+      s('text', { x: m.l + iw / 2, y: H - 12, 'text-anchor': 'middle', class: 'axis-label' }, t('risk.xAxis')),
+    );
+    const yLabel = {
+      x: 16,
+      y: m.t + ih / 2,
+      'text-anchor': 'middle',
+      class: 'axis-label',
+      transform: `rotate(-90 16 ${m.t + ih / 2})`,
+    };
     svg.append(s('text', yLabel, t('risk.yAxis')));
     // Labels are placed greedily, highest risk first, on the side with room; a label that would overlap another
     // label or a point is left out (the tooltip and the table below still name every scenario).
     const labelled = new Map<RiskPoint, { x: number; anchor: 'start' | 'end'; text: string }>();
-    const boxes: { x0: number; x1: number; y0: number; y1: number }[] = pts.map((p) => ({ x0: x(p.likelihood) - 7, x1: x(p.likelihood) + 7, y0: y(p.impact) - 7, y1: y(p.impact) + 7 }));
+    const boxes: { x0: number; x1: number; y0: number; y1: number }[] = pts.map((p) => ({
+      x0: x(p.likelihood) - 7,
+      x1: x(p.likelihood) + 7,
+      y0: y(p.impact) - 7,
+      y1: y(p.impact) + 7,
+    }));
     const overlaps = (b: { x0: number; x1: number; y0: number; y1: number }, own: number) =>
-      b.x0 < m.l || b.x1 > W - 4 || boxes.some((o, i) => i !== own && b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1);
+      b.x0 < m.l ||
+      b.x1 > W - 4 ||
+      boxes.some((o, i) => i !== own && b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1);
     const byRisk = [...pts].sort((a, b) => a.rank - b.rank);
     for (const p of byRisk) {
       const text = truncate(p.name, 34);
@@ -109,7 +143,9 @@ export class RiskView {
       const own = pts.indexOf(p);
       const preferRight = cx < m.l + iw * 0.7;
       for (const right of preferRight ? [true, false] : [false, true]) {
-        const box = right ? { x0: cx + 9, x1: cx + 11 + width, y0: cy - 7, y1: cy + 7 } : { x0: cx - 11 - width, x1: cx - 9, y0: cy - 7, y1: cy + 7 };
+        const box = right
+          ? { x0: cx + 9, x1: cx + 11 + width, y0: cy - 7, y1: cy + 7 }
+          : { x0: cx - 11 - width, x1: cx - 9, y0: cy - 7, y1: cy + 7 };
         if (overlaps(box, own)) continue;
         boxes.push(box);
         labelled.set(p, { x: right ? cx + 10 : cx - 10, anchor: right ? 'start' : 'end', text });
@@ -120,8 +156,12 @@ export class RiskView {
     for (const p of [...pts].sort((a, b) => a.impact - b.impact)) {
       const likelihood = withClass(p.likelihood, p.likelihoodClass);
       const impact = withClass(p.impact, p.impactClass);
-      const g = s('g', { class: 'point', tabindex: 0, role: 'link',
-        'aria-label': t('risk.point', { name: p.name, likelihood, impact, rank: p.rank }) });
+      const g = s('g', {
+        class: 'point',
+        tabindex: 0,
+        role: 'link',
+        'aria-label': t('risk.point', { name: p.name, likelihood, impact, rank: p.rank }),
+      });
       g.append(s('title', {}, t('risk.tooltip', { name: p.name, likelihood, impact })));
       g.append(s('circle', { cx: x(p.likelihood), cy: y(p.impact), r: 7 }));
       const label = labelled.get(p);
@@ -130,7 +170,9 @@ export class RiskView {
       if (label) labels.append(s('text', { x: label.x, y: y(p.impact) + 4, 'text-anchor': label.anchor }, label.text));
       const go = () => this.store.update({ view: 'graph', node: p.id });
       g.addEventListener('click', go);
-      g.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Enter') go(); });
+      g.addEventListener('keydown', (e) => {
+        if ((e as KeyboardEvent).key === 'Enter') go();
+      });
       svg.append(g);
     }
     svg.append(labels);
@@ -140,22 +182,57 @@ export class RiskView {
   private table(pts: RiskPoint[]): HTMLElement {
     const sorted = [...pts].sort((a, b) => a.rank - b.rank);
     const th = (key: string, cls?: string) => h('th', { scope: 'col', class: cls }, t(key));
-    return h('section', { class: 'risk-table', 'aria-labelledby': 'risk-table-title' },
+    return h(
+      'section',
+      { class: 'risk-table', 'aria-labelledby': 'risk-table-title' },
       h('h2', { id: 'risk-table-title', class: 'utrecht-heading-2' }, t('risk.table')),
-      h('table', { class: 'utrecht-table utrecht-table--html-table compact', id: 'risk-table' },
-        h('thead', {}, h('tr', {}, th('risk.rank', 'num'), th('risk.scenario'), th('risk.likelihood', 'num'),
-          th('risk.impact', 'num'), th('risk.risk', 'num'))),
-        h('tbody', {}, sorted.map((p) => h('tr', {},
-          h('td', { class: 'num' }, String(p.rank)),
-          h('th', { scope: 'row' }, h('button', { type: 'button', class: 'item',
-            onclick: () => this.store.update({ view: 'graph', node: p.id }) }, p.name)),
-          h('td', { class: 'num' }, withClass(p.likelihood, p.likelihoodClass)),
-          h('td', { class: 'num' }, withClass(p.impact, p.impactClass)),
-          h('td', { class: 'num' }, fmt(p.risk)))))));
+      h(
+        'table',
+        { class: 'utrecht-table utrecht-table--html-table compact', id: 'risk-table' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            th('risk.rank', 'num'),
+            th('risk.scenario'),
+            th('risk.likelihood', 'num'),
+            th('risk.impact', 'num'),
+            th('risk.risk', 'num'),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          sorted.map((p) =>
+            h(
+              'tr',
+              {},
+              h('td', { class: 'num' }, String(p.rank)),
+              h(
+                'th',
+                { scope: 'row' },
+                h(
+                  'button',
+                  { type: 'button', class: 'item', onclick: () => this.store.update({ view: 'graph', node: p.id }) },
+                  p.name,
+                ),
+              ),
+              h('td', { class: 'num' }, withClass(p.likelihood, p.likelihoodClass)),
+              h('td', { class: 'num' }, withClass(p.impact, p.impactClass)),
+              h('td', { class: 'num' }, fmt(p.risk)),
+            ),
+          ),
+        ),
+      ),
+    );
   }
 }
 
-function withClass(v: number, cls: string | null): string { return `${fmt(v)}${cls ? ` (${cls})` : ''}`; }
+function withClass(v: number, cls: string | null): string {
+  return `${fmt(v)}${cls ? ` (${cls})` : ''}`;
+}
 
 function niceMax(v: number): number {
   if (!(v > 0)) return 1;
@@ -164,4 +241,6 @@ function niceMax(v: number): number {
   return 10 * p;
 }
 
-function truncate(t: string, n: number): string { return t.length > n ? `${t.slice(0, n - 1)}…` : t; }
+function truncate(t: string, n: number): string {
+  return t.length > n ? `${t.slice(0, n - 1)}…` : t;
+}

@@ -76,9 +76,13 @@ export class Store {
     });
   }
 
-  get state(): ViewState { return this.current; }
+  get state(): ViewState {
+    return this.current;
+  }
 
-  subscribe(l: Listener): void { this.listeners.push(l); }
+  subscribe(l: Listener): void {
+    this.listeners.push(l);
+  }
 
   update(patch: Partial<ViewState>, mode: 'push' | 'replace' = 'push'): void {
     const previous = this.current;

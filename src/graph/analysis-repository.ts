@@ -9,7 +9,12 @@ import type { PlanningInput } from '../analysis/balance.js';
 export interface StoredRun {
   scenario: string;
   id: string;
-  capabilities: { id: string; probabilityShortfall: number; shortfall: { mean: number; p90: number }; avoidedImpact: number | null }[];
+  capabilities: {
+    id: string;
+    probabilityShortfall: number;
+    shortfall: { mean: number; p90: number };
+    avoidedImpact: number | null;
+  }[];
   criteria: SimulatedCriterion[];
   totalImpact: { mean: number; p90: number } | null;
 }
@@ -40,8 +45,11 @@ function parseRuns(rows: unknown): Map<string, StoredRun> {
     try {
       const res = JSON.parse(r.result) as Partial<StoredRun>;
       out.set(r.scenario, {
-        scenario: r.scenario, id: r.id,
-        capabilities: res.capabilities ?? [], criteria: res.criteria ?? [], totalImpact: res.totalImpact ?? null,
+        scenario: r.scenario,
+        id: r.id,
+        capabilities: res.capabilities ?? [],
+        criteria: res.criteria ?? [],
+        totalImpact: res.totalImpact ?? null,
       });
     } catch {
       // A run whose result does not parse is left out rather than failing the whole analysis.
@@ -51,7 +59,10 @@ function parseRuns(rows: unknown): Map<string, StoredRun> {
 }
 
 export class AnalysisRepository {
-  constructor(private readonly graph: Graph, private readonly viewer: Viewer) {}
+  constructor(
+    private readonly graph: Graph,
+    private readonly viewer: Viewer,
+  ) {}
 
   async riskData(withRuns = true): Promise<RiskData> {
     const [row] = await this.graph.read('analysis', 'riskInputs', { viewer: viewerParam(this.viewer), withRuns });
@@ -82,7 +93,8 @@ export class AnalysisRepository {
       nodes: new Map(),
       runs: parseRuns(r.runs),
     };
-    for (const list of [r.targets, r.scenarios, r.tasks, r.capabilities, r.parties] as NodeRecord[][]) for (const n of list ?? []) data.nodes.set(n.id, n);
+    for (const list of [r.targets, r.scenarios, r.tasks, r.capabilities, r.parties] as NodeRecord[][])
+      for (const n of list ?? []) data.nodes.set(n.id, n);
     data.targets = [...data.nodes.values()];
     return data;
   }

@@ -6,14 +6,27 @@ import type { NodeList } from '../model/kinds.js';
 
 /** A node's properties plus `__label`, its kind (label); `kind` stays free for a party's own kind. */
 export type NodeRecord = Record<string, unknown> & { id: string; __label: string };
-export interface RelationshipRecord { from: string; to: string; type: string; props: Record<string, unknown>; other: NodeRecord }
-
+export interface RelationshipRecord {
+  from: string;
+  to: string;
+  type: string;
+  props: Record<string, unknown>;
+  other: NodeRecord;
+}
 
 export class ApiRepository {
-  constructor(private readonly graph: Graph, private readonly viewer: Viewer) {}
+  constructor(
+    private readonly graph: Graph,
+    private readonly viewer: Viewer,
+  ) {}
 
   async list(list: NodeList, offset: number, limit: number, search: string | null): Promise<NodeRecord[]> {
-    const rows = await this.graph.read(statementsFor(list).list, { viewer: viewerParam(this.viewer), offset: int(offset), limit: int(limit), search });
+    const rows = await this.graph.read(statementsFor(list).list, {
+      viewer: viewerParam(this.viewer),
+      offset: int(offset),
+      limit: int(limit),
+      search,
+    });
     return rows.map((r) => r.node as NodeRecord);
   }
 
@@ -28,13 +41,26 @@ export class ApiRepository {
   }
 
   /** Relationships of `type` at each id, leaving it (`out`) or arriving (`in`), grouped by id. */
-  async relationships(type: string, direction: 'out' | 'in', ids: readonly string[]): Promise<Map<string, RelationshipRecord[]>> {
-    const rows: Row[] = await this.graph.read(statementsForType(type)[direction], { viewer: viewerParam(this.viewer), ids });
+  async relationships(
+    type: string,
+    direction: 'out' | 'in',
+    ids: readonly string[],
+  ): Promise<Map<string, RelationshipRecord[]>> {
+    const rows: Row[] = await this.graph.read(statementsForType(type)[direction], {
+      viewer: viewerParam(this.viewer),
+      ids,
+    });
     const out = new Map<string, RelationshipRecord[]>();
     for (const r of rows) {
       const key = r.key as string;
       const list = out.get(key) ?? [];
-      list.push({ from: r.from as string, to: r.to as string, type, props: r.props as Record<string, unknown>, other: r.other as NodeRecord });
+      list.push({
+        from: r.from as string,
+        to: r.to as string,
+        type,
+        props: r.props as Record<string, unknown>,
+        other: r.other as NodeRecord,
+      });
       out.set(key, list);
     }
     return out;

@@ -76,7 +76,11 @@ export async function readBackupFile(path: string): Promise<{ text: string; mode
   return { text, model: validateModel(json, path), checksum: expected !== null };
 }
 
-export interface BackupEntry { path: string; automatic: boolean; name: string }
+export interface BackupEntry {
+  path: string;
+  automatic: boolean;
+  name: string;
+}
 
 /** Backups in the folder, newest first (names start with a sortable UTC time stamp). */
 export async function listBackups(dir = backupDir()): Promise<BackupEntry[]> {
@@ -86,7 +90,10 @@ export async function listBackups(dir = backupDir()): Promise<BackupEntry[]> {
   } catch {
     return [];
   }
-  return names.filter((n) => n.endsWith('.json') && /^\d{4}-\d\d-\d\dT/.test(n)).sort().reverse()
+  return names
+    .filter((n) => n.endsWith('.json') && /^\d{4}-\d\d-\d\dT/.test(n))
+    .sort()
+    .reverse()
     .map((name) => ({ name, path: join(dir, name), automatic: name.includes('-auto-') }));
 }
 
@@ -94,7 +101,8 @@ const stamp = () => new Date().toISOString().replace(/[:.]/g, '-');
 
 /** Writes a backup of the model in the graph into the backup folder (or `out`); refuses while a load is unfinished. */
 export async function backupModel(
-  graph: Graph, options: { out?: string; reason?: string } = {},
+  graph: Graph,
+  options: { out?: string; reason?: string } = {},
 ): Promise<{ path: string; checksum: string }> {
   const text = modelText(await exportModel(graph));
   const dir = backupDir();
@@ -123,8 +131,10 @@ async function pruneAutomatic(dir: string): Promise<void> {
 export async function automaticBackup(graph: Graph, reason: string, log: (s: string) => void): Promise<string | null> {
   const state = await readLoadState(graph);
   if (state.incomplete) {
-    log('no automatic backup: the model in the graph is incomplete (an earlier load did not finish); '
-      + 'the backups made before that load are kept');
+    log(
+      'no automatic backup: the model in the graph is incomplete (an earlier load did not finish); ' +
+        'the backups made before that load are kept',
+    );
     return null;
   }
   if ((await countEntities(graph)) === 0) {

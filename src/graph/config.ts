@@ -53,7 +53,9 @@ export function localServerConfig(overrides: Partial<LocalServerConfig> = {}): L
   return {
     host: '127.0.0.1',
     port: intFromEnv('WEERBAAR_NEO4J_PORT', 7687, 1, 65535),
-    home: process.env.WEERBAAR_NEO4J_HOME ? resolve(process.env.WEERBAAR_NEO4J_HOME) : resolve(ROOT, '.weerbaar', 'neo4j'),
+    home: process.env.WEERBAAR_NEO4J_HOME
+      ? resolve(process.env.WEERBAAR_NEO4J_HOME)
+      : resolve(ROOT, '.weerbaar', 'neo4j'),
     heapMb: intFromEnv('WEERBAAR_NEO4J_HEAP_MB', memory.heapMb, 256, 65536),
     pageCacheMb: intFromEnv('WEERBAAR_NEO4J_PAGECACHE_MB', memory.pageCacheMb, 16, 65536),
     ...overrides,

@@ -17,12 +17,18 @@ export function defaultModelPath(): string {
   return existsSync(DEFAULT_MODEL) ? DEFAULT_MODEL : FALLBACK_MODEL;
 }
 
-export async function openGraph(options: { log?: (s: string) => void; startLocalServer?: boolean; applySchema?: boolean } = {}): Promise<Graph> {
+export async function openGraph(
+  options: { log?: (s: string) => void; startLocalServer?: boolean; applySchema?: boolean } = {},
+): Promise<Graph> {
   const log = options.log ?? (() => {});
   const config = graphConfig();
   if (config.local && options.startLocalServer !== false) {
     const { started, pid } = await startLocal(localServerConfig(), log);
-    log(started ? `Neo4j started on ${config.uri} (pid ${pid}); stop it with: npx weerbaar db stop` : `Neo4j already running on ${config.uri} (pid ${pid})`);
+    log(
+      started
+        ? `Neo4j started on ${config.uri} (pid ${pid}); stop it with: npx weerbaar db stop`
+        : `Neo4j already running on ${config.uri} (pid ${pid})`,
+    );
   }
   const graph = new Graph({ config });
   try {
@@ -36,7 +42,10 @@ export async function openGraph(options: { log?: (s: string) => void; startLocal
 }
 
 /** Loads the default model when the graph holds no model yet; returns the file loaded, if any. */
-export async function loadDefaultIfEmpty(graph: Graph, log: (s: string) => void = () => {}): Promise<string | undefined> {
+export async function loadDefaultIfEmpty(
+  graph: Graph,
+  log: (s: string) => void = () => {},
+): Promise<string | undefined> {
   // An unfinished load is not an empty graph: it is left for the user to recover (start says how).
   if ((await readLoadState(graph)).incomplete || (await countEntities(graph)) > 0) return undefined;
   const path = defaultModelPath();

@@ -5,10 +5,17 @@ import { join } from 'node:path';
 import { ROOT } from './config.js';
 
 /** A statement ready to run: its name (for messages) and its text with every fragment expanded. */
-export interface Statement { readonly name: string; readonly text: string }
+export interface Statement {
+  readonly name: string;
+  readonly text: string;
+}
 
 /** One section of a Cypher file: the words after its `// @<kind>` marker and its body without comment lines. */
-export interface Section { kind: string; head: string; body: string }
+export interface Section {
+  kind: string;
+  head: string;
+  body: string;
+}
 
 const cache = new Map<string, Map<string, Statement>>();
 let fragmentCache: Map<string, { vars: string[]; body: string }> | undefined;
@@ -41,12 +48,20 @@ export function sections(text: string): Section[] {
 function fragments(): Map<string, { vars: string[]; body: string }> {
   if (fragmentCache) return fragmentCache;
   const found = new Map<string, { vars: string[]; body: string }>();
-  for (const file of readdirSync(join(ROOT, 'cypher')).filter((f) => f.endsWith('.cypher')).sort()) {
+  for (const file of readdirSync(join(ROOT, 'cypher'))
+    .filter((f) => f.endsWith('.cypher'))
+    .sort()) {
     for (const s of sections(readCypherFile(file)).filter((x) => x.kind === 'fragment')) {
       const m = /^(\w+)\(([\w\s,]*)\)$/.exec(s.head);
       if (!m) throw new Error(`cypher/${file}: fragment heading must read name(vars), got "${s.head}"`);
       if (found.has(m[1]!)) throw new Error(`cypher/${file}: fragment ${m[1]} is defined twice`);
-      found.set(m[1]!, { vars: m[2]!.split(',').map((v) => v.trim()).filter(Boolean), body: s.body });
+      found.set(m[1]!, {
+        vars: m[2]!
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean),
+        body: s.body,
+      });
     }
   }
   fragmentCache = found;
@@ -61,7 +76,10 @@ export function expandFragments(text: string, where: string): string {
   return text.replace(FRAGMENT_REFERENCE, (_all, name: string, args: string) => {
     const fragment = fragments().get(name);
     if (!fragment) throw new Error(`${where}: no fragment named ${name}`);
-    const values = args.split(',').map((a) => a.trim()).filter(Boolean);
+    const values = args
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
     if (values.length !== fragment.vars.length) {
       throw new Error(`${where}: ${name} takes ${fragment.vars.length} variables`);
     }

@@ -11,9 +11,12 @@ export type Row = Record<string, unknown>;
 export type { Statement };
 
 /** A step of a write transaction: a statement (statementsFor(kind).merge) or a named one of cypher/<file>.cypher. */
-export interface Tx { run(...args: RunArgs): Promise<Row[]> }
+export interface Tx {
+  run(...args: RunArgs): Promise<Row[]>;
+}
 
-/** What a run takes: `(statement, params?)` or `(file, name, params?)` for a named statement of cypher/<file>.cypher. */
+/** What a run takes: `(statement, params?)` or `(file, name, params?)` for a named statement of cypher/<file>.cypher.
+ * */
 export type RunArgs = [statement: Statement, params?: Params] | [file: string, name: string, params?: Params];
 
 function resolve(...args: RunArgs): [string, Params] {
@@ -32,9 +35,18 @@ export function mapGraphError(e: unknown): unknown {
   }
   if (err?.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
     const m = /already exists with (?:label `(\w+)` and )?property `(\w+)` = '([^']*)'/.exec(err.message ?? '');
-    return new ValidationError([{ item: m ? `${m[1] ?? 'node'} "${m[3]}"` : 'node', field: m?.[2] ?? 'id', message: 'an item with this id already exists' }]);
+    return new ValidationError([
+      {
+        item: m ? `${m[1] ?? 'node'} "${m[3]}"` : 'node',
+        field: m?.[2] ?? 'id',
+        message: 'an item with this id already exists',
+      },
+    ]);
   }
-  if (err?.code === 'Neo.ClientError.Transaction.TransactionTimedOut' || err?.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration') {
+  if (
+    err?.code === 'Neo.ClientError.Transaction.TransactionTimedOut' ||
+    err?.code === 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration'
+  ) {
     return new UserError('the query took too long and was stopped', 'TIMEOUT');
   }
   return e;
@@ -102,14 +114,15 @@ export class Graph {
   async writeTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const session = this.session('WRITE');
     try {
-      const run = (tx: ManagedTransaction) => async (...args: RunArgs) => {
-        const [text, params] = resolve(...args);
-        return toRows(await tx.run(text, params));
-      };
-      return await session.executeWrite(
-        (tx: ManagedTransaction) => work({ run: run(tx) }),
-        { timeout: this.timeoutMs },
-      );
+      const run =
+        (tx: ManagedTransaction) =>
+        async (...args: RunArgs) => {
+          const [text, params] = resolve(...args);
+          return toRows(await tx.run(text, params));
+        };
+      return await session.executeWrite((tx: ManagedTransaction) => work({ run: run(tx) }), {
+        timeout: this.timeoutMs,
+      });
     } catch (e) {
       throw mapGraphError(e);
     } finally {
@@ -155,7 +168,9 @@ export class Graph {
       await this.driver.verifyConnectivity({ database: this.config.database });
     } catch (e) {
       const mapped = mapGraphError(e);
-      throw mapped instanceof UserError ? mapped : new GraphUnavailableError((e as Error).message?.split('\n')[0] ?? String(e));
+      throw mapped instanceof UserError
+        ? mapped
+        : new GraphUnavailableError((e as Error).message?.split('\n')[0] ?? String(e));
     }
   }
 

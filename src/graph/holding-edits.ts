@@ -7,8 +7,15 @@ import { NotFoundError, UserError } from '../domain/errors.js';
 import type { Actor } from './mutation-repository.js';
 import type { AuditEntry } from './audit-repository.js';
 
-export interface HoldingKey { party: string; capability: string }
-export interface HoldingValues { capacity: number; readiness: number; mobilisationHours: number }
+export interface HoldingKey {
+  party: string;
+  capability: string;
+}
+export interface HoldingValues {
+  capacity: number;
+  readiness: number;
+  mobilisationHours: number;
+}
 export type HoldingEdit = Partial<HoldingValues>;
 
 /** The audit trail's name for a holding (the same as the generic relationship mutations use). */
@@ -28,7 +35,11 @@ function values(props: Record<string, unknown>): HoldingValues {
 }
 
 export async function editHolding(
-  graph: Graph, key: HoldingKey, edit: HoldingEdit, reason: string, actor: Actor,
+  graph: Graph,
+  key: HoldingKey,
+  edit: HoldingEdit,
+  reason: string,
+  actor: Actor,
 ): Promise<HoldingValues> {
   const why = reason.trim();
   const item = `holdings (${holdingTarget(key)})`;
@@ -41,27 +52,33 @@ export async function editHolding(
     throw new UserError(`${item}: give capacity, readiness or mobilisationHours`, 'BAD_USER_INPUT');
   }
   return graph.writeTransaction(async (tx) => {
-      const rows = await tx.run('holding-edits', 'lockHolding', { ...key });
-      if (!rows.length) throw new NotFoundError('holdings', holdingTarget(key));
-      const props = rows[0]!.props as Record<string, unknown>;
-      const before = values(props);
-      // The whole item as the model format has it, so that the format's rules (ranges, types) apply unchanged.
-      const merged = validateItem<Record<string, unknown>>('holdings', { ...props, ...key, ...changes });
-      const after = values(merged);
-      await tx.run('holding-edits', 'setHolding', { ...key, ...after });
-      await tx.run('model', 'bumpModelRevision');
-      await tx.run('audit', 'recordAudit', {
-        subject: actor.viewer.subject, role: actor.viewer.role, party: actor.viewer.party,
-        action: 'edit:holdings', target: holdingTarget(key),
-        details: JSON.stringify({ reason: why, before, after }), requestId: actor.requestId,
-      });
-      return after;
+    const rows = await tx.run('holding-edits', 'lockHolding', { ...key });
+    if (!rows.length) throw new NotFoundError('holdings', holdingTarget(key));
+    const props = rows[0]!.props as Record<string, unknown>;
+    const before = values(props);
+    // The whole item as the model format has it, so that the format's rules (ranges, types) apply unchanged.
+    const merged = validateItem<Record<string, unknown>>('holdings', { ...props, ...key, ...changes });
+    const after = values(merged);
+    await tx.run('holding-edits', 'setHolding', { ...key, ...after });
+    await tx.run('model', 'bumpModelRevision');
+    await tx.run('audit', 'recordAudit', {
+      subject: actor.viewer.subject,
+      role: actor.viewer.role,
+      party: actor.viewer.party,
+      action: 'edit:holdings',
+      target: holdingTarget(key),
+      details: JSON.stringify({ reason: why, before, after }),
+      requestId: actor.requestId,
+    });
+    return after;
   });
 }
 
 export async function holdingHistory(graph: Graph, key: HoldingKey, limit: number): Promise<AuditEntry[]> {
   const rows = await graph.read('holding-edits', 'holdingHistory', {
-    target: holdingTarget(key), actions: [...HOLDING_ACTIONS], limit: int(limit),
+    target: holdingTarget(key),
+    actions: [...HOLDING_ACTIONS],
+    limit: int(limit),
   });
   return rows.map((r) => r.entry as AuditEntry);
 }

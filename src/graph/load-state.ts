@@ -12,14 +12,18 @@ export interface LoadState {
 }
 
 /** How to get back to a whole model, for every message about an incomplete one. */
-export const RECOVERY_HINT = 'recover with `weerbaar restore` (the model as it was before the last destructive load, '
-  + 'from the automatic backup) or load a model again with `weerbaar load --model <file> --reset`';
+export const RECOVERY_HINT =
+  'recover with `weerbaar restore` (the model as it was before the last destructive load, ' +
+  'from the automatic backup) or load a model again with `weerbaar load --model <file> --reset`';
 
 /** Thrown by analyses, simulations and exports while a load is unfinished. */
 export class ModelIncompleteError extends UserError {
   constructor(state: Pick<LoadState, 'startedAt' | 'source'>) {
-    super(`the model in the graph is incomplete: ${describeLoad(state)} did not finish (or is still running); `
-      + RECOVERY_HINT, 'MODEL_INCOMPLETE');
+    super(
+      `the model in the graph is incomplete: ${describeLoad(state)} did not finish (or is still running); ` +
+        RECOVERY_HINT,
+      'MODEL_INCOMPLETE',
+    );
   }
 }
 
@@ -49,7 +53,8 @@ export async function assertModelComplete(graph: Graph): Promise<void> {
 }
 
 export async function beginLoad(
-  graph: Graph, info: { source: string; reset: boolean; command: string },
+  graph: Graph,
+  info: { source: string; reset: boolean; command: string },
 ): Promise<void> {
   await graph.write('load-state', 'beginLoad', info);
 }

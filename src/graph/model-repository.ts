@@ -12,11 +12,17 @@ const BATCH = Math.max(100, Number(process.env.WEERBAAR_LOAD_BATCH ?? 10_000) ||
 
 type Json = Record<string, unknown>;
 
-/** Batches written at once into an empty graph; more keeps both of Neo4j's cores busy, deadlocks are retried by the driver. */
+/** Batches written at once into an empty graph; more keeps both of Neo4j's cores busy, deadlocks are retried by the
+ * driver. */
 const BULK_CONCURRENCY = Math.max(1, Number(process.env.WEERBAAR_LOAD_CONCURRENCY ?? Math.max(2, cpus().length)) || 1);
 
 /** Runs `work` over the batches, at most `limit` at a time, reporting each finished batch in order of completion. */
-async function eachBatch<T>(batches: T[][], limit: number, work: (batch: T[]) => Promise<unknown>, done: (n: number) => void): Promise<void> {
+async function eachBatch<T>(
+  batches: T[][],
+  limit: number,
+  work: (batch: T[]) => Promise<unknown>,
+  done: (n: number) => void,
+): Promise<void> {
   let next = 0;
   const lane = async () => {
     while (next < batches.length) {
@@ -34,7 +40,11 @@ function chunks<T>(items: readonly T[], size = BATCH): T[][] {
   return out;
 }
 
-export interface LoadProgress { step: string; done: number; total: number }
+export interface LoadProgress {
+  step: string;
+  done: number;
+  total: number;
+}
 
 /** Number of model nodes in the graph. */
 export async function countEntities(graph: Graph): Promise<number> {
@@ -59,7 +69,8 @@ export async function clearModel(graph: Graph, onProgress?: (p: LoadProgress) =>
  * Loading the same model twice leaves the graph unchanged.
  */
 export async function loadModel(
-  graph: Graph, model: Model,
+  graph: Graph,
+  model: Model,
   options: { reset?: boolean; onProgress?: (p: LoadProgress) => void; source?: string; command?: string } = {},
 ): Promise<{ nodes: number; relationships: number }> {
   // Marked incomplete before the first write, unmarked by the last (src/graph/load-state.ts): an interrupted load
@@ -75,7 +86,11 @@ export async function loadModel(
   return written;
 }
 
-async function writeModel(graph: Graph, model: Model, options: { onProgress?: (p: LoadProgress) => void }): Promise<{ nodes: number; relationships: number }> {
+async function writeModel(
+  graph: Graph,
+  model: Model,
+  options: { onProgress?: (p: LoadProgress) => void },
+): Promise<{ nodes: number; relationships: number }> {
   // Into an empty graph, CREATE is several times faster than MERGE; the constraints still catch duplicates.
   const bulk = (await countEntities(graph)) === 0;
   const report = options.onProgress ?? (() => {});
@@ -86,19 +101,34 @@ async function writeModel(graph: Graph, model: Model, options: { onProgress?: (p
   for (const kind of NODE_KINDS) {
     const items = model[kind.list] as Json[];
     const skip = new Set(refFields.get(kind.list) ?? []);
-    const rows = items.map((n) => ({ id: n.id, props: storedProps(Object.fromEntries(Object.entries(n).filter(([k]) => !skip.has(k)))) }));
+    const rows = items.map((n) => ({
+      id: n.id,
+      props: storedProps(Object.fromEntries(Object.entries(n).filter(([k]) => !skip.has(k)))),
+    }));
     let done = 0;
-    await eachBatch(chunks(rows), bulk ? BULK_CONCURRENCY : 1, (batch) => graph.write(statementsFor(kind)[bulk ? 'create' : 'merge'], { rows: batch }), (n) => {
-      done += n;
-      report({ step: kind.list, done, total: rows.length });
-    });
+    await eachBatch(
+      chunks(rows),
+      bulk ? BULK_CONCURRENCY : 1,
+      (batch) => graph.write(statementsFor(kind)[bulk ? 'create' : 'merge'], { rows: batch }),
+      (n) => {
+        done += n;
+        report({ step: kind.list, done, total: rows.length });
+      },
+    );
     nodes += rows.length;
   }
   for (const ref of NODE_REFERENCES) {
     const items = model[ref.list] as Json[];
-    const rows = items
-      .map((n) => ({ id: n.id, refs: n[ref.field] === undefined ? [] : Array.isArray(n[ref.field]) ? n[ref.field] : [n[ref.field]] }));
-    await eachBatch(chunks(rows), bulk ? BULK_CONCURRENCY : 1, (batch) => graph.write(statementsFor(ref)[bulk ? 'create' : 'link'], { rows: batch }), () => {});
+    const rows = items.map((n) => ({
+      id: n.id,
+      refs: n[ref.field] === undefined ? [] : Array.isArray(n[ref.field]) ? n[ref.field] : [n[ref.field]],
+    }));
+    await eachBatch(
+      chunks(rows),
+      bulk ? BULK_CONCURRENCY : 1,
+      (batch) => graph.write(statementsFor(ref)[bulk ? 'create' : 'link'], { rows: batch }),
+      () => {},
+    );
     relationships += rows.reduce((s, r) => s + (r.refs as unknown[]).length, 0);
   }
   for (const rel of RELATIONSHIP_KINDS) {
@@ -110,13 +140,22 @@ async function writeModel(graph: Graph, model: Model, options: { onProgress?: (p
       return { [rel.from.field]: r[rel.from.field], [rel.to.field]: r[rel.to.field], props };
     });
     let done = 0;
-    await eachBatch(chunks(rows), bulk ? BULK_CONCURRENCY : 1, (batch) => graph.write(statementsFor(rel)[bulk ? 'create' : 'merge'], { rows: batch }), (n) => {
-      done += n;
-      report({ step: rel.list, done, total: rows.length });
-    });
+    await eachBatch(
+      chunks(rows),
+      bulk ? BULK_CONCURRENCY : 1,
+      (batch) => graph.write(statementsFor(rel)[bulk ? 'create' : 'merge'], { rows: batch }),
+      (n) => {
+        done += n;
+        report({ step: rel.list, done, total: rows.length });
+      },
+    );
     relationships += rows.length;
   }
-  await graph.write('model', 'setModelInfo', { name: model.name ?? null, description: model.description ?? null, version: model.version ?? null });
+  await graph.write('model', 'setModelInfo', {
+    name: model.name ?? null,
+    description: model.description ?? null,
+    version: model.version ?? null,
+  });
   return { nodes, relationships };
 }
 
@@ -143,7 +182,11 @@ export async function exportModel(graph: Graph): Promise<Model> {
   }
   for (const rel of RELATIONSHIP_KINDS) {
     const rows: Row[] = await graph.read(statementsFor(rel).export);
-    doc[rel.list] = rows.map((row) => ({ [rel.from.field]: row[rel.from.field], [rel.to.field]: row[rel.to.field], ...(row.props as Json) }));
+    doc[rel.list] = rows.map((row) => ({
+      [rel.from.field]: row[rel.from.field],
+      [rel.to.field]: row[rel.to.field],
+      ...(row.props as Json),
+    }));
   }
   return validateModel(doc, 'model exported from Neo4j');
 }

@@ -28,7 +28,8 @@ async function readRevisionRow(graph: Graph): Promise<Row | undefined> {
   if (driver && graph.config) {
     // The driver's bookmark manager, as Graph's sessions (graph.ts): on a cluster the read sees this process's writes.
     const session = driver.session({
-      database: graph.config.database, defaultAccessMode: neo4j.session.READ,
+      database: graph.config.database,
+      defaultAccessMode: neo4j.session.READ,
       bookmarkManager: driver.executeQueryBookmarkManager,
     });
     try {
@@ -48,7 +49,12 @@ async function readRevisionRow(graph: Graph): Promise<Row | undefined> {
   }
 }
 
-interface Read { seq: number; startedAt: number; writes: number; token: Promise<string> }
+interface Read {
+  seq: number;
+  startedAt: number;
+  writes: number;
+  token: Promise<string>;
+}
 
 /**
  * The revision token: ModelInfo epoch and revision (bumped in the transaction of every model write, model.cypher
@@ -66,7 +72,10 @@ export class ModelRevision {
   private next: Promise<string> | null = null;
   private readonly listeners = new Set<(token: string) => void>();
 
-  constructor(private readonly graph: Graph, options: ModelRevisionOptions = {}) {
+  constructor(
+    private readonly graph: Graph,
+    options: ModelRevisionOptions = {},
+  ) {
     this.maxAgeMs = Math.max(0, options.maxAgeMs ?? DEFAULT_REVISION_MAX_AGE_MS);
   }
 
@@ -89,10 +98,15 @@ export class ModelRevision {
   /** A token from a read that starts after this call; callers arriving while a read is in flight share the next one. */
   fresh(): Promise<string> {
     if (this.inFlight) {
-      this.next ??= this.inFlight.token.then(() => undefined, () => undefined).then(() => {
-        this.next = null;
-        return this.startRead();
-      });
+      this.next ??= this.inFlight.token
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .then(() => {
+          this.next = null;
+          return this.startRead();
+        });
       return this.next;
     }
     return this.startRead();

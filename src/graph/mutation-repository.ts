@@ -2,7 +2,14 @@
 // transaction.
 import type { Graph, Tx } from './graph.js';
 import { statementsFor } from './statements.js';
-import { LABEL_OF, NODE_REFERENCES, RELATIONSHIP_KINDS, SINGULAR_OF, type NodeList, type RelationshipKind } from '../model/kinds.js';
+import {
+  LABEL_OF,
+  NODE_REFERENCES,
+  RELATIONSHIP_KINDS,
+  SINGULAR_OF,
+  type NodeList,
+  type RelationshipKind,
+} from '../model/kinds.js';
 import { validateItem } from '../model/validate.js';
 import { NotFoundError, ValidationError, type Problem } from '../domain/errors.js';
 import type { Viewer } from '../domain/viewer.js';
@@ -11,16 +18,26 @@ import { storedProps } from './props.js';
 
 type Json = Record<string, unknown>;
 
-export interface Actor { viewer: Viewer; requestId: string }
+export interface Actor {
+  viewer: Viewer;
+  requestId: string;
+}
 
 /** One relationship item: its two ends and, for a list with keyProps, the values of those key fields. */
-export interface RelationshipKey { from: string; to: string; match?: Record<string, string> }
+export interface RelationshipKey {
+  from: string;
+  to: string;
+  match?: Record<string, string>;
+}
 
 /** The key fields a relationship list keeps as properties, with their values in `item` ({} for most lists). */
 function matchOf(rel: RelationshipKind, item: Json): Record<string, string> {
   return Object.fromEntries((rel.keyProps ?? []).map((f) => [f, String(item[f])]));
 }
-const matchText = (match: Record<string, string>) => Object.values(match).map((v) => ` ${v}`).join('');
+const matchText = (match: Record<string, string>) =>
+  Object.values(match)
+    .map((v) => ` ${v}`)
+    .join('');
 
 function relKind(list: string): RelationshipKind {
   const k = RELATIONSHIP_KINDS.find((r) => r.list === list);
@@ -31,13 +48,17 @@ function relKind(list: string): RelationshipKind {
 export class MutationRepository {
   constructor(private readonly graph: Graph) {}
 
-  /** One write transaction (its end, committed or not, makes this process re-read the model revision: Graph.writesEnded). */
+  /** One write transaction (its end, committed or not, makes this process re-read the model revision:
+   * Graph.writesEnded). */
   private async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.graph.writeTransaction(work);
   }
 
   /** Checks that every referenced id exists and is of an allowed kind. */
-  private async checkReferences(item: string, refs: { field: string; id: string; kinds: readonly NodeList[] | '*' }[]): Promise<void> {
+  private async checkReferences(
+    item: string,
+    refs: { field: string; id: string; kinds: readonly NodeList[] | '*' }[],
+  ): Promise<void> {
     if (!refs.length) return;
     const rows = await this.graph.read('mutations', 'kindsOf', { ids: [...new Set(refs.map((r) => r.id))] });
     const kindOf = new Map(rows.map((r) => [r.id as string, r.kind as string]));
@@ -45,8 +66,14 @@ export class MutationRepository {
     for (const r of refs) {
       const kind = kindOf.get(r.id);
       const allowed: string[] | null = r.kinds === '*' ? null : r.kinds.map((k) => LABEL_OF[k]);
-      if (!kind) problems.push({ item, field: r.field, message: `unknown ${r.kinds === '*' ? 'node' : r.kinds.map((k) => SINGULAR_OF[k]).join(' or ')} "${r.id}"` });
-      else if (allowed && !allowed.includes(kind)) problems.push({ item, field: r.field, message: `"${r.id}" is a ${kind}, expected ${allowed.join(' or ')}` });
+      if (!kind)
+        problems.push({
+          item,
+          field: r.field,
+          message: `unknown ${r.kinds === '*' ? 'node' : r.kinds.map((k) => SINGULAR_OF[k]).join(' or ')} "${r.id}"`,
+        });
+      else if (allowed && !allowed.includes(kind))
+        problems.push({ item, field: r.field, message: `"${r.id}" is a ${kind}, expected ${allowed.join(' or ')}` });
     }
     if (problems.length) throw new ValidationError(problems);
   }
@@ -55,19 +82,32 @@ export class MutationRepository {
   private async audit(tx: Tx, actor: Actor, action: string, target: string, details: unknown) {
     await tx.run('model', 'bumpModelRevision');
     return tx.run('audit', 'recordAudit', {
-      subject: actor.viewer.subject, role: actor.viewer.role, party: actor.viewer.party, action, target,
-      details: JSON.stringify(details), requestId: actor.requestId,
+      subject: actor.viewer.subject,
+      role: actor.viewer.role,
+      party: actor.viewer.party,
+      action,
+      target,
+      details: JSON.stringify(details),
+      requestId: actor.requestId,
     });
   }
 
-  private async writeNode(list: NodeList, item: Json, actor: Actor, action: 'create' | 'update', within?: Tx): Promise<NodeRecord> {
+  private async writeNode(
+    list: NodeList,
+    item: Json,
+    actor: Actor,
+    action: 'create' | 'update',
+    within?: Tx,
+  ): Promise<NodeRecord> {
     const refs = NODE_REFERENCES.filter((r) => r.list === list);
     const label = `${list} (id "${String(item.id)}")`;
     const toCheck: { field: string; id: string; kinds: readonly NodeList[] | '*' }[] = [];
     for (const r of refs) {
       const v = item[r.field];
       if (v === undefined) continue;
-      (Array.isArray(v) ? v : [v]).forEach((id, j) => toCheck.push({ field: Array.isArray(v) ? `${r.field}[${j}]` : r.field, id: String(id), kinds: r.kinds }));
+      (Array.isArray(v) ? v : [v]).forEach((id, j) =>
+        toCheck.push({ field: Array.isArray(v) ? `${r.field}[${j}]` : r.field, id: String(id), kinds: r.kinds }),
+      );
     }
     if (typeof item.owner === 'string') toCheck.push({ field: 'owner', id: item.owner, kinds: ['parties'] });
     await this.checkReferences(label, toCheck);
@@ -77,7 +117,9 @@ export class MutationRepository {
       await tx.run(statementsFor(list)[action === 'create' ? 'create' : 'merge'], { rows: [{ id: item.id, props }] });
       for (const r of refs) {
         const v = item[r.field];
-        await tx.run(statementsFor(r).link, { rows: [{ id: item.id, refs: v === undefined ? [] : Array.isArray(v) ? v : [v] }] });
+        await tx.run(statementsFor(r).link, {
+          rows: [{ id: item.id, refs: v === undefined ? [] : Array.isArray(v) ? v : [v] }],
+        });
       }
       await this.audit(tx, actor, `${action}:${list}`, String(item.id), item);
     };
@@ -98,7 +140,9 @@ export class MutationRepository {
    */
   async updateNode(list: NodeList, id: string, patch: Json, actor: Actor): Promise<NodeRecord> {
     if ('id' in patch && patch.id !== undefined && patch.id !== id) {
-      throw new ValidationError([{ item: `${list} (id "${id}")`, field: 'id', message: 'cannot be changed; delete and create instead' }]);
+      throw new ValidationError([
+        { item: `${list} (id "${id}")`, field: 'id', message: 'cannot be changed; delete and create instead' },
+      ]);
     }
     return this.transaction(async (tx) => {
       await tx.run('mutations', 'lockNode', { id });
@@ -135,7 +179,12 @@ export class MutationRepository {
     return `${rel.list} (${ends}${matchText(matchOf(rel, item))})`;
   }
 
-  private async writeRelationship(rel: RelationshipKind, item: Json, actor: Actor, action: 'create' | 'update'): Promise<RelationshipRecord> {
+  private async writeRelationship(
+    rel: RelationshipKind,
+    item: Json,
+    actor: Actor,
+    action: 'create' | 'update',
+  ): Promise<RelationshipRecord> {
     const from = String(item[rel.from.field]);
     const to = String(item[rel.to.field]);
     await this.checkReferences(this.relLabel(rel, item), [
@@ -151,7 +200,10 @@ export class MutationRepository {
       await tx.run('mutations', 'lockNode', { id: from });
       const match = matchOf(rel, item);
       const existing = await tx.run(statementsFor(rel).get, { from, to, match });
-      if (action === 'create' && existing.length) throw new ValidationError([{ item: this.relLabel(rel, item), field: '', message: 'already exists; update it instead' }]);
+      if (action === 'create' && existing.length)
+        throw new ValidationError([
+          { item: this.relLabel(rel, item), field: '', message: 'already exists; update it instead' },
+        ]);
       if (action === 'update' && !existing.length) {
         throw new NotFoundError(rel.list, `${from}→${to}${matchText(match)}`);
       }

@@ -54,24 +54,47 @@ export function codeVersion(): string {
   return version;
 }
 
-export async function createRun(graph: Graph, input: { scenario: string; parameters: object; seed: string; status: RunStatus; createdBy?: string; source?: string }): Promise<string> {
+export async function createRun(
+  graph: Graph,
+  input: { scenario: string; parameters: object; seed: string; status: RunStatus; createdBy?: string; source?: string },
+): Promise<string> {
   const id = `run-${randomUUID()}`;
   const rows = await graph.write('runs', 'createRun', {
-    id, scenario: input.scenario, status: input.status, parameters: JSON.stringify(input.parameters), seed: input.seed,
-    codeVersion: codeVersion(), createdBy: input.createdBy ?? null, source: input.source ?? 'api',
+    id,
+    scenario: input.scenario,
+    status: input.status,
+    parameters: JSON.stringify(input.parameters),
+    seed: input.seed,
+    codeVersion: codeVersion(),
+    createdBy: input.createdBy ?? null,
+    source: input.source ?? 'api',
   });
   if (!rows.length) throw new NotFoundError('scenario', input.scenario);
   return id;
 }
 
-export async function updateRunProgress(graph: Graph, id: string, status: RunStatus, progress: number, iterationsDone: number): Promise<void> {
+export async function updateRunProgress(
+  graph: Graph,
+  id: string,
+  status: RunStatus,
+  progress: number,
+  iterationsDone: number,
+): Promise<void> {
   await graph.write('runs', 'updateRunProgress', { id, status, progress, iterationsDone });
 }
 
-export async function finishRun(graph: Graph, id: string, fields: { status: RunStatus; error?: string; result?: object; iterationsDone?: number; totalImpactMean?: number }): Promise<void> {
+export async function finishRun(
+  graph: Graph,
+  id: string,
+  fields: { status: RunStatus; error?: string; result?: object; iterationsDone?: number; totalImpactMean?: number },
+): Promise<void> {
   await graph.write('runs', 'finishRun', {
-    id, status: fields.status, progress: fields.status === 'done' ? 1 : null, error: fields.error ?? null,
-    result: fields.result ? JSON.stringify(fields.result) : null, totalImpactMean: fields.totalImpactMean ?? null,
+    id,
+    status: fields.status,
+    progress: fields.status === 'done' ? 1 : null,
+    error: fields.error ?? null,
+    result: fields.result ? JSON.stringify(fields.result) : null,
+    totalImpactMean: fields.totalImpactMean ?? null,
     iterationsDone: fields.iterationsDone ?? null,
   });
 }
@@ -81,15 +104,38 @@ export async function getRun(graph: Graph, id: string): Promise<RunRecord | null
   return (rows[0]?.run as RunRecord) ?? null;
 }
 
-export async function listRuns(graph: Graph, scenario: string | null, limit: number, viewer: { admin: boolean; party: string | null } = { admin: true, party: null }): Promise<RunRecord[]> {
+export async function listRuns(
+  graph: Graph,
+  scenario: string | null,
+  limit: number,
+  viewer: { admin: boolean; party: string | null } = { admin: true, party: null },
+): Promise<RunRecord[]> {
   const rows = await graph.read('runs', 'listRuns', { scenario, limit: int(limit), viewer });
   return rows.map((r) => r.run as RunRecord);
 }
 
 /** Stores a finished CLI run in one go. */
-export async function saveFinishedRun(graph: Graph, record: { scenario: string; parameters: object; result: { meta: { iterations: number; seed?: unknown }; totalImpact: { mean: number } } }): Promise<string> {
+export async function saveFinishedRun(
+  graph: Graph,
+  record: {
+    scenario: string;
+    parameters: object;
+    result: { meta: { iterations: number; seed?: unknown }; totalImpact: { mean: number } };
+  },
+): Promise<string> {
   const params = record.parameters as { seed?: unknown };
-  const id = await createRun(graph, { scenario: record.scenario, parameters: record.parameters, seed: String(params.seed ?? record.result.meta.seed ?? ''), status: 'running', source: 'cli' });
-  await finishRun(graph, id, { status: 'done', result: record.result, iterationsDone: record.result.meta.iterations, totalImpactMean: record.result.totalImpact.mean });
+  const id = await createRun(graph, {
+    scenario: record.scenario,
+    parameters: record.parameters,
+    seed: String(params.seed ?? record.result.meta.seed ?? ''),
+    status: 'running',
+    source: 'cli',
+  });
+  await finishRun(graph, id, {
+    status: 'done',
+    result: record.result,
+    iterationsDone: record.result.meta.iterations,
+    totalImpactMean: record.result.totalImpact.mean,
+  });
   return id;
 }

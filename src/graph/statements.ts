@@ -2,8 +2,16 @@
 // a relationship type in both directions), expanded once from cypher/kinds.template.cypher for every kind.
 import { expandFragments, readCypherFile, schemaStatements, sections, type Statement } from './cypher.js';
 import {
-  LABEL_OF, NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS,
-  type Endpoint, type NodeKind, type NodeList, type NodeReference, type RelationshipKind, type RelationshipList,
+  LABEL_OF,
+  NODE_KINDS,
+  NODE_REFERENCES,
+  RELATIONSHIP_KINDS,
+  type Endpoint,
+  type NodeKind,
+  type NodeList,
+  type NodeReference,
+  type RelationshipKind,
+  type RelationshipList,
 } from '../model/kinds.js';
 import { ITEM_SCHEMAS } from '../model/schema.js';
 
@@ -17,7 +25,10 @@ export const LINK_STATEMENTS = ['out', 'in'] as const;
 
 type Scope = 'node' | 'reference' | 'relationship' | 'link';
 const SCOPE_STATEMENTS: Record<Scope, readonly string[]> = {
-  node: NODE_STATEMENTS, reference: REFERENCE_STATEMENTS, relationship: RELATIONSHIP_STATEMENTS, link: LINK_STATEMENTS,
+  node: NODE_STATEMENTS,
+  reference: REFERENCE_STATEMENTS,
+  relationship: RELATIONSHIP_STATEMENTS,
+  link: LINK_STATEMENTS,
 };
 
 /** The reads of one relationship type: leaving (`out`) or arriving at (`in`) each of `$ids`. */
@@ -45,19 +56,25 @@ export function render(template: string, values: Values, where: string): string 
   const repeated = template.replace(/\{\{#(\w+)\}\}([\s\S]*?)\{\{\/\1\}\}/g, (_all, key: string, inner: string) => {
     const items = values[key];
     if (!Array.isArray(items)) throw new Error(`${where}: no list for {{#${key}}}`);
-    return items.map((item: string | Record<string, string>) =>
-      fill(inner, typeof item === 'string' ? { ...values, '.': item } : { ...values, ...item }, where)).join(', ');
+    return items
+      .map((item: string | Record<string, string>) =>
+        fill(inner, typeof item === 'string' ? { ...values, '.': item } : { ...values, ...item }, where),
+      )
+      .join(', ');
   });
   return expandFragments(fill(repeated, values, where), where);
 }
 
 /** The label to match an end by: its kind's, or `Entity` when the end may be of any or of several kinds. */
 const endpointLabel = (e: Endpoint): string =>
-  (e.kinds === '*' || e.kinds.length !== 1 ? 'Entity' : LABEL_OF[e.kinds[0]!]);
+  e.kinds === '*' || e.kinds.length !== 1 ? 'Entity' : LABEL_OF[e.kinds[0]!];
 
 function nodeValues(kind: NodeKind): Values {
-  const refs = NODE_REFERENCES.filter((r) => r.list === kind.list)
-    .map((r) => ({ field: r.field, type: r.type, target: endpointLabel({ field: r.field, kinds: r.kinds }) }));
+  const refs = NODE_REFERENCES.filter((r) => r.list === kind.list).map((r) => ({
+    field: r.field,
+    type: r.type,
+    target: endpointLabel({ field: r.field, kinds: r.kinds }),
+  }));
   return { list: kind.list, label: kind.label, refs };
 }
 
@@ -68,8 +85,13 @@ function referenceValues(ref: NodeReference): Values {
 function relationshipValues(rel: RelationshipKind): Values {
   const props = Object.keys(ITEM_SCHEMAS[rel.list].shape).filter((f) => f !== rel.from.field && f !== rel.to.field);
   return {
-    type: rel.type, from: rel.from.field, to: rel.to.field,
-    fromLabel: endpointLabel(rel.from), toLabel: endpointLabel(rel.to), props, keyProps: rel.keyProps ?? [],
+    type: rel.type,
+    from: rel.from.field,
+    to: rel.to.field,
+    fromLabel: endpointLabel(rel.from),
+    toLabel: endpointLabel(rel.to),
+    props,
+    keyProps: rel.keyProps ?? [],
   };
 }
 
@@ -157,8 +179,9 @@ export function statementsForType(type: string): LinkStatements {
 /** Every statement expanded from the template, for the tests that check them. */
 export function allKindStatements(): Statement[] {
   const e = expand();
-  const all = [...e.nodes.values(), ...e.references.values(), ...e.relationships.values()]
-    .flatMap((s) => Object.values(s) as Statement[]);
+  const all = [...e.nodes.values(), ...e.references.values(), ...e.relationships.values()].flatMap(
+    (s) => Object.values(s) as Statement[],
+  );
   return [...new Map(all.map((s) => [s.name, s])).values()];
 }
 

@@ -15,7 +15,10 @@ export function effectLabel(index: number, item: unknown, list = 'effects'): str
 }
 
 /** Problems with the effects' parties and the measures' phases, given the list of every node id (`kindOf`). */
-export function checkMeasures(model: Pick<Model, 'measures' | 'effects'>, kindOf: ReadonlyMap<string, string>): Problem[] {
+export function checkMeasures(
+  model: Pick<Model, 'measures' | 'effects'>,
+  kindOf: ReadonlyMap<string, string>,
+): Problem[] {
   const problems: Problem[] = [];
   model.measures.forEach((m, i) => {
     if (m.phases && new Set(m.phases).size !== m.phases.length) {
@@ -24,8 +27,10 @@ export function checkMeasures(model: Pick<Model, 'measures' | 'effects'>, kindOf
   });
   model.effects.forEach((e, i) => {
     const k = kindOf.get(e.party);
-    if (k === undefined) problems.push({ item: effectLabel(i, e), field: 'party', message: `unknown party "${e.party}"` });
-    else if (k !== 'parties') problems.push({ item: effectLabel(i, e), field: 'party', message: `"${e.party}" is in ${k}, expected parties` });
+    if (k === undefined)
+      problems.push({ item: effectLabel(i, e), field: 'party', message: `unknown party "${e.party}"` });
+    else if (k !== 'parties')
+      problems.push({ item: effectLabel(i, e), field: 'party', message: `"${e.party}" is in ${k}, expected parties` });
   });
   return problems;
 }

@@ -6,7 +6,13 @@ import { MODEL_LISTS, type ModelList } from './kinds.js';
 export const CLASSIFICATIONS = ['public', 'restricted', 'confidential'] as const;
 export const PHASES = ['proaction', 'prevention', 'preparation', 'response', 'aftercare'] as const;
 export const PARTY_KINDS = [
-  'ministry', 'safety-region', 'municipality', 'company', 'ngo', 'international', 'other-government',
+  'ministry',
+  'safety-region',
+  'municipality',
+  'company',
+  'ngo',
+  'international',
+  'other-government',
 ] as const;
 export const ROLES = ['lead', 'support'] as const;
 export const CLASSES = ['A', 'B', 'C', 'D', 'E'] as const;
@@ -17,15 +23,25 @@ export const INSTRUMENTS = ['policy', 'legislation', 'investment', 'exercise', '
 export const MEASURE_STATUSES = ['proposed', 'decided', 'in-progress', 'done', 'dropped'] as const;
 export const DIRECTIONS = ['rising', 'stable', 'falling'] as const;
 
-const id = z.string().min(1, 'must be a non-empty string').max(200, 'must be at most 200 characters')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'must start with a letter or digit and contain only letters, digits, "_", ".", ":" and "-"');
+const id = z
+  .string()
+  .min(1, 'must be a non-empty string')
+  .max(200, 'must be at most 200 characters')
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/,
+    'must start with a letter or digit and contain only letters, digits, "_", ".", ":" and "-"',
+  );
 const text = z.string().max(10_000);
 const unit = z.number().min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1');
 /** A calendar day, YYYY-MM-DD, that exists. */
 const DAY_FORMAT = /^\d{4}-\d{2}-\d{2}$/;
-export const isoDay = z.string().regex(DAY_FORMAT, 'must be a date YYYY-MM-DD')
-  .refine((d) => !DAY_FORMAT.test(d) || (!Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d),
-    'must be a date that exists');
+export const isoDay = z
+  .string()
+  .regex(DAY_FORMAT, 'must be a date YYYY-MM-DD')
+  .refine(
+    (d) => !DAY_FORMAT.test(d) || (!Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d),
+    'must be a date that exists',
+  );
 const nonNegative = z.number().min(0, 'must be ≥ 0').refine(Number.isFinite, 'must be finite');
 
 /** Fields every node may carry: provenance and openness. */
@@ -56,7 +72,9 @@ export const ImpactCriterion = z.strictObject({
   vitalInterest: id,
   unit: z.string().min(1).max(100),
   /** Lower bounds of classes A–E in the criterion's unit, strictly increasing. */
-  thresholds: z.array(nonNegative).length(5, 'must list exactly 5 lower bounds, for classes A to E')
+  thresholds: z
+    .array(nonNegative)
+    .length(5, 'must list exactly 5 lower bounds, for classes A to E')
     .refine((t) => t.every((v, i) => i === 0 || v > t[i - 1]!), 'must be strictly increasing'),
   weight: nonNegative.default(1),
 });
@@ -86,7 +104,10 @@ export const Signal = z.strictObject({
   horizon: z.enum(HORIZONS),
   direction: z.enum(DIRECTIONS),
   /** 1 (weak) to 5 (strong). */
-  strength: z.number().min(1, 'must be from 1 to 5').max(5, 'must be from 1 to 5')
+  strength: z
+    .number()
+    .min(1, 'must be from 1 to 5')
+    .max(5, 'must be from 1 to 5')
     .refine(Number.isInteger, 'must be a whole number from 1 to 5'),
   threats: z.array(id).default([]),
   incidentCategories: z.array(id).default([]),
@@ -151,14 +172,16 @@ export const Region = z.strictObject({
 
 export const Dependency = z.strictObject({
   ...relBase,
-  from: id, to: id,
+  from: id,
+  to: id,
   strength: nonNegative,
   probability: unit.default(1),
   delayHours: nonNegative.default(0),
 });
 export const Disruption = z.strictObject({
   ...relBase,
-  scenario: id, service: id,
+  scenario: id,
+  service: id,
   inoperability: unit,
   /** Absent: the shock lasts for ever. */
   durationHours: nonNegative.optional(),
@@ -169,7 +192,8 @@ export const Trigger = z.strictObject({ ...relBase, service: id, task: id, deman
 export const Need = z.strictObject({ ...relBase, task: id, capability: id, perUnit: nonNegative });
 export const Holding = z.strictObject({
   ...relBase,
-  party: id, capability: id,
+  party: id,
+  capability: id,
   capacity: nonNegative,
   readiness: unit.default(1),
   mobilisationHours: nonNegative.default(0),
@@ -181,16 +205,19 @@ export const Responsibility = z.strictObject({ ...relBase, party: id, target: id
 export const Operation = z.strictObject({ ...relBase, party: id, service: id });
 export const Score = z.strictObject({
   ...relBase,
-  scenario: id, criterion: id,
+  scenario: id,
+  criterion: id,
   /** Expert value in the criterion's unit; the class follows from its thresholds. */
   value: nonNegative.optional(),
   /** Expert class when no value is given; X = not applicable. */
   class: z.enum([...CLASSES, 'X']).optional(),
 });
-/** How a simulated disruption turns into impact: per inoperability-hour of a service or shortfall-unit-hour of a capability. */
+/** How a simulated disruption turns into impact: per inoperability-hour of a service or shortfall-unit-hour of a
+ * capability. */
 export const Consequence = z.strictObject({
   ...relBase,
-  from: id, criterion: id,
+  from: id,
+  criterion: id,
   perUnitHour: nonNegative,
 });
 /**
@@ -199,7 +226,9 @@ export const Consequence = z.strictObject({
  */
 export const Effect = z.strictObject({
   ...relBase,
-  measure: id, party: id, capability: id,
+  measure: id,
+  party: id,
+  capability: id,
   capacityDelta: nonNegative,
 });
 

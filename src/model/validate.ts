@@ -43,7 +43,10 @@ function issueToProblems(issue: z.core.$ZodIssue, input: unknown): Problem[] {
   } else if (path.length === 1) {
     fieldPath = path;
   }
-  const field = fieldPath.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.').replace(/\.\[/g, '[');
+  const field = fieldPath
+    .map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))
+    .join('.')
+    .replace(/\.\[/g, '[');
   const received = (): unknown => {
     let v: unknown = input;
     for (const p of path) v = v && typeof v === 'object' ? (v as Json)[p as string] : undefined;
@@ -58,21 +61,40 @@ function issueToProblems(issue: z.core.$ZodIssue, input: unknown): Problem[] {
     return [{ item, field, message: `must be ${issue.expected}, got ${describeValue(got)}` }];
   }
   if (issue.code === 'invalid_value') {
-    return [{ item, field, message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(received())}` }];
+    return [
+      {
+        item,
+        field,
+        message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(received())}`,
+      },
+    ];
   }
   const got = received();
   const suffix = got !== undefined && typeof got !== 'object' ? `, got ${describeValue(got)}` : '';
   return [{ item, field, message: `${issue.message}${suffix}` }];
 }
 
-/** Checks a parsed document and returns the model with defaults filled in; throws ValidationError listing every problem. */
+/** Checks a parsed document and returns the model with defaults filled in; throws ValidationError listing every
+ * problem. */
 export function validateModel(input: unknown, context?: string): Model {
   if (!input || typeof input !== 'object' || Array.isArray(input)) {
-    throw new ValidationError([{ item: 'model', field: '', message: `must be a JSON object, got ${Array.isArray(input) ? 'an array' : describeValue(input)}` }], context);
+    throw new ValidationError(
+      [
+        {
+          item: 'model',
+          field: '',
+          message: `must be a JSON object, got ${Array.isArray(input) ? 'an array' : describeValue(input)}`,
+        },
+      ],
+      context,
+    );
   }
   const parsed = Model.safeParse(input);
   if (!parsed.success) {
-    throw new ValidationError(parsed.error.issues.flatMap((i) => issueToProblems(i, input)), context);
+    throw new ValidationError(
+      parsed.error.issues.flatMap((i) => issueToProblems(i, input)),
+      context,
+    );
   }
   const problems = checkReferences(parsed.data);
   if (problems.length) throw new ValidationError(problems, context);
@@ -86,7 +108,12 @@ export function checkReferences(model: Model): Problem[] {
   for (const k of NODE_KINDS) {
     (model[k.list] as { id: string }[]).forEach((n, i) => {
       const seen = kindOf.get(n.id);
-      if (seen) problems.push({ item: itemLabel(k.list, i, n), field: 'id', message: `duplicate id, already used by a ${seen === k.list ? 'previous item' : `node in ${seen}`}` });
+      if (seen)
+        problems.push({
+          item: itemLabel(k.list, i, n),
+          field: 'id',
+          message: `duplicate id, already used by a ${seen === k.list ? 'previous item' : `node in ${seen}`}`,
+        });
       else kindOf.set(n.id, k.list);
     });
   }
@@ -107,7 +134,8 @@ export function checkReferences(model: Model): Problem[] {
       const label = itemLabel(ref.list, i, n);
       const values = Array.isArray(v) ? (v as string[]) : [v as string];
       values.forEach((r, j) => expect(label, Array.isArray(v) ? `${ref.field}[${j}]` : ref.field, r, ref.kinds));
-      if (Array.isArray(v) && new Set(v).size !== v.length) problems.push({ item: label, field: ref.field, message: 'lists the same id twice' });
+      if (Array.isArray(v) && new Set(v).size !== v.length)
+        problems.push({ item: label, field: ref.field, message: 'lists the same id twice' });
     });
   }
   for (const k of NODE_KINDS) {
@@ -130,10 +158,16 @@ export function checkReferences(model: Model): Problem[] {
   }
   problems.push(...checkRegions(model));
   model.dependencies.forEach((d, i) => {
-    if (d.from === d.to) problems.push({ item: itemLabel('dependencies', i, d), field: 'to', message: 'a service cannot depend on itself' });
+    if (d.from === d.to)
+      problems.push({
+        item: itemLabel('dependencies', i, d),
+        field: 'to',
+        message: 'a service cannot depend on itself',
+      });
   });
   model.scores.forEach((s, i) => {
-    if (s.value === undefined && s.class === undefined) problems.push({ item: itemLabel('scores', i, s), field: 'value', message: 'give a value or a class' });
+    if (s.value === undefined && s.class === undefined)
+      problems.push({ item: itemLabel('scores', i, s), field: 'value', message: 'give a value or a class' });
   });
   problems.push(...itemRules(model as unknown as Record<string, Json[]>, (list, i, n) => itemLabel(list, i, n)));
   return problems;
@@ -141,7 +175,8 @@ export function checkReferences(model: Model): Problem[] {
 
 /** Rules of one item beyond its shape: what a signal concerns, what a likelihood revision sets. */
 function itemRules(
-  lists: Record<string, Json[] | undefined>, label: (list: string, i: number, n: Json) => string,
+  lists: Record<string, Json[] | undefined>,
+  label: (list: string, i: number, n: Json) => string,
 ): Problem[] {
   const problems: Problem[] = [];
   (lists.signals ?? []).forEach((s, i) => {
@@ -205,7 +240,10 @@ export async function readJsonFile(path: string): Promise<unknown> {
     text = await readFile(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(`${path}: cannot read file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code ?? 'unknown error'})`, 'BAD_USER_INPUT');
+    throw new UserError(
+      `${path}: cannot read file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unknown error')})`,
+      'BAD_USER_INPUT',
+    );
   }
   if (text.trim() === '') throw new UserError(`${path}: file is empty, expected a JSON document`, 'BAD_USER_INPUT');
   try {
@@ -217,7 +255,6 @@ export async function readJsonFile(path: string): Promise<unknown> {
 
 export type { ModelInput };
 
-
 /** The zod schema of one item of each list (the table of schema.ts, keyed by the catalogue's lists). */
 export const ITEM_SCHEMAS: Record<string, z.ZodObject> = S.ITEM_SCHEMAS;
 
@@ -228,14 +265,25 @@ export function validateItem<T = Record<string, unknown>>(list: string, item: un
   const parsed = schema.safeParse(item);
   if (!parsed.success) {
     const wrapped = { [list]: [item] };
-    const problems = parsed.error.issues.flatMap((i) => issueToProblems({ ...i, path: [list, 0, ...i.path] } as z.core.$ZodIssue, wrapped))
+    const problems = parsed.error.issues
+      .flatMap((i) => issueToProblems({ ...i, path: [list, 0, ...i.path] } as z.core.$ZodIssue, wrapped))
       .map((p) => ({ ...p, item: p.item.replace(`${list}[0]`, list) }));
     throw new ValidationError(problems);
   }
   const extra: Problem[] = [];
   const v = parsed.data as Record<string, unknown>;
-  if (list === 'dependencies' && v.from === v.to) extra.push({ item: itemLabel(list, 0, v).replace(`${list}[0]`, list), field: 'to', message: 'a service cannot depend on itself' });
-  if (list === 'scores' && v.value === undefined && v.class === undefined) extra.push({ item: itemLabel(list, 0, v).replace(`${list}[0]`, list), field: 'value', message: 'give a value or a class' });
+  if (list === 'dependencies' && v.from === v.to)
+    extra.push({
+      item: itemLabel(list, 0, v).replace(`${list}[0]`, list),
+      field: 'to',
+      message: 'a service cannot depend on itself',
+    });
+  if (list === 'scores' && v.value === undefined && v.class === undefined)
+    extra.push({
+      item: itemLabel(list, 0, v).replace(`${list}[0]`, list),
+      field: 'value',
+      message: 'give a value or a class',
+    });
   extra.push(...itemRules({ [list]: [v] }, (l, i, n) => itemLabel(l, i, n).replace(`${l}[0]`, l)));
   if (extra.length) throw new ValidationError(extra);
   return parsed.data as T;

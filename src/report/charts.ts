@@ -13,44 +13,83 @@ const config = {
 } as const;
 
 /** Likelihood (x) against impact (y), each scenario a point labelled with its name; risk shown by size. */
-export function riskDiagram(points: { scenario: string; likelihood: number; impact: number; risk: number; rank: number }[],
-  titles: { x: string; y: string }): TopLevelSpec {
+export function riskDiagram(
+  points: { scenario: string; likelihood: number; impact: number; risk: number; rank: number }[],
+  titles: { x: string; y: string },
+): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 560, height: 420, config,
+    width: 560,
+    height: 420,
+    config,
     data: { values: points },
     encoding: {
-      x: { field: 'likelihood', type: 'quantitative', title: titles.x, scale: { domain: [0, 5.5] }, axis: { values: [1, 2, 3, 4, 5] } },
-      y: { field: 'impact', type: 'quantitative', title: titles.y, scale: { domain: [0, 5.5] }, axis: { values: [1, 2, 3, 4, 5] } },
+      x: {
+        field: 'likelihood',
+        type: 'quantitative',
+        title: titles.x,
+        scale: { domain: [0, 5.5] },
+        axis: { values: [1, 2, 3, 4, 5] },
+      },
+      y: {
+        field: 'impact',
+        type: 'quantitative',
+        title: titles.y,
+        scale: { domain: [0, 5.5] },
+        axis: { values: [1, 2, 3, 4, 5] },
+      },
     },
     layer: [
-      { mark: { type: 'point', filled: true, color: PALETTE[0], opacity: 0.85 },
-        encoding: { size: { field: 'risk', type: 'quantitative', legend: null, scale: { range: [40, 400] } } } },
-      { mark: { type: 'text', align: 'left', dx: 8, dy: -6, fontSize: 9, color: '#222' },
+      {
+        mark: { type: 'point', filled: true, color: PALETTE[0], opacity: 0.85 },
+        encoding: { size: { field: 'risk', type: 'quantitative', legend: null, scale: { range: [40, 400] } } },
+      },
+      {
+        mark: { type: 'text', align: 'left', dx: 8, dy: -6, fontSize: 9, color: '#222' },
         encoding: { text: { field: 'label', type: 'nominal' } },
         // The six highest risks by name, the rest by rank (the table beside the chart names them all).
-        transform: [{ calculate: "datum.rank <= 6 ? datum.rank + '. ' + datum.scenario : '' + datum.rank", as: 'label' }] },
+        transform: [
+          { calculate: "datum.rank <= 6 ? datum.rank + '. ' + datum.scenario : '' + datum.rank", as: 'label' },
+        ],
+      },
     ],
   };
 }
 
 /** Rank of every scenario under each weight profile and method: a grid of ranks, darker for a higher rank. */
-export function sensitivityHeatmap(cells: { scenario: string; view: string; rank: number }[], views: string[],
-  titles: { x: string; y: string }): TopLevelSpec {
+export function sensitivityHeatmap(
+  cells: { scenario: string; view: string; rank: number }[],
+  views: string[],
+  titles: { x: string; y: string },
+): TopLevelSpec {
   const scenarios = [...new Set(cells.map((c) => c.scenario))];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 60 * views.length, height: { step: 16 }, config,
+    width: 60 * views.length,
+    height: { step: 16 },
+    config,
     data: { values: cells },
     encoding: {
       x: { field: 'view', type: 'nominal', title: titles.x, sort: views, axis: { labelAngle: -30 } },
       y: { field: 'scenario', type: 'nominal', title: titles.y, sort: scenarios },
     },
     layer: [
-      { mark: 'rect', encoding: { color: { field: 'rank', type: 'quantitative', scale: { scheme: 'blues', reverse: true }, legend: null } } },
-      { mark: { type: 'text', fontSize: 9 },
-        encoding: { text: { field: 'rank', type: 'quantitative' },
-          color: { condition: { test: `datum.rank <= ${Math.ceil(scenarios.length / 3)}`, value: 'white' }, value: 'black' } } },
+      {
+        mark: 'rect',
+        encoding: {
+          color: { field: 'rank', type: 'quantitative', scale: { scheme: 'blues', reverse: true }, legend: null },
+        },
+      },
+      {
+        mark: { type: 'text', fontSize: 9 },
+        encoding: {
+          text: { field: 'rank', type: 'quantitative' },
+          color: {
+            condition: { test: `datum.rank <= ${Math.ceil(scenarios.length / 3)}`, value: 'white' },
+            value: 'black',
+          },
+        },
+      },
     ],
   };
 }
@@ -59,7 +98,9 @@ export function sensitivityHeatmap(cells: { scenario: string; view: string; rank
 export function gapBars(rows: { capability: string; shortfall: number }[], title: string): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 420, height: { step: 16 }, config,
+    width: 420,
+    height: { step: 16 },
+    config,
     data: { values: rows },
     mark: { type: 'bar', color: PALETTE[3] },
     encoding: {
@@ -70,10 +111,15 @@ export function gapBars(rows: { capability: string; shortfall: number }[], title
 }
 
 /** Mean inoperability of each service through time, one row per service (a stored run's timeline). */
-export function heatmap(cells: { service: string; hour: number; q: number }[], titles: { x: string; y: string }): TopLevelSpec {
+export function heatmap(
+  cells: { service: string; hour: number; q: number }[],
+  titles: { x: string; y: string },
+): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 480, height: { step: 12 }, config,
+    width: 480,
+    height: { step: 12 },
+    config,
     data: { values: cells },
     mark: 'rect',
     encoding: {

@@ -47,13 +47,23 @@ type Named = { id: string; name?: string; classification?: string };
 /** Names and marks of the model's nodes for one report. */
 class Namer {
   private readonly index: ReturnType<typeof nodeIndex>;
-  constructor(model: Model, private readonly w: Words, private readonly marks: boolean) { this.index = nodeIndex(model); }
-  name(id: string): string { return (this.index.get(id)?.node.name as string | undefined) ?? id; }
+  constructor(
+    model: Model,
+    private readonly w: Words,
+    private readonly marks: boolean,
+  ) {
+    this.index = nodeIndex(model);
+  }
+  name(id: string): string {
+    return (this.index.get(id)?.node.name as string | undefined) ?? id;
+  }
   /** The node's name as a cell, marked "restricted"/"confidential" in a full edition. */
   cell(id: string): Cell {
     const n = this.index.get(id)?.node as Named | undefined;
     if (!n) return id;
-    return this.marks && isClassified(n) ? { text: this.name(id), mark: this.w.t(`class.${n.classification}`) } : this.name(id);
+    return this.marks && isClassified(n)
+      ? { text: this.name(id), mark: this.w.t(`class.${n.classification}`) }
+      : this.name(id);
   }
 }
 
@@ -62,16 +72,30 @@ const num = (text: string): Cell => ({ text, numeric: true });
 export function buildReport(o: ReportOptions): ReportDocument {
   const { t } = o.words;
   const namer = new Namer(o.model, o.words, o.edition === 'full');
-  const sections = o.kind === 'risk-profile' ? riskProfile(o, namer)
-    : o.kind === 'capabilities' ? capabilities(o, namer)
-      : o.kind === 'party' ? partyReport(o, namer)
-        : o.kind === 'threat-picture'
-          ? threatPictureSections({ model: o.model, words: o.words, date: o.date, since: o.since ?? o.date,
-            previous: o.previous && o.previousModel ? { id: o.previous.cycle.id, model: o.previousModel } : null,
-          }, namer)
-          : progress(o, namer);
+  const sections =
+    o.kind === 'risk-profile'
+      ? riskProfile(o, namer)
+      : o.kind === 'capabilities'
+        ? capabilities(o, namer)
+        : o.kind === 'party'
+          ? partyReport(o, namer)
+          : o.kind === 'threat-picture'
+            ? threatPictureSections(
+                {
+                  model: o.model,
+                  words: o.words,
+                  date: o.date,
+                  since: o.since ?? o.date,
+                  previous: o.previous && o.previousModel ? { id: o.previous.cycle.id, model: o.previousModel } : null,
+                },
+                namer,
+              )
+            : progress(o, namer);
   const facts = [
-    { label: t('title.cycle'), value: o.cycle ? `${o.cycle.id} (${t(`cycleStatus.${o.cycle.status}`)})` : t('title.noCycle') },
+    {
+      label: t('title.cycle'),
+      value: o.cycle ? `${o.cycle.id} (${t(`cycleStatus.${o.cycle.status}`)})` : t('title.noCycle'),
+    },
     { label: t('title.date'), value: o.words.date(o.date) },
     { label: t('title.edition'), value: t(`edition.${o.edition}`) },
   ];
@@ -79,9 +103,14 @@ export function buildReport(o: ReportOptions): ReportDocument {
   if (o.kind === 'threat-picture') facts.unshift({ label: t('title.since'), value: o.words.date(o.since ?? o.date) });
   if (o.kind === 'progress' && o.previous) facts.unshift({ label: t('title.since'), value: o.previous.cycle.id });
   return {
-    kind: o.kind, lang: o.words.lang, edition: o.edition,
-    title: t(`kind.${o.kind}.title`), subtitle: t(`kind.${o.kind}.subtitle`),
-    facts, notice: t(`edition.${o.edition}Notice`), sections,
+    kind: o.kind,
+    lang: o.words.lang,
+    edition: o.edition,
+    title: t(`kind.${o.kind}.title`),
+    subtitle: t(`kind.${o.kind}.subtitle`),
+    facts,
+    notice: t(`edition.${o.edition}Notice`),
+    sections,
   };
 }
 
@@ -116,87 +145,149 @@ function riskProfile(o: ReportOptions, n: Namer): Section[] {
   const byScenario = new Map(rows.map((r) => [r.scenario, r]));
   const assumptions = m.scenarios.filter((s) => s.assumption).length;
   const method: Section = {
-    id: 'method', title: t('risk.method.title'),
+    id: 'method',
+    title: t('risk.method.title'),
     blocks: [
-      { kind: 'paragraph', text: t('risk.method.text', { scenarios: m.scenarios.length, criteria: m.impactCriteria.length }) },
+      {
+        kind: 'paragraph',
+        text: t('risk.method.text', { scenarios: m.scenarios.length, criteria: m.impactCriteria.length }),
+      },
       { kind: 'paragraph', text: t('risk.method.sources', { assumptions, total: m.scenarios.length }) },
       {
-        kind: 'table', caption: t('risk.method.criteriaCaption'),
+        kind: 'table',
+        caption: t('risk.method.criteriaCaption'),
         columns: [t('col.code'), t('col.criterion'), t('col.unit'), t('col.weight'), t('col.thresholds')],
         numeric: [false, false, false, true, false],
-        rows: m.impactCriteria.map((c) => [c.code ?? '', n.cell(c.id), c.unit, num(w.num(c.weight)),
-          c.thresholds.map((x) => w.num(x)).join(' · ')]),
+        rows: m.impactCriteria.map((c) => [
+          c.code ?? '',
+          n.cell(c.id),
+          c.unit,
+          num(w.num(c.weight)),
+          c.thresholds.map((x) => w.num(x)).join(' · '),
+        ]),
       },
     ],
   };
   const byTheme: Section = {
-    id: 'themes', title: t('risk.themes.title'),
+    id: 'themes',
+    title: t('risk.themes.title'),
     blocks: [{ kind: 'paragraph', text: t('risk.themes.text') }],
     sections: themes(m).map(({ threat, scenarios }) => ({
-      id: `theme-${threat ?? 'other'}`, title: threat ? n.name(threat) : t('risk.themes.other'),
-      blocks: [{
-        kind: 'table', caption: t('risk.themes.caption', { theme: threat ? n.name(threat) : t('risk.themes.other') }),
-        columns: [t('col.scenario'), t('col.horizon'), t('col.likelihood'), t('col.impactClass'), t('col.rank')],
-        numeric: [false, false, false, false, true],
-        rows: scenarios.map((id) => {
-          const s = m.scenarios.find((x) => x.id === id)!;
-          const r = byScenario.get(id);
-          return [n.cell(id), s.horizon ? t(`horizon.${s.horizon}`) : '–', r?.likelihoodClass ?? '–', r?.impactClass ?? '–',
-            num(r ? String(r.rank) : '–')];
-        }),
-      }],
+      id: `theme-${threat ?? 'other'}`,
+      title: threat ? n.name(threat) : t('risk.themes.other'),
+      blocks: [
+        {
+          kind: 'table',
+          caption: t('risk.themes.caption', { theme: threat ? n.name(threat) : t('risk.themes.other') }),
+          columns: [t('col.scenario'), t('col.horizon'), t('col.likelihood'), t('col.impactClass'), t('col.rank')],
+          numeric: [false, false, false, false, true],
+          rows: scenarios.map((id) => {
+            const s = m.scenarios.find((x) => x.id === id)!;
+            const r = byScenario.get(id);
+            return [
+              n.cell(id),
+              s.horizon ? t(`horizon.${s.horizon}`) : '–',
+              r?.likelihoodClass ?? '–',
+              r?.impactClass ?? '–',
+              num(r ? String(r.rank) : '–'),
+            ];
+          }),
+        },
+      ],
     })),
   };
   const criteria = m.impactCriteria;
   const table: Section = {
-    id: 'scores', title: t('risk.scores.title'),
+    id: 'scores',
+    title: t('risk.scores.title'),
     blocks: [
       { kind: 'paragraph', text: t('risk.scores.text') },
       {
-        kind: 'table', caption: t('risk.scores.caption'),
-        columns: [t('col.rank'), t('col.scenario'), t('col.likelihood'), t('col.impactScore'), t('col.impactClass'), t('col.risk')],
+        kind: 'table',
+        caption: t('risk.scores.caption'),
+        columns: [
+          t('col.rank'),
+          t('col.scenario'),
+          t('col.likelihood'),
+          t('col.impactScore'),
+          t('col.impactClass'),
+          t('col.risk'),
+        ],
         numeric: [true, false, false, true, false, true],
-        rows: rows.map((r) => [num(String(r.rank)), n.cell(r.scenario), r.likelihoodClass ?? '–', num(w.num(r.impactScore)),
-          r.impactClass ?? '–', num(w.num(r.riskScore))]),
+        rows: rows.map((r) => [
+          num(String(r.rank)),
+          n.cell(r.scenario),
+          r.likelihoodClass ?? '–',
+          num(w.num(r.impactScore)),
+          r.impactClass ?? '–',
+          num(w.num(r.riskScore)),
+        ]),
       },
       {
-        kind: 'table', caption: t('risk.scores.perCriterion'),
+        kind: 'table',
+        caption: t('risk.scores.perCriterion'),
         columns: [t('col.scenario'), ...criteria.map((c) => c.code ?? c.id)],
-        rows: rows.map((r) => [n.cell(r.scenario), ...criteria.map((c) => r.impacts.find((i) => i.criterion === c.id)?.class ?? '–')]),
+        rows: rows.map((r) => [
+          n.cell(r.scenario),
+          ...criteria.map((c) => r.impacts.find((i) => i.criterion === c.id)?.class ?? '–'),
+        ]),
       },
     ],
   };
-  const points = rows.map((r) => ({ scenario: n.name(r.scenario), likelihood: r.likelihoodScore, impact: r.impactScore,
-    risk: r.riskScore, rank: r.rank }));
+  const points = rows.map((r) => ({
+    scenario: n.name(r.scenario),
+    likelihood: r.likelihoodScore,
+    impact: r.impactScore,
+    risk: r.riskScore,
+    rank: r.rank,
+  }));
   const diagram: Section = {
-    id: 'diagram', title: t('risk.diagram.title'),
-    blocks: [{
-      kind: 'chart', caption: t('risk.diagram.caption'), description: t('risk.diagram.description'),
-      spec: riskDiagram(points, { x: t('col.likelihoodScore'), y: t('col.impactScore') }),
-    }],
+    id: 'diagram',
+    title: t('risk.diagram.title'),
+    blocks: [
+      {
+        kind: 'chart',
+        caption: t('risk.diagram.caption'),
+        description: t('risk.diagram.description'),
+        spec: riskDiagram(points, { x: t('col.likelihoodScore'), y: t('col.impactScore') }),
+      },
+    ],
   };
   const profiles = WEIGHT_PROFILES;
   const sens = rankSensitivity(riskInput(m), 'WEIGHTED_SUM', profiles);
   const medal = new Map(ranking(m, 'MEDAL').map((r) => [r.scenario, r.rank]));
-  const sensRows = [...sens].sort((a, b) => (byScenario.get(a.scenario)?.rank ?? 0) - (byScenario.get(b.scenario)?.rank ?? 0));
+  const sensRows = [...sens].sort(
+    (a, b) => (byScenario.get(a.scenario)?.rank ?? 0) - (byScenario.get(b.scenario)?.rank ?? 0),
+  );
   const cells = sensRows.flatMap((s) => [
     ...s.ranks.map((r) => ({ scenario: n.name(s.scenario), view: r.profile, rank: r.rank })),
     { scenario: n.name(s.scenario), view: 'MEDAL', rank: medal.get(s.scenario) ?? 0 },
   ]);
   const sensitivity: Section = {
-    id: 'sensitivity', title: t('risk.sensitivity.title'),
+    id: 'sensitivity',
+    title: t('risk.sensitivity.title'),
     blocks: [
       { kind: 'paragraph', text: t('risk.sensitivity.text', { profiles: profiles.length }) },
       {
-        kind: 'chart', caption: t('risk.sensitivity.chartCaption'), description: t('risk.sensitivity.description'),
-        spec: sensitivityHeatmap(cells, [...profiles.map((p) => p.id), 'MEDAL'], { x: t('col.view'), y: t('col.scenario') }),
+        kind: 'chart',
+        caption: t('risk.sensitivity.chartCaption'),
+        description: t('risk.sensitivity.description'),
+        spec: sensitivityHeatmap(cells, [...profiles.map((p) => p.id), 'MEDAL'], {
+          x: t('col.view'),
+          y: t('col.scenario'),
+        }),
       },
       {
-        kind: 'table', caption: t('risk.sensitivity.caption'),
+        kind: 'table',
+        caption: t('risk.sensitivity.caption'),
         columns: [t('col.scenario'), ...profiles.map((p) => p.id), 'MEDAL', t('col.spread')],
         numeric: [false, ...profiles.map(() => true), true, true],
-        rows: sensRows.map((s) => [n.cell(s.scenario), ...s.ranks.map((r) => num(String(r.rank))),
-          num(String(medal.get(s.scenario) ?? '–')), num(String(s.maxRank - s.minRank))]),
+        rows: sensRows.map((s) => [
+          n.cell(s.scenario),
+          ...s.ranks.map((r) => num(String(r.rank))),
+          num(String(medal.get(s.scenario) ?? '–')),
+          num(String(s.maxRank - s.minRank)),
+        ]),
       },
     ],
   };
@@ -210,14 +301,28 @@ function riskProfile(o: ReportOptions, n: Namer): Section[] {
   if (o.cycle?.priorities.length) {
     findings.push(t('risk.findings.priorities', { names: o.cycle.priorities.map((id) => n.name(id)).join(', ') }));
   }
-  return [method, byTheme, table, diagram, sensitivity, { id: 'findings', title: t('risk.findings.title'), blocks: [{ kind: 'list', items: findings }] }];
+  return [
+    method,
+    byTheme,
+    table,
+    diagram,
+    sensitivity,
+    { id: 'findings', title: t('risk.findings.title'), blocks: [{ kind: 'list', items: findings }] },
+  ];
 }
 
 /* ---------- capability analysis ---------- */
 
 function balanceRows(rows: readonly CapabilityBalance[], n: Namer, w: Words): Cell[][] {
-  return rows.map((b) => [n.cell(b.capability), num(w.num(b.required)), num(w.num(b.available)), num(w.num(b.availableNational)),
-    num(w.num(b.shortfall)), num(w.num(b.surplus)), b.leads.map((l) => n.name(l)).join(', ') || '–']);
+  return rows.map((b) => [
+    n.cell(b.capability),
+    num(w.num(b.required)),
+    num(w.num(b.available)),
+    num(w.num(b.availableNational)),
+    num(w.num(b.shortfall)),
+    num(w.num(b.surplus)),
+    b.leads.map((l) => n.name(l)).join(', ') || '–',
+  ]);
 }
 
 function capabilities(o: ReportOptions, n: Namer): Section[] {
@@ -226,77 +331,160 @@ function capabilities(o: ReportOptions, n: Namer): Section[] {
   const m = o.model;
   const input = planningInput(m);
   const all = gapReport(input);
-  const cols = [t('col.capability'), t('col.required'), t('col.available'), t('col.national'), t('col.shortfall'),
-    t('col.surplus'), t('col.lead')];
+  const cols = [
+    t('col.capability'),
+    t('col.required'),
+    t('col.available'),
+    t('col.national'),
+    t('col.shortfall'),
+    t('col.surplus'),
+    t('col.lead'),
+  ];
   const numeric = [false, true, true, true, true, true, false];
   const relevant = all.balance.filter((b) => b.required > 0 || b.available > 0);
-  const international = all.balance.filter((b) => b.required > 0 && b.availableNational < b.required && b.available >= b.required);
+  const international = all.balance.filter(
+    (b) => b.required > 0 && b.availableNational < b.required && b.available >= b.required,
+  );
   const summary: Section = {
-    id: 'summary', title: t('cap.summary.title'),
+    id: 'summary',
+    title: t('cap.summary.title'),
     blocks: [
-      { kind: 'paragraph', text: t('cap.summary.text', {
-        scenarios: m.scenarios.length, capabilities: m.capabilities.length, gaps: all.gaps.length,
-        duplicates: all.duplicates.length, international: international.length }) },
+      {
+        kind: 'paragraph',
+        text: t('cap.summary.text', {
+          scenarios: m.scenarios.length,
+          capabilities: m.capabilities.length,
+          gaps: all.gaps.length,
+          duplicates: all.duplicates.length,
+          international: international.length,
+        }),
+      },
       { kind: 'table', caption: t('cap.summary.caption'), columns: cols, numeric, rows: balanceRows(relevant, n, w) },
     ],
   };
   const gaps: Section = {
-    id: 'gaps', title: t('cap.gaps.title'),
-    blocks: all.gaps.length ? [
-      { kind: 'chart', caption: t('cap.gaps.chartCaption'), description: t('cap.gaps.description'),
-        spec: gapBars(all.gaps.map((g) => ({ capability: n.name(g.capability), shortfall: g.shortfall })), t('col.shortfall')) },
-      { kind: 'table', caption: t('cap.gaps.caption'), columns: [...cols, t('col.drivingScenario')], numeric: [...numeric, false],
-        rows: balanceRows(all.gaps, n, w).map((r, i) => [...r, all.gaps[i]!.drivingScenario ? n.cell(all.gaps[i]!.drivingScenario!) : '–']) },
-    ] : [{ kind: 'paragraph', text: t('cap.gaps.none') }],
+    id: 'gaps',
+    title: t('cap.gaps.title'),
+    blocks: all.gaps.length
+      ? [
+          {
+            kind: 'chart',
+            caption: t('cap.gaps.chartCaption'),
+            description: t('cap.gaps.description'),
+            spec: gapBars(
+              all.gaps.map((g) => ({ capability: n.name(g.capability), shortfall: g.shortfall })),
+              t('col.shortfall'),
+            ),
+          },
+          {
+            kind: 'table',
+            caption: t('cap.gaps.caption'),
+            columns: [...cols, t('col.drivingScenario')],
+            numeric: [...numeric, false],
+            rows: balanceRows(all.gaps, n, w).map((r, i) => [
+              ...r,
+              all.gaps[i]!.drivingScenario ? n.cell(all.gaps[i]!.drivingScenario!) : '–',
+            ]),
+          },
+        ]
+      : [{ kind: 'paragraph', text: t('cap.gaps.none') }],
   };
   const perTheme: Section = {
-    id: 'themes', title: t('cap.themes.title'),
+    id: 'themes',
+    title: t('cap.themes.title'),
     blocks: [{ kind: 'paragraph', text: t('cap.themes.text') }],
     sections: themes(m).map(({ threat, scenarios }) => {
       const r = gapReport(input, { scenarios });
       const theme = threat ? n.name(threat) : t('risk.themes.other');
       return {
-        id: `cap-theme-${threat ?? 'other'}`, title: theme,
-        blocks: [r.gaps.length
-          ? { kind: 'table', caption: t('cap.themes.caption', { theme }), columns: cols, numeric, rows: balanceRows(r.gaps, n, w) }
-          : { kind: 'paragraph', text: t('cap.themes.none', { theme }) }] as Block[],
+        id: `cap-theme-${threat ?? 'other'}`,
+        title: theme,
+        blocks: [
+          r.gaps.length
+            ? {
+                kind: 'table',
+                caption: t('cap.themes.caption', { theme }),
+                columns: cols,
+                numeric,
+                rows: balanceRows(r.gaps, n, w),
+              }
+            : { kind: 'paragraph', text: t('cap.themes.none', { theme }) },
+        ] as Block[],
       };
     }),
   };
   const perPhase: Section = {
-    id: 'phases', title: t('cap.phases.title'),
-    blocks: [{
-      kind: 'table', caption: t('cap.phases.caption'),
-      columns: [t('col.phase'), t('col.gaps'), t('col.capabilities')], numeric: [false, true, false],
-      rows: PHASES.map((p) => {
-        const r = gapReport(input, { phases: [p] });
-        return [t(`phase.${p}`), num(String(r.gaps.length)), r.gaps.map((g) => n.name(g.capability)).join(', ') || '–'];
-      }),
-    }],
+    id: 'phases',
+    title: t('cap.phases.title'),
+    blocks: [
+      {
+        kind: 'table',
+        caption: t('cap.phases.caption'),
+        columns: [t('col.phase'), t('col.gaps'), t('col.capabilities')],
+        numeric: [false, true, false],
+        rows: PHASES.map((p) => {
+          const r = gapReport(input, { phases: [p] });
+          return [
+            t(`phase.${p}`),
+            num(String(r.gaps.length)),
+            r.gaps.map((g) => n.name(g.capability)).join(', ') || '–',
+          ];
+        }),
+      },
+    ],
   };
   const duplicates: Section = {
-    id: 'duplicates', title: t('cap.duplicates.title'),
+    id: 'duplicates',
+    title: t('cap.duplicates.title'),
     blocks: all.duplicates.length
-      ? [{ kind: 'table', caption: t('cap.duplicates.caption'), columns: [...cols, t('col.holders')], numeric: [...numeric, true],
-        rows: balanceRows(all.duplicates, n, w).map((r, i) => [...r, num(String(all.duplicates[i]!.holders.length))]) }]
+      ? [
+          {
+            kind: 'table',
+            caption: t('cap.duplicates.caption'),
+            columns: [...cols, t('col.holders')],
+            numeric: [...numeric, true],
+            rows: balanceRows(all.duplicates, n, w).map((r, i) => [
+              ...r,
+              num(String(all.duplicates[i]!.holders.length)),
+            ]),
+          },
+        ]
       : [{ kind: 'paragraph', text: t('cap.duplicates.none') }],
   };
   const intl: Section = {
-    id: 'international', title: t('cap.international.title'),
+    id: 'international',
+    title: t('cap.international.title'),
     blocks: international.length
-      ? [{ kind: 'table', caption: t('cap.international.caption'), columns: cols, numeric, rows: balanceRows(international, n, w) }]
+      ? [
+          {
+            kind: 'table',
+            caption: t('cap.international.caption'),
+            columns: cols,
+            numeric,
+            rows: balanceRows(international, n, w),
+          },
+        ]
       : [{ kind: 'paragraph', text: t('cap.international.none') }],
   };
   const leads: Section = {
-    id: 'leads', title: t('cap.leads.title'),
+    id: 'leads',
+    title: t('cap.leads.title'),
     blocks: [
       all.multipleLeads.length
-        ? { kind: 'table', caption: t('cap.leads.conflicts'), columns: [t('col.target'), t('col.leads')],
-          rows: all.multipleLeads.map((c) => [n.cell(c.target), c.leads.map((l) => n.name(l)).join(', ')]) }
+        ? {
+            kind: 'table',
+            caption: t('cap.leads.conflicts'),
+            columns: [t('col.target'), t('col.leads')],
+            rows: all.multipleLeads.map((c) => [n.cell(c.target), c.leads.map((l) => n.name(l)).join(', ')]),
+          }
         : { kind: 'paragraph', text: t('cap.leads.noConflicts') },
       all.targetsWithoutLead.length
-        ? { kind: 'table', caption: t('cap.leads.missing'), columns: [t('col.kind'), t('col.target')],
-          rows: all.targetsWithoutLead.map((x) => [t(`label.${x.kind}`), n.cell(x.id)]) }
+        ? {
+            kind: 'table',
+            caption: t('cap.leads.missing'),
+            columns: [t('col.kind'), t('col.target')],
+            rows: all.targetsWithoutLead.map((x) => [t(`label.${x.kind}`), n.cell(x.id)]),
+          }
         : { kind: 'paragraph', text: t('cap.leads.noMissing') },
     ],
   };
@@ -318,45 +506,94 @@ function partyReport(o: ReportOptions, n: Namer): Section[] {
   const held = new Set(holdings.map((h) => h.capability));
   const report = gapReport(planningInput(m));
   const mine = (b: CapabilityBalance) => held.has(b.capability) || led.has(b.capability);
-  const why = (b: CapabilityBalance) => [held.has(b.capability) ? t('party.holds') : '', led.has(b.capability) ? t('party.leads') : '']
-    .filter(Boolean).join(', ');
+  const why = (b: CapabilityBalance) =>
+    [held.has(b.capability) ? t('party.holds') : '', led.has(b.capability) ? t('party.leads') : '']
+      .filter(Boolean)
+      .join(', ');
   const index = nodeIndex(m);
   return [
     {
-      id: 'responsibilities', title: t('party.responsibilities.title'),
-      blocks: resp.length ? [{
-        kind: 'table', caption: t('party.responsibilities.caption'), columns: [t('col.role'), t('col.kind'), t('col.target')],
-        rows: resp.map((r) => [t(`role.${r.role}`), t(`list.${index.get(r.target)?.list ?? 'unknown'}`), n.cell(r.target)]),
-      }] : [{ kind: 'paragraph', text: t('party.none') }],
+      id: 'responsibilities',
+      title: t('party.responsibilities.title'),
+      blocks: resp.length
+        ? [
+            {
+              kind: 'table',
+              caption: t('party.responsibilities.caption'),
+              columns: [t('col.role'), t('col.kind'), t('col.target')],
+              rows: resp.map((r) => [
+                t(`role.${r.role}`),
+                t(`list.${index.get(r.target)?.list ?? 'unknown'}`),
+                n.cell(r.target),
+              ]),
+            },
+          ]
+        : [{ kind: 'paragraph', text: t('party.none') }],
     },
     {
-      id: 'holdings', title: t('party.holdings.title'),
-      blocks: holdings.length ? [{
-        kind: 'table', caption: t('party.holdings.caption'),
-        columns: [t('col.capability'), t('col.capacity'), t('col.readiness'), t('col.mobilisation')], numeric: [false, true, true, true],
-        rows: holdings.map((h) => [n.cell(h.capability), num(w.num(h.capacity)), num(w.pct(h.readiness)), num(w.num(h.mobilisationHours))]),
-      }] : [{ kind: 'paragraph', text: t('party.none') }],
+      id: 'holdings',
+      title: t('party.holdings.title'),
+      blocks: holdings.length
+        ? [
+            {
+              kind: 'table',
+              caption: t('party.holdings.caption'),
+              columns: [t('col.capability'), t('col.capacity'), t('col.readiness'), t('col.mobilisation')],
+              numeric: [false, true, true, true],
+              rows: holdings.map((h) => [
+                n.cell(h.capability),
+                num(w.num(h.capacity)),
+                num(w.pct(h.readiness)),
+                num(w.num(h.mobilisationHours)),
+              ]),
+            },
+          ]
+        : [{ kind: 'paragraph', text: t('party.none') }],
     },
     {
-      id: 'services', title: t('party.services.title'),
-      blocks: operated.length ? [{ kind: 'list', items: operated.map((x) => n.cell(x.service)) }] : [{ kind: 'paragraph', text: t('party.none') }],
+      id: 'services',
+      title: t('party.services.title'),
+      blocks: operated.length
+        ? [{ kind: 'list', items: operated.map((x) => n.cell(x.service)) }]
+        : [{ kind: 'paragraph', text: t('party.none') }],
     },
     {
-      id: 'party-gaps', title: t('party.gaps.title'),
+      id: 'party-gaps',
+      title: t('party.gaps.title'),
       blocks: [
         report.gaps.filter(mine).length
-          ? { kind: 'table', caption: t('party.gaps.caption'),
-            columns: [t('col.capability'), t('col.required'), t('col.available'), t('col.shortfall'), t('col.why')],
-            numeric: [false, true, true, true, false],
-            rows: report.gaps.filter(mine).map((b) => [n.cell(b.capability), num(w.num(b.required)), num(w.num(b.available)),
-              num(w.num(b.shortfall)), why(b)]) }
+          ? {
+              kind: 'table',
+              caption: t('party.gaps.caption'),
+              columns: [t('col.capability'), t('col.required'), t('col.available'), t('col.shortfall'), t('col.why')],
+              numeric: [false, true, true, true, false],
+              rows: report.gaps
+                .filter(mine)
+                .map((b) => [
+                  n.cell(b.capability),
+                  num(w.num(b.required)),
+                  num(w.num(b.available)),
+                  num(w.num(b.shortfall)),
+                  why(b),
+                ]),
+            }
           : { kind: 'paragraph', text: t('party.gaps.none') },
         report.duplicates.filter(mine).length
-          ? { kind: 'table', caption: t('party.duplicates.caption'),
-            columns: [t('col.capability'), t('col.required'), t('col.available'), t('col.surplus'), t('col.why')],
-            numeric: [false, true, true, true, false],
-            rows: report.duplicates.filter(mine).map((b) => [n.cell(b.capability), num(w.num(b.required)), num(w.num(b.available)),
-              num(w.num(b.surplus)), why(b)]) }
+          ? {
+              kind: 'table',
+              caption: t('party.duplicates.caption'),
+              columns: [t('col.capability'), t('col.required'), t('col.available'), t('col.surplus'), t('col.why')],
+              numeric: [false, true, true, true, false],
+              rows: report.duplicates
+                .filter(mine)
+                .map((b) => [
+                  n.cell(b.capability),
+                  num(w.num(b.required)),
+                  num(w.num(b.available)),
+                  num(w.num(b.surplus)),
+                  why(b),
+                ]),
+            }
           : { kind: 'paragraph', text: t('party.duplicates.none') },
       ],
     },
@@ -373,45 +610,111 @@ function progress(o: ReportOptions, n: Namer): Section[] {
   const measureName = (id: string) => n.cell(id);
   return [
     {
-      id: 'risks-moved', title: t('progress.moved.title'),
-      blocks: c.moved.length ? [{
-        kind: 'table', caption: t('progress.moved.caption'),
-        columns: [t('col.scenario'), t('col.rankBefore'), t('col.rankAfter'), t('col.classBefore'), t('col.classAfter')],
-        numeric: [false, true, true, false, false],
-        rows: c.moved.map((r) => [n.cell(r.scenario), num(r.rankBefore == null ? '–' : String(r.rankBefore)),
-          num(r.rankAfter == null ? '–' : String(r.rankAfter)), r.classBefore ?? '–', r.classAfter ?? '–']),
-      }] : [{ kind: 'paragraph', text: t('progress.moved.none') }],
+      id: 'risks-moved',
+      title: t('progress.moved.title'),
+      blocks: c.moved.length
+        ? [
+            {
+              kind: 'table',
+              caption: t('progress.moved.caption'),
+              columns: [
+                t('col.scenario'),
+                t('col.rankBefore'),
+                t('col.rankAfter'),
+                t('col.classBefore'),
+                t('col.classAfter'),
+              ],
+              numeric: [false, true, true, false, false],
+              rows: c.moved.map((r) => [
+                n.cell(r.scenario),
+                num(r.rankBefore == null ? '–' : String(r.rankBefore)),
+                num(r.rankAfter == null ? '–' : String(r.rankAfter)),
+                r.classBefore ?? '–',
+                r.classAfter ?? '–',
+              ]),
+            },
+          ]
+        : [{ kind: 'paragraph', text: t('progress.moved.none') }],
     },
     {
-      id: 'gaps-changed', title: t('progress.gaps.title'),
+      id: 'gaps-changed',
+      title: t('progress.gaps.title'),
       blocks: [
-        { kind: 'paragraph', text: t('progress.gaps.text', { closed: c.gapsClosed.length, opened: c.gapsOpened.length }) },
-        ...(c.gapsClosed.length + c.gapsOpened.length ? [{
-          kind: 'table', caption: t('progress.gaps.caption'), columns: [t('col.capability'), t('col.change')],
-          rows: [...c.gapsClosed.map((x) => [n.cell(x), t('progress.gaps.closed')]), ...c.gapsOpened.map((x) => [n.cell(x), t('progress.gaps.opened')])],
-        } as Block] : []),
+        {
+          kind: 'paragraph',
+          text: t('progress.gaps.text', { closed: c.gapsClosed.length, opened: c.gapsOpened.length }),
+        },
+        ...(c.gapsClosed.length + c.gapsOpened.length
+          ? [
+              {
+                kind: 'table',
+                caption: t('progress.gaps.caption'),
+                columns: [t('col.capability'), t('col.change')],
+                rows: [
+                  ...c.gapsClosed.map((x) => [n.cell(x), t('progress.gaps.closed')]),
+                  ...c.gapsOpened.map((x) => [n.cell(x), t('progress.gaps.opened')]),
+                ],
+              } as Block,
+            ]
+          : []),
       ],
     },
     {
-      id: 'decisions', title: t('progress.decisions.title'),
-      blocks: decisions.length ? [{
-        kind: 'table', caption: t('progress.decisions.caption'),
-        columns: [t('col.date'), t('col.decision'), t('col.target'), t('col.status'), t('col.owner'), t('col.note')],
-        rows: decisions.map((d) => [w.date(d.date), t(`decision.${d.kind}`), n.cell(d.target), d.status ? t(`status.${d.status}`) : '–',
-          d.owner ? n.name(d.owner) : '–', d.note ?? '']),
-      }] : [{ kind: 'paragraph', text: t('progress.decisions.none') }],
+      id: 'decisions',
+      title: t('progress.decisions.title'),
+      blocks: decisions.length
+        ? [
+            {
+              kind: 'table',
+              caption: t('progress.decisions.caption'),
+              columns: [
+                t('col.date'),
+                t('col.decision'),
+                t('col.target'),
+                t('col.status'),
+                t('col.owner'),
+                t('col.note'),
+              ],
+              rows: decisions.map((d) => [
+                w.date(d.date),
+                t(`decision.${d.kind}`),
+                n.cell(d.target),
+                d.status ? t(`status.${d.status}`) : '–',
+                d.owner ? n.name(d.owner) : '–',
+                d.note ?? '',
+              ]),
+            },
+          ]
+        : [{ kind: 'paragraph', text: t('progress.decisions.none') }],
     },
     {
-      id: 'measures', title: t('progress.measures.title'),
+      id: 'measures',
+      title: t('progress.measures.title'),
       blocks: [
         c.progressed.length
-          ? { kind: 'table', caption: t('progress.measures.progressed'), columns: [t('col.measure'), t('col.before'), t('col.after')],
-            rows: c.progressed.map((p) => [measureName(p.measure), p.before ? t(`status.${p.before}`) : '–', t(`status.${p.after}`)]) }
+          ? {
+              kind: 'table',
+              caption: t('progress.measures.progressed'),
+              columns: [t('col.measure'), t('col.before'), t('col.after')],
+              rows: c.progressed.map((p) => [
+                measureName(p.measure),
+                p.before ? t(`status.${p.before}`) : '–',
+                t(`status.${p.after}`),
+              ]),
+            }
           : { kind: 'paragraph', text: t('progress.measures.noneProgressed') },
         c.overdue.length
-          ? { kind: 'table', caption: t('progress.measures.overdue'),
-            columns: [t('col.measure'), t('col.decidedOn'), t('col.dueOn'), t('col.status')],
-            rows: c.overdue.map((x) => [measureName(x.measure), w.date(x.decidedOn), w.date(x.dueOn), t(`status.${x.status}`)]) }
+          ? {
+              kind: 'table',
+              caption: t('progress.measures.overdue'),
+              columns: [t('col.measure'), t('col.decidedOn'), t('col.dueOn'), t('col.status')],
+              rows: c.overdue.map((x) => [
+                measureName(x.measure),
+                w.date(x.decidedOn),
+                w.date(x.dueOn),
+                t(`status.${x.status}`),
+              ]),
+            }
           : { kind: 'paragraph', text: t('progress.measures.noneOverdue') },
       ],
     },

@@ -10,7 +10,12 @@ export type Block =
   | { kind: 'table'; caption: string; columns: string[]; rows: Cell[][]; numeric?: readonly boolean[] }
   | { kind: 'chart'; caption: string; description: string; spec: TopLevelSpec };
 
-export interface Section { id: string; title: string; blocks: Block[]; sections?: Section[] }
+export interface Section {
+  id: string;
+  title: string;
+  blocks: Block[];
+  sections?: Section[];
+}
 
 export const REPORT_KINDS = ['risk-profile', 'capabilities', 'progress', 'party', 'threat-picture'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];

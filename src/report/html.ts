@@ -15,11 +15,17 @@ function cell(c: Cell, tag: 'td' | 'th' = 'td', numeric = false): string {
 
 async function block(b: Block): Promise<string> {
   switch (b.kind) {
-    case 'paragraph': return `<p>${esc(b.text)}</p>`;
-    case 'list': return `<ul>${b.items.map((i) => `<li>${cell(i).slice(4, -5)}</li>`).join('')}</ul>`;
+    case 'paragraph':
+      return `<p>${esc(b.text)}</p>`;
+    case 'list':
+      return `<ul>${b.items.map((i) => `<li>${cell(i).slice(4, -5)}</li>`).join('')}</ul>`;
     case 'table': {
-      const head = b.columns.map((c, i) => `<th scope="col"${b.numeric?.[i] ? ' class="num"' : ''}>${esc(c)}</th>`).join('');
-      const rows = b.rows.map((r) => `<tr>${r.map((c, i) => cell(c, i === 0 ? 'th' : 'td', !!b.numeric?.[i])).join('')}</tr>`).join('\n');
+      const head = b.columns
+        .map((c, i) => `<th scope="col"${b.numeric?.[i] ? ' class="num"' : ''}>${esc(c)}</th>`)
+        .join('');
+      const rows = b.rows
+        .map((r) => `<tr>${r.map((c, i) => cell(c, i === 0 ? 'th' : 'td', !!b.numeric?.[i])).join('')}</tr>`)
+        .join('\n');
       return `<table><caption>${esc(b.caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
     }
     case 'chart': {
@@ -39,8 +45,14 @@ async function section(s: Section, level: number, number: string): Promise<strin
 }
 
 function toc(sections: readonly Section[], prefix = ''): string {
-  return `<ol>${sections.map((s, i) => `<li><a href="#${esc(s.id)}">${esc(`${prefix}${i + 1}.`)} ${esc(s.title)}</a>${
-    s.sections?.length ? toc(s.sections, `${prefix}${i + 1}.`) : ''}</li>`).join('')}</ol>`;
+  return `<ol>${sections
+    .map(
+      (s, i) =>
+        `<li><a href="#${esc(s.id)}">${esc(`${prefix}${i + 1}.`)} ${esc(s.title)}</a>${
+          s.sections?.length ? toc(s.sections, `${prefix}${i + 1}.`) : ''
+        }</li>`,
+    )
+    .join('')}</ol>`;
 }
 
 /** The report as HTML; `generated` is the only timestamp in it (kept out of the content for reproducibility). */

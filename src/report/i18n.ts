@@ -24,8 +24,11 @@ const LOCALE: Record<ReportLanguage, string> = { nl: 'nl-NL', en: 'en-GB' };
 export async function words(lang: ReportLanguage): Promise<Words> {
   const inst = i18next.createInstance();
   await inst.init({
-    lng: lang, fallbackLng: 'en', resources: { nl: { translation: nl }, en: { translation: en } },
-    interpolation: { escapeValue: false }, initAsync: false,
+    lng: lang,
+    fallbackLng: 'en',
+    resources: { nl: { translation: nl }, en: { translation: en } },
+    interpolation: { escapeValue: false },
+    initAsync: false,
   });
   const locale = LOCALE[lang];
   const numbers = new Map<number, Intl.NumberFormat>();

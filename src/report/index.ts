@@ -30,11 +30,17 @@ export interface ReportRequest {
   since?: string;
 }
 
-export interface RenderedReport { body: Buffer; contentType: string; format: ReportFormat; fileName: string }
+export interface RenderedReport {
+  body: Buffer;
+  contentType: string;
+  format: ReportFormat;
+  fileName: string;
+}
 
 function oneOf<T extends string>(field: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   const v = value ?? fallback;
-  if (!(allowed as readonly string[]).includes(v)) throw new UserError(`${field}: unknown value "${v}"; expected one of ${allowed.join(', ')}`, 'BAD_USER_INPUT');
+  if (!(allowed as readonly string[]).includes(v))
+    throw new UserError(`${field}: unknown value "${v}"; expected one of ${allowed.join(', ')}`, 'BAD_USER_INPUT');
   return v as T;
 }
 
@@ -54,24 +60,45 @@ export async function renderReport(r: ReportRequest): Promise<RenderedReport> {
   const model = visibleModel(r.model, reader);
   if (kind === 'party') {
     if (!r.party) throw new UserError('party: the party report needs a party (--party <id>)', 'BAD_USER_INPUT');
-    if (!model.parties.some((p) => p.id === r.party)) throw new UserError(`party: unknown party "${r.party}"`, 'BAD_USER_INPUT');
+    if (!model.parties.some((p) => p.id === r.party))
+      throw new UserError(`party: unknown party "${r.party}"`, 'BAD_USER_INPUT');
   }
   if (kind === 'progress' && (!r.previous || !r.cycle)) {
-    throw new UserError('progress: the progress report compares two cycles; give --cycle of a cycle that has an earlier one', 'BAD_USER_INPUT');
+    throw new UserError(
+      'progress: the progress report compares two cycles; give --cycle of a cycle that has an earlier one',
+      'BAD_USER_INPUT',
+    );
   }
-  const comparison = kind === 'progress' ? progressBetween(r.previous!, { cycle: r.cycle!, model: r.model }, reader) : null;
+  const comparison =
+    kind === 'progress' ? progressBetween(r.previous!, { cycle: r.cycle!, model: r.model }, reader) : null;
   const previous = r.previous ? { cycle: r.previous.cycle } : null;
   const w = await words(lang);
   const date = isoDay('date', r.date ?? new Date().toISOString().slice(0, 10));
-  const since = kind === 'threat-picture'
-    ? isoDay('since', r.since ?? r.previous?.cycle.closedAt?.slice(0, 10) ?? defaultSince(date)) : undefined;
+  const since =
+    kind === 'threat-picture'
+      ? isoDay('since', r.since ?? r.previous?.cycle.closedAt?.slice(0, 10) ?? defaultSince(date))
+      : undefined;
   const previousModel = kind === 'threat-picture' && r.previous ? visibleModel(r.previous.model, reader) : null;
   const cycle = r.cycle ? { ...r.cycle, decisions: visibleDecisions(r.cycle.decisions ?? [], model) } : null;
-  const doc = buildReport({ kind, edition, model, words: w, date, cycle, party: r.party ?? null, previous, comparison,
-    since, previousModel });
+  const doc = buildReport({
+    kind,
+    edition,
+    model,
+    words: w,
+    date,
+    cycle,
+    party: r.party ?? null,
+    previous,
+    comparison,
+    since,
+    previousModel,
+  });
   const html = await renderHtml(doc, w, new Date().toISOString());
-  const base = ['weerbaar', kind, r.cycle?.id ?? date, ...(kind === 'party' ? [r.party!] : []), lang, edition].join('-');
-  if (format === 'html') return { body: Buffer.from(html), contentType: 'text/html; charset=utf-8', format, fileName: `${base}.html` };
+  const base = ['weerbaar', kind, r.cycle?.id ?? date, ...(kind === 'party' ? [r.party!] : []), lang, edition].join(
+    '-',
+  );
+  if (format === 'html')
+    return { body: Buffer.from(html), contentType: 'text/html; charset=utf-8', format, fileName: `${base}.html` };
   const { htmlToPdf } = await import('./pdf.js');
   const pdf = await htmlToPdf(html, (page, total) => w.t('title.page', { page, total }));
   return { body: pdf, contentType: 'application/pdf', format, fileName: `${base}.pdf` };
@@ -100,8 +127,11 @@ function progressBetween(before: CycleModel, after: CycleModel, reader: Reader) 
   const state = (c: CycleModel) => {
     const model = visibleModel(c.model, reader);
     return {
-      id: c.cycle.id, model, assessment: freezeAssessment(model, planningInput(model)),
-      decisions: visibleDecisions(c.cycle.decisions ?? [], model), date: c.cycle.closedAt ?? new Date().toISOString(),
+      id: c.cycle.id,
+      model,
+      assessment: freezeAssessment(model, planningInput(model)),
+      decisions: visibleDecisions(c.cycle.decisions ?? [], model),
+      date: c.cycle.closedAt ?? new Date().toISOString(),
     };
   };
   return compareCycles(state(before), state(after));

@@ -6,7 +6,10 @@ import type { Words } from './i18n.js';
 import type { Block, Cell, Section } from './document.js';
 
 /** Names and marks of nodes (content.ts's Namer). */
-export interface NodeNames { name(id: string): string; cell(id: string): Cell }
+export interface NodeNames {
+  name(id: string): string;
+  cell(id: string): Cell;
+}
 
 export interface ThreatPictureOptions {
   model: Model;
@@ -48,9 +51,12 @@ export const defaultSince = (date: string) => {
 function threatsOf(s: Signal, model: Model): string[] {
   if (s.threats.length) return s.threats;
   const byCategory = new Map(model.incidentCategories.map((c) => [c.id, c.threats]));
-  const categories = [...s.incidentCategories,
-    ...s.scenarios.map((id) => model.scenarios.find((x) => x.id === id)?.incidentCategory)
-      .filter((c): c is string => !!c)];
+  const categories = [
+    ...s.incidentCategories,
+    ...s.scenarios
+      .map((id) => model.scenarios.find((x) => x.id === id)?.incidentCategory)
+      .filter((c): c is string => !!c),
+  ];
   return [...new Set(categories.flatMap((c) => byCategory.get(c) ?? []))];
 }
 
@@ -60,8 +66,9 @@ const sameLikelihood = (a: LikelihoodMove['before'], b: LikelihoodMove['before']
 /** The likelihood of a scenario as it stood on `day` (revisions up to and including it). */
 function likelihoodOn(model: Model, scenario: string, day: string, before = false) {
   const s = model.scenarios.find((x) => x.id === scenario)!;
-  const revisions = model.likelihoodRevisions
-    .filter((r) => r.scenario === scenario && (before ? r.date < day : r.date <= day));
+  const revisions = model.likelihoodRevisions.filter(
+    (r) => r.scenario === scenario && (before ? r.date < day : r.date <= day),
+  );
   const r = currentLikelihood({ ...s, likelihoodRevisions: revisions });
   return { likelihoodClass: likelihoodClassOf({ id: s.id, ...r }), likelihood: r.likelihood };
 }
@@ -69,7 +76,8 @@ function likelihoodOn(model: Model, scenario: string, day: string, before = fals
 export function threatPicture(o: Pick<ThreatPictureOptions, 'model' | 'date' | 'since' | 'previous'>): ThreatPicture {
   const m = o.model;
   const upToDate = m.signals.filter((s) => s.observedOn <= o.date);
-  const signals = upToDate.filter((s) => s.observedOn >= o.since)
+  const signals = upToDate
+    .filter((s) => s.observedOn >= o.since)
     .sort((a, b) => b.observedOn.localeCompare(a.observedOn) || a.id.localeCompare(b.id));
   const groups = new Map<string | null, Signal[]>();
   for (const s of signals) {
@@ -102,7 +110,12 @@ export function threatPicture(o: Pick<ThreatPictureOptions, 'model' | 'date' | '
 
   const yearAgo = minusDays(o.date, 365);
   const review = m.scenarios.flatMap((s) => {
-    const last = upToDate.filter((x) => x.scenarios.includes(s.id)).map((x) => x.observedOn).sort().at(-1) ?? null;
+    const last =
+      upToDate
+        .filter((x) => x.scenarios.includes(s.id))
+        .map((x) => x.observedOn)
+        .sort()
+        .at(-1) ?? null;
     return last !== null && last >= yearAgo ? [] : [{ scenario: s.id, lastSignal: last }];
   });
   return { byThreat, signals, moved, review };
@@ -116,13 +129,27 @@ export function threatPictureSections(o: ThreatPictureOptions, n: NodeNames): Se
   const w = o.words;
   const { t } = w;
   const p = threatPicture(o);
-  const signalRow = (s: Signal): Cell[] => [w.date(s.observedOn), n.cell(s.id), t(`horizon.${s.horizon}`),
-    t(`threat.direction.${s.direction}`), { text: String(s.strength), numeric: true },
-    s.scenarios.map((x) => n.name(x)).join(', ') || '–', s.source];
-  const columns = [t('col.date'), t('threat.col.signal'), t('col.horizon'), t('threat.col.direction'),
-    t('threat.col.strength'), t('threat.col.scenarios'), t('threat.col.source')];
+  const signalRow = (s: Signal): Cell[] => [
+    w.date(s.observedOn),
+    n.cell(s.id),
+    t(`horizon.${s.horizon}`),
+    t(`threat.direction.${s.direction}`),
+    { text: String(s.strength), numeric: true },
+    s.scenarios.map((x) => n.name(x)).join(', ') || '–',
+    s.source,
+  ];
+  const columns = [
+    t('col.date'),
+    t('threat.col.signal'),
+    t('col.horizon'),
+    t('threat.col.direction'),
+    t('threat.col.strength'),
+    t('threat.col.scenarios'),
+    t('threat.col.source'),
+  ];
   const numeric = [false, false, false, false, true, false, false];
-  const previous = o.previous ? t('threat.changes.sinceCycle', { cycle: o.previous.id })
+  const previous = o.previous
+    ? t('threat.changes.sinceCycle', { cycle: o.previous.id })
     : t('threat.changes.sinceDate', { date: w.date(o.since) });
   const revisionText = (mv: LikelihoodMove) =>
     mv.revisions.map((r) => `${w.date(r.date)}: ${r.justification}`).join(' ') || '–';
@@ -130,55 +157,91 @@ export function threatPictureSections(o: ThreatPictureOptions, n: NodeNames): Se
     [...new Set(mv.revisions.flatMap((r) => r.signals))].map((x) => n.name(x)).join(', ') || '–';
   return [
     {
-      id: 'summary', title: t('threat.summary.title'),
+      id: 'summary',
+      title: t('threat.summary.title'),
       blocks: [
-        { kind: 'paragraph', text: t('threat.summary.text', {
-          since: w.date(o.since), date: w.date(o.date), signals: p.signals.length,
-          threats: p.byThreat.filter((g) => g.threat).length,
-          moved: p.moved.length, review: p.review.length,
-        }) },
+        {
+          kind: 'paragraph',
+          text: t('threat.summary.text', {
+            since: w.date(o.since),
+            date: w.date(o.date),
+            signals: p.signals.length,
+            threats: p.byThreat.filter((g) => g.threat).length,
+            moved: p.moved.length,
+            review: p.review.length,
+          }),
+        },
         { kind: 'paragraph', text: t('threat.summary.method') },
       ],
     },
     {
-      id: 'signals', title: t('threat.signals.title'),
+      id: 'signals',
+      title: t('threat.signals.title'),
       blocks: p.byThreat.length ? [] : [{ kind: 'paragraph', text: t('threat.signals.none') }],
       sections: p.byThreat.map((g, i): Section => ({
-        id: `signals-${i + 1}`, title: g.threat ? n.name(g.threat) : t('threat.signals.other'),
-        blocks: [{
-          kind: 'table',
-          caption: t('threat.signals.caption', { threat: g.threat ? n.name(g.threat) : t('threat.signals.other') }),
-          columns, numeric, rows: g.signals.map(signalRow) }],
+        id: `signals-${i + 1}`,
+        title: g.threat ? n.name(g.threat) : t('threat.signals.other'),
+        blocks: [
+          {
+            kind: 'table',
+            caption: t('threat.signals.caption', { threat: g.threat ? n.name(g.threat) : t('threat.signals.other') }),
+            columns,
+            numeric,
+            rows: g.signals.map(signalRow),
+          },
+        ],
       })),
     },
     {
-      id: 'changes', title: t('threat.changes.title'),
+      id: 'changes',
+      title: t('threat.changes.title'),
       blocks: [
         {
           kind: 'paragraph',
           text: `${previous} ${t('threat.changes.text', { signals: p.signals.length, moved: p.moved.length })}`,
         },
-        p.moved.length ? {
-          kind: 'table', caption: t('threat.changes.caption'),
-          columns: [t('col.scenario'), t('col.before'), t('col.after'), t('threat.col.why'), t('threat.col.basedOn')],
-          rows: p.moved.map((mv) => [n.cell(mv.scenario), fmtLikelihood(w, mv.before), fmtLikelihood(w, mv.after),
-            revisionText(mv), revisionSignals(mv)]),
-        } as Block : { kind: 'paragraph', text: t('threat.changes.none') },
+        p.moved.length
+          ? ({
+              kind: 'table',
+              caption: t('threat.changes.caption'),
+              columns: [
+                t('col.scenario'),
+                t('col.before'),
+                t('col.after'),
+                t('threat.col.why'),
+                t('threat.col.basedOn'),
+              ],
+              rows: p.moved.map((mv) => [
+                n.cell(mv.scenario),
+                fmtLikelihood(w, mv.before),
+                fmtLikelihood(w, mv.after),
+                revisionText(mv),
+                revisionSignals(mv),
+              ]),
+            } as Block)
+          : { kind: 'paragraph', text: t('threat.changes.none') },
       ],
     },
     {
-      id: 'review', title: t('threat.review.title'),
+      id: 'review',
+      title: t('threat.review.title'),
       blocks: [
         { kind: 'paragraph', text: t('threat.review.text', { since: w.date(minusDays(o.date, 365)) }) },
-        p.review.length ? {
-          kind: 'table', caption: t('threat.review.caption'),
-          columns: [t('col.scenario'), t('col.horizon'), t('threat.col.lastSignal')],
-          rows: p.review.map((r) => {
-            const s = o.model.scenarios.find((x) => x.id === r.scenario)!;
-            return [n.cell(r.scenario), s.horizon ? t(`horizon.${s.horizon}`) : '–',
-              r.lastSignal ? w.date(r.lastSignal) : t('threat.review.never')];
-          }),
-        } as Block : { kind: 'paragraph', text: t('threat.review.none') },
+        p.review.length
+          ? ({
+              kind: 'table',
+              caption: t('threat.review.caption'),
+              columns: [t('col.scenario'), t('col.horizon'), t('threat.col.lastSignal')],
+              rows: p.review.map((r) => {
+                const s = o.model.scenarios.find((x) => x.id === r.scenario)!;
+                return [
+                  n.cell(r.scenario),
+                  s.horizon ? t(`horizon.${s.horizon}`) : '–',
+                  r.lastSignal ? w.date(r.lastSignal) : t('threat.review.never'),
+                ];
+              }),
+            } as Block)
+          : { kind: 'paragraph', text: t('threat.review.none') },
       ],
     },
   ];

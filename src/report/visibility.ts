@@ -2,8 +2,12 @@
 import type { Model } from '../model/schema.js';
 import { NODE_KINDS, RELATIONSHIP_KINDS, NODE_REFERENCES } from '../model/kinds.js';
 
-/** Who reads: `admin` sees everything, a `party` also sees the restricted items it owns; nobody else sees more than public. */
-export interface Reader { admin: boolean; party: string | null }
+/** Who reads: `admin` sees everything, a `party` also sees the restricted items it owns; nobody else sees more than
+ * public. */
+export interface Reader {
+  admin: boolean;
+  party: string | null;
+}
 
 /** The reader of a public edition: sees public items only. */
 export const PUBLIC_READER: Reader = { admin: false, party: null };

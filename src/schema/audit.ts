@@ -25,6 +25,11 @@ builder.queryField('auditLog', (t) =>
     args: { target: t.arg.id(), subject: t.arg.string(), limit: t.arg.int({ defaultValue: 100 }) },
     resolve: (_r, args, ctx) => {
       requireRole(ctx, ['admin'], 'reading the audit trail');
-      return listAudit(ctx.graph, { target: args.target ? String(args.target) : null, subject: args.subject ?? null, limit: Math.max(1, Math.min(args.limit ?? 100, 1000)) });
+      return listAudit(ctx.graph, {
+        target: args.target ? String(args.target) : null,
+        subject: args.subject ?? null,
+        limit: Math.max(1, Math.min(args.limit ?? 100, 1000)),
+      });
     },
-  }));
+  }),
+);

@@ -8,8 +8,10 @@ export function requireRole(ctx: Context, roles: readonly Role[], action: string
   if (ctx.viewer.admin || roles.includes(ctx.viewer.role)) return;
   const anonymous = ctx.viewer.role === 'viewer' && ctx.viewer.subject === 'anonymous';
   const who = anonymous ? 'not signed in' : `a ${ctx.viewer.role}`;
-  throw new UserError(`${action} needs the role ${roles.join(' or ')}; you are ${who}`,
-    ctx.viewer.subject === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+  throw new UserError(
+    `${action} needs the role ${roles.join(' or ')}; you are ${who}`,
+    ctx.viewer.subject === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN',
+  );
 }
 
 function forbidden(message: string): ForbiddenError {
@@ -20,7 +22,11 @@ function forbidden(message: string): ForbiddenError {
  * Non-admins change only what they may read: every id must name a node the viewer sees. An unseen node answers
  * NOT_FOUND, as a missing one does, so that a write does not reveal what a read hides.
  */
-export async function requireVisible(ctx: Context, item: string, refs: readonly { field: string; id: string }[]): Promise<void> {
+export async function requireVisible(
+  ctx: Context,
+  item: string,
+  refs: readonly { field: string; id: string }[],
+): Promise<void> {
   if (ctx.viewer.admin) return;
   const found = await ctx.loaders.node.loadMany(refs.map((r) => r.id));
   refs.forEach((r, i) => {
@@ -41,7 +47,12 @@ export function requireNodeClassification(ctx: Context, item: string, classifica
 }
 
 /** Non-admins classify a relationship as non-public only when their party is one of its ends (who then reads it). */
-export function requireRelationshipClassification(ctx: Context, item: string, classification: unknown, ends: readonly string[]): void {
+export function requireRelationshipClassification(
+  ctx: Context,
+  item: string,
+  classification: unknown,
+  ends: readonly string[],
+): void {
   if (canSeeRelationship(ctx.viewer, { classification }, ends)) return;
   const c = (classification ?? 'public') as string;
   throw forbidden(`${item}.classification: a ${c} relationship must have your party at one end`);

@@ -30,7 +30,11 @@ builder.queryType({ description: 'Planners’ questions over the national-securi
 builder.mutationType({ description: 'Changes to the model, validated as the interchange format is.' });
 
 builder.globalConnectionField('totalCount', (t) =>
-  t.int({ nullable: false, description: 'Number of items the viewer may see, across all pages.', resolve: (parent) => parent.totalCount }),
+  t.int({
+    nullable: false,
+    description: 'Number of items the viewer may see, across all pages.',
+    resolve: (parent) => parent.totalCount,
+  }),
 );
 
 builder.scalarType('JSON', {
@@ -42,7 +46,8 @@ builder.scalarType('DateTime', {
   description: 'An ISO-8601 date and time.',
   serialize: (v) => String(v),
   parseValue: (v) => {
-    if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw new TypeError('DateTime must be an ISO-8601 string');
+    if (typeof v !== 'string' || Number.isNaN(Date.parse(v)))
+      throw new TypeError('DateTime must be an ISO-8601 string');
     return v;
   },
 });

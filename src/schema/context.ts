@@ -58,7 +58,12 @@ export function createLoaders(api: ApiRepository): Loaders {
 export function createContext(parts: AppParts, viewer: Viewer, requestId: string, analysis?: AnalysisScope): Context {
   const api = new ApiRepository(parts.graph, viewer);
   return {
-    graph: parts.graph, viewer, api, loaders: createLoaders(api),
-    analysis: analysis ?? parts.analysis.scope(viewer), jobs: parts.jobs, requestId,
+    graph: parts.graph,
+    viewer,
+    api,
+    loaders: createLoaders(api),
+    analysis: analysis ?? parts.analysis.scope(viewer),
+    jobs: parts.jobs,
+    requestId,
   };
 }

@@ -4,7 +4,13 @@ import { builder } from './builder.js';
 import { requireRole } from './auth.js';
 import type { Context } from './context.js';
 import {
-  closeCycle, compareCycleIds, getCycle, listCycles, openCycle, recordDecision, type CycleInfo,
+  closeCycle,
+  compareCycleIds,
+  getCycle,
+  listCycles,
+  openCycle,
+  recordDecision,
+  type CycleInfo,
 } from '../graph/cycle-repository.js';
 import { exportModel } from '../graph/model-repository.js';
 import { visibleModel } from '../report/visibility.js';
@@ -12,7 +18,8 @@ import type { CycleComparison } from '../analysis/cycle.js';
 import { NotFoundError } from '../domain/errors.js';
 
 type DecisionView = CycleInfo['decisions'][number];
-type CycleRow = Omit<CycleInfo, 'decisions' | 'priorities' | 'runs' | 'checksum' | 'openedBy' | 'closedBy'> & Partial<CycleInfo>;
+type CycleRow = Omit<CycleInfo, 'decisions' | 'priorities' | 'runs' | 'checksum' | 'openedBy' | 'closedBy'> &
+  Partial<CycleInfo>;
 
 /** Ids of scenarios and measures the viewer may see in the current model. */
 async function visibleTargets(ctx: Context): Promise<Set<string>> {
@@ -52,8 +59,15 @@ const CycleRef = builder.objectRef<CycleRow>('Cycle').implement({
     note: t.string({ nullable: true, resolve: (c) => c.note }),
     openedAt: t.exposeString('openedAt'),
     closedAt: t.string({ nullable: true, resolve: (c) => c.closedAt }),
-    checksum: t.string({ nullable: true, description: 'SHA-256 of the frozen model.', resolve: async (c, _a, ctx) => (await full(ctx, c)).checksum }),
-    runs: t.idList({ description: 'The finished simulation runs the frozen assessment used.', resolve: async (c, _a, ctx) => (await full(ctx, c)).runs }),
+    checksum: t.string({
+      nullable: true,
+      description: 'SHA-256 of the frozen model.',
+      resolve: async (c, _a, ctx) => (await full(ctx, c)).checksum,
+    }),
+    runs: t.idList({
+      description: 'The finished simulation runs the frozen assessment used.',
+      resolve: async (c, _a, ctx) => (await full(ctx, c)).runs,
+    }),
     priorities: t.idList({ resolve: async (c, _a, ctx) => (await full(ctx, c)).priorities }),
     decisions: t.field({ type: [DecisionRef], resolve: async (c, _a, ctx) => (await full(ctx, c)).decisions }),
   }),
@@ -81,7 +95,10 @@ const ProgressedRef = builder.objectRef<CycleComparison['progressed'][number]>('
 });
 const OverdueRef = builder.objectRef<CycleComparison['overdue'][number]>('OverdueMeasure').implement({
   fields: (t) => ({
-    measure: t.exposeID('measure'), decidedOn: t.exposeString('decidedOn'), dueOn: t.exposeString('dueOn'), status: t.exposeString('status'),
+    measure: t.exposeID('measure'),
+    decidedOn: t.exposeString('decidedOn'),
+    dueOn: t.exposeString('dueOn'),
+    status: t.exposeString('status'),
   }),
 });
 const ComparisonRef = builder.objectRef<CycleComparison>('CycleComparison').implement({
@@ -97,42 +114,59 @@ const ComparisonRef = builder.objectRef<CycleComparison>('CycleComparison').impl
   }),
 });
 
-builder.queryField('cycles', (t) => t.field({
-  type: [CycleRef], description: 'The planning cycles, oldest first.',
-  resolve: (_r, _a, ctx) => listCycles(ctx.graph) as Promise<CycleRow[]>,
-}));
-builder.queryField('cycle', (t) => t.field({
-  type: CycleRef, nullable: true, args: { id: t.arg.id({ required: true }) },
-  resolve: async (_r, args, ctx) => {
-    try {
-      return await getCycle(ctx.graph, String(args.id));
-    } catch (e) {
-      if (e instanceof NotFoundError) return null;
-      throw e;
-    }
-  },
-}));
-builder.queryField('compareCycles', (t) => t.field({
-  type: ComparisonRef, args: { from: t.arg.id({ required: true }), to: t.arg.id({ required: true }) },
-  resolve: (_r, args, ctx) => compareCycleIds(ctx.graph, String(args.from), String(args.to), (m) => visibleModel(m, ctx.viewer)),
-}));
+builder.queryField('cycles', (t) =>
+  t.field({
+    type: [CycleRef],
+    description: 'The planning cycles, oldest first.',
+    resolve: (_r, _a, ctx) => listCycles(ctx.graph) as Promise<CycleRow[]>,
+  }),
+);
+builder.queryField('cycle', (t) =>
+  t.field({
+    type: CycleRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      try {
+        return await getCycle(ctx.graph, String(args.id));
+      } catch (e) {
+        if (e instanceof NotFoundError) return null;
+        throw e;
+      }
+    },
+  }),
+);
+builder.queryField('compareCycles', (t) =>
+  t.field({
+    type: ComparisonRef,
+    args: { from: t.arg.id({ required: true }), to: t.arg.id({ required: true }) },
+    resolve: (_r, args, ctx) =>
+      compareCycleIds(ctx.graph, String(args.from), String(args.to), (m) => visibleModel(m, ctx.viewer)),
+  }),
+);
 
-builder.mutationField('openCycle', (t) => t.field({
-  type: CycleRef, description: 'Opens a planning cycle (planner; audited).',
-  args: { id: t.arg.id({ required: true }), note: t.arg.string() },
-  resolve: (_r, args, ctx) => {
-    requireRole(ctx, ['planner'], 'opening a cycle');
-    return openCycle(ctx.graph, ctx.viewer, String(args.id), args.note ?? null, ctx.requestId);
-  },
-}));
-builder.mutationField('closeCycle', (t) => t.field({
-  type: CycleRef, description: 'Freezes a cycle: the model, its assessment and the newest runs (planner; audited).',
-  args: { id: t.arg.id({ required: true }) },
-  resolve: (_r, args, ctx) => {
-    requireRole(ctx, ['planner'], 'closing a cycle');
-    return closeCycle(ctx.graph, ctx.viewer, String(args.id), ctx.requestId);
-  },
-}));
+builder.mutationField('openCycle', (t) =>
+  t.field({
+    type: CycleRef,
+    description: 'Opens a planning cycle (planner; audited).',
+    args: { id: t.arg.id({ required: true }), note: t.arg.string() },
+    resolve: (_r, args, ctx) => {
+      requireRole(ctx, ['planner'], 'opening a cycle');
+      return openCycle(ctx.graph, ctx.viewer, String(args.id), args.note ?? null, ctx.requestId);
+    },
+  }),
+);
+builder.mutationField('closeCycle', (t) =>
+  t.field({
+    type: CycleRef,
+    description: 'Freezes a cycle: the model, its assessment and the newest runs (planner; audited).',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_r, args, ctx) => {
+      requireRole(ctx, ['planner'], 'closing a cycle');
+      return closeCycle(ctx.graph, ctx.viewer, String(args.id), ctx.requestId);
+    },
+  }),
+);
 const DecisionInput = builder.inputType('CycleDecisionInput', {
   fields: (t) => ({
     cycle: t.id({ required: true }),
@@ -144,21 +178,28 @@ const DecisionInput = builder.inputType('CycleDecisionInput', {
     note: t.string(),
   }),
 });
-builder.mutationField('recordDecision', (t) => t.field({
-  type: CycleRef, description: 'Records a decision in an open cycle (planner; audited).',
-  args: { input: t.arg({ type: DecisionInput, required: true }) },
-  resolve: async (_r, { input }, ctx) => {
-    requireRole(ctx, ['planner'], 'recording a decision');
-    const seen = ctx.viewer.admin ? null : await visibleTargets(ctx);
-    // A target the planner may not see answers as an unknown one.
-    const target = String(input.target);
-    const i = { ...input, cycle: String(input.cycle), target: seen && !seen.has(target) ? `\u0000${target}` : target,
-      owner: input.owner == null ? null : String(input.owner) };
-    try {
-      return await recordDecision(ctx.graph, ctx.viewer, i, ctx.requestId);
-    } catch (e) {
-      if (e instanceof Error) e.message = e.message.replace('\u0000', '');
-      throw e;
-    }
-  },
-}));
+builder.mutationField('recordDecision', (t) =>
+  t.field({
+    type: CycleRef,
+    description: 'Records a decision in an open cycle (planner; audited).',
+    args: { input: t.arg({ type: DecisionInput, required: true }) },
+    resolve: async (_r, { input }, ctx) => {
+      requireRole(ctx, ['planner'], 'recording a decision');
+      const seen = ctx.viewer.admin ? null : await visibleTargets(ctx);
+      // A target the planner may not see answers as an unknown one.
+      const target = String(input.target);
+      const i = {
+        ...input,
+        cycle: String(input.cycle),
+        target: seen && !seen.has(target) ? `\u0000${target}` : target,
+        owner: input.owner == null ? null : String(input.owner),
+      };
+      try {
+        return await recordDecision(ctx.graph, ctx.viewer, i, ctx.requestId);
+      } catch (e) {
+        if (e instanceof Error) e.message = e.message.replace('\u0000', '');
+        throw e;
+      }
+    },
+  }),
+);

@@ -9,7 +9,8 @@ import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS, type NodeList } from '
 import { scalarFields, type FieldInfo } from './zod-fields.js';
 import type { NodeRecord, RelationshipRecord } from '../graph/api-repository.js';
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- types are built from tables; each ref is checked at schema build time. */
+/* eslint-disable @typescript-eslint/no-explicit-any -- types are built from tables; each ref is checked at schema
+   build time. */
 
 export const MAX_PAGE = 1000;
 
@@ -23,14 +24,25 @@ EntityRef.implement({
     id: t.id({ resolve: (n) => n.id }),
     name: t.string({ resolve: (n) => String(n.name ?? n.id) }),
     description: t.string({ nullable: true, resolve: (n) => (n.description as string) ?? null }),
-    source: t.string({ nullable: true, description: 'Seed section or public reference.', resolve: (n) => (n.source as string) ?? null }),
-    assumption: t.boolean({ description: 'True when the numbers are planning assumptions, not published figures.', resolve: (n) => n.assumption === true }),
+    source: t.string({
+      nullable: true,
+      description: 'Seed section or public reference.',
+      resolve: (n) => (n.source as string) ?? null,
+    }),
+    assumption: t.boolean({
+      description: 'True when the numbers are planning assumptions, not published figures.',
+      resolve: (n) => n.assumption === true,
+    }),
     classification: t.field({
-      type: ClassificationEnum, description: 'public, restricted or confidential.',
+      type: ClassificationEnum,
+      description: 'public, restricted or confidential.',
       resolve: (n) => (n.classification as Classification | undefined) ?? 'public',
     }),
     owner: t.string({ nullable: true, resolve: (n) => (n.owner as string) ?? null }),
-    label: t.string({ description: 'The node kind (its label in the graph): Service, Party, …', resolve: (n) => n.__label }),
+    label: t.string({
+      description: 'The node kind (its label in the graph): Service, Party, …',
+      resolve: (n) => n.__label,
+    }),
     responsibleParties: t.field({
       type: [RelationshipRefs.responsibilities!],
       description: 'Parties responsible for this item, with their role (lead or support).',
@@ -57,19 +69,22 @@ for (const rel of RELATIONSHIP_KINDS) {
   const fields = scalarFields(ITEM_SCHEMAS[rel.list]!, [rel.from.field, rel.to.field]);
   RelationshipRefs[rel.list]!.implement({
     description: `An item of the model's ${rel.list} list (${rel.type} in the graph).`,
-    fields: (t) => ({
-      [rel.from.field]: t.field({
-        type: endpointType(rel.from.kinds),
-        nullable: true,
-        resolve: ((r: RelationshipRecord, _a: unknown, ctx: any) => (r.other.id === r.from ? r.other : ctx.loaders.node.load(r.from))) as any,
-      }),
-      [rel.to.field]: t.field({
-        type: endpointType(rel.to.kinds),
-        nullable: true,
-        resolve: ((r: RelationshipRecord, _a: unknown, ctx: any) => (r.other.id === r.to ? r.other : ctx.loaders.node.load(r.to))) as any,
-      }),
-      ...Object.fromEntries(fields.map((f) => [f.name, scalarField(t, f, (r: RelationshipRecord) => r.props)])),
-    }) as any,
+    fields: (t) =>
+      ({
+        [rel.from.field]: t.field({
+          type: endpointType(rel.from.kinds),
+          nullable: true,
+          resolve: ((r: RelationshipRecord, _a: unknown, ctx: any) =>
+            r.other.id === r.from ? r.other : ctx.loaders.node.load(r.from)) as any,
+        }),
+        [rel.to.field]: t.field({
+          type: endpointType(rel.to.kinds),
+          nullable: true,
+          resolve: ((r: RelationshipRecord, _a: unknown, ctx: any) =>
+            r.other.id === r.to ? r.other : ctx.loaders.node.load(r.to)) as any,
+        }),
+        ...Object.fromEntries(fields.map((f) => [f.name, scalarField(t, f, (r: RelationshipRecord) => r.props)])),
+      }) as any,
   });
 }
 
@@ -85,23 +100,39 @@ for (const kind of NODE_KINDS) {
       for (const ref of refs) {
         const target = NodeRefs[ref.kinds[0]]!;
         out[ref.field] = ref.many
-          ? t.field({ type: [target], resolve: async (n, _a, ctx) => (await ctx.loaders.relationships(ref.type, 'out').load(n.id)).map((r) => r.other) })
-          : t.field({ type: target, nullable: true, resolve: async (n, _a, ctx) => (await ctx.loaders.relationships(ref.type, 'out').load(n.id))[0]?.other ?? null });
+          ? t.field({
+              type: [target],
+              resolve: async (n, _a, ctx) =>
+                (await ctx.loaders.relationships(ref.type, 'out').load(n.id)).map((r) => r.other),
+            })
+          : t.field({
+              type: target,
+              nullable: true,
+              resolve: async (n, _a, ctx) =>
+                (await ctx.loaders.relationships(ref.type, 'out').load(n.id))[0]?.other ?? null,
+            });
       }
       for (const ref of NODE_REFERENCES.filter((r) => (r.kinds as readonly string[]).includes(kind.list))) {
         out[ref.reverse] = t.field({
           type: [NodeRefs[ref.list]!],
-          resolve: async (n, _a, ctx) => (await ctx.loaders.relationships(ref.type, 'in').load(n.id)).map((r) => r.other),
+          resolve: async (n, _a, ctx) =>
+            (await ctx.loaders.relationships(ref.type, 'in').load(n.id)).map((r) => r.other),
         });
       }
       for (const rel of RELATIONSHIP_KINDS) {
         const { out: outName, in: inName } = rel.fields;
         const ref = RelationshipRefs[rel.list]!;
         if (rel.from.kinds !== '*' && rel.from.kinds.includes(kind.list)) {
-          out[outName] = t.field({ type: [ref], resolve: (n, _a, ctx) => ctx.loaders.relationships(rel.type, 'out').load(n.id) });
+          out[outName] = t.field({
+            type: [ref],
+            resolve: (n, _a, ctx) => ctx.loaders.relationships(rel.type, 'out').load(n.id),
+          });
         }
         if (rel.to.kinds !== '*' && rel.to.kinds.includes(kind.list)) {
-          out[inName] = t.field({ type: [ref], resolve: (n, _a, ctx) => ctx.loaders.relationships(rel.type, 'in').load(n.id) });
+          out[inName] = t.field({
+            type: [ref],
+            resolve: (n, _a, ctx) => ctx.loaders.relationships(rel.type, 'in').load(n.id),
+          });
         }
       }
       return out;
@@ -114,7 +145,9 @@ for (const kind of NODE_KINDS) {
     t.connection({
       type: NodeRefs[kind.list]!,
       description: `All ${kind.list} the viewer may see, ordered by id. \`first\` up to ${MAX_PAGE}.`,
-      args: { search: t.arg.string({ description: 'Only items whose name or id contains this text (case-insensitive).' }) },
+      args: {
+        search: t.arg.string({ description: 'Only items whose name or id contains this text (case-insensitive).' }),
+      },
       resolve: async (_root, args, ctx) => {
         if ((args.first ?? 0) > MAX_PAGE || (args.last ?? 0) > MAX_PAGE) {
           throw new BadInputError(`${kind.list}: first/last must be at most ${MAX_PAGE}`);
@@ -124,8 +157,10 @@ for (const kind of NODE_KINDS) {
         }
         const search = args.search ?? null;
         const totalCount = await ctx.api.count(kind.list, search);
-        const page = await resolveOffsetConnection({ args, defaultSize: 100, maxSize: MAX_PAGE, totalCount }, ({ offset, limit }) =>
-          ctx.api.list(kind.list, offset, limit, search));
+        const page = await resolveOffsetConnection(
+          { args, defaultSize: 100, maxSize: MAX_PAGE, totalCount },
+          ({ offset, limit }) => ctx.api.list(kind.list, offset, limit, search),
+        );
         return { ...page, totalCount };
       },
     }),
@@ -154,4 +189,3 @@ builder.queryField('search', (t) =>
     },
   }),
 );
-

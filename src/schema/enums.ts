@@ -11,19 +11,28 @@ const enumName = (value: string) => value.replace(/[-\s]+(\w)/g, (_, c: string) 
 
 /** An enum whose GraphQL values are the constant's values (renamed only where GraphQL needs it). */
 function enumOf<const T extends readonly string[]>(
-  name: string, values: T, description: string, help: Record<string, string> = {},
+  name: string,
+  values: T,
+  description: string,
+  help: Record<string, string> = {},
 ) {
   const entries = values.map((v) => [enumName(v), { value: v, ...(help[v] && { description: help[v] }) }]);
   const byName = Object.fromEntries(entries) as { [K in T[number]]: { value: K } };
   return builder.enumType(name, { description, values: byName });
 }
 
-export const RiskMethodEnum = enumOf('RiskMethod', RISK_METHODS,
-  'How the impact criteria are aggregated to one impact score.');
+export const RiskMethodEnum = enumOf(
+  'RiskMethod',
+  RISK_METHODS,
+  'How the impact criteria are aggregated to one impact score.',
+);
 export const PhaseEnum = enumOf('Phase', PHASES, 'A phase of the safety chain.');
 export type Classification = (typeof CLASSIFICATIONS)[number];
 export const ClassificationEnum = enumOf('Classification', CLASSIFICATIONS, 'Who may see an item (docs/security.md).');
 export const RunStatusEnum = enumOf('SimulationStatus', RUN_STATUSES, 'Where a simulation run is.');
-export const CounterfactualEnum = enumOf('Counterfactual', COUNTERFACTUALS,
+export const CounterfactualEnum = enumOf(
+  'Counterfactual',
+  COUNTERFACTUALS,
   'A replay of every iteration with changed capabilities.',
-  OPTION_FIELDS.find((f) => f.name === 'counterfactual')?.values);
+  OPTION_FIELDS.find((f) => f.name === 'counterfactual')?.values,
+);

@@ -4,19 +4,56 @@ import { EntityRef, NodeRefs } from './entities.js';
 import type { Context } from './context.js';
 import type { NodeRecord } from '../graph/api-repository.js';
 import type { PlanningData, StoredRun } from '../graph/analysis-repository.js';
-import { gapReport, DEFAULT_OVERCAPACITY_FACTOR, LEAD_TARGET_KINDS, type CapabilityBalance, type GapReport, type BalanceOptions } from '../analysis/balance.js';
+import {
+  gapReport,
+  DEFAULT_OVERCAPACITY_FACTOR,
+  LEAD_TARGET_KINDS,
+  type CapabilityBalance,
+  type GapReport,
+  type BalanceOptions,
+} from '../analysis/balance.js';
 import { PHASES } from '../model/schema.js';
 import { PhaseEnum, RiskMethodEnum } from './enums.js';
-import { badInput, CriterionWeightInput, rankScenarios, resolveRanking, selectScenarios, type RankingArgs } from './risk.js';
+import {
+  badInput,
+  CriterionWeightInput,
+  rankScenarios,
+  resolveRanking,
+  selectScenarios,
+  type RankingArgs,
+} from './risk.js';
 import { filterHorizons, HORIZONS_DESCRIPTION } from './horizons.js';
 
-export interface SimulatedGapView { scenario: NodeRecord; runId: string; probabilityShortfall: number; expectedShortfall: number; p90Shortfall: number; avoidedImpact: number | null }
-export interface HolderView {
-  party: NodeRecord; capacity: number; readiness: number; available: number; national: boolean;
-  region: string | null; arrivalHours: number; counted: boolean;
+export interface SimulatedGapView {
+  scenario: NodeRecord;
+  runId: string;
+  probabilityShortfall: number;
+  expectedShortfall: number;
+  p90Shortfall: number;
+  avoidedImpact: number | null;
 }
-export interface ScenarioBalanceView { scenario: NodeRecord; required: number; available: number; shortfall: number }
-export interface RegionHoldingView { region: string; capacity: number; available: number; holders: NodeRecord[] }
+export interface HolderView {
+  party: NodeRecord;
+  capacity: number;
+  readiness: number;
+  available: number;
+  national: boolean;
+  region: string | null;
+  arrivalHours: number;
+  counted: boolean;
+}
+export interface ScenarioBalanceView {
+  scenario: NodeRecord;
+  required: number;
+  available: number;
+  shortfall: number;
+}
+export interface RegionHoldingView {
+  region: string;
+  capacity: number;
+  available: number;
+  holders: NodeRecord[];
+}
 type Replaced = 'capability' | 'holders' | 'leads' | 'scenario' | 'drivingScenario' | 'requiredByScenario' | 'regions';
 export interface BalanceView extends Omit<CapabilityBalance, Replaced> {
   capability: NodeRecord;
@@ -32,7 +69,10 @@ export interface BalanceView extends Omit<CapabilityBalance, Replaced> {
   simulatedByScenario: SimulatedGapView[];
   simulated: SimulatedGapView | null;
 }
-export interface LeadConflictView { target: NodeRecord | null; leads: NodeRecord[] }
+export interface LeadConflictView {
+  target: NodeRecord | null;
+  leads: NodeRecord[];
+}
 export interface GapAnalysisView {
   scenarios: NodeRecord[];
   phases: string[];
@@ -49,7 +89,12 @@ export interface GapAnalysisView {
 }
 
 /** Turns the pure report into views that carry the nodes the viewer may see. */
-export function gapView(data: PlanningData, report: GapReport, selected: readonly NodeRecord[], options: BalanceOptions): GapAnalysisView {
+export function gapView(
+  data: PlanningData,
+  report: GapReport,
+  selected: readonly NodeRecord[],
+  options: BalanceOptions,
+): GapAnalysisView {
   const node = data.nodes;
   const selectedIds = new Set(selected.map((s) => s.id));
   const runs: StoredRun[] = [...data.runs.values()].filter((r) => selectedIds.has(r.scenario));
@@ -60,13 +105,20 @@ export function gapView(data: PlanningData, report: GapReport, selected: readonl
       const c = run.capabilities.find((x) => x.id === b.capability);
       if (c) {
         simulatedByScenario.push({
-          scenario: node.get(run.scenario)!, runId: run.id, probabilityShortfall: c.probabilityShortfall,
-          expectedShortfall: c.shortfall.mean, p90Shortfall: c.shortfall.p90, avoidedImpact: c.avoidedImpact ?? null,
+          scenario: node.get(run.scenario)!,
+          runId: run.id,
+          probabilityShortfall: c.probabilityShortfall,
+          expectedShortfall: c.shortfall.mean,
+          p90Shortfall: c.shortfall.p90,
+          avoidedImpact: c.avoidedImpact ?? null,
         });
       }
     }
     // The worst simulated case, as `required` is the worst static case: the largest expected shortfall.
-    const simulated = simulatedByScenario.reduce<SimulatedGapView | null>((w, s) => (!w || s.expectedShortfall > w.expectedShortfall ? s : w), null);
+    const simulated = simulatedByScenario.reduce<SimulatedGapView | null>(
+      (w, s) => (!w || s.expectedShortfall > w.expectedShortfall ? s : w),
+      null,
+    );
     views.set(b.capability, {
       ...b,
       capability: node.get(b.capability)!,
@@ -89,7 +141,10 @@ export function gapView(data: PlanningData, report: GapReport, selected: readonl
     gaps: report.gaps.map((b) => views.get(b.capability)!),
     duplicates: report.duplicates.map((b) => views.get(b.capability)!),
     internationalDependence: report.internationalDependence.map((b) => views.get(b.capability)!),
-    multipleLeads: report.multipleLeads.map((m) => ({ target: node.get(m.target) ?? null, leads: m.leads.map((p) => node.get(p)!).filter(Boolean) })),
+    multipleLeads: report.multipleLeads.map((m) => ({
+      target: node.get(m.target) ?? null,
+      leads: m.leads.map((p) => node.get(p)!).filter(Boolean),
+    })),
     uncoveredTasks: report.uncoveredTasks.map((id) => node.get(id)!),
     unheldCapabilities: report.unheldCapabilities.map((id) => node.get(id)!),
     targetsWithoutLead: report.targetsWithoutLead.map((t) => node.get(t.id)!),
@@ -111,14 +166,17 @@ export interface GapArgs extends RankingArgs {
  */
 export async function analyseGaps(field: string, args: GapArgs, ctx: Context): Promise<GapAnalysisView> {
   for (const [i, p] of (args.phases ?? []).entries()) {
-    if (!(PHASES as readonly string[]).includes(p)) throw badInput(`${field}: phases[${i}]: unknown phase "${p}"; expected one of ${PHASES.join(', ')}`);
+    if (!(PHASES as readonly string[]).includes(p))
+      throw badInput(`${field}: phases[${i}]: unknown phase "${p}"; expected one of ${PHASES.join(', ')}`);
   }
   const factor = args.overcapacityFactor ?? DEFAULT_OVERCAPACITY_FACTOR;
-  if (!Number.isFinite(factor) || factor < 0) throw badInput(`${field}: overcapacityFactor: must be a finite number ≥ 0, got ${factor}`);
+  if (!Number.isFinite(factor) || factor < 0)
+    throw badInput(`${field}: overcapacityFactor: must be a finite number ≥ 0, got ${factor}`);
   if (args.withinHours != null && !(Number.isFinite(args.withinHours) && args.withinHours >= 0)) {
     throw badInput(`${field}: withinHours: must be a finite number of hours ≥ 0, got ${args.withinHours}`);
   }
-  if (args.minRiskRank != null && args.minRiskRank < 1) throw badInput(`${field}: minRiskRank: must be at least 1, got ${args.minRiskRank}`);
+  if (args.minRiskRank != null && args.minRiskRank < 1)
+    throw badInput(`${field}: minRiskRank: must be at least 1, got ${args.minRiskRank}`);
   filterHorizons(field, args.horizons, []);
   return ctx.analysis.memo('gapAnalysis', { ...args, overcapacityFactor: factor }, async (entry) => {
     const data = await entry.planningData();
@@ -134,7 +192,9 @@ export async function analyseGaps(field: string, args: GapArgs, ctx: Context): P
       }
     }
     const options: BalanceOptions = {
-      scenarios: selected.map((s) => s.id), phases: args.phases ?? null, overcapacityFactor: factor,
+      scenarios: selected.map((s) => s.id),
+      phases: args.phases ?? null,
+      overcapacityFactor: factor,
       withinHours: args.withinHours ?? null,
     };
     return gapView(data, gapReport(data, options), selected, options);
@@ -149,9 +209,14 @@ const SimulatedGap = builder.objectRef<SimulatedGapView>('SimulatedGap').impleme
     scenario: t.field({ type: NodeRefs.scenarios!, resolve: (s) => s.scenario }),
     runId: t.exposeID('runId'),
     probabilityShortfall: t.exposeFloat('probabilityShortfall', { description: 'P(shortfall > 0 at some step).' }),
-    expectedShortfall: t.exposeFloat('expectedShortfall', { description: 'Mean of the largest shortfall over the horizon, in the capability’s unit.' }),
+    expectedShortfall: t.exposeFloat('expectedShortfall', {
+      description: 'Mean of the largest shortfall over the horizon, in the capability’s unit.',
+    }),
     p90Shortfall: t.exposeFloat('p90Shortfall'),
-    avoidedImpact: t.exposeFloat('avoidedImpact', { nullable: true, description: 'Drop in mean total impact if this gap alone were closed (needs a close-gaps run).' }),
+    avoidedImpact: t.exposeFloat('avoidedImpact', {
+      nullable: true,
+      description: 'Drop in mean total impact if this gap alone were closed (needs a close-gaps run).',
+    }),
   }),
 });
 
@@ -164,13 +229,15 @@ const CapabilityHolder = builder.objectRef<HolderView>('CapabilityHolder').imple
     available: t.exposeFloat('available', { description: 'capacity × readiness.' }),
     national: t.exposeBoolean('national', { description: 'False for international parties.' }),
     region: t.field({
-      type: NodeRefs.regions!, nullable: true,
+      type: NodeRefs.regions!,
+      nullable: true,
       description: 'Where the capacity sits: the holding’s region, else its party’s.',
       resolve: (h, _a, ctx) => (h.region ? ctx.loaders.node.load(h.region) : null),
     }),
     arrivalHours: t.exposeFloat('arrivalHours', {
-      description: 'mobilisationHours + travel time to the nearest affected region of the reported scenario '
-        + '(0 travel without regions).',
+      description:
+        'mobilisationHours + travel time to the nearest affected region of the reported scenario ' +
+        '(0 travel without regions).',
     }),
     counted: t.exposeBoolean('counted', {
       description: 'Counts towards available: arrives within withinHours (always without it).',
@@ -194,7 +261,9 @@ const RegionHolding = builder.objectRef<RegionHoldingView>('RegionHolding').impl
   description: 'What is held in one affected region of the reported scenario.',
   fields: (t) => ({
     region: t.field({
-      type: NodeRefs.regions!, nullable: true, description: 'The region (null when the viewer may not see it).',
+      type: NodeRefs.regions!,
+      nullable: true,
+      description: 'The region (null when the viewer may not see it).',
       resolve: (r, _a, ctx) => ctx.loaders.node.load(r.region),
     }),
     capacity: t.exposeFloat('capacity'),
@@ -208,43 +277,62 @@ export const CapabilityBalanceRef = builder.objectRef<BalanceView>('CapabilityBa
   fields: (t) => ({
     capability: t.field({ type: NodeRefs.capabilities!, resolve: (b) => b.capability }),
     scenario: t.field({
-      type: NodeRefs.scenarios!, nullable: true,
-      description: 'The selected scenario with the largest shortfall (ties: the larger requirement); required, '
-        + 'available and shortfall are its.',
+      type: NodeRefs.scenarios!,
+      nullable: true,
+      description:
+        'The selected scenario with the largest shortfall (ties: the larger requirement); required, ' +
+        'available and shortfall are its.',
       resolve: (b) => b.scenario,
     }),
     required: t.exposeFloat('required', {
       description: 'Σ tasks demand × perUnit in `scenario` (without withinHours: the largest).',
     }),
     drivingScenario: t.field({
-      type: NodeRefs.scenarios!, nullable: true, description: 'The same as `scenario`.',
+      type: NodeRefs.scenarios!,
+      nullable: true,
+      description: 'The same as `scenario`.',
       resolve: (b) => b.drivingScenario,
     }),
     requiredByScenario: t.field({ type: [ScenarioRequirement], resolve: (b) => b.requiredByScenario }),
     available: t.exposeFloat('available', {
       description: 'Σ capacity × readiness over the holders that arrive within withinHours.',
     }),
-    availableNational: t.exposeFloat('availableNational', { description: 'As available, leaving out international parties.' }),
+    availableNational: t.exposeFloat('availableNational', {
+      description: 'As available, leaving out international parties.',
+    }),
     availableInternational: t.exposeFloat('availableInternational'),
     shortfall: t.exposeFloat('shortfall', { description: 'max(0, required − available).' }),
     surplus: t.exposeFloat('surplus', { description: 'max(0, available − required).' }),
     holders: t.field({ type: [CapabilityHolder], resolve: (b) => b.holders }),
     regions: t.field({
-      type: [RegionHolding], description: 'Per affected region of `scenario`, what is held there.',
+      type: [RegionHolding],
+      description: 'Per affected region of `scenario`, what is held there.',
       resolve: (b) => b.regions,
     }),
     partyHolds: t.boolean({
-      nullable: true, description: 'In party(id).gaps and duplicates: whether the party holds the capability.',
+      nullable: true,
+      description: 'In party(id).gaps and duplicates: whether the party holds the capability.',
       resolve: (b) => b.partyHolds ?? null,
     }),
     partyLeads: t.boolean({
-      nullable: true, description: 'In party(id).gaps and duplicates: whether the party leads the capability.',
+      nullable: true,
+      description: 'In party(id).gaps and duplicates: whether the party leads the capability.',
       resolve: (b) => b.partyLeads ?? null,
     }),
-    leads: t.field({ type: [NodeRefs.parties!], description: 'Parties with the lead for this capability.', resolve: (b) => b.leads }),
+    leads: t.field({
+      type: [NodeRefs.parties!],
+      description: 'Parties with the lead for this capability.',
+      resolve: (b) => b.leads,
+    }),
     gap: t.exposeBoolean('gap'),
     duplicate: t.exposeBoolean('duplicate'),
-    simulated: t.field({ type: SimulatedGap, nullable: true, description: 'The worst (largest expected shortfall) simulated gap among the selected scenarios with a finished run.', resolve: (b) => b.simulated }),
+    simulated: t.field({
+      type: SimulatedGap,
+      nullable: true,
+      description:
+        'The worst (largest expected shortfall) simulated gap among the selected scenarios with a finished run.',
+      resolve: (b) => b.simulated,
+    }),
     simulatedByScenario: t.field({ type: [SimulatedGap], resolve: (b) => b.simulatedByScenario }),
   }),
 });
@@ -258,35 +346,60 @@ export const LeadConflictRef = builder.objectRef<LeadConflictView>('LeadConflict
 });
 
 const GapAnalysisRef = builder.objectRef<GapAnalysisView>('GapAnalysis').implement({
-  description: 'Capability-based planning: what must we be able to do, what do we have, where are the gaps and duplicates.',
+  description:
+    'Capability-based planning: what must we be able to do, what do we have, where are the gaps and duplicates.',
   fields: (t) => ({
-    scenarios: t.field({ type: [NodeRefs.scenarios!], description: 'The scenarios whose requirements count.', resolve: (g) => g.scenarios }),
+    scenarios: t.field({
+      type: [NodeRefs.scenarios!],
+      description: 'The scenarios whose requirements count.',
+      resolve: (g) => g.scenarios,
+    }),
     phases: t.field({ type: [PhaseEnum], resolve: (g) => g.phases as (typeof PHASES)[number][] }),
     overcapacityFactor: t.exposeFloat('overcapacityFactor'),
     withinHours: t.exposeFloat('withinHours', {
-      nullable: true, description: 'Holdings count only when they arrive within this many hours.',
+      nullable: true,
+      description: 'Holdings count only when they arrive within this many hours.',
     }),
-    balance: t.field({ type: [CapabilityBalanceRef], description: 'Every capability, by id.', resolve: (g) => g.balance }),
-    gaps: t.field({ type: [CapabilityBalanceRef], description: 'Balance rows with shortfall > 0, largest first.', resolve: (g) => g.gaps }),
+    balance: t.field({
+      type: [CapabilityBalanceRef],
+      description: 'Every capability, by id.',
+      resolve: (g) => g.balance,
+    }),
+    gaps: t.field({
+      type: [CapabilityBalanceRef],
+      description: 'Balance rows with shortfall > 0, largest first.',
+      resolve: (g) => g.gaps,
+    }),
     duplicates: t.field({
       type: [CapabilityBalanceRef],
-      description: 'Overcapacity: available > overcapacityFactor × required with two or more holders, largest surplus first. Lead conflicts are in multipleLeads.',
+      description:
+        'Overcapacity: available > overcapacityFactor × required with two or more holders, largest surplus first. Lead conflicts are in multipleLeads.',
       resolve: (g) => g.duplicates,
     }),
     internationalDependence: t.field({
       type: [CapabilityBalanceRef],
-      description: 'Dependence on international help: capabilities whose requirement is met only when international '
-        + 'holders count.',
+      description:
+        'Dependence on international help: capabilities whose requirement is met only when international ' +
+        'holders count.',
       resolve: (g) => g.internationalDependence,
     }),
     multipleLeads: t.field({
       type: [LeadConflictRef],
-      description: 'Targets with two or more lead parties (operators leading their service hand over to its government '
-        + 'lead and do not count).',
+      description:
+        'Targets with two or more lead parties (operators leading their service hand over to its government ' +
+        'lead and do not count).',
       resolve: (g) => g.multipleLeads,
     }),
-    uncoveredTasks: t.field({ type: [NodeRefs.tasks!], description: 'Tasks (in the selected phases) that need no capability.', resolve: (g) => g.uncoveredTasks }),
-    unheldCapabilities: t.field({ type: [NodeRefs.capabilities!], description: 'Capabilities no party holds.', resolve: (g) => g.unheldCapabilities }),
+    uncoveredTasks: t.field({
+      type: [NodeRefs.tasks!],
+      description: 'Tasks (in the selected phases) that need no capability.',
+      resolve: (g) => g.uncoveredTasks,
+    }),
+    unheldCapabilities: t.field({
+      type: [NodeRefs.capabilities!],
+      description: 'Capabilities no party holds.',
+      resolve: (g) => g.unheldCapabilities,
+    }),
     targetsWithoutLead: t.field({
       type: [EntityRef],
       description: `Nodes of kind ${LEAD_TARGET_KINDS.join(', ')} with no lead party.`,
@@ -298,22 +411,35 @@ const GapAnalysisRef = builder.objectRef<GapAnalysisView>('GapAnalysis').impleme
 builder.queryField('gapAnalysis', (t) =>
   t.field({
     type: GapAnalysisRef,
-    description: 'Gaps and duplicates: required (largest over the selected scenarios) against available capacity per capability.',
+    description:
+      'Gaps and duplicates: required (largest over the selected scenarios) against available capacity per capability.',
     args: {
-      scenarioIds: t.arg.idList({ description: 'Scenarios whose requirements count (default: all the viewer may see).' }),
-      phases: t.arg.stringList({ description: 'Only tasks in these safety-chain phases (proaction … aftercare); default all.' }),
+      scenarioIds: t.arg.idList({
+        description: 'Scenarios whose requirements count (default: all the viewer may see).',
+      }),
+      phases: t.arg.stringList({
+        description: 'Only tasks in these safety-chain phases (proaction … aftercare); default all.',
+      }),
       horizons: t.arg.stringList({ description: HORIZONS_DESCRIPTION }),
-      minRiskRank: t.arg.int({ description: 'Keep only scenarios ranked this high or better (rank among the selected scenarios, method/profile/weights below).' }),
+      minRiskRank: t.arg.int({
+        description:
+          'Keep only scenarios ranked this high or better (rank among the selected scenarios, method/profile/weights below).',
+      }),
       method: t.arg({
-        type: RiskMethodEnum, description: 'Ranking method for minRiskRank: WEIGHTED_SUM (default) or MEDAL.',
+        type: RiskMethodEnum,
+        description: 'Ranking method for minRiskRank: WEIGHTED_SUM (default) or MEDAL.',
       }),
       profile: t.arg.string({ description: 'Weight profile for minRiskRank.' }),
       weights: t.arg({ type: [CriterionWeightInput], description: 'Explicit criterion weights for minRiskRank.' }),
       withinHours: t.arg.float({
-        description: 'Count a holding only when it arrives within this many hours: mobilisationHours + travel to the '
-          + 'nearest affected region.',
+        description:
+          'Count a holding only when it arrives within this many hours: mobilisationHours + travel to the ' +
+          'nearest affected region.',
       }),
-      overcapacityFactor: t.arg.float({ defaultValue: DEFAULT_OVERCAPACITY_FACTOR, description: 'A capability is a duplicate when available > this × required and it has two or more holders.' }),
+      overcapacityFactor: t.arg.float({
+        defaultValue: DEFAULT_OVERCAPACITY_FACTOR,
+        description: 'A capability is a duplicate when available > this × required and it has two or more holders.',
+      }),
     },
     resolve: (_root, args, ctx) => analyseGaps('gapAnalysis', args, ctx),
   }),

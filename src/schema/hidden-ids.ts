@@ -8,8 +8,9 @@ import { ITEM_SCHEMAS } from '../model/validate.js';
 import { ValidationError } from '../domain/errors.js';
 
 /** The one answer, for non-admins, to an id that breaks the id rule and to an id taken by an item they cannot see. */
-export const UNUSABLE_ID = 'cannot be used; an id starts with a letter or digit, contains only letters, digits, '
-  + '"_", ".", ":" and "-", is at most 200 characters long and is not in use';
+export const UNUSABLE_ID =
+  'cannot be used; an id starts with a letter or digit, contains only letters, digits, ' +
+  '"_", ".", ":" and "-", is at most 200 characters long and is not in use';
 
 /** Checks the id of an item a non-admin is about to create; admins see every item and get the specific messages. */
 export async function checkNewId(ctx: Context, list: string, id: unknown): Promise<void> {
@@ -22,8 +23,12 @@ export async function checkNewId(ctx: Context, list: string, id: unknown): Promi
   const taken = await ctx.graph.read('mutations', 'kindsOf', { ids: [String(id)] });
   if (!taken.length) return;
   await ctx.graph.write('audit', 'recordAudit', {
-    subject: ctx.viewer.subject, role: ctx.viewer.role, party: ctx.viewer.party, action: `refused-id:${list}`,
-    target: String(id), requestId: ctx.requestId,
+    subject: ctx.viewer.subject,
+    role: ctx.viewer.role,
+    party: ctx.viewer.party,
+    action: `refused-id:${list}`,
+    target: String(id),
+    requestId: ctx.requestId,
     details: JSON.stringify({ list, reason: 'the id belongs to an item this caller cannot see; refused as unusable' }),
   });
   throw refuse();

@@ -17,7 +17,8 @@ async function requireOwnHolding(ctx: Context, key: HoldingKey, action: string):
     });
   }
   await requireVisible(ctx, `holdings (${key.party}→${key.capability})`, [
-    { field: 'party', id: key.party }, { field: 'capability', id: key.capability },
+    { field: 'party', id: key.party },
+    { field: 'capability', id: key.capability },
   ]);
 }
 
@@ -32,7 +33,10 @@ const HoldingValuesRef = builder.objectRef<HoldingValues & HoldingKey>('HoldingV
   }),
 });
 
-interface Change { entry: AuditEntry; details: Record<string, unknown> }
+interface Change {
+  entry: AuditEntry;
+  details: Record<string, unknown>;
+}
 
 const HoldingChangeRef = builder.objectRef<Change>('HoldingChange').implement({
   description: 'One change of a holding from the audit trail: who, when, why, and the numbers after it.',
@@ -56,7 +60,7 @@ const HoldingChangeRef = builder.objectRef<Change>('HoldingChange').implement({
 });
 
 /** edit:holdings entries carry { reason, before, after }; create/update entries carry the item itself. */
-const after = (c: Change) => ((c.details.after ?? c.details) as Record<string, unknown>);
+const after = (c: Change) => (c.details.after ?? c.details) as Record<string, unknown>;
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
 
 const HoldingEditInput = builder.inputType('HoldingEditInput', {
@@ -86,7 +90,8 @@ builder.mutationField('editHolding', (t) =>
       const values = await editHolding(ctx.graph, key, edit, args.reason, actor);
       return { ...key, ...values };
     },
-  }));
+  }),
+);
 
 builder.queryField('holdingHistory', (t) =>
   t.field({
@@ -103,4 +108,5 @@ builder.queryField('holdingHistory', (t) =>
       const entries = await holdingHistory(ctx.graph, key, Math.max(1, Math.min(args.limit ?? 50, 500)));
       return entries.map((entry) => ({ entry, details: JSON.parse(entry.details) as Record<string, unknown> }));
     },
-  }));
+  }),
+);

@@ -45,11 +45,17 @@ for (const kind of NODE_KINDS) {
   const fields = scalarFields(ITEM_SCHEMAS[kind.list]!);
   const Input = builder.inputType(`${kind.label}Input`, {
     description: `A new item of ${kind.list}, as in the model format.`,
-    fields: (t) => Object.fromEntries(fields.map((f) => [f.name, inputField(t, f, false, refs.has(f.name) || f.name === 'id')])) as any,
+    fields: (t) =>
+      Object.fromEntries(
+        fields.map((f) => [f.name, inputField(t, f, false, refs.has(f.name) || f.name === 'id')]),
+      ) as any,
   });
   const Patch = builder.inputType(`${kind.label}Patch`, {
     description: `Changes to an item of ${kind.list}; null clears an optional field. The id cannot change.`,
-    fields: (t) => Object.fromEntries(fields.filter((f) => f.name !== 'id').map((f) => [f.name, inputField(t, f, true, refs.has(f.name))])) as any,
+    fields: (t) =>
+      Object.fromEntries(
+        fields.filter((f) => f.name !== 'id').map((f) => [f.name, inputField(t, f, true, refs.has(f.name))]),
+      ) as any,
   });
   const Type = NodeRefs[kind.list]!;
   builder.mutationField(`create${kind.label}`, (t) =>
@@ -63,7 +69,8 @@ for (const kind of NODE_KINDS) {
         await checkNewId(ctx, kind.list, input.id);
         return repo(ctx).createNode(kind.list, plain(input), actor(ctx));
       },
-    }));
+    }),
+  );
   builder.mutationField(`update${kind.label}`, (t) =>
     t.field({
       type: Type,
@@ -79,7 +86,8 @@ for (const kind of NODE_KINDS) {
         requireNodeClassification(ctx, item, pick('classification'), pick('owner'));
         return repo(ctx).updateNode(kind.list, String(args.id), patch, actor(ctx));
       },
-    }));
+    }),
+  );
   builder.mutationField(`delete${kind.label}`, (t) =>
     t.field({
       type: DeleteResult,
@@ -90,7 +98,8 @@ for (const kind of NODE_KINDS) {
         await requireVisible(ctx, `${kind.list} (id "${String(args.id)}")`, [{ field: 'id', id: String(args.id) }]);
         return repo(ctx).deleteNode(kind.list, String(args.id), actor(ctx));
       },
-    }));
+    }),
+  );
 }
 
 for (const rel of RELATIONSHIP_KINDS) {
@@ -104,22 +113,36 @@ for (const rel of RELATIONSHIP_KINDS) {
   });
   const Patch = builder.inputType(`${name}Patch`, {
     description: `Changes to an item of ${rel.list}; null clears an optional field.`,
-    fields: (t) => Object.fromEntries(fields.filter((f) => !ends.has(f.name) && !keyProps.includes(f.name))
-      .map((f) => [f.name, inputField(t, f, true, false)])) as any,
+    fields: (t) =>
+      Object.fromEntries(
+        fields
+          .filter((f) => !ends.has(f.name) && !keyProps.includes(f.name))
+          .map((f) => [f.name, inputField(t, f, true, false)]),
+      ) as any,
   });
   const keyArgs = (t: any) => ({
-    [rel.from.field]: t.arg.id({ required: true }), [rel.to.field]: t.arg.id({ required: true }),
+    [rel.from.field]: t.arg.id({ required: true }),
+    [rel.to.field]: t.arg.id({ required: true }),
     ...Object.fromEntries(keyProps.map((f) => [f, t.arg.id({ required: true })])),
   });
   const key = (args: any) => ({
-    from: String(args[rel.from.field]), to: String(args[rel.to.field]),
+    from: String(args[rel.from.field]),
+    to: String(args[rel.to.field]),
     match: Object.fromEntries(keyProps.map((f) => [f, String(args[f])])),
   });
   const label = (k: { from: string; to: string }) => `${rel.list} (${k.from}→${k.to})`;
-  /** Both ends must be visible to the viewer (not found otherwise), and the classification one the viewer still reads. */
+  /** Both ends must be visible to the viewer (not found otherwise), and the classification one the viewer still reads.
+   * */
   const check = async (ctx: Context, k: { from: string; to: string }, classification: unknown, existing = false) => {
-    await requireVisible(ctx, label(k), [{ field: rel.from.field, id: k.from }, { field: rel.to.field, id: k.to }]);
-    if (existing && !ctx.viewer.admin && !(await ctx.loaders.relationships(rel.type, 'out').load(k.from)).some((r) => r.to === k.to)) {
+    await requireVisible(ctx, label(k), [
+      { field: rel.from.field, id: k.from },
+      { field: rel.to.field, id: k.to },
+    ]);
+    if (
+      existing &&
+      !ctx.viewer.admin &&
+      !(await ctx.loaders.relationships(rel.type, 'out').load(k.from)).some((r) => r.to === k.to)
+    ) {
       throw new NotFoundError(rel.list, `${k.from}→${k.to}`);
     }
     requireRelationshipClassification(ctx, label(k), classification, [k.from, k.to]);
@@ -134,7 +157,8 @@ for (const rel of RELATIONSHIP_KINDS) {
         await check(ctx, key(input), input.classification);
         return repo(ctx).createRelationship(rel.list, plain(input), actor(ctx));
       },
-    }));
+    }),
+  );
   builder.mutationField(`update${name}`, (t) =>
     t.field({
       type: RelationshipRefs[rel.list]!,
@@ -145,7 +169,8 @@ for (const rel of RELATIONSHIP_KINDS) {
         await check(ctx, key(args), args.patch?.classification, true);
         return repo(ctx).updateRelationship(rel.list, key(args), args.patch, actor(ctx));
       },
-    }));
+    }),
+  );
   builder.mutationField(`delete${name}`, (t) =>
     t.field({
       type: 'Boolean',
@@ -155,6 +180,6 @@ for (const rel of RELATIONSHIP_KINDS) {
         await check(ctx, key(args), undefined, true);
         return repo(ctx).deleteRelationship(rel.list, key(args), actor(ctx));
       },
-    }));
+    }),
+  );
 }
-

@@ -4,7 +4,14 @@ import { EntityRef, NodeRefs } from './entities.js';
 import type { Context } from './context.js';
 import type { NodeRecord } from '../graph/api-repository.js';
 import { DEFAULT_OVERCAPACITY_FACTOR, partyPart } from '../analysis/balance.js';
-import { analyseGaps, CapabilityBalanceRef, LeadConflictRef, type BalanceView, type GapAnalysisView, type LeadConflictView } from './gaps.js';
+import {
+  analyseGaps,
+  CapabilityBalanceRef,
+  LeadConflictRef,
+  type BalanceView,
+  type GapAnalysisView,
+  type LeadConflictView,
+} from './gaps.js';
 import type { PlanningData } from '../graph/analysis-repository.js';
 
 /** A party's role as one visibility class sees it at one model revision (all scenarios, all phases). */
@@ -24,8 +31,13 @@ const byId = (a: NodeRecord, b: NodeRecord) => (a.id < b.id ? -1 : a.id > b.id ?
 
 /** Derives a party's role from the planning inputs and the whole-model gap analysis. */
 export function partyRole(partyId: string, data: PlanningData, whole: GapAnalysisView): PartyRoleView {
-  const nodes = (ids: Iterable<string>) => [...new Set(ids)].map((id) => data.nodes.get(id)).filter((n): n is NodeRecord => !!n).sort(byId);
-  const targets = (role: string) => nodes(data.responsibilities.filter((r) => r.party === partyId && r.role === role).map((r) => r.target));
+  const nodes = (ids: Iterable<string>) =>
+    [...new Set(ids)]
+      .map((id) => data.nodes.get(id))
+      .filter((n): n is NodeRecord => !!n)
+      .sort(byId);
+  const targets = (role: string) =>
+    nodes(data.responsibilities.filter((r) => r.party === partyId && r.role === role).map((r) => r.target));
   // The capabilities the party holds, as the viewer sees the holdings, and those it leads.
   const held = new Set(data.holdings.filter((h) => h.party === partyId).map((h) => h.capability));
   const led = new Set(
@@ -60,8 +72,16 @@ async function roleOf(party: NodeRecord, ctx: Context): Promise<PartyRoleView> {
 }
 
 builder.objectFields(NodeRefs.parties!, (t) => ({
-  leadFor: t.field({ type: [EntityRef], description: 'Targets this party is first responsible for.', resolve: async (p, _a, ctx) => (await roleOf(p, ctx)).leadFor }),
-  supportFor: t.field({ type: [EntityRef], description: 'Targets this party supports.', resolve: async (p, _a, ctx) => (await roleOf(p, ctx)).supportFor }),
+  leadFor: t.field({
+    type: [EntityRef],
+    description: 'Targets this party is first responsible for.',
+    resolve: async (p, _a, ctx) => (await roleOf(p, ctx)).leadFor,
+  }),
+  supportFor: t.field({
+    type: [EntityRef],
+    description: 'Targets this party supports.',
+    resolve: async (p, _a, ctx) => (await roleOf(p, ctx)).supportFor,
+  }),
   operatedServices: t.field({
     type: [NodeRefs.services!],
     description: 'Vital services this party operates.',
@@ -74,14 +94,16 @@ builder.objectFields(NodeRefs.parties!, (t) => ({
   }),
   gaps: t.field({
     type: [CapabilityBalanceRef],
-    description: 'Capabilities this party holds or leads that fall short (all scenarios, all phases), largest '
-      + 'shortfall first; partyHolds and partyLeads say which.',
+    description:
+      'Capabilities this party holds or leads that fall short (all scenarios, all phases), largest ' +
+      'shortfall first; partyHolds and partyLeads say which.',
     resolve: async (p, _a, ctx) => (await roleOf(p, ctx)).gaps,
   }),
   duplicates: t.field({
     type: [CapabilityBalanceRef],
-    description: 'Capabilities this party holds or leads with overcapacity (available > '
-      + `${DEFAULT_OVERCAPACITY_FACTOR} × required, two or more holders); partyHolds and partyLeads say which.`,
+    description:
+      'Capabilities this party holds or leads with overcapacity (available > ' +
+      `${DEFAULT_OVERCAPACITY_FACTOR} × required, two or more holders); partyHolds and partyLeads say which.`,
     resolve: async (p, _a, ctx) => (await roleOf(p, ctx)).duplicates,
   }),
   sharedLeads: t.field({
@@ -105,7 +127,8 @@ builder.queryField('party', (t) =>
   t.field({
     type: NodeRefs.parties!,
     nullable: true,
-    description: 'A party and its role: responsibilities, holdings, dependent tasks and scenarios, its part in gaps and duplicates. Null when unknown or not visible to the viewer (as node(id)).',
+    description:
+      'A party and its role: responsibilities, holdings, dependent tasks and scenarios, its part in gaps and duplicates. Null when unknown or not visible to the viewer (as node(id)).',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       // The visible parties come with the planning inputs, so the role fields need no further read.

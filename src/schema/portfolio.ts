@@ -41,7 +41,12 @@ export async function portfolioModel(
       capabilities: planning.capabilities as unknown as PortfolioModel['capabilities'],
       requirements: planning.requirements as PortfolioModel['requirements'],
       needs: planning.needs as PortfolioModel['needs'],
-      holdings: planning.holdings.map((h) => ({ ...h, region: h.region ?? undefined, readiness: h.readiness ?? 1, mobilisationHours: 0 })),
+      holdings: planning.holdings.map((h) => ({
+        ...h,
+        region: h.region ?? undefined,
+        readiness: h.readiness ?? 1,
+        mobilisationHours: 0,
+      })),
       impactCriteria: risk.criteria as unknown as PortfolioModel['impactCriteria'],
       consequences: (row.consequences ?? []) as PortfolioModel['consequences'],
       measures,

@@ -43,7 +43,11 @@ const parseJson = (s: string | null) => (s ? (JSON.parse(s) as unknown) : null);
 
 type Rows = { id: string }[] | undefined;
 interface ResultLists {
-  services?: Rows; sectors?: Rows; capabilities?: Rows; criteria?: Rows; escalations?: Rows;
+  services?: Rows;
+  sectors?: Rows;
+  capabilities?: Rows;
+  criteria?: Rows;
+  escalations?: Rows;
   timeline?: { services?: Rows; sectors?: Rows } | null;
 }
 
@@ -57,17 +61,35 @@ async function resultFor(ctx: Context, raw: string | null, kind: RunKind = 'simu
   const result = parseJson(raw) as ResultLists | null;
   if (!result || ctx.viewer.admin) return result;
   const lists = [
-    result.services, result.sectors, result.capabilities, result.criteria, result.escalations,
-    result.timeline?.services, result.timeline?.sectors,
+    result.services,
+    result.sectors,
+    result.capabilities,
+    result.criteria,
+    result.escalations,
+    result.timeline?.services,
+    result.timeline?.sectors,
   ];
   const ids = [...new Set(lists.flatMap((l) => (Array.isArray(l) ? l.map((r) => String(r.id)) : [])))];
-  const seen = new Set((await ctx.loaders.node.loadMany(ids)).flatMap((n) => (n && !(n instanceof Error) ? [n.id] : [])));
+  const seen = new Set(
+    (await ctx.loaders.node.loadMany(ids)).flatMap((n) => (n && !(n instanceof Error) ? [n.id] : [])),
+  );
   const keep = (l: Rows) => (Array.isArray(l) ? l.filter((r) => seen.has(String(r.id))) : l);
   return {
     ...result,
-    services: keep(result.services), sectors: keep(result.sectors), capabilities: keep(result.capabilities), criteria: keep(result.criteria),
+    services: keep(result.services),
+    sectors: keep(result.sectors),
+    capabilities: keep(result.capabilities),
+    criteria: keep(result.criteria),
     ...(result.escalations ? { escalations: keep(result.escalations) } : {}),
-    ...(result.timeline ? { timeline: { ...result.timeline, services: keep(result.timeline.services), sectors: keep(result.timeline.sectors) } } : {}),
+    ...(result.timeline
+      ? {
+          timeline: {
+            ...result.timeline,
+            services: keep(result.timeline.services),
+            sectors: keep(result.timeline.sectors),
+          },
+        }
+      : {}),
   };
 }
 
@@ -84,15 +106,20 @@ async function evaluationFor(ctx: Context, raw: string | null): Promise<unknown>
   const rows = <T extends { id: string }>(l: T[]) => l.filter((c) => seen.has(c.id));
   return {
     ...result,
-    sets: result.sets.filter((s) => s.measures.every((m) => seen.has(m))).map((s) => ({
-      ...s, criteria: rows(s.criteria), scenarios: s.scenarios.map((r) => ({ ...r, criteria: rows(r.criteria) })),
-    })),
+    sets: result.sets
+      .filter((s) => s.measures.every((m) => seen.has(m)))
+      .map((s) => ({
+        ...s,
+        criteria: rows(s.criteria),
+        scenarios: s.scenarios.map((r) => ({ ...r, criteria: rows(r.criteria) })),
+      })),
   };
 }
 
 export const SimulationRunRef = builder.objectRef<RunRecord>('SimulationRun').implement({
-  description: 'One Monte Carlo run stored in the graph: a simulation of a scenario, or a paired evaluation of '
-    + 'measures over several scenarios (kind measure-evaluation).',
+  description:
+    'One Monte Carlo run stored in the graph: a simulation of a scenario, or a paired evaluation of ' +
+    'measures over several scenarios (kind measure-evaluation).',
   fields: (t) => ({
     id: t.exposeID('id'),
     kind: t.string({
@@ -103,7 +130,11 @@ export const SimulationRunRef = builder.objectRef<RunRecord>('SimulationRun').im
       description: 'Every scenario the run covers (one for a simulation).',
       resolve: (r) => (r.scenarios?.length ? r.scenarios : [r.scenario]),
     }),
-    scenario: t.field({ type: NodeRefs.scenarios!, nullable: true, resolve: (r, _a, ctx) => ctx.loaders.node.load(r.scenario) }),
+    scenario: t.field({
+      type: NodeRefs.scenarios!,
+      nullable: true,
+      resolve: (r, _a, ctx) => ctx.loaders.node.load(r.scenario),
+    }),
     scenarioId: t.exposeString('scenario'),
     status: t.field({ type: RunStatusEnum, resolve: (r) => r.status }),
     progress: t.float({ description: 'Share of the planned iterations done, 0–1.', resolve: (r) => r.progress ?? 0 }),
@@ -114,13 +145,18 @@ export const SimulationRunRef = builder.objectRef<RunRecord>('SimulationRun').im
     createdAt: t.string({ resolve: (r) => r.createdAt }),
     startedAt: t.string({ nullable: true, resolve: (r) => r.startedAt ?? null }),
     finishedAt: t.string({ nullable: true, resolve: (r) => r.finishedAt ?? null }),
-    createdBy: t.string({ nullable: true, description: 'Who started the run; shown to admins and to that caller only.', resolve: (r, _a, ctx) => (ctx.viewer.admin || r.createdBy === ctx.viewer.subject ? r.createdBy ?? null : null) }),
+    createdBy: t.string({
+      nullable: true,
+      description: 'Who started the run; shown to admins and to that caller only.',
+      resolve: (r, _a, ctx) => (ctx.viewer.admin || r.createdBy === ctx.viewer.subject ? (r.createdBy ?? null) : null),
+    }),
     error: t.string({ nullable: true, resolve: (r) => r.error ?? null }),
     totalImpactMean: t.float({ nullable: true, resolve: (r) => r.totalImpactMean ?? null }),
     result: t.field({
       type: 'JSON',
       nullable: true,
-      description: 'The result, the same content as the CLI’s JSON; rows about items the viewer may not see are left out (admins see all).',
+      description:
+        'The result, the same content as the CLI’s JSON; rows about items the viewer may not see are left out (admins see all).',
       resolve: (r, _a, ctx) => resultFor(ctx, r.result, r.kind),
     }),
   }),
@@ -141,22 +177,30 @@ const OPTION_ENUMS: Partial<Record<string, typeof CounterfactualEnum>> = { count
 
 /** The run's options, one field per option of the schema in simulation/options.ts. */
 const SimulationInput = builder.inputType('SimulationInput', {
-  fields: (t) => Object.fromEntries(OPTION_FIELDS.map((f) => {
-    const byDefault = f.defaultHelp ?? (f.defaultValue === undefined ? undefined : String(f.defaultValue));
-    const options = { required: f.required, description: byDefault ? `${f.help} (default ${byDefault})` : f.help };
-    switch (f.type) {
-      case 'ID': return [f.name, t.id(options)];
-      case 'Int': return [f.name, t.int(options)];
-      case 'Float': return [f.name, t.float(options)];
-      case 'Boolean': return [f.name, t.boolean(options)];
-      case 'Enum': {
-        const type = OPTION_ENUMS[f.name];
-        if (!type) throw new Error(`internal: option ${f.name} has no GraphQL enum`);
-        return [f.name, t.field({ type, ...options })];
-      }
-      default: return [f.name, t.string(options)];
-    }
-  })),
+  fields: (t) =>
+    Object.fromEntries(
+      OPTION_FIELDS.map((f) => {
+        const byDefault = f.defaultHelp ?? (f.defaultValue === undefined ? undefined : String(f.defaultValue));
+        const options = { required: f.required, description: byDefault ? `${f.help} (default ${byDefault})` : f.help };
+        switch (f.type) {
+          case 'ID':
+            return [f.name, t.id(options)];
+          case 'Int':
+            return [f.name, t.int(options)];
+          case 'Float':
+            return [f.name, t.float(options)];
+          case 'Boolean':
+            return [f.name, t.boolean(options)];
+          case 'Enum': {
+            const type = OPTION_ENUMS[f.name];
+            if (!type) throw new Error(`internal: option ${f.name} has no GraphQL enum`);
+            return [f.name, t.field({ type, ...options })];
+          }
+          default:
+            return [f.name, t.string(options)];
+        }
+      }),
+    ),
 });
 
 /** Most measures one evaluation takes (each is a paired run per scenario). */
@@ -176,7 +220,8 @@ async function evaluationInput(
   if (measureIds.length === 0) throw new BadInputError(`${field}: measureIds: give at least one measure`);
   if (measureIds.length > MAX_EVALUATED_MEASURES) {
     throw new BadInputError(
-      `${field}: measureIds: at most ${MAX_EVALUATED_MEASURES} measures, got ${measureIds.length}`);
+      `${field}: measureIds: at most ${MAX_EVALUATED_MEASURES} measures, got ${measureIds.length}`,
+    );
   }
   const seen = new Set(model.measures.map((m) => m.id));
   const unknown = measureIds.find((m) => !seen.has(m));
@@ -198,7 +243,12 @@ builder.queryFields((t) => ({
     description: 'Runs, newest first, without their results (ask simulationRun for one).',
     args: { scenarioId: t.arg.id(), limit: t.arg.int({ defaultValue: 50 }) },
     resolve: async (_r, args, ctx) => {
-      const runs = await listRuns(ctx.graph, args.scenarioId ? String(args.scenarioId) : null, Math.max(1, Math.min(args.limit ?? 50, 500)), viewerParam(ctx.viewer));
+      const runs = await listRuns(
+        ctx.graph,
+        args.scenarioId ? String(args.scenarioId) : null,
+        Math.max(1, Math.min(args.limit ?? 50, 500)),
+        viewerParam(ctx.viewer),
+      );
       const seen = await Promise.all(runs.map((r) => visible(ctx, r)));
       return runs.filter((_, i) => seen[i]);
     },
@@ -208,7 +258,8 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   runSimulation: t.field({
     type: SimulationRunRef,
-    description: 'Starts a simulation job and returns the queued run at once; follow it with simulationRun or simulationProgress.',
+    description:
+      'Starts a simulation job and returns the queued run at once; follow it with simulationRun or simulationProgress.',
     args: { input: t.arg({ type: SimulationInput, required: true }) },
     resolve: async (_r, { input }, ctx) => {
       requireRole(ctx, ['analyst'], 'starting a simulation');
@@ -226,8 +277,9 @@ builder.mutationFields((t) => ({
   }),
   rerunSimulation: t.field({
     type: SimulationRunRef,
-    description: 'Starts a new run from the stored definition of an earlier one (e.g. one that failed when the server '
-      + 'stopped) and returns the queued run at once.',
+    description:
+      'Starts a new run from the stored definition of an earlier one (e.g. one that failed when the server ' +
+      'stopped) and returns the queued run at once.',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_r, args, ctx) => {
       requireRole(ctx, ['analyst'], 'starting a simulation');
@@ -248,9 +300,10 @@ builder.mutationFields((t) => ({
   }),
   measureEvaluation: t.field({
     type: SimulationRunRef,
-    description: 'Starts a paired Monte Carlo evaluation of measures as a simulation job (kind measure-evaluation): '
-      + 'each measure alone and, with more than one, all together (set "all"), with the same random numbers as the '
-      + 'run without measures. Returns the queued run at once; follow it with simulationRun or simulationProgress.',
+    description:
+      'Starts a paired Monte Carlo evaluation of measures as a simulation job (kind measure-evaluation): ' +
+      'each measure alone and, with more than one, all together (set "all"), with the same random numbers as the ' +
+      'run without measures. Returns the queued run at once; follow it with simulationRun or simulationProgress.',
     args: {
       measureIds: t.arg.idList({ required: true }),
       scenarioIds: t.arg.idList({ description: 'Default: every scenario the viewer may see.' }),
@@ -292,7 +345,13 @@ builder.subscriptionField('simulationProgress', (t) =>
       const id = String(args.runId);
       const run = await loadRun(ctx, id);
       if (!run) throw new NotFoundError('simulation run', id);
-      const first: ProgressEvent = { runId: id, status: run.status, progress: run.progress ?? 0, iterationsDone: run.iterationsDone ?? 0, error: run.error ?? null };
+      const first: ProgressEvent = {
+        runId: id,
+        status: run.status,
+        progress: run.progress ?? 0,
+        iterationsDone: run.iterationsDone ?? 0,
+        error: run.error ?? null,
+      };
       yield first;
       if (isTerminal(first.status)) return;
       // Events come from the job; a slow re-check closes the gap between reading the run and subscribing.
@@ -306,7 +365,13 @@ builder.subscriptionField('simulationProgress', (t) =>
           if (next === 'tick') {
             const now = await loadRun(ctx, id);
             if (now && (now.status !== last.status || (now.progress ?? 0) !== last.progress)) {
-              event = { runId: id, status: now.status, progress: now.progress ?? 0, iterationsDone: now.iterationsDone ?? 0, error: now.error ?? null };
+              event = {
+                runId: id,
+                status: now.status,
+                progress: now.progress ?? 0,
+                iterationsDone: now.iterationsDone ?? 0,
+                error: now.error ?? null,
+              };
             }
           } else if (next.done) return;
           else {

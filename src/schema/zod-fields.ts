@@ -2,9 +2,18 @@
 import type { z } from 'zod';
 
 export type ScalarKind = 'String' | 'Float' | 'Boolean' | '[Float]' | '[String]';
-export interface FieldInfo { name: string; kind: ScalarKind; optional: boolean; hasDefault: boolean }
+export interface FieldInfo {
+  name: string;
+  kind: ScalarKind;
+  optional: boolean;
+  hasDefault: boolean;
+}
 
-interface Def { type: string; innerType?: z.ZodType; element?: z.ZodType }
+interface Def {
+  type: string;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+}
 const def = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 function scalarOf(s: z.ZodType): { kind: ScalarKind; optional: boolean; hasDefault: boolean } {
@@ -26,7 +35,8 @@ function scalarOf(s: z.ZodType): { kind: ScalarKind; optional: boolean; hasDefau
     }
     if (d.type === 'number') return { kind: 'Float', optional, hasDefault };
     if (d.type === 'boolean') return { kind: 'Boolean', optional, hasDefault };
-    if (d.type === 'array') return { kind: def(d.element!).type === 'number' ? '[Float]' : '[String]', optional, hasDefault };
+    if (d.type === 'array')
+      return { kind: def(d.element!).type === 'number' ? '[Float]' : '[String]', optional, hasDefault };
     return { kind: 'String', optional, hasDefault };
   }
 }

@@ -78,15 +78,20 @@ export async function createWeerbaar(options: WeerbaarOptions): Promise<Weerbaar
     if (options.auth) {
       const secret = options.secret ?? secretFromEnv();
       if (!secret) {
-        throw new UserError('authentication is on but WEERBAAR_JWT_SECRET is not set: set it (32+ characters) to '
-          + 'accept tokens, or pass --no-auth for local development', 'ENVIRONMENT');
+        throw new UserError(
+          'authentication is on but WEERBAAR_JWT_SECRET is not set: set it (32+ characters) to ' +
+            'accept tokens, or pass --no-auth for local development',
+          'ENVIRONMENT',
+        );
       }
       authenticate = authenticator(secret);
       log('Authentication: bearer tokens (HS256); anonymous callers see public items only');
     } else {
       authenticate = () => LOCAL_ADMIN;
-      log('WARNING: authentication is OFF (--no-auth): every caller is an admin and sees everything. '
-        + 'Local development only.');
+      log(
+        'WARNING: authentication is OFF (--no-auth): every caller is an admin and sees everything. ' +
+          'Local development only.',
+      );
     }
   }
   const maxAgeMs = options.analysis?.revisionMaxAgeMs ?? revisionMaxAgeFromEnv();
@@ -117,7 +122,11 @@ export async function createWeerbaar(options: WeerbaarOptions): Promise<Weerbaar
   const limits = resolveLimits(options.limits);
   const parts = { graph, analysis, jobs };
   const app = createApp({
-    parts, authenticate, limits, graphiql: options.graphiql, responseCache: options.analysis?.responseCache ?? true,
+    parts,
+    authenticate,
+    limits,
+    graphiql: options.graphiql,
+    responseCache: options.analysis?.responseCache ?? true,
   });
   const close = async () => {
     try {
@@ -127,7 +136,13 @@ export async function createWeerbaar(options: WeerbaarOptions): Promise<Weerbaar
     }
   };
   return {
-    graph, parts, app, limits, recover, close,
-    listen: (port, host) => startServer({ app, port, host, limits, onShutdown: close, reports: reportHandler(graph, authenticate) }),
+    graph,
+    parts,
+    app,
+    limits,
+    recover,
+    close,
+    listen: (port, host) =>
+      startServer({ app, port, host, limits, onShutdown: close, reports: reportHandler(graph, authenticate) }),
   };
 }

@@ -15,8 +15,12 @@ export function secretFromEnv(): Uint8Array | undefined {
 }
 
 /** Mints a token; used by `weerbaar token` and by tests. */
-export async function issueToken(secret: Uint8Array, claims: { subject: string; role: Role; party?: string | null; expiresIn?: string }): Promise<string> {
-  if (!ROLES.includes(claims.role)) throw new UserError(`--role: must be one of ${ROLES.join(', ')}, got "${claims.role}"`, 'BAD_USER_INPUT');
+export async function issueToken(
+  secret: Uint8Array,
+  claims: { subject: string; role: Role; party?: string | null; expiresIn?: string },
+): Promise<string> {
+  if (!ROLES.includes(claims.role))
+    throw new UserError(`--role: must be one of ${ROLES.join(', ')}, got "${claims.role}"`, 'BAD_USER_INPUT');
   const jwt = new SignJWT({ role: claims.role, ...(claims.party ? { party: claims.party } : {}) })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(claims.subject)

@@ -12,7 +12,9 @@ export const EXPLORER_DIR = join(ROOT, 'dist', 'explorer');
 
 function tooLarge(res: ServerResponse, limit: number): void {
   if (res.headersSent) return;
-  const body = JSON.stringify({ errors: [{ message: `request body larger than ${limit} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+  const body = JSON.stringify({
+    errors: [{ message: `request body larger than ${limit} bytes`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+  });
   res.writeHead(413, { 'content-type': 'application/json; charset=utf-8', connection: 'close' }).end(body);
 }
 
@@ -21,7 +23,12 @@ function tooLarge(res: ServerResponse, limit: number): void {
  * it streams in) gets 413 before Yoga parses anything. The rest of an oversized body is drained up to a cap,
  * so that the client reads the 413 instead of a reset connection, then the socket is closed.
  */
-function withBodyLimit(req: IncomingMessage, res: ServerResponse, limit: number, next: (req: IncomingMessage) => void): void {
+function withBodyLimit(
+  req: IncomingMessage,
+  res: ServerResponse,
+  limit: number,
+  next: (req: IncomingMessage) => void,
+): void {
   if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next(req);
   const declared = Number(req.headers['content-length']);
   const chunks: Buffer[] = [];
@@ -46,7 +53,10 @@ function withBodyLimit(req: IncomingMessage, res: ServerResponse, limit: number,
     if (rejected) return;
     // A fresh stream over the buffered body, carrying what Yoga reads from the request (url, method, headers, socket).
     const replay = Object.assign(Readable.from(size ? [Buffer.concat(chunks, size)] : []), {
-      url: req.url, method: req.method, headers: req.headers, socket: req.socket,
+      url: req.url,
+      method: req.method,
+      headers: req.headers,
+      socket: req.socket,
     });
     next(replay as unknown as IncomingMessage);
   });
@@ -55,10 +65,13 @@ function withBodyLimit(req: IncomingMessage, res: ServerResponse, limit: number,
   });
 }
 
-export function createHttpServer(app: ReturnType<typeof createApp>, options: {
-  bodyBytes?: number;
-  reports?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
-} = {}): Server {
+export function createHttpServer(
+  app: ReturnType<typeof createApp>,
+  options: {
+    bodyBytes?: number;
+    reports?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+  } = {},
+): Server {
   const bodyLimit = options.bodyBytes ?? DEFAULT_LIMITS.bodyBytes;
   const statics = existsSync(EXPLORER_DIR) ? sirv(EXPLORER_DIR, { single: true, etag: true, gzip: false }) : undefined;
   return createServer((req, res) => {

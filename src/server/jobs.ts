@@ -4,7 +4,14 @@ import { createPubSub } from 'graphql-yoga';
 import type { Graph } from '../graph/graph.js';
 import { exportModel } from '../graph/model-repository.js';
 import { randomUUID } from 'node:crypto';
-import { codeVersion, finishRun, updateRunProgress, getRun, isTerminal, type RunStatus } from '../graph/run-repository.js';
+import {
+  codeVersion,
+  finishRun,
+  updateRunProgress,
+  getRun,
+  isTerminal,
+  type RunStatus,
+} from '../graph/run-repository.js';
 import { runSimulation, validateSimulationOptions } from '../simulation/run.js';
 import type { SimulationOptions } from '../simulation/options.js';
 import type { ChunkExecutor } from '../simulation/executor.js';
@@ -42,7 +49,9 @@ export class SimulationJobQueue implements SimulationJobs {
   constructor(
     private readonly graph: Graph,
     private readonly defaults: {
-      workers?: number; maxIterations?: number; maxQueued?: number;
+      workers?: number;
+      maxIterations?: number;
+      maxQueued?: number;
       /** Where runs compute their chunks instead of worker threads here (a job queue, docs/distributed.md). */
       executor?: ChunkExecutor;
     } = {},
@@ -54,18 +63,29 @@ export class SimulationJobQueue implements SimulationJobs {
     return Number(rows[0]?.count ?? 0);
   }
 
-  /** Validates the options against the current model, records a queued run with its audit entry (one transaction) and returns its id at once. */
+  /** Validates the options against the current model, records a queued run with its audit entry (one transaction) and
+   * returns its id at once. */
   async start(input: SimulationOptions, viewer: Viewer, requestId: string | null = null): Promise<string> {
     this.admit(input.iterations);
     // The explorer's heat map reads result.timeline: API jobs keep it (the CLI leaves it out by default).
-    const options: SimulationOptions = { ...input, timeline: input.timeline ?? true, workers: input.workers ?? this.defaults.workers };
+    const options: SimulationOptions = {
+      ...input,
+      timeline: input.timeline ?? true,
+      workers: input.workers ?? this.defaults.workers,
+    };
     const model = await exportModel(this.graph);
     validateSimulationOptions(options, model);
     const id = `run-${randomUUID()}`;
     await this.graph.writeTransaction(async (tx) => {
       const rows = await tx.run('runs', 'createRun', {
-        id, scenario: options.scenario, status: 'queued', parameters: JSON.stringify(options), seed: String(options.seed),
-        codeVersion: codeVersion(), createdBy: viewer.subject, source: 'api',
+        id,
+        scenario: options.scenario,
+        status: 'queued',
+        parameters: JSON.stringify(options),
+        seed: String(options.seed),
+        codeVersion: codeVersion(),
+        createdBy: viewer.subject,
+        source: 'api',
       });
       if (!rows.length) throw new NotFoundError('scenario', options.scenario);
       await tx.run('audit', 'recordAudit', auditParams(viewer, requestId, 'start:simulationRuns', id, options));
@@ -92,21 +112,37 @@ export class SimulationJobQueue implements SimulationJobs {
     const scenario = input.scenarioIds[0] ?? '';
     // The options every paired run takes (iterations, seed, workers), checked now rather than when the job runs.
     const options: SimulationOptions = {
-      scenario, iterations: input.iterations, seed: input.seed, workers: evaluation.workers, timeline: false,
+      scenario,
+      iterations: input.iterations,
+      seed: input.seed,
+      workers: evaluation.workers,
+      timeline: false,
     };
     validateSimulationOptions(options, model);
     const id = `run-${randomUUID()}`;
     await this.graph.writeTransaction(async (tx) => {
       const rows = await tx.run('runs', 'createEvaluationRun', {
-        id, kind: 'measure-evaluation', scenarios: input.scenarioIds, status: 'queued',
-        parameters: JSON.stringify(evaluation), seed: String(input.seed), codeVersion: codeVersion(),
-        createdBy: viewer.subject, source: 'api',
+        id,
+        kind: 'measure-evaluation',
+        scenarios: input.scenarioIds,
+        status: 'queued',
+        parameters: JSON.stringify(evaluation),
+        seed: String(input.seed),
+        codeVersion: codeVersion(),
+        createdBy: viewer.subject,
+        source: 'api',
       });
       if (!rows.length) throw new NotFoundError('scenario', input.scenarioIds.join(', '));
       await tx.run('audit', 'recordAudit', auditParams(viewer, requestId, 'start:measureEvaluations', id, evaluation));
     });
     this.enqueue({
-      id, options, evaluation, controller: new AbortController(), status: 'queued', progress: 0, iterationsDone: 0,
+      id,
+      options,
+      evaluation,
+      controller: new AbortController(),
+      status: 'queued',
+      progress: 0,
+      iterationsDone: 0,
     });
     return id;
   }
@@ -116,13 +152,17 @@ export class SimulationJobQueue implements SimulationJobs {
     if (this.closed) throw new UnavailableError('the server is shutting down; try again shortly');
     const maxQueued = this.defaults.maxQueued ?? 20;
     if (this.queue.length >= maxQueued) {
-      throw new UserError(`too many simulations waiting (${this.queue.length}); try again when some have finished`,
-        'RATE_LIMITED');
+      throw new UserError(
+        `too many simulations waiting (${this.queue.length}); try again when some have finished`,
+        'RATE_LIMITED',
+      );
     }
     const maxIterations = this.defaults.maxIterations ?? 100_000;
     if (iterations > maxIterations) {
-      throw new UserError(`iterations: at most ${maxIterations} through the API, got ${iterations}; use the CLI for `
-        + 'larger runs', 'BAD_USER_INPUT');
+      throw new UserError(
+        `iterations: at most ${maxIterations} through the API, got ${iterations}; use the CLI for ` + 'larger runs',
+        'BAD_USER_INPUT',
+      );
     }
   }
 
@@ -133,10 +173,18 @@ export class SimulationJobQueue implements SimulationJobs {
     this.pump();
   }
 
-  /** Cancels a queued or running job; returns false when it had already finished. The request is audited before it takes effect. */
+  /** Cancels a queued or running job; returns false when it had already finished. The request is audited before it
+   * takes effect. */
   async cancel(id: string, viewer?: Viewer, requestId: string | null = null): Promise<boolean> {
     const job = this.jobs.get(id);
-    const record = (status: string) => viewer ? this.graph.write('audit', 'recordAudit', auditParams(viewer, requestId, 'cancel:simulationRuns', id, { status })) : Promise.resolve([]);
+    const record = (status: string) =>
+      viewer
+        ? this.graph.write(
+            'audit',
+            'recordAudit',
+            auditParams(viewer, requestId, 'cancel:simulationRuns', id, { status }),
+          )
+        : Promise.resolve([]);
     if (!job) {
       const stored = await getRun(this.graph, id);
       if (!stored) throw new NotFoundError('simulation run', id);
@@ -158,7 +206,9 @@ export class SimulationJobQueue implements SimulationJobs {
   /** The live state of a job this server knows, else undefined (read the stored run instead). */
   live(id: string): ProgressEvent | undefined {
     const job = this.jobs.get(id);
-    return job ? { runId: id, status: job.status, progress: job.progress, iterationsDone: job.iterationsDone, error: null } : undefined;
+    return job
+      ? { runId: id, status: job.status, progress: job.progress, iterationsDone: job.iterationsDone, error: null }
+      : undefined;
   }
 
   subscribe(id: string): AsyncIterable<ProgressEvent> {
@@ -215,14 +265,23 @@ export class SimulationJobQueue implements SimulationJobs {
         });
         job.progress = 1;
         await finishRun(this.graph, job.id, {
-          status: 'done', result, iterationsDone: result.meta.iterations, totalImpactMean: result.totalImpact.mean,
+          status: 'done',
+          result,
+          iterationsDone: result.meta.iterations,
+          totalImpactMean: result.totalImpact.mean,
         });
       }
       job.status = 'done';
       this.publish(job, null);
     } catch (e) {
       const aborted = (e as Error)?.name === 'AbortError' || job.controller.signal.aborted;
-      const message = aborted ? (this.closed ? 'cancelled: the server shut down' : 'cancelled') : e instanceof UserError ? e.message : `the simulation failed: ${(e as Error)?.message ?? String(e)}`;
+      const message = aborted
+        ? this.closed
+          ? 'cancelled: the server shut down'
+          : 'cancelled'
+        : e instanceof UserError
+          ? e.message
+          : `the simulation failed: ${(e as Error)?.message ?? String(e)}`;
       await this.finish(job, aborted ? 'cancelled' : 'failed', message);
     }
   }
@@ -239,7 +298,13 @@ export class SimulationJobQueue implements SimulationJobs {
   }
 
   private publish(job: Job, error: string | null): void {
-    this.pubsub.publish('progress', job.id, { runId: job.id, status: job.status, progress: job.progress, iterationsDone: job.iterationsDone, error });
+    this.pubsub.publish('progress', job.id, {
+      runId: job.id,
+      status: job.status,
+      progress: job.progress,
+      iterationsDone: job.iterationsDone,
+      error,
+    });
   }
 }
 
@@ -255,15 +320,33 @@ export async function evaluateMeasures(
 ): Promise<PairedResult> {
   const sets = input.measureIds.map((m) => ({ id: m, measures: [m] }));
   if (input.measureIds.length > 1) sets.push({ id: 'all', measures: [...input.measureIds] });
-  return evaluateMeasureSets(model, sets, {
-    scenarios: input.scenarioIds,
-    iterations: input.iterations,
-    seed: input.seed,
-    ...(input.workers !== undefined ? { workers: input.workers } : {}),
-  }, { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) });
+  return evaluateMeasureSets(
+    model,
+    sets,
+    {
+      scenarios: input.scenarioIds,
+      iterations: input.iterations,
+      seed: input.seed,
+      ...(input.workers !== undefined ? { workers: input.workers } : {}),
+    },
+    { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) },
+  );
 }
 
-function auditParams(viewer: Viewer, requestId: string | null, action: string, target: string, details: unknown): Record<string, unknown> {
-  return { subject: viewer.subject, role: viewer.role, party: viewer.party, action, target, details: JSON.stringify(details), requestId };
+function auditParams(
+  viewer: Viewer,
+  requestId: string | null,
+  action: string,
+  target: string,
+  details: unknown,
+): Record<string, unknown> {
+  return {
+    subject: viewer.subject,
+    role: viewer.role,
+    party: viewer.party,
+    action,
+    target,
+    details: JSON.stringify(details),
+    requestId,
+  };
 }
-

@@ -43,21 +43,24 @@ export function resolveLimits(overrides: Partial<RequestLimits> = {}): RequestLi
   return out;
 }
 
-/** Every rejection is a GraphQL validation error (HTTP 400) with code QUERY_TOO_COMPLEX and the limit in the message. */
+/** Every rejection is a GraphQL validation error (HTTP 400) with code QUERY_TOO_COMPLEX and the limit in the message.
+ * */
 function reject(_ctx: unknown, error: GraphQLError): void {
   (error.extensions as Record<string, unknown>).code ??= 'QUERY_TOO_COMPLEX';
 }
 
 /** The graphql-armor plugins: depth, cost, aliases, tokens, directives, and no "did you mean" field suggestions. */
 export function armorPlugins(limits: RequestLimits): Plugin[] {
-  return [EnvelopArmorPlugin({
-    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, onReject: [reject] },
-    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, onReject: [reject] },
-    maxAliases: { n: limits.maxAliases, onReject: [reject] },
-    maxTokens: { n: limits.maxTokens, onReject: [reject] },
-    maxDirectives: { n: limits.maxDirectives, onReject: [reject] },
-    blockFieldSuggestion: { enabled: true },
-  }) as Plugin];
+  return [
+    EnvelopArmorPlugin({
+      maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, onReject: [reject] },
+      costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, onReject: [reject] },
+      maxAliases: { n: limits.maxAliases, onReject: [reject] },
+      maxTokens: { n: limits.maxTokens, onReject: [reject] },
+      maxDirectives: { n: limits.maxDirectives, onReject: [reject] },
+      blockFieldSuggestion: { enabled: true },
+    }) as Plugin,
+  ];
 }
 
 /**
@@ -70,10 +73,19 @@ export function useRequestDeadline(ms: number): Plugin {
       setExecuteFn((args) => {
         let timer: NodeJS.Timeout | undefined;
         const deadline = new Promise<{ data: null; errors: GraphQLError[] }>((resolve) => {
-          timer = setTimeout(() => resolve({
-            data: null,
-            errors: [new GraphQLError(`the request took longer than ${ms / 1000} s and was stopped; ask for less (fewer items, fewer nested fields) or try again later`, { extensions: { code: 'TIMEOUT' } })],
-          }), ms);
+          timer = setTimeout(
+            () =>
+              resolve({
+                data: null,
+                errors: [
+                  new GraphQLError(
+                    `the request took longer than ${ms / 1000} s and was stopped; ask for less (fewer items, fewer nested fields) or try again later`,
+                    { extensions: { code: 'TIMEOUT' } },
+                  ),
+                ],
+              }),
+            ms,
+          );
           timer.unref?.();
         });
         return Promise.race([Promise.resolve(executeFn(args)), deadline]).finally(() => clearTimeout(timer));

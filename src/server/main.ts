@@ -34,8 +34,16 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const { UserError } = await import('../domain/errors.js');
-    if (code === 'EADDRINUSE') throw new UserError(`port ${options.port} on ${options.host} is already in use; choose another with --port`, 'ENVIRONMENT');
-    if (code === 'EACCES') throw new UserError(`not allowed to listen on port ${options.port}; choose a port above 1024 with --port`, 'ENVIRONMENT');
+    if (code === 'EADDRINUSE')
+      throw new UserError(
+        `port ${options.port} on ${options.host} is already in use; choose another with --port`,
+        'ENVIRONMENT',
+      );
+    if (code === 'EACCES')
+      throw new UserError(
+        `not allowed to listen on port ${options.port}; choose a port above 1024 with --port`,
+        'ENVIRONMENT',
+      );
     throw e;
   }
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;

@@ -9,13 +9,19 @@ import { getCycleSnapshot, previousCycleSnapshot } from '../graph/cycle-reposito
 import { assertModelComplete } from '../graph/load-state.js';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
-  BAD_USER_INPUT: 400, NOT_FOUND: 404, UNAUTHENTICATED: 401, FORBIDDEN: 403, GRAPH_UNAVAILABLE: 503,
-  MODEL_INCOMPLETE: 503, INTEGRITY: 500,
+  BAD_USER_INPUT: 400,
+  NOT_FOUND: 404,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  GRAPH_UNAVAILABLE: 503,
+  MODEL_INCOMPLETE: 503,
+  INTEGRITY: 500,
 };
 
 function answer(res: ServerResponse, status: number, message: string, code: string): void {
   if (res.headersSent) return void res.end();
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8' })
     .end(JSON.stringify({ error: { message, code } }));
 }
 
@@ -37,7 +43,12 @@ export function reportHandler(graph: Graph, authenticate: (request: Request) => 
         return answer(res, 401, e instanceof GraphQLError ? e.message : 'token: invalid', 'UNAUTHENTICATED');
       }
       if (viewer.subject === 'anonymous') {
-        return answer(res, 401, 'reports: sign in (Authorization: Bearer <token>) to download reports', 'UNAUTHENTICATED');
+        return answer(
+          res,
+          401,
+          'reports: sign in (Authorization: Bearer <token>) to download reports',
+          'UNAUTHENTICATED',
+        );
       }
       const kind = decodeURIComponent(url.pathname.slice('/reports/'.length));
       const q = (name: string) => url.searchParams.get(name) ?? undefined;
@@ -56,14 +67,26 @@ export function reportHandler(graph: Graph, authenticate: (request: Request) => 
         model = await exportModel(graph);
       }
       const out = await renderReport({
-        kind, format: q('format'), lang: q('lang'), edition: q('edition'), model, reader: viewer, cycle,
-        party: q('party') ?? null, previous, since: q('since'),
+        kind,
+        format: q('format'),
+        lang: q('lang'),
+        edition: q('edition'),
+        model,
+        reader: viewer,
+        cycle,
+        party: q('party') ?? null,
+        previous,
+        since: q('since'),
         date: q('date') ?? (cycle ? (cycle.closedAt ?? cycle.openedAt).slice(0, 10) : undefined),
       });
-      res.writeHead(200, {
-        'content-type': out.contentType, 'content-length': out.body.length,
-        'content-disposition': `attachment; filename="${out.fileName}"`, 'cache-control': 'no-store',
-      }).end(out.body);
+      res
+        .writeHead(200, {
+          'content-type': out.contentType,
+          'content-length': out.body.length,
+          'content-disposition': `attachment; filename="${out.fileName}"`,
+          'cache-control': 'no-store',
+        })
+        .end(out.body);
     } catch (e) {
       if (e instanceof UserError) return answer(res, STATUS[e.code] ?? 400, e.message, e.code);
       console.error(e);

@@ -3,19 +3,34 @@
 // (src/service/analysis.ts owns the store and the key), so a repeated analysis query costs the serialisation of the
 // answer, not graphql-js execution. Built on @graphql-yoga/plugin-response-cache; see docs/graphql.md.
 import {
-  getNamedType, getOperationAST, parse, TypeInfo, visit, visitWithTypeInfo, type DocumentNode, type GraphQLSchema,
+  getNamedType,
+  getOperationAST,
+  parse,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLSchema,
 } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
 import { Lru, type AnalysisScope, type AnalysisService } from '../service/analysis.js';
 
 /** Root fields whose answers depend only on the model revision (ModelInfo + finished runs) and the visibility class. */
-export const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set(['riskAssessment', 'gapAnalysis', 'party', 'riskProfiles', '__typename']);
-/** Types whose data changes without a model revision (run status, creator; audit entries): a document selecting one is never cached. */
+export const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set([
+  'riskAssessment',
+  'gapAnalysis',
+  'party',
+  'riskProfiles',
+  '__typename',
+]);
+/** Types whose data changes without a model revision (run status, creator; audit entries): a document selecting one is
+ * never cached. */
 export const UNCACHEABLE_TYPES: ReadonlySet<string> = new Set(['SimulationRun', 'SimulationProgress', 'AuditEntry']);
 /** Directives that do not change what a field means (anything else: not cached). */
 const PLAIN_DIRECTIVES = new Set(['include', 'skip']);
-/** Longer documents are not considered (the analysis queries are a few hundred characters; this bounds the extra parse). */
+/** Longer documents are not considered (the analysis queries are a few hundred characters; this bounds the extra
+ * parse). */
 const MAX_DOCUMENT_CHARS = 20_000;
 
 /**
@@ -23,32 +38,39 @@ const MAX_DOCUMENT_CHARS = 20_000;
  * fields are all in CACHEABLE_ROOT_FIELDS, selecting no field of a type in UNCACHEABLE_TYPES, known to the schema,
  * with no directive but @include/@skip. Every operation and fragment of the document is checked (conservative).
  */
-export function isCacheableOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined): boolean {
+export function isCacheableOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): boolean {
   const op = getOperationAST(document, operationName);
   if (!op || op.operation !== 'query') return false;
   const queryType = schema.getQueryType();
   if (!queryType) return false;
   const typeInfo = new TypeInfo(schema);
   let ok = true;
-  visit(document, visitWithTypeInfo(typeInfo, {
-    OperationDefinition(node) {
-      if (node.operation !== 'query') ok = false;
-    },
-    Directive(node) {
-      if (!PLAIN_DIRECTIVES.has(node.name.value)) ok = false;
-    },
-    Field(node) {
-      const parent = typeInfo.getParentType();
-      const def = typeInfo.getFieldDef();
-      if (!parent || (!def && node.name.value !== '__typename')) {
-        ok = false;
-        return;
-      }
-      if (parent === queryType && !CACHEABLE_ROOT_FIELDS.has(node.name.value)) ok = false;
-      if (def && UNCACHEABLE_TYPES.has(getNamedType(def.type).name)) ok = false;
-      if (UNCACHEABLE_TYPES.has(parent.name)) ok = false;
-    },
-  }));
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      OperationDefinition(node) {
+        if (node.operation !== 'query') ok = false;
+      },
+      Directive(node) {
+        if (!PLAIN_DIRECTIVES.has(node.name.value)) ok = false;
+      },
+      Field(node) {
+        const parent = typeInfo.getParentType();
+        const def = typeInfo.getFieldDef();
+        if (!parent || (!def && node.name.value !== '__typename')) {
+          ok = false;
+          return;
+        }
+        if (parent === queryType && !CACHEABLE_ROOT_FIELDS.has(node.name.value)) ok = false;
+        if (def && UNCACHEABLE_TYPES.has(getNamedType(def.type).name)) ok = false;
+        if (UNCACHEABLE_TYPES.has(parent.name)) ok = false;
+      },
+    }),
+  );
   return ok;
 }
 
@@ -78,7 +100,11 @@ export function analysisResponseCache(options: AnalysisResponseCacheOptions): Pl
     let d = decisions.get(key);
     if (d === undefined) {
       try {
-        d = isCacheableOperation(options.schema, parse(query, { noLocation: true, maxTokens: options.maxTokens }), operationName);
+        d = isCacheableOperation(
+          options.schema,
+          parse(query, { noLocation: true, maxTokens: options.maxTokens }),
+          operationName,
+        );
       } catch {
         d = false; // Yoga reports the parse error itself.
       }

@@ -53,10 +53,17 @@ export function createApp(options: AppOptions): YogaServerInstance<Record<string
     return state;
   };
   const builtSchema = schema();
-  const responseCache = options.responseCache === false || !parts.analysis.caching ? [] : [analysisResponseCache({
-    schema: builtSchema, analysis: parts.analysis, maxTokens: limits.maxTokens,
-    scopeOf: async (request) => (await requestState(request)).analysis,
-  })];
+  const responseCache =
+    options.responseCache === false || !parts.analysis.caching
+      ? []
+      : [
+          analysisResponseCache({
+            schema: builtSchema,
+            analysis: parts.analysis,
+            maxTokens: limits.maxTokens,
+            scopeOf: async (request) => (await requestState(request)).analysis,
+          }),
+        ];
   return createYoga<Record<string, unknown>, Context>({
     schema: builtSchema,
     graphiql: options.graphiql ?? true,
@@ -69,8 +76,10 @@ export function createApp(options: AppOptions): YogaServerInstance<Record<string
       warn: (...args: unknown[]) => console.warn(...args),
       error: (...args: unknown[]) => {
         // graphql-js's own errors (syntax, validation, variables) are about the request, not incidents.
-        const expected = (a: unknown) => a instanceof UserError || (a instanceof GraphQLError
-          && (Boolean(a.extensions?.code) || a.originalError instanceof UserError || isRequestError(a)));
+        const expected = (a: unknown) =>
+          a instanceof UserError ||
+          (a instanceof GraphQLError &&
+            (Boolean(a.extensions?.code) || a.originalError instanceof UserError || isRequestError(a)));
         if (args.some(expected)) return;
         console.error(...args);
       },
@@ -84,10 +93,15 @@ export function createApp(options: AppOptions): YogaServerInstance<Record<string
         // graphql-js's own errors about the request carry no code; a variable a type refuses (e.g. an enum value the
         // server does not know) is bad input.
         if (error instanceof GraphQLError && isRequestError(error)) {
-          return error.extensions?.code ? error : new GraphQLError(error.message, {
-            nodes: error.nodes, source: error.source, positions: error.positions, path: error.path,
-            extensions: { ...error.extensions, code: 'BAD_USER_INPUT' satisfies ErrorCode },
-          });
+          return error.extensions?.code
+            ? error
+            : new GraphQLError(error.message, {
+                nodes: error.nodes,
+                source: error.source,
+                positions: error.positions,
+                path: error.path,
+                extensions: { ...error.extensions, code: 'BAD_USER_INPUT' satisfies ErrorCode },
+              });
         }
         return new GraphQLError(message, { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       },
@@ -107,7 +121,11 @@ export function createApp(options: AppOptions): YogaServerInstance<Record<string
           const ms = limits.readinessTimeoutMs;
           await withTimeout(parts.graph.ping(), ms, () => new GraphUnavailableError(`no answer within ${ms} ms`));
           // Not ready either while a load is unfinished (src/graph/load-state.ts): the body says why.
-          await withTimeout(assertModelComplete(parts.graph), ms, () => new GraphUnavailableError(`no answer within ${ms} ms`));
+          await withTimeout(
+            assertModelComplete(parts.graph),
+            ms,
+            () => new GraphUnavailableError(`no answer within ${ms} ms`),
+          );
         },
       }),
     ],

@@ -71,8 +71,11 @@ export class AnalysisEntry {
   private readonly results: Lru<string, Promise<unknown>>;
 
   constructor(
-    readonly revision: string | null, readonly visibility: string,
-    private readonly graph: Graph, private readonly viewer: Viewer, maxResults = 256,
+    readonly revision: string | null,
+    readonly visibility: string,
+    private readonly graph: Graph,
+    private readonly viewer: Viewer,
+    maxResults = 256,
   ) {
     this.results = new Lru(maxResults);
   }
@@ -81,7 +84,9 @@ export class AnalysisEntry {
     if (!this.planning) {
       const p = new AnalysisRepository(this.graph, this.viewer).planningData();
       this.planning = p;
-      p.catch(() => { if (this.planning === p) this.planning = null; });
+      p.catch(() => {
+        if (this.planning === p) this.planning = null;
+      });
     }
     return this.planning;
   }
@@ -90,7 +95,9 @@ export class AnalysisEntry {
     if (!this.risk) {
       const p = new AnalysisRepository(this.graph, this.viewer).riskData();
       this.risk = p;
-      p.catch(() => { if (this.risk === p) this.risk = null; });
+      p.catch(() => {
+        if (this.risk === p) this.risk = null;
+      });
     }
     return this.risk;
   }
@@ -103,7 +110,9 @@ export class AnalysisEntry {
       const made: Promise<T> = (async () => compute())();
       p = made;
       this.results.set(key, made);
-      made.catch(() => { if (this.results.get(key) === made) this.results.delete(key); });
+      made.catch(() => {
+        if (this.results.get(key) === made) this.results.delete(key);
+      });
     }
     return p;
   }
@@ -134,7 +143,10 @@ export interface AnalysisScope {
 }
 
 /** A whole answer kept by the response cache, with the revision and visibility it was computed for. */
-export interface CachedResponse { key: string; value: unknown }
+export interface CachedResponse {
+  key: string;
+  value: unknown;
+}
 
 /**
  * Analysis inputs and results per model revision and visibility class. The revision comes from ModelRevision (no round
@@ -149,7 +161,10 @@ export class AnalysisService {
   private readonly responses: Lru<string, unknown>;
   private readonly maxResultsPerEntry: number;
 
-  constructor(private readonly graph: Graph, options: AnalysisServiceOptions = {}) {
+  constructor(
+    private readonly graph: Graph,
+    options: AnalysisServiceOptions = {},
+  ) {
     this.caching = options.cache ?? true;
     this.revision = options.revision ?? new ModelRevision(graph);
     this.entries = new Lru(Math.max(1, options.maxEntries ?? 64));
@@ -192,7 +207,9 @@ export class AnalysisService {
       if (!fixed) {
         const p = this.entry(viewer);
         fixed = p;
-        p.catch(() => { if (fixed === p) fixed = null; });
+        p.catch(() => {
+          if (fixed === p) fixed = null;
+        });
       }
       return fixed;
     };

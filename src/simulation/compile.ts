@@ -121,7 +121,9 @@ export function compileModel(model: Model, options: CompileOptions): CompiledMod
     shockService: Int32Array.from(shocks, (d) => svc.get(d.service)!),
     shockLevel: Float64Array.from(shocks, (d) => d.inoperability),
     shockFrom: Int32Array.from(shocks, (d) => Math.min(FOREVER, stepAtOrAfter(d.startHour, dt))),
-    shockUntil: Int32Array.from(shocks, (d) => d.durationHours === undefined ? FOREVER : Math.min(FOREVER, stepAtOrAfter(d.startHour + d.durationHours, dt))),
+    shockUntil: Int32Array.from(shocks, (d) =>
+      d.durationHours === undefined ? FOREVER : Math.min(FOREVER, stepAtOrAfter(d.startHour + d.durationHours, dt)),
+    ),
     taskBaseDemand,
     triggerService: Int32Array.from(model.triggers, (g) => svc.get(g.service)!),
     triggerTask: Int32Array.from(model.triggers, (g) => task.get(g.task)!),

@@ -28,7 +28,13 @@ export interface OptionMeta {
   /** Help per enum value. */
   values?: Record<string, string>;
 }
-interface Def { type: string; innerType?: z.ZodType; in?: z.ZodType; options?: z.ZodType[]; entries?: object }
+interface Def {
+  type: string;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  options?: z.ZodType[];
+  entries?: object;
+}
 const def = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 /** The schema under optional/default/transform wrappers. */
@@ -43,8 +49,12 @@ function baseOf(s: z.ZodType): z.ZodType {
 
 const meta = z.registry<OptionMeta>();
 
-const integer = (min: number, max: number) => z.int().min(min).max(max)
-  .register(meta, { expected: `an integer ≥ ${min} and ≤ ${max}`, help: '' });
+const integer = (min: number, max: number) =>
+  z
+    .int()
+    .min(min)
+    .max(max)
+    .register(meta, { expected: `an integer ≥ ${min} and ≤ ${max}`, help: '' });
 const positive = () => z.number().gt(0).register(meta, { expected: 'a number > 0', help: '' });
 const option = <T extends z.ZodType>(schema: T, m: OptionMeta): T => {
   const inner = meta.get(schema) ?? meta.get(baseOf(schema));
@@ -57,28 +67,45 @@ export const defaultWorkers = () => Math.max(1, Math.min(MAX_WORKERS, availableP
 
 const fields = {
   scenario: option(z.string().min(1), {
-    expected: 'a scenario id', help: 'scenario id', placeholder: '<id>', graphql: 'ID',
+    expected: 'a scenario id',
+    help: 'scenario id',
+    placeholder: '<id>',
+    graphql: 'ID',
   }),
   iterations: option(integer(1, MAX_ITERATIONS), {
-    help: 'number of iterations (the cap with a target relative error)', placeholder: '<n>',
+    help: 'number of iterations (the cap with a target relative error)',
+    placeholder: '<n>',
   }),
   seed: option(z.union([z.string().min(1), z.number()]).transform(String), {
-    expected: 'a non-empty string or a finite number', help: 'seed of the run', placeholder: '<s>', graphql: 'String',
+    expected: 'a non-empty string or a finite number',
+    help: 'seed of the run',
+    placeholder: '<s>',
+    graphql: 'String',
   }),
   workers: option(integer(1, MAX_WORKERS).default(defaultWorkers), {
-    help: 'worker threads', defaultHelp: 'number of cores; 1 runs in-process', placeholder: '<w>',
+    help: 'worker threads',
+    defaultHelp: 'number of cores; 1 runs in-process',
+    placeholder: '<w>',
   }),
   horizonHours: option(positive().default(168), { help: 'simulated hours', placeholder: '<h>' }),
   stepHours: option(positive().default(1), { help: 'hours per step', placeholder: '<dt>' }),
   disruptedThreshold: option(z.number().gt(0).max(1).default(0.05), {
-    expected: 'a number in (0, 1]', placeholder: '<q>',
+    expected: 'a number in (0, 1]',
+    placeholder: '<q>',
     help: 'peak inoperability from which a service counts as disrupted',
   }),
-  targetRelativeError: option(positive().optional().transform((v) => v ?? null), {
-    help: 'stop once the 95% half-width of the mean total impact is below e × mean', placeholder: '<e>',
-  }),
+  targetRelativeError: option(
+    positive()
+      .optional()
+      .transform((v) => v ?? null),
+    {
+      help: 'stop once the 95% half-width of the mean total impact is below e × mean',
+      placeholder: '<e>',
+    },
+  ),
   counterfactual: option(z.enum(COUNTERFACTUALS).default('none'), {
-    help: '"close-gaps": replay with capabilities topped up and report avoidedImpact', placeholder: '<mode>',
+    help: '"close-gaps": replay with capabilities topped up and report avoidedImpact',
+    placeholder: '<mode>',
     values: { 'close-gaps': 'replay with every capability topped up to its demand' },
   }),
   timeline: option(z.boolean().default(true), {
@@ -123,14 +150,28 @@ function describe(name: SimulationOptionName): OptionField {
   const m = meta.get(schema)!;
   const base = baseOf(schema);
   const d = def(base);
-  const enumValues = d.type === 'enum' ? Object.values(d.entries!) as string[] : undefined;
-  const type = m.graphql ?? (d.type === 'number' ? ((base as z.ZodNumber).isInt ? 'Int' : 'Float')
-    : d.type === 'boolean' ? 'Boolean' : enumValues ? 'Enum' : 'String');
+  const enumValues = d.type === 'enum' ? (Object.values(d.entries!) as string[]) : undefined;
+  const type =
+    m.graphql ??
+    (d.type === 'number'
+      ? (base as z.ZodNumber).isInt
+        ? 'Int'
+        : 'Float'
+      : d.type === 'boolean'
+        ? 'Boolean'
+        : enumValues
+          ? 'Enum'
+          : 'String');
   const outer = def(schema);
-  const defaultValue = outer.type === 'default' && !m.defaultHelp
-    ? (outer as unknown as { defaultValue: unknown }).defaultValue : undefined;
+  const defaultValue =
+    outer.type === 'default' && !m.defaultHelp
+      ? (outer as unknown as { defaultValue: unknown }).defaultValue
+      : undefined;
   return {
-    ...m, name, type, required: !schema.safeParse(undefined).success,
+    ...m,
+    name,
+    type,
+    required: !schema.safeParse(undefined).success,
     flag: `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`,
     expected: m.expected ?? (enumValues ? enumValues.map((v) => JSON.stringify(v)).join(' or ') : ''),
     ...(enumValues && { enumValues }),
@@ -145,8 +186,10 @@ const byName = new Map(OPTION_FIELDS.map((f) => [f.name as string, f]));
 /** Defaults filled in when an option is left out (workers: the number of cores). */
 export const DEFAULTS = Object.fromEntries(
   OPTION_FIELDS.flatMap((f) => (f.defaultValue === undefined ? [] : [[f.name, f.defaultValue]])),
-) as Pick<ResolvedSimulationOptions, 'horizonHours' | 'stepHours' | 'disruptedThreshold' | 'counterfactual'
-  | 'timeline'>;
+) as Pick<
+  ResolvedSimulationOptions,
+  'horizonHours' | 'stepHours' | 'disruptedThreshold' | 'counterfactual' | 'timeline'
+>;
 
 /**
  * Checks options against the schema and fills in the defaults. Problems name the option in `field` (item
@@ -154,11 +197,13 @@ export const DEFAULTS = Object.fromEntries(
  * undefined counts as left out.
  */
 export function parseSimulationOptions(options: unknown): {
-  value: ResolvedSimulationOptions | null; problems: Problem[];
+  value: ResolvedSimulationOptions | null;
+  problems: Problem[];
 } {
-  const given = options && typeof options === 'object' && !Array.isArray(options)
-    ? Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined))
-    : options;
+  const given =
+    options && typeof options === 'object' && !Array.isArray(options)
+      ? Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined))
+      : options;
   const r = simulationOptionsSchema.safeParse(given, {
     error: (iss) => {
       const name = String(iss.path?.[0] ?? '');
@@ -182,8 +227,10 @@ export function parseSimulationOptions(options: unknown): {
     }
     return { value: r.data, problems: [] };
   }
-  const problems = r.error.issues.flatMap((iss): Problem[] => iss.code === 'unrecognized_keys'
-    ? iss.keys.map((k) => ({ item: 'options', field: k, message: 'unknown option' }))
-    : [{ item: 'options', field: String(iss.path[0] ?? ''), message: iss.message }]);
+  const problems = r.error.issues.flatMap((iss): Problem[] =>
+    iss.code === 'unrecognized_keys'
+      ? iss.keys.map((k) => ({ item: 'options', field: k, message: 'unknown option' }))
+      : [{ item: 'options', field: String(iss.path[0] ?? ''), message: iss.message }],
+  );
   return { value: null, problems };
 }

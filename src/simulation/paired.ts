@@ -172,7 +172,14 @@ export async function evaluateMeasureSets(
     for (const scenario of scenarios) {
       if (control.signal?.aborted) throw new SimulationAbortedError();
       const base = await runRecords(
-        model, scenario, n, opts.seed, opts.horizonHours, opts.stepHours, pool, control.signal,
+        model,
+        scenario,
+        n,
+        opts.seed,
+        opts.horizonHours,
+        opts.stepHours,
+        pool,
+        control.signal,
       );
       step();
       const hours = base.compiled.steps * base.compiled.stepHours;
@@ -224,8 +231,7 @@ export async function evaluateMeasureSets(
       workers: opts.workers,
       horizonHours: opts.horizonHours,
       stepHours: opts.stepHours,
-      rng:
-        'seedrandom alea, one stream per iteration keyed "<seed>#<iteration>", the same with and without the measures',
+      rng: 'seedrandom alea, one stream per iteration keyed "<seed>#<iteration>", the same with and without the measures',
     },
     sets: variants.map((s, v) => {
       const rows = perSet[v]!;

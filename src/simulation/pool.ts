@@ -47,7 +47,12 @@ export function defaultWorkerUrl(): URL {
  * The compiled model as posted with every task: ids left out, every typed array copied once into a
  * SharedArrayBuffer, so that posting it shares the memory instead of copying ~1 MB per task.
  */
-export function sharedInit(compiled: CompiledModel, seed: string, counterfactual: boolean, timeline: boolean): WorkerInit {
+export function sharedInit(
+  compiled: CompiledModel,
+  seed: string,
+  counterfactual: boolean,
+  timeline: boolean,
+): WorkerInit {
   const shared: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(compiled)) {
     if (k === 'ids') continue;
@@ -71,7 +76,10 @@ export class SimulationPool {
   private run_ = 0;
 
   /** Starts `threads` worker threads at once (they load their modules and wait for tasks). */
-  constructor(readonly threads: number, workerUrl: URL = defaultWorkerUrl()) {
+  constructor(
+    readonly threads: number,
+    workerUrl: URL = defaultWorkerUrl(),
+  ) {
     this.pool = new Piscina({
       filename: workerUrl.href,
       minThreads: threads,
@@ -100,9 +108,12 @@ export class SimulationPool {
     } catch (e) {
       if (signal?.aborted) throw new SimulationAbortedError();
       const detail = e instanceof Error ? e.message : String(e);
-      throw new Error(`simulation worker failed on iterations ${task.start}–${task.start + task.count - 1}: ${detail}`, {
-        cause: e,
-      });
+      throw new Error(
+        `simulation worker failed on iterations ${task.start}–${task.start + task.count - 1}: ${detail}`,
+        {
+          cause: e,
+        },
+      );
     }
   }
 

@@ -40,32 +40,47 @@ export function validateSimulationOptions(options: unknown, model?: Model): Reso
   const scenario = (options as { scenario?: unknown } | null)?.scenario;
   if (model && typeof scenario === 'string' && scenario !== '' && !model.scenarios.some((s) => s.id === scenario)) {
     const known = model.scenarios.map((s) => s.id);
-    const listed = `${known.slice(0, 20).map((k) => `"${k}"`).join(', ')}${known.length > 20 ? ', …' : ''}`;
+    const listed = `${known
+      .slice(0, 20)
+      .map((k) => `"${k}"`)
+      .join(', ')}${known.length > 20 ? ', …' : ''}`;
     const has = known.length ? `the model has ${listed}` : 'the model has no scenarios';
     bad('scenario', `unknown scenario "${scenario}"; ${has}`);
   }
   if (model && value && problems.length === 0) {
     const { iterations, counterfactual, timeline, horizonHours, stepHours, workers } = value;
-    const stride = recordLayout({
-      nServices: model.services.length, nSectors: model.sectors.length,
-      nCapabilities: model.capabilities.length, nCriteria: model.impactCriteria.length,
-    }, counterfactual === 'close-gaps').stride;
+    const stride = recordLayout(
+      {
+        nServices: model.services.length,
+        nSectors: model.sectors.length,
+        nCapabilities: model.capabilities.length,
+        nCriteria: model.impactCriteria.length,
+      },
+      counterfactual === 'close-gaps',
+    ).stride;
     const bytes = iterations * stride * 8;
     if (bytes > MAX_RECORD_BYTES) {
       const gib = (bytes / 2 ** 30).toFixed(1);
-      bad('iterations', `${iterations} iterations would keep ${gib} GiB of per-iteration results for exact quantiles`
-        + `; at most ${Math.floor(MAX_RECORD_BYTES / (stride * 8))} fit for this model`);
+      bad(
+        'iterations',
+        `${iterations} iterations would keep ${gib} GiB of per-iteration results for exact quantiles` +
+          `; at most ${Math.floor(MAX_RECORD_BYTES / (stride * 8))} fit for this model`,
+      );
     }
     if (timeline) {
       // One iteration's timeline row, times the chunks that may wait to be summed in iteration order.
       const steps = Math.max(1, Math.ceil(horizonHours / stepHours - 1e-9));
-      const rowBytes = timelineRowLength({ steps, nServices: model.services.length, nSectors: model.sectors.length }) * 8;
+      const rowBytes =
+        timelineRowLength({ steps, nServices: model.services.length, nSectors: model.sectors.length }) * 8;
       const held = rowBytes * (workers > 1 ? chunkWindow(workers) : 1);
       if (held > MAX_RECORD_BYTES) {
         const { length: nServices } = model.services;
-        bad('timeline', `the timeline of ${nServices} services and ${model.sectors.length} sectors would hold `
-          + `${(held / 2 ** 30).toFixed(1)} GiB of per-iteration rows with ${workers} worker(s); turn it off `
-          + '(timeline: false, --no-timeline) or use fewer workers');
+        bad(
+          'timeline',
+          `the timeline of ${nServices} services and ${model.sectors.length} sectors would hold ` +
+            `${(held / 2 ** 30).toFixed(1)} GiB of per-iteration rows with ${workers} worker(s); turn it off ` +
+            '(timeline: false, --no-timeline) or use fewer workers',
+        );
       }
     }
   }
@@ -91,7 +106,11 @@ export interface SimulationControl {
 }
 
 /** Runs the Monte Carlo simulation of one scenario of a validated model. */
-export async function runSimulation(model: Model, options: SimulationOptions, control: SimulationControl = {}): Promise<SimulationResult> {
+export async function runSimulation(
+  model: Model,
+  options: SimulationOptions,
+  control: SimulationControl = {},
+): Promise<SimulationResult> {
   const started = performance.now();
   let opts: ResolvedSimulationOptions;
   try {
@@ -101,7 +120,10 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
     throw e;
   }
   const { signal, onProgress } = control;
-  if (signal?.aborted) { await control.pool?.destroy(); throw new SimulationAbortedError(); }
+  if (signal?.aborted) {
+    await control.pool?.destroy();
+    throw new SimulationAbortedError();
+  }
   const compiled = compileModel(model, opts);
   const counterfactual = opts.counterfactual === 'close-gaps';
   const layout = recordLayout(compiled, counterfactual);
@@ -115,7 +137,9 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
   // guards every typed-array access in optimised code against detached buffers: that made the kernel in the
   // workers ~40 % slower per iteration than in-process.)
   const spare: ArrayBufferLike[] = [];
-  const release = (view: Float64Array) => { if (spare.length < 4 * opts.workers + 4) spare.push(view.buffer); };
+  const release = (view: Float64Array) => {
+    if (spare.length < 4 * opts.workers + 4) spare.push(view.buffer);
+  };
   const timeline = opts.timeline ? new TimelineAccumulator(timelineRow, release) : null;
   /** Records (and timeline rows, summed in iteration order) of the chunk of iterations start … start + count − 1. */
   const take = (start: number, count: number, out: Float64Array) => {
@@ -126,10 +150,13 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
   };
 
   // Chunks of roughly 10^7 edge-steps keep progress and cancellation responsive without messaging overhead.
-  const workPerIteration = compiled.steps * (compiled.depSource.length + compiled.nServices + 10) * (counterfactual ? compiled.nCapabilities + 2 : 1);
+  const workPerIteration =
+    compiled.steps *
+    (compiled.depSource.length + compiled.nServices + 10) *
+    (counterfactual ? compiled.nCapabilities + 2 : 1);
   const timelineCap = timelineRow > 0 ? Math.floor(TIMELINE_CHUNK_BYTES / (timelineRow * 8)) : Infinity;
-  const chunkFor = (blockLength: number) => Math.max(1,
-    Math.min(Math.ceil(blockLength / parallel), Math.floor(chunkWork / workPerIteration), timelineCap));
+  const chunkFor = (blockLength: number) =>
+    Math.max(1, Math.min(Math.ceil(blockLength / parallel), Math.floor(chunkWork / workPerIteration), timelineCap));
 
   // One internal signal for all pool tasks (each task listens on it), linked to the caller's.
   const internal = new AbortController();
@@ -147,9 +174,18 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
   timing('compiled, pool ready to take tasks');
   let session: ChunkSession | null = null;
   try {
-    session = (await control.executor?.open({
-      compiled, seed: opts.seed, counterfactual, timeline: opts.timeline, stride: layout.stride, timelineRow,
-    }, internal.signal)) ?? null;
+    session =
+      (await control.executor?.open(
+        {
+          compiled,
+          seed: opts.seed,
+          counterfactual,
+          timeline: opts.timeline,
+          stride: layout.stride,
+          timelineRow,
+        },
+        internal.signal,
+      )) ?? null;
   } catch (e) {
     signal?.removeEventListener('abort', onAbort);
     throw signal?.aborted ? new SimulationAbortedError() : e;
@@ -160,7 +196,8 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
   const engine = pool || session ? null : await createFastEngine(compiled, opts.seed, counterfactual, opts.timeline);
   let done = 0;
   let converged: boolean | null = opts.targetRelativeError === null ? null : false;
-  const scoreOf = (c: number, v: number) => impactScore(v, Array.from(compiled.criterionThresholds.subarray(5 * c, 5 * c + 5)));
+  const scoreOf = (c: number, v: number) =>
+    impactScore(v, Array.from(compiled.criterionThresholds.subarray(5 * c, 5 * c + 5)));
 
   /** A chunk on the worker threads, written into shared memory (see `spare`). */
   const onPool = async (start: number, count: number): Promise<Float64Array> => {
@@ -190,7 +227,9 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
     // timeline rows waiting for an earlier chunk stay bounded. Fail fast: the first rejection (abort
     // or crash) ends the run; the pool is destroyed below.
     let failed!: (e: unknown) => void;
-    const failure = new Promise<never>((_, reject) => { failed = reject; });
+    const failure = new Promise<never>((_, reject) => {
+      failed = reject;
+    });
     failure.catch(() => {});
     const queue: Promise<void>[] = [];
     for (let start = from; start < to; start += chunk) {
@@ -219,7 +258,10 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
         if (signal?.aborted) throw new SimulationAbortedError();
         const totals = new Float64Array(done);
         for (let k = 0; k < done; k++) totals[k] = records[k * layout.stride + layout.total]!;
-        if (reachedTarget(totals, opts.targetRelativeError)) { converged = true; break; }
+        if (reachedTarget(totals, opts.targetRelativeError)) {
+          converged = true;
+          break;
+        }
       }
     }
   } catch (e) {
@@ -234,13 +276,16 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
   const stats = aggregate(compiled, layout, records, done, scoreOf);
   let timelineResult: Timeline | null = null;
   if (timeline) {
-    if (timeline.next !== done || timeline.waiting !== 0) throw new Error(`internal: timeline summed ${timeline.next} of ${done} iterations`);
+    if (timeline.next !== done || timeline.waiting !== 0)
+      throw new Error(`internal: timeline summed ${timeline.next} of ${done} iterations`);
     const steps = timelineSteps(compiled.steps);
     const width = compiled.nServices + compiled.nSectors;
     const sum = timeline.sum;
-    const series = (ids: string[], first: number) => ids.map((id, i) => ({
-      id, meanInoperability: Array.from(steps, (_, p) => sum[p * width + first + i]! / done),
-    }));
+    const series = (ids: string[], first: number) =>
+      ids.map((id, i) => ({
+        id,
+        meanInoperability: Array.from(steps, (_, p) => sum[p * width + first + i]! / done),
+      }));
     timelineResult = {
       hours: Array.from(steps, (t) => t * compiled.stepHours),
       services: series(compiled.ids.services, 0),
@@ -264,14 +309,20 @@ export async function runSimulation(model: Model, options: SimulationOptions, co
       counterfactual: opts.counterfactual,
       rng: 'seedrandom alea, one stream per iteration keyed "<seed>#<iteration>"',
       quantiles: 'exact, linear interpolation between order statistics (R type 7)',
-      model: { name: model.name ?? null, version: model.version ?? null, services: model.services.length, dependencies: model.dependencies.length },
+      model: {
+        name: model.name ?? null,
+        version: model.version ?? null,
+        services: model.services.length,
+        dependencies: model.dependencies.length,
+      },
     },
     ...stats,
     timeline: timelineResult,
   };
 }
 
-/** Half-width of the 95 % interval below target × mean; a run whose impact is exactly 0 throughout has nothing left to estimate. */
+/** Half-width of the 95 % interval below target × mean; a run whose impact is exactly 0 throughout has nothing left to
+ * estimate. */
 export function reachedTarget(totals: Float64Array, target: number): boolean {
   const n = totals.length;
   if (n < 2) return false;

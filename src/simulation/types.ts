@@ -6,8 +6,16 @@
 export const COUNTERFACTUALS = ['none', 'close-gaps'] as const;
 export type Counterfactual = (typeof COUNTERFACTUALS)[number];
 
-export interface Summary { mean: number; p50: number; p90: number; p99: number }
-export interface MeanP90 { mean: number; p90: number }
+export interface Summary {
+  mean: number;
+  p50: number;
+  p90: number;
+  p99: number;
+}
+export interface MeanP90 {
+  mean: number;
+  p90: number;
+}
 
 export interface InoperabilityStats {
   id: string;
@@ -27,7 +35,8 @@ export interface CapabilityStats {
   shortfall: MeanP90;
   /** Shortfall integrated over the horizon, in unit-hours. */
   shortfallUnitHours: MeanP90;
-  /** Drop in mean total impact when this capability alone is topped up to its demand; null without the counterfactual. */
+  /** Drop in mean total impact when this capability alone is topped up to its demand; null without the counterfactual.
+   * */
   avoidedImpact: number | null;
 }
 

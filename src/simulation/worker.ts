@@ -16,7 +16,8 @@ let current: { run: number; engine: Engine } | null = null;
 /** Own (non-shared) copies of the shared arrays: the kernel then runs on exactly the memory it had before. */
 function local(compiled: CompiledModel): CompiledModel {
   const copy: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(compiled)) copy[k] = ArrayBuffer.isView(v) ? (v as unknown as Float64Array).slice() : v;
+  for (const [k, v] of Object.entries(compiled))
+    copy[k] = ArrayBuffer.isView(v) ? (v as unknown as Float64Array).slice() : v;
   return copy as unknown as CompiledModel;
 }
 
@@ -26,10 +27,14 @@ export default async function runChunk(task: ChunkTask): Promise<void> {
   if (fault === 'hold') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
   if (current?.run !== task.run) {
     const { compiled, seed, counterfactual, timeline } = task.init;
-    current = { run: task.run, engine: await createFastEngine(local(compiled), seed, counterfactual, timeline ?? false) };
+    current = {
+      run: task.run,
+      engine: await createFastEngine(local(compiled), seed, counterfactual, timeline ?? false),
+    };
   }
   // Written straight into the shared buffer; nothing is returned, copied or transferred (see run.ts).
   const into = new Float64Array(task.buffer);
   const out = current.engine.runChunk(task.start, task.count, into);
-  if (out.buffer !== task.buffer) throw new Error(`internal: chunk buffer too small (${into.length} numbers for ${out.length})`);
+  if (out.buffer !== task.buffer)
+    throw new Error(`internal: chunk buffer too small (${into.length} numbers for ${out.length})`);
 }

@@ -4,16 +4,28 @@ import { capabilityBalance, gapReport, type PlanningInput } from '../../src/anal
 
 const input: PlanningInput = {
   scenarios: [{ id: 'flood' }, { id: 'pandemic' }],
-  tasks: [{ id: 'evac', phase: 'response' }, { id: 'shelter', phase: 'aftercare' }, { id: 'warn', phase: 'preparation' }],
+  tasks: [
+    { id: 'evac', phase: 'response' },
+    { id: 'shelter', phase: 'aftercare' },
+    { id: 'warn', phase: 'preparation' },
+  ],
   capabilities: [{ id: 'boats' }, { id: 'beds' }, { id: 'pumps' }],
-  parties: [{ id: 'region', partyKind: 'safety-region' }, { id: 'eu', partyKind: 'international' }, { id: 'min', partyKind: 'ministry' }],
+  parties: [
+    { id: 'region', partyKind: 'safety-region' },
+    { id: 'eu', partyKind: 'international' },
+    { id: 'min', partyKind: 'ministry' },
+  ],
   requirements: [
-    { scenario: 'flood', task: 'evac', demand: 10 }, { scenario: 'flood', task: 'shelter', demand: 100 },
-    { scenario: 'pandemic', task: 'evac', demand: 4 }, { scenario: 'pandemic', task: 'shelter', demand: 300 },
+    { scenario: 'flood', task: 'evac', demand: 10 },
+    { scenario: 'flood', task: 'shelter', demand: 100 },
+    { scenario: 'pandemic', task: 'evac', demand: 4 },
+    { scenario: 'pandemic', task: 'shelter', demand: 300 },
   ],
   needs: [
-    { task: 'evac', capability: 'boats', perUnit: 0.5 }, { task: 'shelter', capability: 'boats', perUnit: 0.01 },
-    { task: 'shelter', capability: 'beds', perUnit: 1 }, { task: 'evac', capability: 'pumps', perUnit: 2 },
+    { task: 'evac', capability: 'boats', perUnit: 0.5 },
+    { task: 'shelter', capability: 'boats', perUnit: 0.01 },
+    { task: 'shelter', capability: 'beds', perUnit: 1 },
+    { task: 'evac', capability: 'pumps', perUnit: 2 },
   ],
   holdings: [
     { party: 'region', capability: 'boats', capacity: 4, readiness: 0.5 },
@@ -21,8 +33,18 @@ const input: PlanningInput = {
     { party: 'min', capability: 'beds', capacity: 200 },
     { party: 'ghost', capability: 'pumps', capacity: 99 },
   ],
-  responsibilities: [{ party: 'min', target: 'boats', role: 'lead' }, { party: 'region', target: 'boats', role: 'lead' }, { party: 'eu', target: 'beds', role: 'support' }],
-  targets: [{ id: 'boats', __label: 'Capability' }, { id: 'beds', __label: 'Capability' }, { id: 'pumps', __label: 'Capability' }, { id: 'evac', __label: 'Task' }, { id: 'flood', __label: 'Scenario' }],
+  responsibilities: [
+    { party: 'min', target: 'boats', role: 'lead' },
+    { party: 'region', target: 'boats', role: 'lead' },
+    { party: 'eu', target: 'beds', role: 'support' },
+  ],
+  targets: [
+    { id: 'boats', __label: 'Capability' },
+    { id: 'beds', __label: 'Capability' },
+    { id: 'pumps', __label: 'Capability' },
+    { id: 'evac', __label: 'Task' },
+    { id: 'flood', __label: 'Scenario' },
+  ],
 };
 const by = (rows: ReturnType<typeof capabilityBalance>) => Object.fromEntries(rows.map((r) => [r.capability, r]));
 
@@ -34,7 +56,14 @@ describe('capability balance', () => {
     expect(b.boats!.available).toBeCloseTo(10, 12);
     expect(b.boats!.availableNational).toBeCloseTo(2, 12);
     expect(b.boats!.availableInternational).toBeCloseTo(8, 12);
-    expect(b.beds).toMatchObject({ required: 300, drivingScenario: 'pandemic', available: 200, shortfall: 100, surplus: 0, gap: true });
+    expect(b.beds).toMatchObject({
+      required: 300,
+      drivingScenario: 'pandemic',
+      available: 200,
+      shortfall: 100,
+      surplus: 0,
+      gap: true,
+    });
   });
   it('leaves out holders the viewer cannot see', () => {
     expect(by(capabilityBalance(input)).pumps).toMatchObject({ available: 0, holders: [], shortfall: 20 });
@@ -54,10 +83,17 @@ describe('capability balance', () => {
 describe('gap report', () => {
   it('lists gaps, lead conflicts, uncovered tasks, unheld capabilities and targets without a lead', () => {
     const r = gapReport(input);
-    expect(r.gaps.map((g) => [g.capability, g.shortfall])).toEqual([['beds', 100], ['pumps', 20]]);
+    expect(r.gaps.map((g) => [g.capability, g.shortfall])).toEqual([
+      ['beds', 100],
+      ['pumps', 20],
+    ]);
     expect(r.multipleLeads).toEqual([{ target: 'boats', kind: 'Capability', leads: ['min', 'region'] }]);
     expect(r.uncoveredTasks).toEqual(['warn']);
     expect(r.unheldCapabilities).toEqual(['pumps']);
-    expect(r.targetsWithoutLead).toEqual([{ id: 'beds', kind: 'Capability' }, { id: 'pumps', kind: 'Capability' }, { id: 'evac', kind: 'Task' }]);
+    expect(r.targetsWithoutLead).toEqual([
+      { id: 'beds', kind: 'Capability' },
+      { id: 'pumps', kind: 'Capability' },
+      { id: 'evac', kind: 'Task' },
+    ]);
   });
 });

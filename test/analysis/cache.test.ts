@@ -22,8 +22,16 @@ function fakeGraph() {
       if (name === 'modelRevision') return [{ epoch: 'e', revision: state.revision, runs: state.runs, lastRun: null }];
       if (state.fail) throw new Error('boom');
       const v = params.viewer!;
-      const who = v.admin ? 'admin' : v.party ?? 'anonymous';
-      return [{ parties: [{ id: `seen-by-${who}-at-${state.revision}`, __label: 'Party' }], scenarios: [], tasks: [], capabilities: [], targets: [] }];
+      const who = v.admin ? 'admin' : (v.party ?? 'anonymous');
+      return [
+        {
+          parties: [{ id: `seen-by-${who}-at-${state.revision}`, __label: 'Party' }],
+          scenarios: [],
+          tasks: [],
+          capabilities: [],
+          targets: [],
+        },
+      ];
     },
   };
   return { graph: graph as unknown as Graph, state };
@@ -35,7 +43,8 @@ const partyIds = async (cache: AnalysisService, v: Viewer) =>
 /** An analysis service whose revision is read for every use (maxAgeMs 0) unless `maxAgeMs` is given. */
 const service = (graph: Graph, options: { maxAgeMs?: number; maxEntries?: number } = {}) =>
   new AnalysisService(graph, {
-    revision: new ModelRevision(graph, { maxAgeMs: options.maxAgeMs ?? 0 }), maxEntries: options.maxEntries,
+    revision: new ModelRevision(graph, { maxAgeMs: options.maxAgeMs ?? 0 }),
+    maxEntries: options.maxEntries,
   });
 
 describe('Lru', () => {
@@ -131,7 +140,11 @@ describe('AnalysisService', () => {
     state.fail = false;
     expect(await partyIds(cache, ADMIN)).toEqual(['seen-by-admin-at-1']);
     const entry = await cache.entry(ADMIN);
-    await expect(entry.memo('k', {}, () => { throw new Error('bad'); })).rejects.toThrow('bad');
+    await expect(
+      entry.memo('k', {}, () => {
+        throw new Error('bad');
+      }),
+    ).rejects.toThrow('bad');
     expect(await entry.memo('k', {}, () => 42)).toBe(42);
     expect(await entry.memo('k', {}, () => 43)).toBe(42);
   });

@@ -6,7 +6,11 @@ import { arrivalHours, greatCircleKm, TravelTimes } from '../../src/analysis/reg
 // ra and rb lie on one meridian one degree apart: 6371.0088 km × π/180 = 111.19508 km; × 1.3 road / 60 km/h.
 const ONE_DEGREE_KM = (6371.0088 * Math.PI) / 180;
 const RA_RB = (ONE_DEGREE_KM * 1.3) / 60; // 2.409227 h
-const regions = [{ id: 'ra', lat: 52, lon: 5 }, { id: 'rb', lat: 53, lon: 5 }, { id: 'rc', lat: 52, lon: 6 }];
+const regions = [
+  { id: 'ra', lat: 52, lon: 5 },
+  { id: 'rb', lat: 53, lon: 5 },
+  { id: 'rc', lat: 52, lon: 6 },
+];
 const travelTimes = [{ from: 'rc', to: 'ra', hours: 4 }];
 
 describe('travel times', () => {
@@ -36,8 +40,14 @@ describe('travel times', () => {
 });
 
 const input: PlanningInput = {
-  scenarios: [{ id: 'surge', regions: ['ra'] }, { id: 'quake', regions: ['rb', 'rc'] }],
-  tasks: [{ id: 'pump', phase: 'response' }, { id: 'decon', phase: 'response' }],
+  scenarios: [
+    { id: 'surge', regions: ['ra'] },
+    { id: 'quake', regions: ['rb', 'rc'] },
+  ],
+  tasks: [
+    { id: 'pump', phase: 'response' },
+    { id: 'decon', phase: 'response' },
+  ],
   capabilities: [{ id: 'pumps' }, { id: 'cbrn' }],
   parties: [
     { id: 'pA', partyKind: 'safety-region', region: 'ra' },
@@ -48,10 +58,14 @@ const input: PlanningInput = {
     { id: 'eu', partyKind: 'international' },
   ],
   requirements: [
-    { scenario: 'surge', task: 'pump', demand: 16 }, { scenario: 'quake', task: 'pump', demand: 14 },
+    { scenario: 'surge', task: 'pump', demand: 16 },
+    { scenario: 'quake', task: 'pump', demand: 14 },
     { scenario: 'surge', task: 'decon', demand: 5 },
   ],
-  needs: [{ task: 'pump', capability: 'pumps', perUnit: 1 }, { task: 'decon', capability: 'cbrn', perUnit: 1 }],
+  needs: [
+    { task: 'pump', capability: 'pumps', perUnit: 1 },
+    { task: 'decon', capability: 'cbrn', perUnit: 1 },
+  ],
   holdings: [
     { party: 'pA', capability: 'pumps', capacity: 6, mobilisationHours: 1 },
     { party: 'pB', capability: 'pumps', capacity: 5 },
@@ -61,7 +75,10 @@ const input: PlanningInput = {
     { party: 'min', capability: 'cbrn', capacity: 2 },
     { party: 'eu', capability: 'cbrn', capacity: 5, mobilisationHours: 24 },
   ],
-  responsibilities: [{ party: 'vw', target: 'cbrn', role: 'lead' }, { party: 'min', target: 'pumps', role: 'lead' }],
+  responsibilities: [
+    { party: 'vw', target: 'cbrn', role: 'lead' },
+    { party: 'min', target: 'pumps', role: 'lead' },
+  ],
   targets: [],
   regions,
   travelTimes,
@@ -111,23 +128,28 @@ describe('timeliness gaps with two regions', () => {
 
   it('within 1 hour only what is in place or mobilised at once counts', () => {
     const p = by(capabilityBalance(input, { withinHours: 1 })).pumps!;
-    expect(p.requiredByScenario.map((s) => [s.scenario, s.available, s.shortfall]))
-      .toEqual([['surge', 6, 10], ['quake', 8, 6]]);
+    expect(p.requiredByScenario.map((s) => [s.scenario, s.available, s.shortfall])).toEqual([
+      ['surge', 6, 10],
+      ['quake', 8, 6],
+    ]);
     expect(p).toMatchObject({ scenario: 'surge', shortfall: 10 });
   });
 
   it('finds the dependence on international help, which a tight limit turns into a gap', () => {
     const all = gapReport(input);
     expect(all.withinHours).toBeNull();
-    expect(all.internationalDependence.map((b) => [b.capability, b.required, b.availableNational, b.available]))
-      .toEqual([['cbrn', 5, 2, 7]]);
+    expect(
+      all.internationalDependence.map((b) => [b.capability, b.required, b.availableNational, b.available]),
+    ).toEqual([['cbrn', 5, 2, 7]]);
     const tight = gapReport(input, { withinHours: 3 });
     expect(tight.internationalDependence).toEqual([]);
-    expect(tight.gaps.map((g) => [g.capability, g.scenario, g.shortfall]))
-      .toEqual([['cbrn', 'surge', 3], ['pumps', 'quake', 2]]);
+    expect(tight.gaps.map((g) => [g.capability, g.scenario, g.shortfall])).toEqual([
+      ['cbrn', 'surge', 3],
+      ['pumps', 'quake', 2],
+    ]);
   });
 
-  it("gives a party the gaps in capabilities it holds or leads, saying which", () => {
+  it('gives a party the gaps in capabilities it holds or leads, saying which', () => {
     const report = gapReport(input, { withinHours: 3 });
     expect(partyPart(input, report, 'vw').gaps).toEqual([{ capability: 'cbrn', holds: false, leads: true }]);
     expect(partyPart(input, report, 'min').gaps).toEqual([

@@ -57,7 +57,7 @@ describe('ModelRevision.fresh', () => {
     expect(state.reads).toBe(2);
   });
 
-  it('a write through this process\'s Graph makes the next caller wait for a new read', async () => {
+  it("a write through this process's Graph makes the next caller wait for a new read", async () => {
     const { graph, state } = slowGraph(5);
     const revision = new ModelRevision(graph, { maxAgeMs: 60_000 });
     expect(rev(await revision.current())).toBe(1);

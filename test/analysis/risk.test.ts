@@ -1,6 +1,14 @@
 // Risk ranking (pure): likelihood classes, weighted sum, medal method, profiles and sensitivity.
 import { describe, expect, it } from 'vitest';
-import { assessRisks, classOfScore, likelihoodClassOf, likelihoodScore, rankSensitivity, resolveWeights, type RiskInput } from '../../src/analysis/risk.js';
+import {
+  assessRisks,
+  classOfScore,
+  likelihoodClassOf,
+  likelihoodScore,
+  rankSensitivity,
+  resolveWeights,
+  type RiskInput,
+} from '../../src/analysis/risk.js';
 import { findProfile, WEIGHT_PROFILES } from '../../src/analysis/profiles.js';
 
 const T = [1, 10, 100, 1000, 10000];
@@ -9,11 +17,18 @@ const input: RiskInput = {
     { id: 'fatalities', thresholds: T, weight: 1, vitalInterest: 'vi-physical' },
     { id: 'costs', thresholds: T, weight: 1, vitalInterest: 'vi-economic' },
   ],
-  scenarios: [{ id: 'flood', likelihoodClass: 'B' }, { id: 'pandemic', likelihoodClass: 'D' }, { id: 'cyber', likelihood: 0.3 }],
+  scenarios: [
+    { id: 'flood', likelihoodClass: 'B' },
+    { id: 'pandemic', likelihoodClass: 'D' },
+    { id: 'cyber', likelihood: 0.3 },
+  ],
   scores: [
-    { scenario: 'flood', criterion: 'fatalities', value: 100 }, { scenario: 'flood', criterion: 'costs', value: 1 },
-    { scenario: 'pandemic', criterion: 'fatalities', value: 10 }, { scenario: 'pandemic', criterion: 'costs', value: 10 },
-    { scenario: 'cyber', criterion: 'fatalities', value: 0 }, { scenario: 'cyber', criterion: 'costs', value: 10000 },
+    { scenario: 'flood', criterion: 'fatalities', value: 100 },
+    { scenario: 'flood', criterion: 'costs', value: 1 },
+    { scenario: 'pandemic', criterion: 'fatalities', value: 10 },
+    { scenario: 'pandemic', criterion: 'costs', value: 10 },
+    { scenario: 'cyber', criterion: 'fatalities', value: 0 },
+    { scenario: 'cyber', criterion: 'costs', value: 10000 },
   ],
 };
 const equal = [1, 1];
@@ -21,7 +36,9 @@ const equal = [1, 1];
 describe('likelihood', () => {
   it('takes the class when given, else derives it from the five-year probability with the NRB bounds', () => {
     expect(likelihoodClassOf({ id: 'x', likelihoodClass: 'C', likelihood: 0.9 })).toBe('C');
-    expect([0.0001, 0.0005, 0.004, 0.02, 0.3, 0.5, 1].map((p) => likelihoodClassOf({ id: 'x', likelihood: p }))).toEqual(['A', 'B', 'B', 'C', 'D', 'E', 'E']);
+    expect(
+      [0.0001, 0.0005, 0.004, 0.02, 0.3, 0.5, 1].map((p) => likelihoodClassOf({ id: 'x', likelihood: p })),
+    ).toEqual(['A', 'B', 'B', 'C', 'D', 'E', 'E']);
     expect(likelihoodClassOf({ id: 'x' })).toBeNull();
     expect(['A', 'E', null].map((c) => likelihoodScore(c as never))).toEqual([1, 5, 0]);
   });
@@ -33,16 +50,34 @@ describe('likelihood', () => {
 describe('weighted sum', () => {
   it('ranks by likelihood score × weighted mean impact score', () => {
     const rows = assessRisks(input, 'WEIGHTED_SUM', equal);
-    expect(rows.map((r) => [r.scenario, r.impactScore, r.riskScore, r.rank])).toEqual([['cyber', 2.5, 10, 1], ['pandemic', 2, 8, 2], ['flood', 2, 4, 3]]);
+    expect(rows.map((r) => [r.scenario, r.impactScore, r.riskScore, r.rank])).toEqual([
+      ['cyber', 2.5, 10, 1],
+      ['pandemic', 2, 8, 2],
+      ['flood', 2, 4, 3],
+    ]);
   });
   it('counts a criterion with no score as no impact, and a class-only score at its class', () => {
-    const rows = assessRisks({ ...input, scores: [{ scenario: 'flood', criterion: 'costs', class: 'D' }] }, 'WEIGHTED_SUM', equal);
+    const rows = assessRisks(
+      { ...input, scores: [{ scenario: 'flood', criterion: 'costs', class: 'D' }] },
+      'WEIGHTED_SUM',
+      equal,
+    );
     const flood = rows.find((r) => r.scenario === 'flood')!;
-    expect(flood.impacts.map((i) => [i.class, i.score])).toEqual([[null, 0], ['D', 4]]);
+    expect(flood.impacts.map((i) => [i.class, i.score])).toEqual([
+      [null, 0],
+      ['D', 4],
+    ]);
     expect(flood.impactScore).toBe(2);
   });
   it('breaks ties by impact, then likelihood, then id', () => {
-    const tie: RiskInput = { criteria: input.criteria, scenarios: [{ id: 'b', likelihoodClass: 'A' }, { id: 'a', likelihoodClass: 'A' }], scores: [] };
+    const tie: RiskInput = {
+      criteria: input.criteria,
+      scenarios: [
+        { id: 'b', likelihoodClass: 'A' },
+        { id: 'a', likelihoodClass: 'A' },
+      ],
+      scores: [],
+    };
     expect(assessRisks(tie, 'WEIGHTED_SUM', equal).map((r) => r.scenario)).toEqual(['a', 'b']);
   });
 });
@@ -62,7 +97,9 @@ describe('medal method', () => {
 describe('profiles and sensitivity', () => {
   it('weighs by vital interest under a profile, with explicit overrides on top', () => {
     expect(resolveWeights(input.criteria, findProfile('human-safety-first')!)).toEqual([3, 1]);
-    expect(resolveWeights(input.criteria, findProfile('economy-first')!, new Map([['fatalities', 0.5]]))).toEqual([0.5, 3]);
+    expect(resolveWeights(input.criteria, findProfile('economy-first')!, new Map([['fatalities', 0.5]]))).toEqual([
+      0.5, 3,
+    ]);
     expect(resolveWeights([{ id: 'c', thresholds: T, weight: 7 }], findProfile('model')!)).toEqual([7]);
   });
   it('gives each scenario its best and worst rank over the profiles', () => {

@@ -19,7 +19,11 @@ describe('simulate from the graph', () => {
   });
 
   it('reads the model from Neo4j and stores the run with its parameters, seed and code version', async () => {
-    const r = spawnSync(process.execPath, ['bin/weerbaar.js', 'simulate', '--scenario', 'blackout', '--iterations', '20', '--seed', '7', '--workers', '1'], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      ['bin/weerbaar.js', 'simulate', '--scenario', 'blackout', '--iterations', '20', '--seed', '7', '--workers', '1'],
+      { encoding: 'utf8' },
+    );
     expect(r.status, r.stderr).toBe(0);
     const result = JSON.parse(r.stdout);
     expect(result.meta.iterations).toBe(20);
@@ -34,7 +38,11 @@ describe('simulate from the graph', () => {
   });
 
   it('refuses an unknown scenario of the graph model with exit 1', () => {
-    const r = spawnSync(process.execPath, ['bin/weerbaar.js', 'simulate', '--scenario', 'atlantis', '--iterations', '5', '--seed', '1'], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      ['bin/weerbaar.js', 'simulate', '--scenario', 'atlantis', '--iterations', '5', '--seed', '1'],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/atlantis/);
     expect(r.stderr).not.toMatch(/\n\s+at /);

@@ -56,7 +56,9 @@ describe.skipIf(!BUILT)('weerbaar backup and restore', () => {
     process.env.WEERBAAR_BACKUPS_KEEP = '2';
     const manual = await backupModel(graph);
     for (const reason of ['one', 'two', 'three']) await backupModel(graph, { reason });
-    const names = readdirSync(join(dir, 'keep')).filter((n) => n.endsWith('.json')).sort();
+    const names = readdirSync(join(dir, 'keep'))
+      .filter((n) => n.endsWith('.json'))
+      .sort();
     expect(names.map((n) => n.replace(/^[\dT:-]+Z-/, ''))).toEqual(['manual.json', 'auto-two.json', 'auto-three.json']);
     expect(names).toContain(manual.path.split('/').pop());
   });

@@ -18,15 +18,26 @@ export interface Child {
 
 export function weerbaar(args: string[], env: Record<string, string> = {}): Child {
   const proc = spawn(process.execPath, [BIN, ...args], {
-    cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   let err = '';
   const listeners = new Set<() => void>();
-  proc.stdout!.on('data', (d: Buffer) => { out += d.toString(); listeners.forEach((l) => l()); });
-  proc.stderr!.on('data', (d: Buffer) => { err += d.toString(); listeners.forEach((l) => l()); });
+  proc.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+    listeners.forEach((l) => l());
+  });
+  proc.stderr!.on('data', (d: Buffer) => {
+    err += d.toString();
+    listeners.forEach((l) => l());
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    proc.once('exit', (code, signal) => { listeners.forEach((l) => l()); resolve({ code, signal }); });
+    proc.once('exit', (code, signal) => {
+      listeners.forEach((l) => l());
+      resolve({ code, signal });
+    });
   });
   return {
     proc,

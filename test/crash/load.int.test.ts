@@ -51,7 +51,9 @@ describe.skipIf(!BUILT)('kill -9 of the CLI during a load', () => {
     it(`while ${moment}: marked incomplete, refused, and restored exactly`, async () => {
       const load = weerbaar(['load', '--model', bigFile, '--reset'], {
         // Small batches: every step writes several, so the crash point is in the middle of the step.
-        ...env, WEERBAAR_CRASH_POINT: point, WEERBAAR_LOAD_BATCH: '100',
+        ...env,
+        WEERBAAR_CRASH_POINT: point,
+        WEERBAAR_LOAD_BATCH: '100',
       });
       await load.waitFor(new RegExp(`crash point reached: ${point}`));
       await load.kill9();

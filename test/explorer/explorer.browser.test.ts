@@ -41,7 +41,11 @@ describe('graph explorer on the default Dutch model', () => {
   it('loads with no console errors and draws the graph', async () => {
     await page.goto(`${server.url}/`);
     await waitReady(page);
-    const counts = await page.evaluate(() => ({ nodes: window.__weerbaar.graph.cy.nodes().length, visible: window.__weerbaar.graph.cy.nodes(':visible').length, edges: window.__weerbaar.graph.cy.edges().length }));
+    const counts = await page.evaluate(() => ({
+      nodes: window.__weerbaar.graph.cy.nodes().length,
+      visible: window.__weerbaar.graph.cy.nodes(':visible').length,
+      edges: window.__weerbaar.graph.cy.edges().length,
+    }));
     expect(counts.nodes).toBeGreaterThan(200);
     expect(counts.visible).toBeGreaterThan(200);
     expect(counts.edges).toBeGreaterThan(500);
@@ -82,7 +86,7 @@ describe('graph explorer on the default Dutch model', () => {
     expect(edges).toBeGreaterThan(999);
     await expect(p.locator('#graph-count').innerText()).resolves.toContain(edges.toLocaleString('en-GB'));
     // The link back to Dutch keeps the view and drops lang (Dutch is the default).
-    const back = new URL(await p.locator('#lang-switch').getAttribute('href') ?? '', p.url());
+    const back = new URL((await p.locator('#lang-switch').getAttribute('href')) ?? '', p.url());
     expect(back.searchParams.get('lang')).toBeNull();
     expect(back.searchParams.get('party')).toBe('min-bzk');
     await expect(p.locator('#lang-switch').innerText()).resolves.toBe('Nederlands');
@@ -91,8 +95,14 @@ describe('graph explorer on the default Dutch model', () => {
   });
 
   it('narrows the graph to a ministry’s responsibilities, holdings and operated services, and keeps it in the URL', async () => {
-    const ministry = await page.evaluate(() => window.__weerbaar.graph.cy.nodes('.Party').filter((n: any) => /^Ministerie van Binnenlandse/i.test(n.data('label'))).first().id()
-      || window.__weerbaar.graph.cy.nodes('.Party').first().id());
+    const ministry = await page.evaluate(
+      () =>
+        window.__weerbaar.graph.cy
+          .nodes('.Party')
+          .filter((n: any) => /^Ministerie van Binnenlandse/i.test(n.data('label')))
+          .first()
+          .id() || window.__weerbaar.graph.cy.nodes('.Party').first().id(),
+    );
     const before = await page.evaluate(() => window.__weerbaar.graph.cy.nodes(':visible').length);
     await page.selectOption('#party', ministry);
     await page.waitForSelector('#party-panel');
@@ -100,10 +110,13 @@ describe('graph explorer on the default Dutch model', () => {
     expect(after).toBeGreaterThan(3);
     expect(after).toBeLessThan(before);
     // Everything shown is the ministry itself or reachable from it by its responsibilities, holdings or operations.
-    const { shown, scope } = await page.evaluate((id) => ({
-      shown: window.__weerbaar.graph.cy.nodes(':visible').map((n: any) => n.id()),
-      scope: [...window.__weerbaar.graph.partyScope(id)],
-    }), ministry);
+    const { shown, scope } = await page.evaluate(
+      (id) => ({
+        shown: window.__weerbaar.graph.cy.nodes(':visible').map((n: any) => n.id()),
+        scope: [...window.__weerbaar.graph.partyScope(id)],
+      }),
+      ministry,
+    );
     for (const id of shown) expect(scope).toContain(id);
     expect(new URL(page.url()).searchParams.get('party')).toBe(ministry);
     const panel = await page.locator('#party-panel').innerText();
@@ -143,7 +156,16 @@ describe('graph explorer on the default Dutch model', () => {
     const pos = await page.evaluate(() => {
       const cy = window.__weerbaar.graph.cy;
       const box = document.getElementById('cy')!.getBoundingClientRect();
-      const inside = cy.nodes(':visible').filter((n: any) => !n.selected() && n.renderedPosition('x') > 30 && n.renderedPosition('x') < box.width - 30 && n.renderedPosition('y') > 30 && n.renderedPosition('y') < box.height - 40);
+      const inside = cy
+        .nodes(':visible')
+        .filter(
+          (n: any) =>
+            !n.selected() &&
+            n.renderedPosition('x') > 30 &&
+            n.renderedPosition('x') < box.width - 30 &&
+            n.renderedPosition('y') > 30 &&
+            n.renderedPosition('y') < box.height - 40,
+        );
       const free = inside.filter((n: any) => {
         const p = n.position();
         const hit = cy.renderer().findNearestElement(p.x, p.y, true, false);
@@ -189,7 +211,9 @@ describe('graph explorer on the default Dutch model', () => {
     await page.waitForSelector('#gap-panel', { timeout: 30_000 });
     const gaps = await page.evaluate(() => window.__weerbaar.graph.cy.nodes('.gap').length);
     expect(gaps).toBeGreaterThan(0); // the default model has deliberate gaps (simulations/SOURCES.md)
-    const onlyCapabilities = await page.evaluate(() => window.__weerbaar.graph.cy.nodes('.gap').every((n: any) => n.hasClass('Capability')));
+    const onlyCapabilities = await page.evaluate(() =>
+      window.__weerbaar.graph.cy.nodes('.gap').every((n: any) => n.hasClass('Capability')),
+    );
     expect(onlyCapabilities).toBe(true);
     // Not by colour alone: the table equivalent marks the same capabilities in words.
     await page.click('#graph-table summary');
@@ -228,7 +252,9 @@ describe('graph explorer on the default Dutch model', () => {
     });
     expect(id).toBeTruthy();
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => window.__weerbaar.store.state.view === 'graph' && !!window.__weerbaar.store.state.node);
+    await page.waitForFunction(
+      () => window.__weerbaar.store.state.view === 'graph' && !!window.__weerbaar.store.state.node,
+    );
     const node = await page.evaluate(() => window.__weerbaar.store.state.node);
     expect(id).toContain(await page.evaluate((n) => window.__weerbaar.graph.cy.getElementById(n).data('label'), node));
     expect(errors).toEqual([]);
@@ -248,7 +274,10 @@ describe('graph explorer on the default Dutch model', () => {
     await page.click('#sim-run');
     await page.waitForSelector('#sim-summary', { timeout: 120_000 });
     page.off('request', record);
-    const sim = await page.evaluate(() => ({ status: window.__weerbaar.simulation.lastStatus, events: window.__weerbaar.simulation.events }));
+    const sim = await page.evaluate(() => ({
+      status: window.__weerbaar.simulation.lastStatus,
+      events: window.__weerbaar.simulation.events,
+    }));
     expect(sim.status).toBe('done');
     expect(sim.events).toBeGreaterThanOrEqual(2); // the run's state when subscribed, then at least the end
     // Progress came over server-sent events; the run itself was read once, for its result (no polling).
@@ -280,7 +309,10 @@ describe('graph explorer on the default Dutch model', () => {
       await expect(p.locator('#who').innerText()).resolves.toMatch(/Niet ingelogd/);
       await p.click('#signin-toggle');
       // A token of another server is refused, and the page stays anonymous.
-      const foreign = await issueToken(new TextEncoder().encode('another secret that is 32+ characters long'), { subject: 'x', role: 'viewer' });
+      const foreign = await issueToken(new TextEncoder().encode('another secret that is 32+ characters long'), {
+        subject: 'x',
+        role: 'viewer',
+      });
       await p.fill('#signin-token', foreign);
       await p.click('#signin-submit');
       await expect(p.locator('#signin-error').innerText()).resolves.toMatch(/token: invalid/);
@@ -291,7 +323,9 @@ describe('graph explorer on the default Dutch model', () => {
       await Promise.all([p.waitForEvent('load'), p.click('#signin-submit')]);
       await waitReady(p);
       expect(await shows(cap)).toBe(true);
-      await expect(p.locator('#who').innerText()).resolves.toBe('Ingelogd als planner-aivd · rol planner · partij aivd');
+      await expect(p.locator('#who').innerText()).resolves.toBe(
+        'Ingelogd als planner-aivd · rol planner · partij aivd',
+      );
 
       // The planner edits its holding with a reason; the gap overlay follows and the history shows who and why.
       await p.waitForSelector('#gap-panel', { timeout: 30_000 });
@@ -301,11 +335,15 @@ describe('graph explorer on the default Dutch model', () => {
       await p.fill(`#holding-${cap}-reason`, 'Analisten ingezet voor een andere operatie');
       expect(await axeViolations(p)).toEqual([]);
       await p.click(`#holding-${cap} button[type=submit]`);
-      await p.waitForFunction((id) => window.__weerbaar.graph.cy.getElementById(id).hasClass('gap'), cap, { timeout: 30_000 });
+      await p.waitForFunction((id) => window.__weerbaar.graph.cy.getElementById(id).hasClass('gap'), cap, {
+        timeout: 30_000,
+      });
       await expect(p.locator('#gap-panel').innerText()).resolves.toContain('Inlichtingenanalyse');
       await p.getByRole('button', { name: 'Geschiedenis van capaciteit Inlichtingenanalyse' }).click();
       const history = p.locator(`#holding-${cap} .holding-history li`).first();
-      await expect(history.innerText()).resolves.toMatch(/planner-aivd \(planner\) · bijgewerkt[\s\S]*omvang 0[\s\S]*Analisten ingezet/);
+      await expect(history.innerText()).resolves.toMatch(
+        /planner-aivd \(planner\) · bijgewerkt[\s\S]*omvang 0[\s\S]*Analisten ingezet/,
+      );
 
       await Promise.all([p.waitForEvent('load'), p.click('#signin-toggle')]); // sign out
       await waitReady(p);

@@ -19,7 +19,10 @@ describe('graph explorer with a 2,000+ element model', () => {
   beforeAll(async () => {
     graph = await testGraph();
     await resetGraph(graph);
-    await loadModel(graph, validateModel(largeModel({ services: 600, dependencies: 1100, parties: 120 }), 'explorer load test'));
+    await loadModel(
+      graph,
+      validateModel(largeModel({ services: 600, dependencies: 1100, parties: 120 }), 'explorer load test'),
+    );
     server = await serve(graph);
     browser = await launchChromium();
   });
@@ -52,7 +55,8 @@ describe('graph explorer with a 2,000+ element model', () => {
     const frameGapMs = await page.evaluate(async () => {
       const cy = window.__weerbaar.graph.cy;
       window.__weerbaar.store.update({ party: null });
-      let worst = 0, last = performance.now();
+      let worst = 0,
+        last = performance.now();
       for (let i = 0; i < 20; i++) {
         cy.zoom({ level: cy.zoom() * 1.05, renderedPosition: { x: 400, y: 300 } });
         await new Promise((r) => requestAnimationFrame(r));
@@ -62,7 +66,13 @@ describe('graph explorer with a 2,000+ element model', () => {
       }
       return worst;
     });
-    const figure = { ...t, wallMs, partySwitchMs, worstFrameWhileZoomingMs: Math.round(frameGapMs), chromium: await browser.version() };
+    const figure = {
+      ...t,
+      wallMs,
+      partySwitchMs,
+      worstFrameWhileZoomingMs: Math.round(frameGapMs),
+      chromium: await browser.version(),
+    };
     writeFileSync(join(ARTIFACTS, 'explorer-large-timings.json'), `${JSON.stringify(figure, null, 2)}\n`);
     process.stderr.write(`[explorer] ${JSON.stringify(figure)}\n`);
     await page.screenshot({ path: join(ARTIFACTS, 'explorer-large.png') });

@@ -20,7 +20,10 @@ describe('defaultNeo4jMemoryMb', () => {
 describe('localServerConfig memory', () => {
   const saved = { heap: process.env.WEERBAAR_NEO4J_HEAP_MB, cache: process.env.WEERBAAR_NEO4J_PAGECACHE_MB };
   afterEach(() => {
-    const vars = [['WEERBAAR_NEO4J_HEAP_MB', saved.heap], ['WEERBAAR_NEO4J_PAGECACHE_MB', saved.cache]] as const;
+    const vars = [
+      ['WEERBAAR_NEO4J_HEAP_MB', saved.heap],
+      ['WEERBAAR_NEO4J_PAGECACHE_MB', saved.cache],
+    ] as const;
     for (const [k, v] of vars) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
@@ -39,7 +42,8 @@ describe('localServerConfig memory', () => {
 
   it('refuses a heap that is not a whole number of MiB, naming the variable', () => {
     process.env.WEERBAAR_NEO4J_HEAP_MB = '2g';
-    expect(() => localServerConfig())
-      .toThrow('WEERBAAR_NEO4J_HEAP_MB: must be an integer between 256 and 65536, got "2g"');
+    expect(() => localServerConfig()).toThrow(
+      'WEERBAAR_NEO4J_HEAP_MB: must be an integer between 256 and 65536, got "2g"',
+    );
   });
 });

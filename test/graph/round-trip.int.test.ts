@@ -53,7 +53,16 @@ describe('model round trip through Neo4j', () => {
     await resetGraph(graph);
     const model = validateModel(generateModel({ services: 3000, dependencies: 12000, seed: 'round-trip' }));
     await loadModel(graph, model);
-    expect(await countEntities(graph)).toBe(model.services.length + model.sectors.length + model.scenarios.length + model.tasks.length + model.capabilities.length + model.parties.length + model.vitalInterests.length + model.impactCriteria.length);
+    expect(await countEntities(graph)).toBe(
+      model.services.length +
+        model.sectors.length +
+        model.scenarios.length +
+        model.tasks.length +
+        model.capabilities.length +
+        model.parties.length +
+        model.vitalInterests.length +
+        model.impactCriteria.length,
+    );
     expect(canonical(await exportModel(graph))).toEqual(canonical(model));
   });
 

@@ -11,8 +11,12 @@ import { canSeeNode, canSeeRelationship } from '../../src/domain/viewer.js';
 import { testGraph } from '../helpers/graph.js';
 
 let graph: Graph;
-beforeAll(async () => { graph = await testGraph(); });
-afterAll(async () => { await graph?.close(); });
+beforeAll(async () => {
+  graph = await testGraph();
+});
+afterAll(async () => {
+  await graph?.close();
+});
 
 const named = readdirSync(join(ROOT, 'cypher'))
   .filter((f) => f.endsWith('.cypher') && f !== 'schema.cypher' && !f.includes('template'))
@@ -32,17 +36,28 @@ describe('every statement', () => {
 
 describe('the access rule', () => {
   const viewers = [
-    { admin: false, party: null }, { admin: false, party: 'min-a' }, { admin: false, party: 'min-b' },
+    { admin: false, party: null },
+    { admin: false, party: 'min-a' },
+    { admin: false, party: 'min-b' },
     { admin: true, party: null },
   ];
   const classifications = [undefined, 'public', 'restricted', 'confidential'];
   const owners = [undefined, 'min-a', 'min-b'];
-  const ends: [string, string][] = [['min-a', 'x'], ['x', 'min-b'], ['x', 'y']];
-  const cases = classifications.flatMap((classification) => owners.flatMap((owner) => ends.map(([from, to]) => ({
-    node: { classification: classification ?? null, owner: owner ?? null },
-    rel: { classification: classification ?? null },
-    from: { id: from }, to: { id: to },
-  }))));
+  const ends: [string, string][] = [
+    ['min-a', 'x'],
+    ['x', 'min-b'],
+    ['x', 'y'],
+  ];
+  const cases = classifications.flatMap((classification) =>
+    owners.flatMap((owner) =>
+      ends.map(([from, to]) => ({
+        node: { classification: classification ?? null, owner: owner ?? null },
+        rel: { classification: classification ?? null },
+        from: { id: from },
+        to: { id: to },
+      })),
+    ),
+  );
 
   const byViewer = viewers.map((v) => [JSON.stringify(v), v] as const);
   it.each(byViewer)('is the same in Cypher and TypeScript for %s', async (_n, viewer) => {

@@ -5,16 +5,27 @@ import { describe, expect, it } from 'vitest';
 import { expandFragments, readCypherFile, sections } from '../../src/graph/cypher.js';
 import { ROOT } from '../../src/graph/config.js';
 import {
-  allKindStatements, allSchemaStatements, LINK_STATEMENTS, NODE_STATEMENTS, REFERENCE_STATEMENTS,
-  RELATIONSHIP_STATEMENTS, render, statementsFor, statementsForType,
+  allKindStatements,
+  allSchemaStatements,
+  LINK_STATEMENTS,
+  NODE_STATEMENTS,
+  REFERENCE_STATEMENTS,
+  RELATIONSHIP_STATEMENTS,
+  render,
+  statementsFor,
+  statementsForType,
 } from '../../src/graph/statements.js';
 import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS } from '../../src/model/kinds.js';
 
-const files = readdirSync(join(ROOT, 'cypher')).filter((f) => f.endsWith('.cypher')).sort();
+const files = readdirSync(join(ROOT, 'cypher'))
+  .filter((f) => f.endsWith('.cypher'))
+  .sort();
 /** Every statement as written (`@name` and `@template` sections), before any expansion. */
-const written = files.flatMap((f) => sections(readCypherFile(f))
-  .filter((s) => s.kind !== 'fragment')
-  .map((s) => ({ where: `cypher/${f} ${s.head}`, body: s.body })));
+const written = files.flatMap((f) =>
+  sections(readCypherFile(f))
+    .filter((s) => s.kind !== 'fragment')
+    .map((s) => ({ where: `cypher/${f} ${s.head}`, body: s.body })),
+);
 
 describe('statements of the catalogue', () => {
   const nodeKinds = NODE_KINDS.map((k) => [k.list, k] as const);
@@ -48,9 +59,11 @@ describe('statements of the catalogue', () => {
 
   it('expands every kind once: one statement per kind and name, and an id constraint per node kind', () => {
     const all = allKindStatements();
-    const expected = NODE_KINDS.length * NODE_STATEMENTS.length + NODE_REFERENCES.length * REFERENCE_STATEMENTS.length
-      + RELATIONSHIP_KINDS.length * RELATIONSHIP_STATEMENTS.length
-      + (NODE_REFERENCES.length + RELATIONSHIP_KINDS.length) * LINK_STATEMENTS.length;
+    const expected =
+      NODE_KINDS.length * NODE_STATEMENTS.length +
+      NODE_REFERENCES.length * REFERENCE_STATEMENTS.length +
+      RELATIONSHIP_KINDS.length * RELATIONSHIP_STATEMENTS.length +
+      (NODE_REFERENCES.length + RELATIONSHIP_KINDS.length) * LINK_STATEMENTS.length;
     expect(all).toHaveLength(expected);
     expect(new Set(all.map((s) => s.name)).size).toBe(expected);
     const schema = allSchemaStatements();
@@ -72,8 +85,9 @@ describe('statements of the catalogue', () => {
     const injected = { label: 'Service) DETACH DELETE (n' };
     expect(() => render('MATCH (n:{{label}})', injected, 't')).toThrow(/not an identifier/);
     expect(() => render('MATCH (n:{{label}})', {}, 't')).toThrow(/no value for \{\{label\}\}/);
-    expect(render('{ {{#props}}`{{.}}`: row.`{{.}}`{{/props}} }', { props: ['a', 'b'] }, 't'))
-      .toBe('{ `a`: row.`a`, `b`: row.`b` }');
+    expect(render('{ {{#props}}`{{.}}`: row.`{{.}}`{{/props}} }', { props: ['a', 'b'] }, 't')).toBe(
+      '{ `a`: row.`a`, `b`: row.`b` }',
+    );
   });
 });
 

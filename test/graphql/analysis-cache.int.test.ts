@@ -15,8 +15,6 @@ import { LOCAL_ADMIN, type Viewer } from '../../src/domain/viewer.js';
 
 type Result = { data?: any; errors?: { message: string }[] };
 
-
-
 const GAPS = `{ gapAnalysis {
   balance { capability { id } required available shortfall holders { party { id } capacity } simulated { expectedShortfall } }
   gaps { capability { id } shortfall } } }`;
@@ -32,8 +30,11 @@ describe('analysis cache', () => {
     const read = vi.spyOn(graph, 'read');
     planningReads = () => read.mock.calls.filter((c) => c[1] === 'planningInputs').length;
     const { app } = await createWeerbaar({
-      graph, auth: false, recover: false, // the analysis options left at their defaults (cache on, default bound)
-      authenticate: (req) => (req.headers.get('x-test-viewer') ? (JSON.parse(req.headers.get('x-test-viewer')!) as Viewer) : LOCAL_ADMIN),
+      graph,
+      auth: false,
+      recover: false, // the analysis options left at their defaults (cache on, default bound)
+      authenticate: (req) =>
+        req.headers.get('x-test-viewer') ? (JSON.parse(req.headers.get('x-test-viewer')!) as Viewer) : LOCAL_ADMIN,
     });
     gql = async (query, variables = {}, viewer) => {
       const res = await app.fetch('http://localhost/graphql', {
@@ -54,8 +55,10 @@ describe('analysis cache', () => {
     await graph.close();
   });
 
-  const beds = async (viewer?: Viewer) => (await gql(GAPS, {}, viewer)).data.gapAnalysis.balance.find((b: any) => b.capability.id === 'c-beds');
-  const radios = async (viewer?: Viewer) => (await gql(GAPS, {}, viewer)).data.gapAnalysis.balance.find((b: any) => b.capability.id === 'c-radios');
+  const beds = async (viewer?: Viewer) =>
+    (await gql(GAPS, {}, viewer)).data.gapAnalysis.balance.find((b: any) => b.capability.id === 'c-beds');
+  const radios = async (viewer?: Viewer) =>
+    (await gql(GAPS, {}, viewer)).data.gapAnalysis.balance.find((b: any) => b.capability.id === 'c-radios');
 
   it('is on by default: repeated requests read the planning inputs once', async () => {
     const before = planningReads();
@@ -68,13 +71,19 @@ describe('analysis cache', () => {
   it('a mutation is seen by the next gapAnalysis and party(id)', async () => {
     expect((await beds()).available).toBe(225);
     expect((await gql(PARTY, { id: 'p-ngo' })).data.party.leadFor).toEqual([]);
-    await gql(`mutation { updateHolding(party: "p-min", capability: "c-beds", patch: { capacity: 300 }) { capacity } }`);
+    await gql(
+      `mutation { updateHolding(party: "p-min", capability: "c-beds", patch: { capacity: 300 }) { capacity } }`,
+    );
     expect(await beds()).toMatchObject({ available: 325, shortfall: 0 });
-    await gql(`mutation { createResponsibility(input: { party: "p-ngo", target: "threat-flood", role: "lead" }) { role } }`);
+    await gql(
+      `mutation { createResponsibility(input: { party: "p-ngo", target: "threat-flood", role: "lead" }) { role } }`,
+    );
     expect((await gql(PARTY, { id: 'p-ngo' })).data.party.leadFor).toEqual([{ id: 'threat-flood' }]);
     await gql(`mutation { deleteHolding(party: "p-min", capability: "c-beds") }`);
     expect(await beds()).toMatchObject({ available: 25, shortfall: 275 });
-    expect((await gql(PARTY, { id: 'p-min' })).data.party.capabilityBalance.map((b: any) => b.capability.id)).toEqual(['c-radios']);
+    expect((await gql(PARTY, { id: 'p-min' })).data.party.capabilityBalance.map((b: any) => b.capability.id)).toEqual([
+      'c-radios',
+    ]);
   });
 
   it('a reload is seen by the next request', async () => {
@@ -104,7 +113,9 @@ describe('analysis cache', () => {
     const other = new Graph({ config: graphConfig() });
     try {
       await other.writeTransaction(async (tx) => {
-        await tx.run(statementsFor('holdings').merge, { rows: [{ party: 'p-min', capability: 'c-beds', props: { capacity: 250 } }] });
+        await tx.run(statementsFor('holdings').merge, {
+          rows: [{ party: 'p-min', capability: 'c-beds', props: { capacity: 250 } }],
+        });
         await tx.run('model', 'bumpModelRevision');
       });
     } finally {
@@ -140,8 +151,16 @@ describe('analysis cache', () => {
     expect((await beds()).simulated).toBeNull();
     const id = await createRun(graph, { scenario: 'sc-flood', parameters: {}, seed: '1', status: 'running' });
     await finishRun(graph, id, {
-      status: 'done', iterationsDone: 1, totalImpactMean: 1,
-      result: { capabilities: [{ id: 'c-beds', probabilityShortfall: 1, shortfall: { mean: 70, p90: 80 }, avoidedImpact: null }], criteria: [], totalImpact: { mean: 1, p90: 1 } },
+      status: 'done',
+      iterationsDone: 1,
+      totalImpactMean: 1,
+      result: {
+        capabilities: [
+          { id: 'c-beds', probabilityShortfall: 1, shortfall: { mean: 70, p90: 80 }, avoidedImpact: null },
+        ],
+        criteria: [],
+        totalImpact: { mean: 1, p90: 1 },
+      },
     });
     expect((await beds()).simulated).toEqual({ expectedShortfall: 70 });
   });
@@ -165,10 +184,20 @@ describe('analysis cache', () => {
     expect((await gql(PARTY, { id: 'p-secret' }, NGO)).data.party).toBeNull();
     expect((await gql(PARTY, { id: 'p-secret' }, SECRET)).data.party.id).toBe('p-secret');
     // Party roles are derived per visibility class: the ministry's view of its beds differs for the NGO and the public.
-    expect((await gql(PARTY, { id: 'p-min' }, NGO)).data.party.capabilityBalance.find((b: any) => b.capability.id === 'c-beds').available).toBe(225);
-    expect((await gql(PARTY, { id: 'p-min' }, ANON)).data.party.capabilityBalance.find((b: any) => b.capability.id === 'c-beds').available).toBe(200);
+    expect(
+      (await gql(PARTY, { id: 'p-min' }, NGO)).data.party.capabilityBalance.find(
+        (b: any) => b.capability.id === 'c-beds',
+      ).available,
+    ).toBe(225);
+    expect(
+      (await gql(PARTY, { id: 'p-min' }, ANON)).data.party.capabilityBalance.find(
+        (b: any) => b.capability.id === 'c-beds',
+      ).available,
+    ).toBe(200);
     // After a change every class sees it, still filtered.
-    await gql(`mutation { updateHolding(party: "p-ngo", capability: "c-beds", patch: { capacity: 100 }) { capacity } }`);
+    await gql(
+      `mutation { updateHolding(party: "p-ngo", capability: "c-beds", patch: { capacity: 100 }) { capacity } }`,
+    );
     expect((await beds(NGO)).available).toBe(250);
     expect((await beds(ANON)).available).toBe(200);
     expect((await beds()).available).toBe(250);

@@ -13,13 +13,20 @@ import type { Model } from '../../src/model/schema.js';
 import { LABEL_OF, NODE_KINDS } from '../../src/model/kinds.js';
 import { findingOf, sourcesFindings } from '../helpers/sources-findings.js';
 
-type Gql = (query: string, variables?: Record<string, unknown>, viewer?: Viewer) => Promise<{ data?: any; errors?: { message: string; extensions?: { code?: string } }[] }>;
+type Gql = (
+  query: string,
+  variables?: Record<string, unknown>,
+  viewer?: Viewer,
+) => Promise<{ data?: any; errors?: { message: string; extensions?: { code?: string } }[] }>;
 
 async function client(graph: Graph): Promise<Gql> {
   // The viewer travels in a test header so one app serves admins and parties alike.
   const { app } = await createWeerbaar({
-    graph, auth: false, recover: false,
-    authenticate: (req) => (req.headers.get('x-test-viewer') ? (JSON.parse(req.headers.get('x-test-viewer')!) as Viewer) : LOCAL_ADMIN),
+    graph,
+    auth: false,
+    recover: false,
+    authenticate: (req) =>
+      req.headers.get('x-test-viewer') ? (JSON.parse(req.headers.get('x-test-viewer')!) as Viewer) : LOCAL_ADMIN,
   });
   return async (query, variables = {}, viewer) => {
     const res = await app.fetch('http://localhost/graphql', {
@@ -41,21 +48,42 @@ const ANONYMOUS: Viewer = { role: 'viewer', party: null, subject: 'anon', admin:
  *   sc-cyber     p = 0.3 → D (4);  fatalities 0 → 0,       costs 10000 → 5 (E) mean 2.5 risk 10
  */
 const HAND: unknown = {
-  vitalInterests: [{ id: 'vi-physical', name: 'Physical' }, { id: 'vi-economic', name: 'Economic' }],
-  impactCriteria: [
-    { id: 'crit-fatalities', name: 'Fatalities', vitalInterest: 'vi-physical', unit: 'persons', thresholds: [1, 10, 100, 1000, 10000] },
-    { id: 'crit-costs', name: 'Costs', vitalInterest: 'vi-economic', unit: 'M€', thresholds: [1, 10, 100, 1000, 10000] },
+  vitalInterests: [
+    { id: 'vi-physical', name: 'Physical' },
+    { id: 'vi-economic', name: 'Economic' },
   ],
-  threats: [{ id: 'threat-flood', name: 'Flood' }, { id: 'threat-drought', name: 'Drought' }],
+  impactCriteria: [
+    {
+      id: 'crit-fatalities',
+      name: 'Fatalities',
+      vitalInterest: 'vi-physical',
+      unit: 'persons',
+      thresholds: [1, 10, 100, 1000, 10000],
+    },
+    {
+      id: 'crit-costs',
+      name: 'Costs',
+      vitalInterest: 'vi-economic',
+      unit: 'M€',
+      thresholds: [1, 10, 100, 1000, 10000],
+    },
+  ],
+  threats: [
+    { id: 'threat-flood', name: 'Flood' },
+    { id: 'threat-drought', name: 'Drought' },
+  ],
   scenarios: [
     { id: 'sc-flood', name: 'Flood', likelihoodClass: 'B' },
     { id: 'sc-pandemic', name: 'Pandemic', likelihoodClass: 'D' },
     { id: 'sc-cyber', name: 'Cyber', likelihood: 0.3 },
   ],
   scores: [
-    { scenario: 'sc-flood', criterion: 'crit-fatalities', value: 100 }, { scenario: 'sc-flood', criterion: 'crit-costs', value: 1 },
-    { scenario: 'sc-pandemic', criterion: 'crit-fatalities', value: 10 }, { scenario: 'sc-pandemic', criterion: 'crit-costs', value: 10 },
-    { scenario: 'sc-cyber', criterion: 'crit-fatalities', value: 0 }, { scenario: 'sc-cyber', criterion: 'crit-costs', value: 10000 },
+    { scenario: 'sc-flood', criterion: 'crit-fatalities', value: 100 },
+    { scenario: 'sc-flood', criterion: 'crit-costs', value: 1 },
+    { scenario: 'sc-pandemic', criterion: 'crit-fatalities', value: 10 },
+    { scenario: 'sc-pandemic', criterion: 'crit-costs', value: 10 },
+    { scenario: 'sc-cyber', criterion: 'crit-fatalities', value: 0 },
+    { scenario: 'sc-cyber', criterion: 'crit-costs', value: 10000 },
   ],
   sectors: [{ id: 'sector-water', name: 'Water' }],
   services: [{ id: 'svc-water', name: 'Drinking water', sector: 'sector-water' }],
@@ -65,24 +93,36 @@ const HAND: unknown = {
     { id: 't-warn', name: 'Warn', phase: 'preparation' },
   ],
   capabilities: [
-    { id: 'c-boats', name: 'Boats', unit: 'boats' }, { id: 'c-beds', name: 'Beds', unit: 'beds' },
-    { id: 'c-pumps', name: 'Pumps', unit: 'pumps' }, { id: 'c-radios', name: 'Radios', unit: 'sets' },
+    { id: 'c-boats', name: 'Boats', unit: 'boats' },
+    { id: 'c-beds', name: 'Beds', unit: 'beds' },
+    { id: 'c-pumps', name: 'Pumps', unit: 'pumps' },
+    { id: 'c-radios', name: 'Radios', unit: 'sets' },
   ],
   parties: [
     { id: 'p-min', name: 'Ministry', kind: 'ministry' },
     { id: 'p-region', name: 'Safety region', kind: 'safety-region' },
     { id: 'p-eu', name: 'EU MIC', kind: 'international' },
     { id: 'p-ngo', name: 'Red Cross', kind: 'ngo' },
-    { id: 'p-secret', name: 'Secret service', kind: 'other-government', classification: 'restricted', owner: 'p-secret' },
+    {
+      id: 'p-secret',
+      name: 'Secret service',
+      kind: 'other-government',
+      classification: 'restricted',
+      owner: 'p-secret',
+    },
   ],
   requirements: [
-    { scenario: 'sc-flood', task: 't-evac', demand: 10 }, { scenario: 'sc-flood', task: 't-shelter', demand: 100 },
-    { scenario: 'sc-pandemic', task: 't-evac', demand: 4 }, { scenario: 'sc-pandemic', task: 't-shelter', demand: 300 },
+    { scenario: 'sc-flood', task: 't-evac', demand: 10 },
+    { scenario: 'sc-flood', task: 't-shelter', demand: 100 },
+    { scenario: 'sc-pandemic', task: 't-evac', demand: 4 },
+    { scenario: 'sc-pandemic', task: 't-shelter', demand: 300 },
     { scenario: 'sc-cyber', task: 't-warn', demand: 5 },
   ],
   needs: [
-    { task: 't-evac', capability: 'c-boats', perUnit: 0.5 }, { task: 't-evac', capability: 'c-pumps', perUnit: 2 },
-    { task: 't-shelter', capability: 'c-beds', perUnit: 1 }, { task: 't-shelter', capability: 'c-boats', perUnit: 0.01 },
+    { task: 't-evac', capability: 'c-boats', perUnit: 0.5 },
+    { task: 't-evac', capability: 'c-pumps', perUnit: 2 },
+    { task: 't-shelter', capability: 'c-beds', perUnit: 1 },
+    { task: 't-shelter', capability: 'c-boats', perUnit: 0.01 },
   ],
   holdings: [
     { party: 'p-region', capability: 'c-boats', capacity: 4, readiness: 0.5 },
@@ -159,13 +199,33 @@ describe('analysis on a hand-computed model', () => {
     expect(errors).toBeUndefined();
     expect(order(data)).toEqual(['sc-cyber', 'sc-pandemic', 'sc-flood']);
     const [cyber, pandemic, flood] = data.riskAssessment.scenarios;
-    expect(cyber).toMatchObject({ rank: 1, likelihoodClass: 'D', likelihoodScore: 4, impactScore: 2.5, impactClass: 'B', riskScore: 10 });
+    expect(cyber).toMatchObject({
+      rank: 1,
+      likelihoodClass: 'D',
+      likelihoodScore: 4,
+      impactScore: 2.5,
+      impactClass: 'B',
+      riskScore: 10,
+    });
     expect(pandemic).toMatchObject({ rank: 2, likelihoodScore: 4, impactScore: 2, riskScore: 8 });
     expect(flood).toMatchObject({ rank: 3, likelihoodClass: 'B', likelihoodScore: 2, impactScore: 2, riskScore: 4 });
-    expect(flood.impacts.find((i: any) => i.criterion.id === 'crit-fatalities')).toMatchObject({ value: 100, class: 'C', score: 3, weight: 1 });
-    expect(cyber.impacts.find((i: any) => i.criterion.id === 'crit-fatalities')).toMatchObject({ value: 0, class: null, score: 0 });
-    expect(data.riskAssessment.diagram.map((p: any) => [p.scenario.id, p.likelihoodScore, p.impactScore, p.rank])).toEqual([
-      ['sc-cyber', 4, 2.5, 1], ['sc-pandemic', 4, 2, 2], ['sc-flood', 2, 2, 3],
+    expect(flood.impacts.find((i: any) => i.criterion.id === 'crit-fatalities')).toMatchObject({
+      value: 100,
+      class: 'C',
+      score: 3,
+      weight: 1,
+    });
+    expect(cyber.impacts.find((i: any) => i.criterion.id === 'crit-fatalities')).toMatchObject({
+      value: 0,
+      class: null,
+      score: 0,
+    });
+    expect(
+      data.riskAssessment.diagram.map((p: any) => [p.scenario.id, p.likelihoodScore, p.impactScore, p.rank]),
+    ).toEqual([
+      ['sc-cyber', 4, 2.5, 1],
+      ['sc-pandemic', 4, 2, 2],
+      ['sc-flood', 2, 2, 3],
     ]);
   });
 
@@ -189,7 +249,10 @@ describe('analysis on a hand-computed model', () => {
     const explicit = await gql(RISK, { profile: 'equal', weights: [{ criterion: 'crit-costs', weight: 0 }] });
     expect(explicit.errors).toBeUndefined();
     expect(order(explicit.data)).toEqual(['sc-pandemic', 'sc-flood', 'sc-cyber']);
-    expect(explicit.data.riskAssessment.weights).toEqual([{ criterion: { id: 'crit-costs' }, weight: 0 }, { criterion: { id: 'crit-fatalities' }, weight: 1 }]);
+    expect(explicit.data.riskAssessment.weights).toEqual([
+      { criterion: { id: 'crit-costs' }, weight: 0 },
+      { criterion: { id: 'crit-fatalities' }, weight: 1 },
+    ]);
   });
 
   it('reports which ranks change across profiles', async () => {
@@ -199,8 +262,11 @@ describe('analysis on a hand-computed model', () => {
     expect(sens['sc-pandemic']).toMatchObject({ rank: 2, minRank: 1, maxRank: 2, changed: true });
     expect(sens['sc-flood']).toMatchObject({ rank: 3, minRank: 2, maxRank: 3, changed: true });
     expect(sens['sc-cyber'].ranks).toEqual([
-      { profile: 'model', rank: 1 }, { profile: 'equal', rank: 1 }, { profile: 'human-safety-first', rank: 3 },
-      { profile: 'economy-first', rank: 1 }, { profile: 'society-first', rank: 1 },
+      { profile: 'model', rank: 1 },
+      { profile: 'equal', rank: 1 },
+      { profile: 'human-safety-first', rank: 3 },
+      { profile: 'economy-first', rank: 1 },
+      { profile: 'society-first', rank: 1 },
     ]);
   });
 
@@ -226,19 +292,40 @@ describe('analysis on a hand-computed model', () => {
       { party: { id: 'p-region', name: 'Safety region' }, capacity: 4, readiness: 0.5 },
     ]);
     // beds: max(100, 300) = 300; available 200 + 50×0.5 = 225 → shortfall 75
-    expect(row(data, 'c-beds')).toMatchObject({ required: 300, available: 225, availableNational: 225, shortfall: 75, surplus: 0 });
+    expect(row(data, 'c-beds')).toMatchObject({
+      required: 300,
+      available: 225,
+      availableNational: 225,
+      shortfall: 75,
+      surplus: 0,
+    });
     // pumps: flood 10×2 = 20, nobody holds them
     expect(row(data, 'c-pumps')).toMatchObject({ required: 20, available: 0, shortfall: 20, holders: [] });
     // radios: not needed; 5 + 3 + 100
-    expect(row(data, 'c-radios')).toMatchObject({ required: 0, available: 108, availableNational: 108, surplus: 108, drivingScenario: null });
-    expect(data.gapAnalysis.gaps).toEqual([{ capability: { id: 'c-beds' }, shortfall: 75 }, { capability: { id: 'c-pumps' }, shortfall: 20 }]);
+    expect(row(data, 'c-radios')).toMatchObject({
+      required: 0,
+      available: 108,
+      availableNational: 108,
+      surplus: 108,
+      drivingScenario: null,
+    });
+    expect(data.gapAnalysis.gaps).toEqual([
+      { capability: { id: 'c-beds' }, shortfall: 75 },
+      { capability: { id: 'c-pumps' }, shortfall: 20 },
+    ]);
     expect(data.gapAnalysis.duplicates.map((d: any) => d.capability.id)).toEqual(['c-radios']);
-    expect(data.gapAnalysis.multipleLeads).toEqual([{ target: { id: 'threat-flood', label: 'Threat' }, leads: [{ id: 'p-min' }, { id: 'p-region' }] }]);
+    expect(data.gapAnalysis.multipleLeads).toEqual([
+      { target: { id: 'threat-flood', label: 'Threat' }, leads: [{ id: 'p-min' }, { id: 'p-region' }] },
+    ]);
     expect(data.gapAnalysis.uncoveredTasks).toEqual([{ id: 't-warn' }]);
     expect(data.gapAnalysis.unheldCapabilities).toEqual([{ id: 'c-pumps' }]);
     expect(data.gapAnalysis.targetsWithoutLead).toEqual([
-      { id: 'c-boats', label: 'Capability' }, { id: 'c-pumps', label: 'Capability' }, { id: 'c-radios', label: 'Capability' },
-      { id: 'svc-water', label: 'Service' }, { id: 't-shelter', label: 'Task' }, { id: 't-warn', label: 'Task' },
+      { id: 'c-boats', label: 'Capability' },
+      { id: 'c-pumps', label: 'Capability' },
+      { id: 'c-radios', label: 'Capability' },
+      { id: 'svc-water', label: 'Service' },
+      { id: 't-shelter', label: 'Task' },
+      { id: 't-warn', label: 'Task' },
       { id: 'threat-drought', label: 'Threat' },
     ]);
   });
@@ -303,10 +390,28 @@ describe('analysis on a hand-computed model', () => {
   it('puts the newest finished simulation run beside the static numbers', async () => {
     const id = await createRun(graph, { scenario: 'sc-flood', parameters: {}, seed: '1', status: 'running' });
     await finishRun(graph, id, {
-      status: 'done', iterationsDone: 10, totalImpactMean: 2.1,
+      status: 'done',
+      iterationsDone: 10,
+      totalImpactMean: 2.1,
       result: {
-        capabilities: [{ id: 'c-beds', probabilityShortfall: 0.7, shortfall: { mean: 50, p90: 90 }, shortfallUnitHours: { mean: 1, p90: 2 }, avoidedImpact: 0.3 }],
-        criteria: [{ id: 'crit-fatalities', mean: 150, p90: 400, classProbabilities: { A: 0, B: 0.1, C: 0.8, D: 0.1, E: 0 }, meanScore: 3.2 }],
+        capabilities: [
+          {
+            id: 'c-beds',
+            probabilityShortfall: 0.7,
+            shortfall: { mean: 50, p90: 90 },
+            shortfallUnitHours: { mean: 1, p90: 2 },
+            avoidedImpact: 0.3,
+          },
+        ],
+        criteria: [
+          {
+            id: 'crit-fatalities',
+            mean: 150,
+            p90: 400,
+            classProbabilities: { A: 0, B: 0.1, C: 0.8, D: 0.1, E: 0 },
+            meanScore: 3.2,
+          },
+        ],
         totalImpact: { mean: 2.1, halfWidth95: null, p90: 3 },
       },
     });
@@ -314,10 +419,22 @@ describe('analysis on a hand-computed model', () => {
     expect(risk.errors).toBeUndefined();
     const flood = risk.data.riskAssessment.scenarios[0];
     expect(flood.simulatedImpact).toBe(2.1);
-    expect(flood.impacts.find((i: any) => i.criterion.id === 'crit-fatalities').simulated).toEqual({ runId: id, mean: 150, p90: 400, class: 'C', classProbabilities: { C: 0.8 } });
+    expect(flood.impacts.find((i: any) => i.criterion.id === 'crit-fatalities').simulated).toEqual({
+      runId: id,
+      mean: 150,
+      p90: 400,
+      class: 'C',
+      classProbabilities: { C: 0.8 },
+    });
     expect(flood.impacts.find((i: any) => i.criterion.id === 'crit-costs').simulated).toBeNull();
     const gaps = await gql(GAPS, { scenarioIds: ['sc-flood', 'sc-pandemic'] });
-    expect(row(gaps.data, 'c-beds').simulated).toEqual({ scenario: { id: 'sc-flood' }, probabilityShortfall: 0.7, expectedShortfall: 50, p90Shortfall: 90, avoidedImpact: 0.3 });
+    expect(row(gaps.data, 'c-beds').simulated).toEqual({
+      scenario: { id: 'sc-flood' },
+      probabilityShortfall: 0.7,
+      expectedShortfall: 50,
+      p90Shortfall: 90,
+      avoidedImpact: 0.3,
+    });
     expect(row(gaps.data, 'c-boats').simulated).toBeNull();
     expect(row((await gql(GAPS, { scenarioIds: ['sc-pandemic'] })).data, 'c-beds').simulated).toBeNull();
   });
@@ -394,16 +511,26 @@ describe('analysis on the default model', () => {
     // The deliberate findings of simulations/SOURCES.md, as the administrator sees them.
     const gapIds = new Set(g.gaps.map((b: any) => b.capability.id));
     const duplicateIds = new Set(g.duplicates.map((b: any) => b.capability.id));
-    const found = Object.fromEntries(g.balance.map((b: any) => [b.capability.id, findingOf({
-      ...b, gap: gapIds.has(b.capability.id), duplicate: duplicateIds.has(b.capability.id),
-    })]));
+    const found = Object.fromEntries(
+      g.balance.map((b: any) => [
+        b.capability.id,
+        findingOf({
+          ...b,
+          gap: gapIds.has(b.capability.id),
+          duplicate: duplicateIds.has(b.capability.id),
+        }),
+      ]),
+    );
     expect(found).toEqual(Object.fromEntries(sourcesFindings().map((r) => [r.capability, r.finding])));
     expect(g.uncoveredTasks.map((t: any) => t.id)).toEqual(['t-health-monitoring']);
     expect(g.unheldCapabilities.map((c: any) => c.id)).toEqual(['cap-cooling-centres']);
-    expect(g.targetsWithoutLead.map((t: any) => [t.id, t.label]))
-      .toEqual([['postal', 'Service'], ['t-fuel-distribution', 'Task']]);
+    expect(g.targetsWithoutLead.map((t: any) => [t.id, t.label])).toEqual([
+      ['postal', 'Service'],
+      ['t-fuel-distribution', 'Task'],
+    ]);
     expect(g.multipleLeads.map((m: any) => [m.target.id, m.leads.map((l: any) => l.id)])).toEqual([
-      ['cap-crisis-comm', ['min-az', 'min-bzk']], ['t-cyber-incident-response', ['min-bzk', 'min-ez']],
+      ['cap-crisis-comm', ['min-az', 'min-bzk']],
+      ['t-cyber-incident-response', ['min-bzk', 'min-ez']],
     ]);
   });
 
@@ -412,10 +539,11 @@ describe('analysis on the default model', () => {
     for (const k of NODE_KINDS) {
       for (const x of model[k.list] as readonly { id: string }[]) labelOf.set(x.id, LABEL_OF[k.list]);
     }
-    const targets = (party: string, role: string) => model.responsibilities
-      .filter((r) => r.party === party && r.role === role)
-      .map((r) => ({ id: r.target, label: labelOf.get(r.target) }))
-      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    const targets = (party: string, role: string) =>
+      model.responsibilities
+        .filter((r) => r.party === party && r.role === role)
+        .map((r) => ({ id: r.target, label: labelOf.get(r.target) }))
+        .sort((a, b) => (a.id < b.id ? -1 : 1));
     const findings = new Map(sourcesFindings().map((r) => [r.capability, r.finding]));
     const ministries = model.parties.filter((p) => p.kind === 'ministry');
     expect(ministries.length).toBeGreaterThanOrEqual(13);
@@ -428,21 +556,29 @@ describe('analysis on the default model', () => {
       expect(p.supportFor, party.id).toEqual(targets(party.id, 'support'));
       // Every ministry has a part (SNV 2007 §4.1): at least one lead or support.
       expect(p.leadFor.length + p.supportFor.length, party.id).toBeGreaterThan(0);
-      const held = model.holdings.filter((h) => h.party === party.id).map((h) => h.capability).sort();
+      const held = model.holdings
+        .filter((h) => h.party === party.id)
+        .map((h) => h.capability)
+        .sort();
       expect(p.holdings.map((h: any) => h.capability.id).sort(), party.id).toEqual(held);
       // Its part in gaps and duplicates: the capabilities it holds or leads.
       const led = model.responsibilities.filter((r) => r.party === party.id && r.role === 'lead').map((r) => r.target);
       const capabilityIds = new Set(model.capabilities.map((c) => c.id));
       const mine = [...new Set([...held, ...led.filter((c) => capabilityIds.has(c))])].sort();
-      expect(p.gaps.map((b: any) => b.capability.id).sort(), party.id)
-        .toEqual(mine.filter((c) => findings.get(c) === 'gap' || findings.get(c) === 'no holder'));
-      expect(p.duplicates.map((b: any) => b.capability.id).sort(), party.id)
-        .toEqual(mine.filter((c) => findings.get(c) === 'duplicate'));
+      expect(p.gaps.map((b: any) => b.capability.id).sort(), party.id).toEqual(
+        mine.filter((c) => findings.get(c) === 'gap' || findings.get(c) === 'no holder'),
+      );
+      expect(p.duplicates.map((b: any) => b.capability.id).sort(), party.id).toEqual(
+        mine.filter((c) => findings.get(c) === 'duplicate'),
+      );
       const shared = p.sharedLeads.map((s: any) => s.target.id);
-      expect(shared, party.id).toEqual({
-        'min-az': ['cap-crisis-comm'], 'min-bzk': ['cap-crisis-comm', 't-cyber-incident-response'],
-        'min-ez': ['t-cyber-incident-response'],
-      }[party.id] ?? []);
+      expect(shared, party.id).toEqual(
+        {
+          'min-az': ['cap-crisis-comm'],
+          'min-bzk': ['cap-crisis-comm', 't-cyber-incident-response'],
+          'min-ez': ['t-cyber-incident-response'],
+        }[party.id] ?? [],
+      );
     }
     // The lead for the threats follows SNV §4.1: BZK leads social vulnerability, among others.
     const { data } = await gql(PARTY, { id: 'min-bzk' });

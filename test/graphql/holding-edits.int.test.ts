@@ -8,24 +8,25 @@ import { validateModel } from '../../src/model/validate.js';
 import { issueToken } from '../../src/server/auth.js';
 import type { Graph } from '../../src/graph/graph.js';
 
-const model = () => validateModel({
-  sectors: [{ id: 'energy', name: 'Energie' }],
-  services: [{ id: 'power', name: 'Electricity', sector: 'energy', recoveryRate: 0.2 }],
-  scenarios: [{ id: 'blackout', name: 'Long power outage' }],
-  disruptions: [{ scenario: 'blackout', service: 'power', inoperability: 0.8, durationHours: 72 }],
-  tasks: [{ id: 't-gen', name: 'Emergency power', phase: 'response', unit: 'sites' }],
-  requirements: [{ scenario: 'blackout', task: 't-gen', demand: 10 }],
-  capabilities: [{ id: 'c-gen', name: 'Generators', unit: 'sets' }],
-  needs: [{ task: 't-gen', capability: 'c-gen', perUnit: 2 }],
-  parties: [
-    { id: 'p-def', name: 'Defence', kind: 'ministry' },
-    { id: 'p-ezk', name: 'EZK', kind: 'ministry' },
-  ],
-  holdings: [
-    { party: 'p-def', capability: 'c-gen', capacity: 8, readiness: 1, mobilisationHours: 12 },
-    { party: 'p-ezk', capability: 'c-gen', capacity: 4, readiness: 0.5 },
-  ],
-});
+const model = () =>
+  validateModel({
+    sectors: [{ id: 'energy', name: 'Energie' }],
+    services: [{ id: 'power', name: 'Electricity', sector: 'energy', recoveryRate: 0.2 }],
+    scenarios: [{ id: 'blackout', name: 'Long power outage' }],
+    disruptions: [{ scenario: 'blackout', service: 'power', inoperability: 0.8, durationHours: 72 }],
+    tasks: [{ id: 't-gen', name: 'Emergency power', phase: 'response', unit: 'sites' }],
+    requirements: [{ scenario: 'blackout', task: 't-gen', demand: 10 }],
+    capabilities: [{ id: 'c-gen', name: 'Generators', unit: 'sets' }],
+    needs: [{ task: 't-gen', capability: 'c-gen', perUnit: 2 }],
+    parties: [
+      { id: 'p-def', name: 'Defence', kind: 'ministry' },
+      { id: 'p-ezk', name: 'EZK', kind: 'ministry' },
+    ],
+    holdings: [
+      { party: 'p-def', capability: 'c-gen', capacity: 8, readiness: 1, mobilisationHours: 12 },
+      { party: 'p-ezk', capability: 'c-gen', capacity: 4, readiness: 0.5 },
+    ],
+  });
 
 const EDIT = `mutation Edit($party: ID!, $capability: ID!, $edit: HoldingEditInput!, $reason: String!) {
   editHolding(party: $party, capability: $capability, edit: $edit, reason: $reason) {
@@ -40,8 +41,9 @@ const GAP = `{ gapAnalysis { balance { capability { id } required available shor
 describe('editing one’s own holdings', () => {
   let graph: Graph;
   let api: Awaited<ReturnType<typeof testApp>>;
-  const as = async (role: 'planner' | 'viewer' | 'admin', party?: string) =>
-    ({ authorization: `Bearer ${await issueToken(TEST_SECRET, { subject: `${role}-${party ?? 'none'}`, role, party })}` });
+  const as = async (role: 'planner' | 'viewer' | 'admin', party?: string) => ({
+    authorization: `Bearer ${await issueToken(TEST_SECRET, { subject: `${role}-${party ?? 'none'}`, role, party })}`,
+  });
 
   beforeAll(async () => {
     graph = await testGraph();
@@ -61,7 +63,11 @@ describe('editing one’s own holdings', () => {
     // required 10 × 2 = 20; available 8 × 1 + 4 × 0.5 = 10
     expect(before.data.gapAnalysis.balance[0]).toMatchObject({ required: 20, available: 10, shortfall: 10 });
     const t0 = Date.now();
-    const r = await api.gql(EDIT, { party: 'p-def', capability: 'c-gen', edit: { capacity: 14 }, reason: 'Two sets bought' }, planner);
+    const r = await api.gql(
+      EDIT,
+      { party: 'p-def', capability: 'c-gen', edit: { capacity: 14 }, reason: 'Two sets bought' },
+      planner,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.editHolding).toEqual({ capacity: 14, readiness: 1, mobilisationHours: 12 });
     const after = await api.gql(GAP, {}, planner);
@@ -69,16 +75,32 @@ describe('editing one’s own holdings', () => {
     const h = await api.gql(HISTORY, { party: 'p-def', capability: 'c-gen' }, planner);
     expect(h.errors).toBeUndefined();
     const [latest] = h.data.holdingHistory;
-    expect(latest).toMatchObject({ subject: 'planner-p-def', role: 'planner', party: 'p-def', action: 'edit:holdings', reason: 'Two sets bought', capacity: 14, readiness: 1 });
+    expect(latest).toMatchObject({
+      subject: 'planner-p-def',
+      role: 'planner',
+      party: 'p-def',
+      action: 'edit:holdings',
+      reason: 'Two sets bought',
+      capacity: 14,
+      readiness: 1,
+    });
     expect(Math.abs(Date.parse(latest.at) - t0)).toBeLessThan(60_000);
   });
 
   it('validates the numbers as the model format does, naming the item and field', async () => {
     const planner = await as('planner', 'p-def');
-    const r = await api.gql(EDIT, { party: 'p-def', capability: 'c-gen', edit: { readiness: 1.5 }, reason: 'typo' }, planner);
+    const r = await api.gql(
+      EDIT,
+      { party: 'p-def', capability: 'c-gen', edit: { readiness: 1.5 }, reason: 'typo' },
+      planner,
+    );
     expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(r.errors?.[0]?.message).toMatch(/readiness/);
-    const blank = await api.gql(EDIT, { party: 'p-def', capability: 'c-gen', edit: { capacity: 9 }, reason: '  ' }, planner);
+    const blank = await api.gql(
+      EDIT,
+      { party: 'p-def', capability: 'c-gen', edit: { capacity: 9 }, reason: '  ' },
+      planner,
+    );
     expect(blank.errors?.[0]?.message).toMatch(/holdings \(p-def→c-gen\)\.reason/);
     const h = await api.gql(HISTORY, { party: 'p-def', capability: 'c-gen' }, planner);
     expect(h.data.holdingHistory.filter((e: { action: string }) => e.action === 'edit:holdings')).toHaveLength(1);

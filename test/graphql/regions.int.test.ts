@@ -12,17 +12,23 @@ import type { Graph } from '../../src/graph/graph.js';
 // rc ↔ ra 4 h explicitly.
 const MODEL = validateModel({
   regions: [
-    { id: 'ra', name: 'A', lat: 52, lon: 5 }, { id: 'rb', name: 'B', lat: 53, lon: 5 },
+    { id: 'ra', name: 'A', lat: 52, lon: 5 },
+    { id: 'rb', name: 'B', lat: 53, lon: 5 },
     { id: 'rc', name: 'C', lat: 52, lon: 6 },
   ],
   travelTimes: [{ from: 'rc', to: 'ra', hours: 4 }],
-  scenarios: [{ id: 'surge', name: 'Surge', regions: ['ra'] }, { id: 'quake', name: 'Quake', regions: ['rb', 'rc'] }],
+  scenarios: [
+    { id: 'surge', name: 'Surge', regions: ['ra'] },
+    { id: 'quake', name: 'Quake', regions: ['rb', 'rc'] },
+  ],
   tasks: [
-    { id: 'pump', name: 'Pump', phase: 'response' }, { id: 'decon', name: 'Decon', phase: 'response' },
+    { id: 'pump', name: 'Pump', phase: 'response' },
+    { id: 'decon', name: 'Decon', phase: 'response' },
     { id: 'evac', name: 'Evacuate', phase: 'response' },
   ],
   capabilities: [
-    { id: 'pumps', name: 'Pumps', unit: 'pumps' }, { id: 'cbrn', name: 'CBRN', unit: 'teams' },
+    { id: 'pumps', name: 'Pumps', unit: 'pumps' },
+    { id: 'cbrn', name: 'CBRN', unit: 'teams' },
     { id: 'boats', name: 'Boats', unit: 'boats' },
   ],
   parties: [
@@ -34,11 +40,14 @@ const MODEL = validateModel({
     { id: 'eu', name: 'EU MIC', kind: 'international' },
   ],
   requirements: [
-    { scenario: 'surge', task: 'pump', demand: 16 }, { scenario: 'quake', task: 'pump', demand: 14 },
-    { scenario: 'surge', task: 'decon', demand: 5 }, { scenario: 'surge', task: 'evac', demand: 10 },
+    { scenario: 'surge', task: 'pump', demand: 16 },
+    { scenario: 'quake', task: 'pump', demand: 14 },
+    { scenario: 'surge', task: 'decon', demand: 5 },
+    { scenario: 'surge', task: 'evac', demand: 10 },
   ],
   needs: [
-    { task: 'pump', capability: 'pumps', perUnit: 1 }, { task: 'decon', capability: 'cbrn', perUnit: 1 },
+    { task: 'pump', capability: 'pumps', perUnit: 1 },
+    { task: 'decon', capability: 'cbrn', perUnit: 1 },
     { task: 'evac', capability: 'boats', perUnit: 1 },
   ],
   holdings: [
@@ -52,7 +61,8 @@ const MODEL = validateModel({
     { party: 'min', capability: 'boats', capacity: 4 },
   ],
   responsibilities: [
-    { party: 'vw', target: 'cbrn', role: 'lead' }, { party: 'vw', target: 'boats', role: 'lead' },
+    { party: 'vw', target: 'cbrn', role: 'lead' },
+    { party: 'vw', target: 'boats', role: 'lead' },
     { party: 'min', target: 'pumps', role: 'lead' },
   ],
 });
@@ -68,7 +78,9 @@ beforeAll(async () => {
   const { app } = await createWeerbaar({ graph, auth: false, recover: false, authenticate: () => LOCAL_ADMIN });
   gql = async (query, variables = {}) => {
     const res = await app.fetch('http://localhost/graphql', {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
     });
     return res.json() as Promise<any>;
   };
@@ -93,9 +105,13 @@ const row = (data: any, id: string) => data.gapAnalysis.balance.find((b: any) =>
 describe('regions in the graph', () => {
   it('gives the model back unchanged, regions and travel times included', async () => {
     // Lists come back in the graph's order: compare them sorted.
-    const sorted = (m: Record<string, unknown>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [
-      k, Array.isArray(v) ? [...v].map((x) => JSON.stringify(x, Object.keys(x).sort())).sort() : v,
-    ]));
+    const sorted = (m: Record<string, unknown>) =>
+      Object.fromEntries(
+        Object.entries(m).map(([k, v]) => [
+          k,
+          Array.isArray(v) ? [...v].map((x) => JSON.stringify(x, Object.keys(x).sort())).sort() : v,
+        ]),
+      );
     expect(sorted(await exportModel(graph))).toEqual(sorted(MODEL));
   });
 
@@ -111,7 +127,7 @@ describe('regions in the graph', () => {
     ]);
     const pA = pumps.holders.find((h: any) => h.party.id === 'pA');
     expect(pA.region).toEqual({ id: 'ra' });
-    expect(pA.arrivalHours).toBeCloseTo(1 + (6371.0088 * Math.PI / 180) * 1.3 / 60, 9);
+    expect(pA.arrivalHours).toBeCloseTo(1 + (((6371.0088 * Math.PI) / 180) * 1.3) / 60, 9);
     expect(pA.counted).toBe(false);
     expect(pumps.regions).toEqual([
       { region: { id: 'rb' }, capacity: 5, available: 5, holders: [{ id: 'pB' }] },
@@ -128,11 +144,12 @@ describe('regions in the graph', () => {
     const { data } = await gql(GAPS);
     expect(data.gapAnalysis.withinHours).toBeNull();
     expect(row(data, 'pumps')).toMatchObject({ scenario: { id: 'surge' }, required: 16, available: 23, shortfall: 0 });
-    expect(data.gapAnalysis.internationalDependence)
-      .toEqual([{ capability: { id: 'cbrn' }, required: 5, availableNational: 2 }]);
+    expect(data.gapAnalysis.internationalDependence).toEqual([
+      { capability: { id: 'cbrn' }, required: 5, availableNational: 2 },
+    ]);
   });
 
-  it("shows a ministry the gaps in what it leads, saying whether it holds or leads", async () => {
+  it('shows a ministry the gaps in what it leads, saying whether it holds or leads', async () => {
     const PART = `query($id: ID!) { party(id: $id) {
       gaps { capability { id } partyHolds partyLeads } capabilityBalance { capability { id } } } }`;
     const { data, errors } = await gql(PART, { id: 'vw' });
@@ -153,7 +170,11 @@ describe('regions in the graph', () => {
       party(id: "pA") { region { id name } } }`);
     expect(errors).toBeUndefined();
     expect(data.node).toEqual({
-      lat: 53, lon: 5, parties: [{ id: 'pB' }, { id: 'pC' }], scenarios: [{ id: 'quake' }], travelTimesFrom: [],
+      lat: 53,
+      lon: 5,
+      parties: [{ id: 'pB' }, { id: 'pC' }],
+      scenarios: [{ id: 'quake' }],
+      travelTimesFrom: [],
     });
     expect(data.party.region).toEqual({ id: 'ra', name: 'A' });
   });

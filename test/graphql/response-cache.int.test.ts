@@ -23,7 +23,6 @@ type Result = { data?: any; errors?: { message: string; extensions?: { code?: st
 const ADMIN2: Viewer = { role: 'admin', party: 'p-ngo', subject: 'admin2', admin: true };
 const NGO2: Viewer = { role: 'viewer', party: 'p-ngo', subject: 'ngo-2', admin: false };
 
-
 const GAPS = `{ gapAnalysis {
   balance { capability { id name } required available shortfall holders { party { id name holdings { capacity } } capacity } simulated { expectedShortfall runId } }
   gaps { capability { id } shortfall } } }`;
@@ -34,7 +33,10 @@ describe('response cache', () => {
   let graph: Graph;
   let analysis: AnalysisService;
   let fetchWith: (
-    app: App, query: string, variables?: Record<string, unknown>, viewer?: Viewer | 'bad',
+    app: App,
+    query: string,
+    variables?: Record<string, unknown>,
+    viewer?: Viewer | 'bad',
     headers?: Record<string, string>,
   ) => Promise<Response>;
   let gql: (query: string, variables?: Record<string, unknown>, viewer?: Viewer) => Promise<Result>;
@@ -45,7 +47,8 @@ describe('response cache', () => {
 
   const authenticate = (req: Request): Viewer => {
     const h = req.headers.get('x-test-viewer');
-    if (h === 'bad') throw new GraphQLError('bad token', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+    if (h === 'bad')
+      throw new GraphQLError('bad token', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
     return h ? (JSON.parse(h) as Viewer) : LOCAL_ADMIN;
   };
 
@@ -56,24 +59,41 @@ describe('response cache', () => {
     // A long revision bound, so that the counts below cannot depend on the machine's speed; the bound itself is tested
     // on an app with the default one.
     const weerbaar = await createWeerbaar({
-      graph, auth: false, authenticate, recover: false, analysis: { revisionMaxAgeMs: 3_600_000 },
+      graph,
+      auth: false,
+      authenticate,
+      recover: false,
+      analysis: { revisionMaxAgeMs: 3_600_000 },
     });
     app = weerbaar.app;
     analysis = weerbaar.parts.analysis;
     const uncached = await createWeerbaar({
-      graph, auth: false, authenticate, recover: false, analysis: { cache: false },
+      graph,
+      auth: false,
+      authenticate,
+      recover: false,
+      analysis: { cache: false },
     });
     uncachedApp = uncached.app;
-    fetchWith = (a, query, variables = {}, viewer, headers = {}) => Promise.resolve(a.fetch('http://localhost/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(viewer ? { 'x-test-viewer': viewer === 'bad' ? 'bad' : JSON.stringify(viewer) } : {}), ...headers },
-      body: JSON.stringify({ query, variables }),
-    }));
-    const run = (a: App) => async (query: string, variables: Record<string, unknown> = {}, viewer?: Viewer) => {
-      const body = (await (await fetchWith(a, query, variables, viewer)).json()) as Result;
-      expect(body.errors, query).toBeUndefined();
-      return body;
-    };
+    fetchWith = (a, query, variables = {}, viewer, headers = {}) =>
+      Promise.resolve(
+        a.fetch('http://localhost/graphql', {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(viewer ? { 'x-test-viewer': viewer === 'bad' ? 'bad' : JSON.stringify(viewer) } : {}),
+            ...headers,
+          },
+          body: JSON.stringify({ query, variables }),
+        }),
+      );
+    const run =
+      (a: App) =>
+      async (query: string, variables: Record<string, unknown> = {}, viewer?: Viewer) => {
+        const body = (await (await fetchWith(a, query, variables, viewer)).json()) as Result;
+        expect(body.errors, query).toBeUndefined();
+        return body;
+      };
     gql = run(app);
     plain = run(uncachedApp);
   });
@@ -85,7 +105,8 @@ describe('response cache', () => {
     await graph.close();
   });
 
-  const beds = async (viewer?: Viewer) => (await gql(GAPS, {}, viewer)).data.gapAnalysis.balance.find((b: any) => b.capability.id === 'c-beds');
+  const beds = async (viewer?: Viewer) =>
+    (await gql(GAPS, {}, viewer)).data.gapAnalysis.balance.find((b: any) => b.capability.id === 'c-beds');
   const delta = async <T>(f: () => Promise<T>) => {
     const stats = () => ({ ...analysis.stats, revisionReads: analysis.revision.stats.reads, reads: reads().length });
     const before = stats();
@@ -93,9 +114,11 @@ describe('response cache', () => {
     const after = stats();
     return {
       value,
-      hits: after.responseHits - before.responseHits, stored: after.responsesStored - before.responsesStored,
+      hits: after.responseHits - before.responseHits,
+      stored: after.responsesStored - before.responsesStored,
       uncacheable: after.responsesUncacheable - before.responsesUncacheable,
-      revisionReads: after.revisionReads - before.revisionReads, otherReads: reads().slice(before.reads),
+      revisionReads: after.revisionReads - before.revisionReads,
+      otherReads: reads().slice(before.reads),
     };
   };
 
@@ -108,7 +131,11 @@ describe('response cache', () => {
     expect(second).toMatchObject({ hits: 1, stored: 0, revisionReads: 0, otherReads: [] });
     expect(second.value).toEqual(first.value);
     // party(id) with variables, riskAssessment + riskProfiles: keyed by variables too.
-    for (const [q, v] of [[PARTY, { id: 'p-min' }], [PARTY, { id: 'p-ngo' }], [RISK, {}]] as const) {
+    for (const [q, v] of [
+      [PARTY, { id: 'p-min' }],
+      [PARTY, { id: 'p-ngo' }],
+      [RISK, {}],
+    ] as const) {
       expect(await delta(() => gql(q, v))).toMatchObject({ hits: 0, stored: 1, revisionReads: 0 });
       expect(await delta(() => gql(q, v))).toMatchObject({ hits: 1, stored: 0, revisionReads: 0, otherReads: [] });
     }
@@ -116,7 +143,12 @@ describe('response cache', () => {
 
   it('gives the same answers as an app without any cache, for every viewer class', async () => {
     for (const viewer of [undefined, ANON, NGO, SECRET]) {
-      for (const [q, v] of [[GAPS, {}], [PARTY, { id: 'p-min' }], [PARTY, { id: 'p-secret' }], [RISK, {}]] as const) {
+      for (const [q, v] of [
+        [GAPS, {}],
+        [PARTY, { id: 'p-min' }],
+        [PARTY, { id: 'p-secret' }],
+        [RISK, {}],
+      ] as const) {
         const expected = await plain(q, v, viewer);
         expect(await gql(q, v, viewer)).toEqual(expected); // miss
         expect(await gql(q, v, viewer)).toEqual(expected); // hit
@@ -153,10 +185,14 @@ describe('response cache', () => {
   it('a mutation is seen by the next request', async () => {
     expect((await beds()).available).toBe(225);
     expect((await beds()).available).toBe(225);
-    await gql(`mutation { updateHolding(party: "p-min", capability: "c-beds", patch: { capacity: 300 }) { capacity } }`);
+    await gql(
+      `mutation { updateHolding(party: "p-min", capability: "c-beds", patch: { capacity: 300 }) { capacity } }`,
+    );
     expect(await beds()).toMatchObject({ available: 325, shortfall: 0 });
     expect((await gql(PARTY, { id: 'p-ngo' })).data.party.leadFor).toEqual([]);
-    await gql(`mutation { createResponsibility(input: { party: "p-ngo", target: "threat-flood", role: "lead" }) { role } }`);
+    await gql(
+      `mutation { createResponsibility(input: { party: "p-ngo", target: "threat-flood", role: "lead" }) { role } }`,
+    );
     expect((await gql(PARTY, { id: 'p-ngo' })).data.party.leadFor).toEqual([{ id: 'threat-flood' }]);
   });
 
@@ -171,15 +207,19 @@ describe('response cache', () => {
 
   it('a write by another process (its own driver) is seen by every request that starts the bound later', async () => {
     const weerbaar = await createWeerbaar({ graph, auth: false, authenticate, recover: false }); // the default bound
-    const run = async () => ((await (await fetchWith(weerbaar.app, GAPS, {}, ANON)).json()) as Result)
-      .data.gapAnalysis.balance.find((b: any) => b.capability.id === 'c-beds').available;
+    const run = async () =>
+      ((await (await fetchWith(weerbaar.app, GAPS, {}, ANON)).json()) as Result).data.gapAnalysis.balance.find(
+        (b: any) => b.capability.id === 'c-beds',
+      ).available;
     expect(await run()).toBe(200);
     expect(await run()).toBe(200);
     expect((await beds(ANON)).available).toBe(200);
     const other = new Graph({ config: graphConfig() });
     try {
       await other.writeTransaction(async (tx) => {
-        await tx.run(statementsFor('holdings').merge, { rows: [{ party: 'p-min', capability: 'c-beds', props: { capacity: 250 } }] });
+        await tx.run(statementsFor('holdings').merge, {
+          rows: [{ party: 'p-min', capability: 'c-beds', props: { capacity: 250 } }],
+        });
         await tx.run('model', 'bumpModelRevision');
       });
     } finally {
@@ -188,7 +228,8 @@ describe('response cache', () => {
     await new Promise((r) => setTimeout(r, DEFAULT_REVISION_MAX_AGE_MS));
     expect(await run()).toBe(250);
     expect((await beds(ANON)).available).toBe(200); // the app with a one-hour bound has not looked yet …
-    const own = 'mutation { updateHolding(party: "p-ngo", capability: "c-beds", patch: { capacity: 60 }) { capacity } }';
+    const own =
+      'mutation { updateHolding(party: "p-ngo", capability: "c-beds", patch: { capacity: 60 }) { capacity } }';
     expect((await gql(own)).data).toBeDefined();
     expect((await beds(ANON)).available).toBe(250); // … until a write of its own makes it read the revision
   });
@@ -199,8 +240,16 @@ describe('response cache', () => {
     const id = await createRun(graph, { scenario: 'sc-flood', parameters: {}, seed: '1', status: 'running' });
     expect((await beds()).simulated).toBeNull(); // a running run does not count
     await finishRun(graph, id, {
-      status: 'done', iterationsDone: 1, totalImpactMean: 1,
-      result: { capabilities: [{ id: 'c-beds', probabilityShortfall: 1, shortfall: { mean: 70, p90: 80 }, avoidedImpact: null }], criteria: [], totalImpact: { mean: 1, p90: 1 } },
+      status: 'done',
+      iterationsDone: 1,
+      totalImpactMean: 1,
+      result: {
+        capabilities: [
+          { id: 'c-beds', probabilityShortfall: 1, shortfall: { mean: 70, p90: 80 }, avoidedImpact: null },
+        ],
+        criteria: [],
+        totalImpact: { mean: 1, p90: 1 },
+      },
     });
     expect((await beds()).simulated).toEqual({ expectedShortfall: 70, runId: id });
   });
@@ -212,7 +261,9 @@ describe('response cache', () => {
       ['{ gapAnalysis { gaps { capability { id } } } simulationRuns { id } }'],
       ['{ party(id: "p-min") { id } parties(first: 5) { edges { node { id } } } }'],
       ['{ node(id: "p-min") { id } }'],
-      ['query A { gapAnalysis { gaps { shortfall } } } mutation B { deleteHolding(party: "p-min", capability: "c-radios") }'],
+      [
+        'query A { gapAnalysis { gaps { shortfall } } } mutation B { deleteHolding(party: "p-min", capability: "c-radios") }',
+      ],
     ];
     for (const [q, v] of queries) {
       const first = await delta(() => fetchWith(app, q, v).then((r) => r.json()));
@@ -243,12 +294,23 @@ describe('response cache', () => {
     const res = await fetchWith(app, GAPS);
     await fetchWith(app, GAPS);
     const etag = (await fetchWith(app, GAPS)).headers.get('etag') ?? res.headers.get('etag');
-    await gql(`mutation { updateHolding(party: "p-min", capability: "c-beds", patch: { capacity: 300 }) { capacity } }`);
-    const again = await fetchWith(app, GAPS, {}, undefined, { 'if-none-match': etag ?? 'x', 'if-modified-since': new Date(Date.now() + 60_000).toUTCString() });
+    await gql(
+      `mutation { updateHolding(party: "p-min", capability: "c-beds", patch: { capacity: 300 }) { capacity } }`,
+    );
+    const again = await fetchWith(app, GAPS, {}, undefined, {
+      'if-none-match': etag ?? 'x',
+      'if-modified-since': new Date(Date.now() + 60_000).toUTCString(),
+    });
     expect(again.status).toBe(200);
     const body = (await again.json()) as Result;
     expect(body.data.gapAnalysis.balance.find((b: any) => b.capability.id === 'c-beds').available).toBe(325);
     // Nor for an unchanged model.
-    expect((await fetchWith(app, GAPS, {}, undefined, { 'if-none-match': (await fetchWith(app, GAPS)).headers.get('etag') ?? 'x' })).status).toBe(200);
+    expect(
+      (
+        await fetchWith(app, GAPS, {}, undefined, {
+          'if-none-match': (await fetchWith(app, GAPS)).headers.get('etag') ?? 'x',
+        })
+      ).status,
+    ).toBe(200);
   });
 });

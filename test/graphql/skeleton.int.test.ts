@@ -25,7 +25,18 @@ describe('GraphQL skeleton on the default model', () => {
   });
 
   it('has a connection per node kind with totalCount equal to the model', async () => {
-    const lists = ['vitalInterests', 'impactCriteria', 'threats', 'incidentCategories', 'scenarios', 'sectors', 'services', 'tasks', 'capabilities', 'parties'] as const;
+    const lists = [
+      'vitalInterests',
+      'impactCriteria',
+      'threats',
+      'incidentCategories',
+      'scenarios',
+      'sectors',
+      'services',
+      'tasks',
+      'capabilities',
+      'parties',
+    ] as const;
     const query = `{ ${lists.map((l) => `${l}(first: 1000) { totalCount edges { node { id name } } pageInfo { hasNextPage } }`).join(' ')} }`;
     const { data, errors } = await api.gql(query);
     expect(errors).toBeUndefined();
@@ -37,10 +48,15 @@ describe('GraphQL skeleton on the default model', () => {
   });
 
   it('pages through services with cursors', async () => {
-    const first = await api.gql('{ services(first: 5) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }');
+    const first = await api.gql(
+      '{ services(first: 5) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }',
+    );
     expect(first.data.services.edges).toHaveLength(5);
     expect(first.data.services.pageInfo.hasNextPage).toBe(true);
-    const next = await api.gql('query($after: String) { services(first: 5, after: $after) { edges { node { id } } } }', { after: first.data.services.pageInfo.endCursor });
+    const next = await api.gql(
+      'query($after: String) { services(first: 5, after: $after) { edges { node { id } } } }',
+      { after: first.data.services.pageInfo.endCursor },
+    );
     const ids = [...first.data.services.edges, ...next.data.services.edges].map((e: any) => e.node.id);
     expect(new Set(ids).size).toBe(10);
     expect(ids).toEqual([...model.services.map((s) => s.id)].sort().slice(0, 10));
@@ -54,8 +70,11 @@ describe('GraphQL skeleton on the default model', () => {
 
   it('resolves node(id) for any kind and null for an unknown id', async () => {
     const dep = model.dependencies[0]!;
-    const { data } = await api.gql('query($id: ID!) { node(id: $id) { id label name } missing: node(id: "no-such-node") { id } }', { id: dep.from });
-    expect(data.node).toMatchObject({ id: dep.from, label: "Service" });
+    const { data } = await api.gql(
+      'query($id: ID!) { node(id: $id) { id label name } missing: node(id: "no-such-node") { id } }',
+      { id: dep.from },
+    );
+    expect(data.node).toMatchObject({ id: dep.from, label: 'Service' });
     expect(data.missing).toBeNull();
   });
 
@@ -65,7 +84,9 @@ describe('GraphQL skeleton on the default model', () => {
       `query($from: ID!, $to: ID!) {
         a: node(id: $from) { ... on Service { dependsOn { to { id } strength probability delayHours } sector { id } } }
         b: node(id: $to) { ... on Service { dependents { from { id } strength } } }
-      }`, { from: dep.from, to: dep.to });
+      }`,
+      { from: dep.from, to: dep.to },
+    );
     expect(errors).toBeUndefined();
     const out = data.a.dependsOn.find((d: any) => d.to.id === dep.to);
     expect(out).toMatchObject({ strength: dep.strength, probability: dep.probability, delayHours: dep.delayHours });
@@ -75,10 +96,17 @@ describe('GraphQL skeleton on the default model', () => {
 
   it('answers party holdings and capability holders consistently', async () => {
     const h = model.holdings[0]!;
-    const { data } = await api.gql(`query($p: ID!, $c: ID!) {
+    const { data } = await api.gql(
+      `query($p: ID!, $c: ID!) {
       p: node(id: $p) { ... on Party { holdings { capability { id } capacity readiness mobilisationHours } } }
-      c: node(id: $c) { ... on Capability { holders { party { id } capacity } } } }`, { p: h.party, c: h.capability });
-    expect(data.p.holdings.find((x: any) => x.capability.id === h.capability)).toMatchObject({ capacity: h.capacity, readiness: h.readiness, mobilisationHours: h.mobilisationHours });
+      c: node(id: $c) { ... on Capability { holders { party { id } capacity } } } }`,
+      { p: h.party, c: h.capability },
+    );
+    expect(data.p.holdings.find((x: any) => x.capability.id === h.capability)).toMatchObject({
+      capacity: h.capacity,
+      readiness: h.readiness,
+      mobilisationHours: h.mobilisationHours,
+    });
     expect(data.c.holders.find((x: any) => x.party.id === h.party).capacity).toBe(h.capacity);
   });
 
@@ -89,13 +117,21 @@ describe('GraphQL skeleton on the default model', () => {
 
   it('runs a simulation job to completion and stores its result', async () => {
     const scenario = model.scenarios[0]!.id;
-    const started = await api.gql('mutation($s: ID!) { runSimulation(input: { scenario: $s, iterations: 50, seed: "job-test", workers: 1 }) { id status } }', { s: scenario });
+    const started = await api.gql(
+      'mutation($s: ID!) { runSimulation(input: { scenario: $s, iterations: 50, seed: "job-test", workers: 1 }) { id status } }',
+      { s: scenario },
+    );
     expect(started.errors).toBeUndefined();
     const id = started.data.runSimulation.id;
     expect(['queued', 'running']).toContain(started.data.runSimulation.status);
     let run: any;
     for (let i = 0; i < 600; i++) {
-      run = (await api.gql('query($id: ID!) { simulationRun(id: $id) { status progress iterationsDone error result scenario { id } } }', { id })).data.simulationRun;
+      run = (
+        await api.gql(
+          'query($id: ID!) { simulationRun(id: $id) { status progress iterationsDone error result scenario { id } } }',
+          { id },
+        )
+      ).data.simulationRun;
       if (['done', 'failed', 'cancelled'].includes(run.status)) break;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -107,7 +143,9 @@ describe('GraphQL skeleton on the default model', () => {
   });
 
   it('refuses a simulation of an unknown scenario, naming it', async () => {
-    const { errors } = await api.gql('mutation { runSimulation(input: { scenario: "atlantis", iterations: 10, seed: "x" }) { id } }');
+    const { errors } = await api.gql(
+      'mutation { runSimulation(input: { scenario: "atlantis", iterations: 10, seed: "x" }) { id } }',
+    );
     expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(errors?.[0]?.message).toMatch(/atlantis/);
   });

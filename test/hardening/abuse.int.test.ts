@@ -42,8 +42,19 @@ describe('hostile GraphQL', () => {
     const aliases = `{ ${Array.from({ length: DEFAULT_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: node(id: "power") { id }`).join(' ')} }`;
     const tokens = `{ ${Array.from({ length: DEFAULT_LIMITS.maxTokens }, () => '__typename').join(' ')} }`;
     const directives = `{ node(id: "power") { id ${Array.from({ length: DEFAULT_LIMITS.maxDirectives + 1 }, () => '@include(if: true)').join(' ')} } }`;
-    const cost = `{ services(first: 1000) { edges { node { ${Array.from({ length: 40 }, () => 'dependsOn { service { id name description } strength }').map((s, i) => `d${i}: ${s}`).slice(0, 15).join(' ')} } } } }`;
-    for (const [what, query, pattern] of [['aliases', aliases, /Aliases limit/], ['tokens', tokens, /Token limit/], ['directives', directives, /Directives limit/], ['cost', cost, /Cost limit/]] as const) {
+    const cost = `{ services(first: 1000) { edges { node { ${Array.from(
+      { length: 40 },
+      () => 'dependsOn { service { id name description } strength }',
+    )
+      .map((s, i) => `d${i}: ${s}`)
+      .slice(0, 15)
+      .join(' ')} } } } }`;
+    for (const [what, query, pattern] of [
+      ['aliases', aliases, /Aliases limit/],
+      ['tokens', tokens, /Token limit/],
+      ['directives', directives, /Directives limit/],
+      ['cost', cost, /Cost limit/],
+    ] as const) {
       const r = await live.post({ query });
       expect(r.status, what).toBeLessThan(500);
       expect(r.json.data ?? null, what).toBeNull();
@@ -66,10 +77,19 @@ describe('hostile GraphQL', () => {
     // Chunked, no Content-Length: counted as it arrives.
     const url = new URL(live.url);
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       const chunk = 'x'.repeat(64 * 1024);
       let sent = 0;
@@ -88,7 +108,15 @@ describe('hostile GraphQL', () => {
   });
 
   it('answers malformed requests with 4xx', async () => {
-    for (const body of ['{', '[]', '"query"', JSON.stringify({ query: 42 }), JSON.stringify({ query: '{ node(id: ) }' }), JSON.stringify({ query: '{ __typename }', variables: 'nope' }), '']) {
+    for (const body of [
+      '{',
+      '[]',
+      '"query"',
+      JSON.stringify({ query: 42 }),
+      JSON.stringify({ query: '{ node(id: ) }' }),
+      JSON.stringify({ query: '{ __typename }', variables: 'nope' }),
+      '',
+    ]) {
       const r = await live.post(body);
       expect(r.status, body).toBeLessThan(500);
       // A 4xx, or (GraphQL over HTTP with application/json) a 200 that carries errors and no data.
@@ -104,8 +132,14 @@ describe('hostile GraphQL', () => {
     const cases: [string, RegExp][] = [
       ['mutation { createDependency(input: { from: "water", to: "power", strength: -1 }) { strength } }', /strength/],
       ['mutation { createService(input: { id: "bad id!", name: "x", sector: "energy" }) { id } }', /id/],
-      ['mutation { createService(input: { id: "s9", name: "x", sector: "nowhere" }) { id } }', /sector.*nowhere|nowhere.*sector/],
-      ['mutation { createHolding(input: { party: "p-min", capability: "c-gen", capacity: 1 }) { capacity } }', /already exists/],
+      [
+        'mutation { createService(input: { id: "s9", name: "x", sector: "nowhere" }) { id } }',
+        /sector.*nowhere|nowhere.*sector/,
+      ],
+      [
+        'mutation { createHolding(input: { party: "p-min", capability: "c-gen", capacity: 1 }) { capacity } }',
+        /already exists/,
+      ],
       ['mutation { updateService(id: "ghost", patch: { name: "x" }) { id } }', /ghost/],
       ['{ services(first: 5000) { totalCount } }', /first\/last must be at most/],
       ['{ gapAnalysis(phases: ["lunch"]) { phases } }', /phases\[0\].*lunch/],
@@ -123,7 +157,7 @@ describe('hostile GraphQL', () => {
     const before = await exportModel(graph);
     const payloads = [
       "') MATCH (n) DETACH DELETE n //",
-      "\" }) MATCH (n) DETACH DELETE n //",
+      '" }) MATCH (n) DETACH DELETE n //',
       '`) DETACH DELETE n //',
       "power' OR 1=1 //",
       '{id: "power"}',
@@ -133,7 +167,11 @@ describe('hostile GraphQL', () => {
     ];
     for (const p of payloads) {
       const v = { p };
-      const reads = await live.post({ query: 'query($p: String!, $id: ID!) { search(text: $p) { id } node(id: $id) { id } party(id: $id) { id } services(search: $p) { totalCount } }', variables: { p, id: p } });
+      const reads = await live.post({
+        query:
+          'query($p: String!, $id: ID!) { search(text: $p) { id } node(id: $id) { id } party(id: $id) { id } services(search: $p) { totalCount } }',
+        variables: { p, id: p },
+      });
       expect(reads.json.errors, p).toBeUndefined();
       expect(reads.json.data.search, p).toEqual([]);
       expect(reads.json.data.node, p).toBeNull();
@@ -149,8 +187,13 @@ describe('hostile GraphQL', () => {
         expect(['NOT_FOUND', 'BAD_USER_INPUT'], `${m} ${p}`).toContain(code(r));
       }
       // A name is data: stored as given, nothing else moves.
-      const named = await live.post({ query: 'mutation($p: String!) { updateSector(id: "energy", patch: { name: $p }) { name } }', variables: v }, admin);
-      expect(named.json.data?.updateSector?.name ?? named.json.errors?.[0]?.extensions?.code, p).toSatisfy((x: unknown) => x === p || x === 'BAD_USER_INPUT');
+      const named = await live.post(
+        { query: 'mutation($p: String!) { updateSector(id: "energy", patch: { name: $p }) { name } }', variables: v },
+        admin,
+      );
+      expect(named.json.data?.updateSector?.name ?? named.json.errors?.[0]?.extensions?.code, p).toSatisfy(
+        (x: unknown) => x === p || x === 'BAD_USER_INPUT',
+      );
     }
     const after = await exportModel(graph);
     expect({ ...after, sectors: [] }).toEqual({ ...before, sectors: [] });
@@ -160,7 +203,9 @@ describe('hostile GraphQL', () => {
   it('masks internal errors: no stack, no driver message, a code', async () => {
     const broken = new Graph({ config: graph.config });
     // An unexpected (non-user) failure inside a read.
-    broken.read = async () => { throw new TypeError('secret internal detail at /srv/weerbaar/x.js:1'); };
+    broken.read = async () => {
+      throw new TypeError('secret internal detail at /srv/weerbaar/x.js:1');
+    };
     const other = await liveServer(broken, { auth: false });
     try {
       const r = await other.post({ query: '{ services { totalCount } }' });

@@ -15,8 +15,14 @@ const FAULT_HOME = resolve(ROOT, '.weerbaar', `neo4j-fault-${FAULT_PORT}`);
 
 async function within<T>(ms: number, p: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const t = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms (hang)`)), ms); });
-  try { return await Promise.race([p, t]); } finally { clearTimeout(timer); }
+  const t = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms (hang)`)), ms);
+  });
+  try {
+    return await Promise.race([p, t]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function ready(live: LiveServer): Promise<number> {
@@ -58,7 +64,11 @@ describe('Neo4j stops under a running server and comes back', () => {
     expect(down.status).toBeLessThan(500);
     expect(down.json.errors[0].extensions.code).toBe('GRAPH_UNAVAILABLE');
     expect(down.json.errors[0].message).toMatch(/Neo4j is unavailable/);
-    const write = await within(30_000, live.post({ query: 'mutation { createSector(input: { id: "s-x", name: "X" }) { id } }' }), 'mutation while down');
+    const write = await within(
+      30_000,
+      live.post({ query: 'mutation { createSector(input: { id: "s-x", name: "X" }) { id } }' }),
+      'mutation while down',
+    );
     expect(write.json.errors[0].extensions.code).toBe('GRAPH_UNAVAILABLE');
 
     await startLocal(cfg);
@@ -146,22 +156,33 @@ describe('simulation runs under cancellation, shutdown and a crashed worker', ()
     expect([b.status, b.error]).toEqual(['cancelled', 'cancelled: the server shut down before it started']);
   });
 
-  it.skipIf(!existsSync(join(ROOT, 'dist', 'simulation', 'worker.js')))('fails a run whose worker thread dies, with a message, and keeps serving', async () => {
-    const live = await liveServer(graph, { auth: false });
-    try {
-      process.env.WEERBAAR_WORKER_FAULT = 'exit';
-      const r = await live.post({ query: 'mutation { runSimulation(input: { scenario: "blackout", iterations: 2000, seed: "crash", workers: 2 }) { id } }' });
-      expect(r.json.errors).toBeUndefined();
-      const run = await until(r.json.data.runSimulation.id, (s) => s === 'failed' || s === 'done');
-      expect(run.status).toBe('failed');
-      expect(run.error).toMatch(/the simulation failed: simulation worker failed on iterations \d+–\d+/);
-      delete process.env.WEERBAAR_WORKER_FAULT;
-      // The server and the job queue still work.
-      const again = await live.post({ query: 'mutation { runSimulation(input: { scenario: "blackout", iterations: 200, seed: "after", workers: 2 }) { id } }' });
-      expect((await until(again.json.data.runSimulation.id, (s) => s === 'failed' || s === 'done')).status).toBe('done');
-    } finally {
-      delete process.env.WEERBAAR_WORKER_FAULT;
-      await live.shutdown();
-    }
-  });
+  it.skipIf(!existsSync(join(ROOT, 'dist', 'simulation', 'worker.js')))(
+    'fails a run whose worker thread dies, with a message, and keeps serving',
+    async () => {
+      const live = await liveServer(graph, { auth: false });
+      try {
+        process.env.WEERBAAR_WORKER_FAULT = 'exit';
+        const r = await live.post({
+          query:
+            'mutation { runSimulation(input: { scenario: "blackout", iterations: 2000, seed: "crash", workers: 2 }) { id } }',
+        });
+        expect(r.json.errors).toBeUndefined();
+        const run = await until(r.json.data.runSimulation.id, (s) => s === 'failed' || s === 'done');
+        expect(run.status).toBe('failed');
+        expect(run.error).toMatch(/the simulation failed: simulation worker failed on iterations \d+–\d+/);
+        delete process.env.WEERBAAR_WORKER_FAULT;
+        // The server and the job queue still work.
+        const again = await live.post({
+          query:
+            'mutation { runSimulation(input: { scenario: "blackout", iterations: 200, seed: "after", workers: 2 }) { id } }',
+        });
+        expect((await until(again.json.data.runSimulation.id, (s) => s === 'failed' || s === 'done')).status).toBe(
+          'done',
+        );
+      } finally {
+        delete process.env.WEERBAAR_WORKER_FAULT;
+        await live.shutdown();
+      }
+    },
+  );
 });

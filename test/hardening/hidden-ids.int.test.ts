@@ -44,7 +44,11 @@ describe('ids do not reveal hidden items', () => {
     // Nothing was created, and the hidden items are as they were.
     const rows = await graph.read('mutations', 'kindsOf', { ids: [...HIDDEN.ngo] });
     expect(rows.map((r) => [r.id, r.kind]).sort()).toEqual([
-      ['c-cyber', 'Capability'], ['cyber', 'Scenario'], ['p-spy', 'Party'], ['scada', 'Service'], ['vault', 'Service'],
+      ['c-cyber', 'Capability'],
+      ['cyber', 'Scenario'],
+      ['p-spy', 'Party'],
+      ['scada', 'Service'],
+      ['vault', 'Service'],
     ]);
   });
 
@@ -55,8 +59,9 @@ describe('ids do not reveal hidden items', () => {
 
   it('tells the admin: the collision is in the audit trail under the id; admins get the plain answer', async () => {
     const log = await live.post({ query: '{ auditLog(target: "scada") { action party target details } }' }, admin);
-    expect(log.json.data.auditLog)
-      .toContainEqual(expect.objectContaining({ action: 'refused-id:sectors', party: 'p-ngo', target: 'scada' }));
+    expect(log.json.data.auditLog).toContainEqual(
+      expect.objectContaining({ action: 'refused-id:sectors', party: 'p-ngo', target: 'scada' }),
+    );
     expect((await createSector('scada', admin)).errors[0].message).toMatch(/"scada".*already exists/);
   });
 });

@@ -26,16 +26,42 @@ describe('concurrent mutations', () => {
 
   it(`loses nothing under ${CLIENTS * PER_CLIENT} mutations from ${CLIENTS} concurrent clients`, async () => {
     const before = await exportModel(graph);
-    const headers = await Promise.all(Array.from({ length: CLIENTS }, async (_, c) => ({ authorization: `Bearer ${await token('planner', null, `client-${c}`)}` })));
+    const headers = await Promise.all(
+      Array.from({ length: CLIENTS }, async (_, c) => ({
+        authorization: `Bearer ${await token('planner', null, `client-${c}`)}`,
+      })),
+    );
     // Per client: 4 creates of its own services, 2 updates of them, 2 updates of one shared service,
     // 1 update of the shared dependency water→power, 1 create of a dependency between its own services.
     const client = async (c: number) => {
       const ops: { query: string; variables?: Record<string, unknown> }[] = [];
-      for (let i = 0; i < 4; i++) ops.push({ query: 'mutation($id: ID!, $n: String!) { createService(input: { id: $id, name: $n, sector: "energy", recoveryRate: 0.5 }) { id } }', variables: { id: `svc-${c}-${i}`, n: `Service ${c}.${i}` } });
-      for (let i = 0; i < 2; i++) ops.push({ query: 'mutation($id: ID!, $n: String!) { updateService(id: $id, patch: { name: $n }) { id } }', variables: { id: `svc-${c}-${i}`, n: `Renamed ${c}.${i}` } });
-      for (let i = 0; i < 2; i++) ops.push({ query: 'mutation($n: String!, $r: Float!) { updateService(id: "water", patch: { name: $n, recoveryRate: $r }) { id } }', variables: { n: `Water by ${c}.${i}`, r: (c * 2 + i + 1) / 100 } });
-      ops.push({ query: 'mutation($s: Float!) { updateDependency(from: "water", to: "power", patch: { strength: $s }) { strength } }', variables: { s: (c + 1) / 100 } });
-      ops.push({ query: 'mutation($a: ID!, $b: ID!) { createDependency(input: { from: $a, to: $b, strength: 0.25 }) { strength } }', variables: { a: `svc-${c}-2`, b: `svc-${c}-3` } });
+      for (let i = 0; i < 4; i++)
+        ops.push({
+          query:
+            'mutation($id: ID!, $n: String!) { createService(input: { id: $id, name: $n, sector: "energy", recoveryRate: 0.5 }) { id } }',
+          variables: { id: `svc-${c}-${i}`, n: `Service ${c}.${i}` },
+        });
+      for (let i = 0; i < 2; i++)
+        ops.push({
+          query: 'mutation($id: ID!, $n: String!) { updateService(id: $id, patch: { name: $n }) { id } }',
+          variables: { id: `svc-${c}-${i}`, n: `Renamed ${c}.${i}` },
+        });
+      for (let i = 0; i < 2; i++)
+        ops.push({
+          query:
+            'mutation($n: String!, $r: Float!) { updateService(id: "water", patch: { name: $n, recoveryRate: $r }) { id } }',
+          variables: { n: `Water by ${c}.${i}`, r: (c * 2 + i + 1) / 100 },
+        });
+      ops.push({
+        query:
+          'mutation($s: Float!) { updateDependency(from: "water", to: "power", patch: { strength: $s }) { strength } }',
+        variables: { s: (c + 1) / 100 },
+      });
+      ops.push({
+        query:
+          'mutation($a: ID!, $b: ID!) { createDependency(input: { from: $a, to: $b, strength: 0.25 }) { strength } }',
+        variables: { a: `svc-${c}-2`, b: `svc-${c}-3` },
+      });
       const results = [];
       for (const op of ops) results.push(await live.post(op, headers[c]));
       return results;
@@ -69,8 +95,14 @@ describe('concurrent mutations', () => {
     expect(after.dependencies.length).toBe(before.dependencies.length + CLIENTS);
     expect(after.parties).toEqual(before.parties);
     // One audit entry per mutation, each naming its client.
-    const audit = (await live.post({ query: '{ auditLog(limit: 1000) { subject action } }' }, { authorization: `Bearer ${await token('admin')}` })).json.data.auditLog;
+    const audit = (
+      await live.post(
+        { query: '{ auditLog(limit: 1000) { subject action } }' },
+        { authorization: `Bearer ${await token('admin')}` },
+      )
+    ).json.data.auditLog;
     expect(audit).toHaveLength(CLIENTS * PER_CLIENT);
-    for (let c = 0; c < CLIENTS; c++) expect(audit.filter((e: any) => e.subject === `client-${c}`)).toHaveLength(PER_CLIENT);
+    for (let c = 0; c < CLIENTS; c++)
+      expect(audit.filter((e: any) => e.subject === `client-${c}`)).toHaveLength(PER_CLIENT);
   });
 });

@@ -21,13 +21,17 @@ export function redisServerPath(): string {
     } catch (e) {
       const err = e as { stderr?: Buffer; message: string };
       const why = err.stderr?.toString().trim() || err.message;
-      throw new Error(`redis-server is needed for the distributed-run tests and .ci/install-redis.sh failed: ${why}`, { cause: e });
+      throw new Error(`redis-server is needed for the distributed-run tests and .ci/install-redis.sh failed: ${why}`, {
+        cause: e,
+      });
     }
     path = find();
   }
   if (!path || !existsSync(path)) {
-    throw new Error('redis-server is needed for the distributed-run tests: install Debian\'s redis-server '
-      + '(sh .ci/install-redis.sh) or set REDIS_SERVER_PATH');
+    throw new Error(
+      "redis-server is needed for the distributed-run tests: install Debian's redis-server " +
+        '(sh .ci/install-redis.sh) or set REDIS_SERVER_PATH',
+    );
   }
   return path;
 }
@@ -59,8 +63,12 @@ export async function startRedis(offset = 0): Promise<RedisServer> {
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'];
   const proc = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  proc.stdout!.on('data', (d) => { output += d; });
-  proc.stderr!.on('data', (d) => { output += d; });
+  proc.stdout!.on('data', (d) => {
+    output += d;
+  });
+  proc.stderr!.on('data', (d) => {
+    output += d;
+  });
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   const url = `redis://127.0.0.1:${port}`;
   const deadline = Date.now() + 10_000;
@@ -69,7 +77,10 @@ export async function startRedis(offset = 0): Promise<RedisServer> {
     client.on('error', () => {});
     try {
       await client.connect();
-      if ((await client.ping()) === 'PONG') { client.disconnect(); break; }
+      if ((await client.ping()) === 'PONG') {
+        client.disconnect();
+        break;
+      }
     } catch {
       client.disconnect();
     }
@@ -80,7 +91,8 @@ export async function startRedis(offset = 0): Promise<RedisServer> {
     await new Promise((r) => setTimeout(r, 50));
   }
   return {
-    url, port,
+    url,
+    port,
     async kill() {
       if (proc.exitCode === null) proc.kill('SIGKILL');
       await exited;
@@ -100,7 +112,9 @@ export interface WorkerProcess {
 /** Starts `weerbaar worker --redis url` (from dist/, built by npm test) and waits until it takes chunks. */
 export async function startWorker(url: string, args: string[] = []): Promise<WorkerProcess> {
   const proc = spawn(process.execPath, ['bin/weerbaar.js', 'worker', '--redis', url, ...args], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, REDIS_URL: '' },
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, REDIS_URL: '' },
   });
   const lines: string[] = [];
   const waiters: { re: RegExp; resolve: (line: string) => void }[] = [];
@@ -111,14 +125,19 @@ export async function startWorker(url: string, args: string[] = []): Promise<Wor
     partial = parts.pop()!;
     for (const line of parts) {
       lines.push(line);
-      for (const w of [...waiters]) if (w.re.test(line)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(line); }
+      for (const w of [...waiters])
+        if (w.re.test(line)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(line);
+        }
     }
   };
   proc.stdout!.on('data', onData);
   proc.stderr!.on('data', onData);
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   const worker: WorkerProcess = {
-    proc, lines,
+    proc,
+    lines,
     waitFor(re, ms = 20_000) {
       const seen = lines.find((l) => re.test(l));
       if (seen) return Promise.resolve(seen);
@@ -126,7 +145,13 @@ export async function startWorker(url: string, args: string[] = []): Promise<Wor
         const written = () => lines.join('\n');
         const fail = () => reject(new Error(`worker: no line matching ${re} within ${ms} ms; it wrote:\n${written()}`));
         const timer = setTimeout(fail, ms);
-        waiters.push({ re, resolve: (line) => { clearTimeout(timer); resolve(line); } });
+        waiters.push({
+          re,
+          resolve: (line) => {
+            clearTimeout(timer);
+            resolve(line);
+          },
+        });
       });
     },
     async kill(signal = 'SIGKILL') {

@@ -7,7 +7,11 @@ export const TEST_SECRET = new TextEncoder().encode('test-secret-for-weerbaar-01
 export async function testApp(graph: Graph, options: Partial<Omit<WeerbaarOptions, 'graph'>> = {}) {
   const weerbaar = await createWeerbaar({ auth: false, secret: TEST_SECRET, workers: 1, ...options, graph });
   const { app } = weerbaar;
-  async function gql<T = any>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[]; status: number }> {
+  async function gql<T = any>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    headers: Record<string, string> = {},
+  ): Promise<{ data?: T; errors?: { message: string; extensions?: { code?: string } }[]; status: number }> {
     const res = await app.fetch('http://localhost/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },

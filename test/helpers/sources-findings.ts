@@ -27,12 +27,19 @@ export function sourcesFindings(text = readFileSync(SOURCES_PATH, 'utf8')): Find
   const rows: FindingRow[] = [];
   for (const line of lines.slice(start + 2)) {
     if (!line.startsWith('|')) break;
-    const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     const finding = cells[4] as Finding;
     if (!FINDINGS.includes(finding)) throw new Error(`SOURCES.md: ${cells[0]}: unknown finding "${cells[4]}"`);
     rows.push({
-      capability: id(cells[0]!), required: number(cells[1]!), availableNational: number(cells[2]!),
-      available: number(cells[3]!), finding, drivingScenario: id(cells[5]!),
+      capability: id(cells[0]!),
+      required: number(cells[1]!),
+      availableNational: number(cells[2]!),
+      available: number(cells[3]!),
+      finding,
+      drivingScenario: id(cells[5]!),
     });
   }
   return rows;

@@ -32,10 +32,19 @@ describe('default model: regions', () => {
 
   it('gives every region a share of fire/rescue, medical and public-order capacity', () => {
     const regionOf = new Map(m.parties.map((p) => [p.id, p.region]));
-    const regional = ['cap-fire-brigade', 'cap-ambulance', 'cap-medical-teams', 'cap-riot-police', 'cap-decontamination'];
+    const regional = [
+      'cap-fire-brigade',
+      'cap-ambulance',
+      'cap-medical-teams',
+      'cap-riot-police',
+      'cap-decontamination',
+    ];
     for (const cap of regional) {
       const regions = new Set(
-        m.holdings.filter((h) => h.capability === cap).map((h) => h.region ?? regionOf.get(h.party)).filter(Boolean),
+        m.holdings
+          .filter((h) => h.capability === cap)
+          .map((h) => h.region ?? regionOf.get(h.party))
+          .filter(Boolean),
       );
       expect(regions.size, cap).toBe(25);
     }
@@ -46,8 +55,9 @@ describe('default model: regions', () => {
     expect(located.some((h) => h.party === 'min-def' && h.capability === 'cap-heavy-engineering')).toBe(true);
     expect(located.some((h) => h.party === 'min-def' && h.capability === 'cap-decontamination')).toBe(true);
     const affected = new Map(m.scenarios.map((s) => [s.id, s.regions ?? []]));
-    expect(affected.get('sc-storm-surge-zuid-holland'))
-      .toEqual(expect.arrayContaining(['vr-rotterdam-rijnmond', 'vr-haaglanden']));
+    expect(affected.get('sc-storm-surge-zuid-holland')).toEqual(
+      expect.arrayContaining(['vr-rotterdam-rijnmond', 'vr-haaglanden']),
+    );
     expect(affected.get('sc-nuclear-accident')).toEqual(['vr-zeeland']);
     expect(affected.get('sc-blackout-randstad')).toEqual(
       expect.arrayContaining(['vr-amsterdam-amstelland', 'vr-rotterdam-rijnmond', 'vr-haaglanden', 'vr-utrecht']),
@@ -57,7 +67,10 @@ describe('default model: regions', () => {
 
 describe('default model: operators and escalation', () => {
   const leadsOf = (target: string) =>
-    m.responsibilities.filter((r) => r.target === target && r.role === 'lead').map((r) => r.party).sort();
+    m.responsibilities
+      .filter((r) => r.target === target && r.role === 'lead')
+      .map((r) => r.party)
+      .sort();
 
   it('lets real operators lead their services, with the ministry as government lead from the threshold', () => {
     expect(leadsOf('electricity')).toEqual(expect.arrayContaining(['tennet', 'min-ez']));
@@ -69,14 +82,29 @@ describe('default model: operators and escalation', () => {
     expect(withThreshold.length).toBeGreaterThanOrEqual(15);
     for (const s of withThreshold) {
       const leads = leadsOf(s.id);
-      expect(leads.some((p) => operates.has(`${p}|${s.id}`) && kind.get(p) === 'company'), s.id).toBe(true);
-      expect(leads.filter((p) => !operates.has(`${p}|${s.id}`)), s.id).toHaveLength(1);
+      expect(
+        leads.some((p) => operates.has(`${p}|${s.id}`) && kind.get(p) === 'company'),
+        s.id,
+      ).toBe(true);
+      expect(
+        leads.filter((p) => !operates.has(`${p}|${s.id}`)),
+        s.id,
+      ).toHaveLength(1);
     }
   });
 
   it('has real operators, not branch associations, as operators', () => {
     const associations = [
-      'vewin', 'nvb', 'cbl', 'nvz', 'vnci', 'ambulancezorg', 'nvbr', 'ghor-nl', 'knv', 'verbond-verzekeraars',
+      'vewin',
+      'nvb',
+      'cbl',
+      'nvz',
+      'vnci',
+      'ambulancezorg',
+      'nvbr',
+      'ghor-nl',
+      'knv',
+      'verbond-verzekeraars',
     ];
     for (const o of m.operations) expect(associations, `${o.party} operates ${o.service}`).not.toContain(o.party);
   });
@@ -106,10 +134,16 @@ describe('default model: the gap analysis with places', () => {
     const input = planningInputOf(m);
     const report = gapReport(input);
     expect(report.internationalDependence.map((b) => b.capability)).toEqual(['cap-heavy-engineering', 'cap-usar']);
-    expect(partyPart(input, report, 'min-venw').gaps)
-      .toContainEqual({ capability: 'cap-evacuation-transport', holds: false, leads: true });
-    expect(partyPart(input, report, 'min-vws').gaps)
-      .toContainEqual({ capability: 'cap-cooling-centres', holds: false, leads: true });
+    expect(partyPart(input, report, 'min-venw').gaps).toContainEqual({
+      capability: 'cap-evacuation-transport',
+      holds: false,
+      leads: true,
+    });
+    expect(partyPart(input, report, 'min-vws').gaps).toContainEqual({
+      capability: 'cap-cooling-centres',
+      holds: false,
+      leads: true,
+    });
     // operators' leads and the government lead on one service are a handover, not a double lead
     expect(report.multipleLeads.some((c) => m.services.some((s) => s.id === c.target))).toBe(false);
   });

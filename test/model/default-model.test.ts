@@ -18,7 +18,8 @@ const count = <T>(xs: readonly T[], key: (x: T) => string): Map<string, number> 
   return c;
 };
 
-/** Static CBP balance (docs/model.md#static-gap): required = max over scenarios of Σ demand × perUnit; available = Σ capacity × readiness. */
+/** Static CBP balance (docs/model.md#static-gap): required = max over scenarios of Σ demand × perUnit; available = Σ
+ * capacity × readiness. */
 function staticBalance(model: Model) {
   const required = new Map<string, number>();
   for (const s of model.scenarios) {
@@ -45,7 +46,18 @@ describe('default model nederland.json', () => {
 
   it('has the five vital interests and the ten NRB impact criteria', () => {
     expect(m.vitalInterests).toHaveLength(5);
-    expect(m.impactCriteria.map((c) => c.code).sort()).toEqual(['1.1', '1.2', '2.1', '2.2', '2.3', '3.1', '4.1', '5.1', '5.2', '5.3']);
+    expect(m.impactCriteria.map((c) => c.code).sort()).toEqual([
+      '1.1',
+      '1.2',
+      '2.1',
+      '2.2',
+      '2.3',
+      '3.1',
+      '4.1',
+      '5.1',
+      '5.2',
+      '5.3',
+    ]);
     const vi = new Set(m.vitalInterests.map((v) => v.id));
     for (const c of m.impactCriteria) {
       expect(vi.has(c.vitalInterest), c.id).toBe(true);
@@ -54,16 +66,29 @@ describe('default model nederland.json', () => {
       expect(c.weight, c.id).toBeGreaterThan(0);
     }
     // every vital interest is measured by at least one criterion
-    for (const v of m.vitalInterests) expect(m.impactCriteria.some((c) => c.vitalInterest === v.id), v.id).toBe(true);
+    for (const v of m.vitalInterests)
+      expect(
+        m.impactCriteria.some((c) => c.vitalInterest === v.id),
+        v.id,
+      ).toBe(true);
   });
 
   it('has the nine threats and every incident category of the seed table, radicalisation under two threats', () => {
     expect(m.threats).toHaveLength(9);
     expect(m.incidentCategories).toHaveLength(15);
-    expect(count(m.threats, (t) => t.cluster ?? '-')).toEqual(new Map([['classic', 4], ['socio-economic', 3], ['natural', 2]]));
+    expect(count(m.threats, (t) => t.cluster ?? '-')).toEqual(
+      new Map([
+        ['classic', 4],
+        ['socio-economic', 3],
+        ['natural', 2],
+      ]),
+    );
     for (const t of m.threats) {
       expect(t.nature, t.id).toBeDefined();
-      expect(m.incidentCategories.some((c) => c.threats.includes(t.id)), t.id).toBe(true);
+      expect(
+        m.incidentCategories.some((c) => c.threats.includes(t.id)),
+        t.id,
+      ).toBe(true);
     }
     const radicalisation = m.incidentCategories.filter((c) => /radicali/i.test(c.name));
     expect(radicalisation).toHaveLength(1);
@@ -73,7 +98,11 @@ describe('default model nederland.json', () => {
   it('has the 12 vital sectors with at least 30 services, each with an operator, a source and a recovery rate', () => {
     expect(m.sectors).toHaveLength(12);
     expect(m.services.length).toBeGreaterThanOrEqual(30);
-    for (const s of m.sectors) expect(m.services.some((x) => x.sector === s.id), s.id).toBe(true);
+    for (const s of m.sectors)
+      expect(
+        m.services.some((x) => x.sector === s.id),
+        s.id,
+      ).toBe(true);
     const operated = new Set(m.operations.map((o) => o.service));
     for (const s of m.services) {
       expect(operated.has(s.id), `${s.id} has an operator`).toBe(true);
@@ -96,7 +125,9 @@ describe('default model nederland.json', () => {
   it('has at least 15 scenarios over all nine threats and all three horizons, written uniformly', () => {
     expect(m.scenarios.length).toBeGreaterThanOrEqual(15);
     const categoryThreats = new Map(m.incidentCategories.map((c) => [c.id, c.threats]));
-    const threatsCovered = new Set(m.scenarios.flatMap((s) => (s.incidentCategory ? categoryThreats.get(s.incidentCategory) ?? [] : [])));
+    const threatsCovered = new Set(
+      m.scenarios.flatMap((s) => (s.incidentCategory ? (categoryThreats.get(s.incidentCategory) ?? []) : [])),
+    );
     expect(threatsCovered.size).toBe(9);
     expect(new Set(m.scenarios.map((s) => s.horizon))).toEqual(new Set(['short', 'medium', 'long']));
     // NRB likelihood classes per 5 years: A < 0.05 %, B < 0.5 %, C < 5 %, D < 50 %, E ≥ 50 %
@@ -109,15 +140,26 @@ describe('default model nederland.json', () => {
       expect(s.likelihood, s.id).toBeDefined();
       expect(s.likelihood!, s.id).toBeGreaterThanOrEqual(lower[s.likelihoodClass!]!);
       expect(s.likelihood!, s.id).toBeLessThan(upper[s.likelihoodClass!]!);
-      expect(m.disruptions.some((d) => d.scenario === s.id), `${s.id} disrupts a service`).toBe(true);
-      expect(m.requirements.some((r) => r.scenario === s.id), `${s.id} requires a task`).toBe(true);
-      expect(new Set(m.scores.filter((x) => x.scenario === s.id).map((x) => x.criterion)).size, `${s.id} scored on every criterion`).toBe(m.impactCriteria.length);
+      expect(
+        m.disruptions.some((d) => d.scenario === s.id),
+        `${s.id} disrupts a service`,
+      ).toBe(true);
+      expect(
+        m.requirements.some((r) => r.scenario === s.id),
+        `${s.id} requires a task`,
+      ).toBe(true);
+      expect(
+        new Set(m.scores.filter((x) => x.scenario === s.id).map((x) => x.criterion)).size,
+        `${s.id} scored on every criterion`,
+      ).toBe(m.impactCriteria.length);
     }
   });
 
   it('has at least 30 tasks over the five phases of the safety chain and at least 35 capabilities with units', () => {
     expect(m.tasks.length).toBeGreaterThanOrEqual(30);
-    expect(new Set(m.tasks.map((t) => t.phase))).toEqual(new Set(['proaction', 'prevention', 'preparation', 'response', 'aftercare']));
+    expect(new Set(m.tasks.map((t) => t.phase))).toEqual(
+      new Set(['proaction', 'prevention', 'preparation', 'response', 'aftercare']),
+    );
     expect(m.capabilities.length).toBeGreaterThanOrEqual(35);
     for (const c of m.capabilities) expect(c.unit.length, c.id).toBeGreaterThan(0);
   });
@@ -135,8 +177,18 @@ describe('default model nederland.json', () => {
   it('has at least 40 parties, all 2007 ministries, and international suppliers of the national potential', () => {
     expect(m.parties.length).toBeGreaterThanOrEqual(40);
     expect(m.parties.filter((p) => p.kind === 'ministry').length).toBeGreaterThanOrEqual(13);
-    for (const kind of ['safety-region', 'company', 'ngo', 'international', 'municipality', 'other-government'] as const) {
-      expect(m.parties.some((p) => p.kind === kind), kind).toBe(true);
+    for (const kind of [
+      'safety-region',
+      'company',
+      'ngo',
+      'international',
+      'municipality',
+      'other-government',
+    ] as const) {
+      expect(
+        m.parties.some((p) => p.kind === kind),
+        kind,
+      ).toBe(true);
     }
     const international = new Set(m.parties.filter((p) => p.kind === 'international').map((p) => p.id));
     expect(international.has('eu-mic') && international.has('nato-eadrcc')).toBe(true);
@@ -144,26 +196,61 @@ describe('default model nederland.json', () => {
   });
 
   it('gives every threat and every sector exactly one lead', () => {
-    const leads = count(m.responsibilities.filter((r) => r.role === 'lead'), (r) => r.target);
+    const leads = count(
+      m.responsibilities.filter((r) => r.role === 'lead'),
+      (r) => r.target,
+    );
     for (const t of m.threats) expect(leads.get(t.id) ?? 0, t.id).toBe(1);
     for (const s of m.sectors) expect(leads.get(s.id) ?? 0, s.id).toBe(1);
   });
 
   it('gives every node and every relationship a source', () => {
-    const lists = ['vitalInterests', 'impactCriteria', 'threats', 'incidentCategories', 'scenarios', 'sectors', 'services', 'tasks', 'capabilities', 'parties',
-      'dependencies', 'disruptions', 'requirements', 'triggers', 'needs', 'holdings', 'mitigations', 'responsibilities', 'operations', 'scores', 'consequences'] as const;
+    const lists = [
+      'vitalInterests',
+      'impactCriteria',
+      'threats',
+      'incidentCategories',
+      'scenarios',
+      'sectors',
+      'services',
+      'tasks',
+      'capabilities',
+      'parties',
+      'dependencies',
+      'disruptions',
+      'requirements',
+      'triggers',
+      'needs',
+      'holdings',
+      'mitigations',
+      'responsibilities',
+      'operations',
+      'scores',
+      'consequences',
+    ] as const;
     for (const list of lists) {
       (m[list] as readonly { source?: string }[]).forEach((x, i) => expect(x.source, `${list}[${i}]`).toBeTruthy());
     }
     // planning numbers are marked as assumptions
-    for (const list of ['requirements', 'needs', 'holdings', 'disruptions', 'dependencies', 'scores', 'consequences'] as const) {
-      (m[list] as readonly { assumption?: boolean }[]).forEach((x, i) => expect(x.assumption, `${list}[${i}]`).toBe(true));
+    for (const list of [
+      'requirements',
+      'needs',
+      'holdings',
+      'disruptions',
+      'dependencies',
+      'scores',
+      'consequences',
+    ] as const) {
+      (m[list] as readonly { assumption?: boolean }[]).forEach((x, i) =>
+        expect(x.assumption, `${list}[${i}]`).toBe(true),
+      );
     }
   });
 
   it('has consequences so that simulated disruptions produce impact on the criteria', () => {
     const criteria = new Set(m.consequences.map((c) => c.criterion));
-    for (const c of ['crit-fatalities', 'crit-costs', 'crit-daily-life', 'crit-physical-suffering']) expect(criteria.has(c), c).toBe(true);
+    for (const c of ['crit-fatalities', 'crit-costs', 'crit-daily-life', 'crit-physical-suffering'])
+      expect(criteria.has(c), c).toBe(true);
     const services = new Set(m.services.map((s) => s.id));
     const capabilities = new Set(m.capabilities.map((s) => s.id));
     expect(m.consequences.some((c) => services.has(c.from))).toBe(true);
@@ -185,13 +272,18 @@ describe('default model nederland.json', () => {
     const tasksWithNeeds = new Set(m.needs.map((n) => n.task));
     expect(m.tasks.some((t) => !tasksWithNeeds.has(t.id))).toBe(true);
     // a service or task with no lead, and a double lead on a task or capability
-    const leads = count(m.responsibilities.filter((r) => r.role === 'lead'), (r) => r.target);
+    const leads = count(
+      m.responsibilities.filter((r) => r.role === 'lead'),
+      (r) => r.target,
+    );
     expect([...m.services, ...m.tasks].some((x) => !leads.has(x.id))).toBe(true);
     expect([...m.tasks, ...m.capabilities].some((x) => (leads.get(x.id) ?? 0) >= 2)).toBe(true);
   });
 
   it('marks restricted items with an owning party (openness principle)', () => {
-    const restricted = [...m.capabilities, ...m.scenarios, ...m.parties].filter((x) => x.classification && x.classification !== 'public');
+    const restricted = [...m.capabilities, ...m.scenarios, ...m.parties].filter(
+      (x) => x.classification && x.classification !== 'public',
+    );
     expect(restricted.length).toBeGreaterThan(0);
     for (const x of restricted) expect(x.owner, x.id).toBeDefined();
   });

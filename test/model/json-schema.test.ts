@@ -9,7 +9,27 @@ describe('published JSON Schema of the model format', () => {
   });
   it('names every list of the format and refuses unknown top-level keys', () => {
     const schema = modelJsonSchema() as { properties: Record<string, unknown>; additionalProperties: unknown };
-    for (const key of ['vitalInterests', 'impactCriteria', 'threats', 'incidentCategories', 'scenarios', 'sectors', 'services', 'tasks', 'capabilities', 'parties', 'dependencies', 'disruptions', 'requirements', 'triggers', 'needs', 'holdings', 'mitigations', 'responsibilities', 'scores']) {
+    for (const key of [
+      'vitalInterests',
+      'impactCriteria',
+      'threats',
+      'incidentCategories',
+      'scenarios',
+      'sectors',
+      'services',
+      'tasks',
+      'capabilities',
+      'parties',
+      'dependencies',
+      'disruptions',
+      'requirements',
+      'triggers',
+      'needs',
+      'holdings',
+      'mitigations',
+      'responsibilities',
+      'scores',
+    ]) {
       expect(schema.properties).toHaveProperty(key);
     }
     expect(schema.additionalProperties).toBe(false);

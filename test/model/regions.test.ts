@@ -68,7 +68,10 @@ describe('regions in the format', () => {
       'travelTimes[1] (r-south→r-north)||duplicate of travelTimes[0] (travel times hold both ways)',
       'travelTimes[2] (r-south→r-south)|to|a travel time within one region is 0; give two different regions',
     ]);
-    m.travelTimes = [{ from: 'r-north', to: 'r-south', hours: 2 }, { from: 'r-north', to: 'r-south', hours: 3 }];
+    m.travelTimes = [
+      { from: 'r-north', to: 'r-south', hours: 2 },
+      { from: 'r-north', to: 'r-south', hours: 3 },
+    ];
     expect(problems(m)).toEqual(['travelTimes[1] (r-north→r-south)||duplicate of travelTimes[0]']);
   });
 

@@ -9,7 +9,11 @@ import { FINDINGS, findingOf, sourcesFindings, SOURCES_PATH, type FindingRow } f
 
 const MODEL_PATH = fileURLToPath(new URL('../../simulations/nederland.json', import.meta.url));
 const TARGET_LISTS = {
-  threats: 'Threat', sectors: 'Sector', services: 'Service', tasks: 'Task', capabilities: 'Capability',
+  threats: 'Threat',
+  sectors: 'Sector',
+  services: 'Service',
+  tasks: 'Task',
+  capabilities: 'Capability',
 };
 
 let m: Model;
@@ -18,7 +22,8 @@ let table: FindingRow[];
 beforeAll(async () => {
   m = await readModelFile(MODEL_PATH);
   const targets = Object.entries(TARGET_LISTS).flatMap(([list, label]) =>
-    (m[list as keyof typeof TARGET_LISTS] as readonly { id: string }[]).map((x) => ({ id: x.id, __label: label })));
+    (m[list as keyof typeof TARGET_LISTS] as readonly { id: string }[]).map((x) => ({ id: x.id, __label: label })),
+  );
   report = gapReport({ ...m, parties: m.parties.map((p) => ({ id: p.id, partyKind: p.kind })), targets });
   table = sourcesFindings();
 });
@@ -37,7 +42,10 @@ describe('SOURCES.md findings table', () => {
     for (const row of table) {
       const b = byId.get(row.capability)!;
       const code = {
-        finding: findingOf(b), required: b.required, availableNational: b.availableNational, available: b.available,
+        finding: findingOf(b),
+        required: b.required,
+        availableNational: b.availableNational,
+        available: b.available,
         drivingScenario: b.drivingScenario,
       };
       if (code.finding !== row.finding) {

@@ -14,12 +14,21 @@ function files(dir: string): string[] {
 }
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
-const anchor = (heading: string) => heading.toLowerCase().replace(/[^\w\s-]/g, '').trim().replace(/\s+/g, '-');
+const anchor = (heading: string) =>
+  heading
+    .toLowerCase()
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/\s+/g, '-');
 
 describe('docs/model.md citations', () => {
   it('point at sections that exist, and nothing cites the domain brief, which is not in the repository', () => {
-    const anchors = new Set(readFileSync(join(ROOT, 'docs/model.md'), 'utf8').split('\n')
-      .filter((l) => /^#{2,4} /.test(l)).map((l) => anchor(l.replace(/^#+ /, ''))));
+    const anchors = new Set(
+      readFileSync(join(ROOT, 'docs/model.md'), 'utf8')
+        .split('\n')
+        .filter((l) => /^#{2,4} /.test(l))
+        .map((l) => anchor(l.replace(/^#+ /, ''))),
+    );
     const cited: string[] = [];
     const stale: string[] = [];
     for (const f of [...files('src'), ...files('test'), ...files('bench'), 'schema.graphql', 'README.md']) {

@@ -13,9 +13,15 @@ const smallest = () => ({
     { id: 'power', name: 'Electricity', sector: 'energy', recoveryRate: 0.2 },
     { id: 'water', name: 'Drinking water', sector: 'energy', recoveryRate: 0.2 },
   ],
-  dependencies: [{ from: 'water', to: 'power', strength: 0.5, probability: 1, delayHours: 0 }] as Record<string, unknown>[],
+  dependencies: [{ from: 'water', to: 'power', strength: 0.5, probability: 1, delayHours: 0 }] as Record<
+    string,
+    unknown
+  >[],
   scenarios: [{ id: 'blackout', name: 'Long power outage' }],
-  disruptions: [{ scenario: 'blackout', service: 'power', inoperability: 0.8, durationHours: 72 }] as Record<string, unknown>[],
+  disruptions: [{ scenario: 'blackout', service: 'power', inoperability: 0.8, durationHours: 72 }] as Record<
+    string,
+    unknown
+  >[],
 });
 
 function problems(input: unknown): string[] {
@@ -55,7 +61,9 @@ describe('model validation', () => {
   it('refuses a reference to a node of the wrong kind', () => {
     const m = smallest();
     m.disruptions[0]!.service = 'energy';
-    expect(problems(m)[0]).toMatch(/disruptions\[0\] \(blackout→energy\)\|service\|"energy" is in sectors, expected services/);
+    expect(problems(m)[0]).toMatch(
+      /disruptions\[0\] \(blackout→energy\)\|service\|"energy" is in sectors, expected services/,
+    );
   });
 
   it('refuses duplicate ids, also across kinds', () => {
@@ -133,7 +141,9 @@ describe('model validation', () => {
     await expect(readModelFile(join(dir, 'truncated.json'))).rejects.toThrow(/truncated\.json: not valid JSON/);
     await expect(readModelFile(join(dir, 'text.json'))).rejects.toThrow(/text\.json: not valid JSON/);
     await expect(readModelFile(join(dir, 'empty.json'))).rejects.toThrow(/empty\.json: file is empty/);
-    await expect(readModelFile(join(dir, 'missing.json'))).rejects.toThrow(/missing\.json: cannot read file \(no such file\)/);
+    await expect(readModelFile(join(dir, 'missing.json'))).rejects.toThrow(
+      /missing\.json: cannot read file \(no such file\)/,
+    );
     await expect(readModelFile(join(dir, 'missing.json'))).rejects.toBeInstanceOf(UserError);
   });
 
@@ -153,12 +163,15 @@ describe('model validation', () => {
 
   it('names the item and field of any out-of-range probability (property)', () => {
     fc.assert(
-      fc.property(fc.double({ noNaN: true }).filter((p) => p < 0 || p > 1), (p) => {
-        const m = smallest();
-        m.dependencies[0]!.probability = p;
-        const found = problems(m);
-        return found.length === 1 && found[0]!.startsWith('dependencies[0] (water→power)|probability|');
-      }),
+      fc.property(
+        fc.double({ noNaN: true }).filter((p) => p < 0 || p > 1),
+        (p) => {
+          const m = smallest();
+          m.dependencies[0]!.probability = p;
+          const found = problems(m);
+          return found.length === 1 && found[0]!.startsWith('dependencies[0] (water→power)|probability|');
+        },
+      ),
     );
   });
 });

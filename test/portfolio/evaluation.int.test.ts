@@ -110,7 +110,10 @@ describe('measureEvaluation as a simulation job', () => {
 
   it('does not change the simulated impacts of riskAssessment', async () => {
     const sim = await api.gql(
-      'mutation { runSimulation(input: { scenario: "s1", iterations: 20, seed: "plain" }) { id } }', {}, analyst);
+      'mutation { runSimulation(input: { scenario: "s1", iterations: 20, seed: "plain" }) { id } }',
+      {},
+      analyst,
+    );
     expect(sim.errors).toBeUndefined();
     const plain = sim.data.runSimulation.id;
     expect((await follow(plain)).status).toBe('done');

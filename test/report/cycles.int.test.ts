@@ -15,7 +15,8 @@ const SECRET = 'cycles-test-secret-0123456789abcdefghij';
 const env = { ...process.env, WEERBAAR_JWT_SECRET: SECRET };
 const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/weerbaar.js', ...args], { encoding: 'utf8', env });
 const dir = mkdtempSync(join(tmpdir(), 'weerbaar-report-'));
-const pdfText = (file: string) => spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+const pdfText = (file: string) =>
+  spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
 
 /** Share of non-white pixels of a page rendered to greyscale (PGM). */
 function inked(file: string, page: number): number {
@@ -58,7 +59,21 @@ describe('planning cycles and their reports', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('.target: unknown scenario "atlantis"');
     expect(bad.stderr).toContain('.date: must be a date YYYY-MM-DD, got "2007-13-01"');
-    expect(cli('cycle', 'decide', '2007', '--kind', 'priority', '--target', 'flood', '--date', '2007-11-01', '--owner', 'p-min').status).toBe(0);
+    expect(
+      cli(
+        'cycle',
+        'decide',
+        '2007',
+        '--kind',
+        'priority',
+        '--target',
+        'flood',
+        '--date',
+        '2007-11-01',
+        '--owner',
+        'p-min',
+      ).status,
+    ).toBe(0);
     expect(cli('cycle', 'close', '2007').status).toBe(0);
     const late = cli('cycle', 'decide', '2007', '--kind', 'priority', '--target', 'cyber');
     expect(late.status).toBe(1);
@@ -80,13 +95,23 @@ describe('planning cycles and their reports', () => {
     expect(cmp.status, cmp.stderr).toBe(0);
     const c = JSON.parse(cmp.stdout);
     expect(c.gapsClosed).toEqual(['boats']);
-    expect(c.moved.find((x: { scenario: string }) => x.scenario === 'flood')).toMatchObject({ rankBefore: 3, rankAfter: 2 });
+    expect(c.moved.find((x: { scenario: string }) => x.scenario === 'flood')).toMatchObject({
+      rankBefore: 3,
+      rankAfter: 2,
+    });
     // The 2007 capability analysis still shows the shortfall of 80 boats.
     const out = join(dir, 'cap-2007.html');
     expect(cli('report', 'capabilities', '--cycle', '2007', '--format', 'html', '--out', out).status).toBe(0);
-    expect(readFileSync(out, 'utf8').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ')).toMatch(/Reddingsboten 100 20 20 80/);
+    expect(
+      readFileSync(out, 'utf8')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' '),
+    ).toMatch(/Reddingsboten 100 20 20 80/);
     const list = JSON.parse(cli('cycle', 'list').stdout) as { id: string; status: string }[];
-    expect(list.map((x) => [x.id, x.status])).toEqual([['2007', 'closed'], ['2008', 'closed']]);
+    expect(list.map((x) => [x.id, x.status])).toEqual([
+      ['2007', 'closed'],
+      ['2008', 'closed'],
+    ]);
   });
 
   it('writes the Risicobeeld of a cycle as a PDF with text, page numbers and inked pages, public without restricted items', () => {
@@ -111,15 +136,21 @@ describe('planning cycles and their reports', () => {
 
   it('shows restricted items in the full edition only to readers who may see them', async () => {
     const full = join(dir, 'full.pdf');
-    expect(cli('report', 'risk-profile', '--cycle', '2007', '--edition', 'full', '--lang', 'en', '--out', full).status).toBe(0);
+    expect(
+      cli('report', 'risk-profile', '--cycle', '2007', '--edition', 'full', '--lang', 'en', '--out', full).status,
+    ).toBe(0);
     expect(pdfText(full)).toMatch(/Geheime sabotage \[restricted\]/);
     const secret = new TextEncoder().encode(SECRET);
     const owner = await issueToken(secret, { subject: 'bzk', role: 'viewer', party: 'p-min' });
     const other = await issueToken(secret, { subject: 'zeeland', role: 'viewer', party: 'p-other' });
     const a = join(dir, 'owner.html');
     const b = join(dir, 'other.html');
-    expect(cli('report', 'risk-profile', '--edition', 'full', '--format', 'html', '--token', owner, '--out', a).status).toBe(0);
-    expect(cli('report', 'risk-profile', '--edition', 'full', '--format', 'html', '--token', other, '--out', b).status).toBe(0);
+    expect(
+      cli('report', 'risk-profile', '--edition', 'full', '--format', 'html', '--token', owner, '--out', a).status,
+    ).toBe(0);
+    expect(
+      cli('report', 'risk-profile', '--edition', 'full', '--format', 'html', '--token', other, '--out', b).status,
+    ).toBe(0);
     expect(readFileSync(a, 'utf8')).toContain('Geheime sabotage');
     expect(readFileSync(b, 'utf8')).not.toContain('Geheime sabotage');
     const forged = cli('report', 'risk-profile', '--format', 'html', '--token', `${owner}x`, '--out', b);
@@ -132,7 +163,10 @@ describe('planning cycles and their reports', () => {
     const read = (edition: string) => {
       const r = cli('report', 'progress', '--cycle', '2008', '--format', 'html', '--edition', edition, '--out', out);
       expect(r.status, r.stderr).toBe(0);
-      return readFileSync(out, 'utf8').replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+      return readFileSync(out, 'utf8')
+        .replace(/<style>[\s\S]*?<\/style>/, '')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ');
     };
     const full = read('full');
     expect(full).toContain('Voortgangsrapportage');

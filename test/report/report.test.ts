@@ -5,9 +5,15 @@ import { REPORT_MODEL } from './fixture.js';
 
 const ADMIN = { admin: true, party: null };
 const html = async (o: Partial<Parameters<typeof renderReport>[0]> & { kind: string }) =>
-  (await renderReport({ model: REPORT_MODEL(), reader: ADMIN, format: 'html', date: '2008-06-01', ...o })).body.toString('utf8');
+  (
+    await renderReport({ model: REPORT_MODEL(), reader: ADMIN, format: 'html', date: '2008-06-01', ...o })
+  ).body.toString('utf8');
 /** The visible text of a page, without tags and the inline SVG's markup. */
-const text = (h: string) => h.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+const text = (h: string) =>
+  h
+    .replace(/<style>[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
 
 describe('risk profile (Risicobeeld)', () => {
   it('is Dutch by default: title, Dutch number notation, the ranked table computed from the scores', async () => {
@@ -52,7 +58,9 @@ describe('risk profile (Risicobeeld)', () => {
 
   it('gives the same content for the same options (the creation time aside)', async () => {
     const strip = (h: string) => h.replace(/<meta name="dcterms.created" content="[^"]*">/, '');
-    expect(strip(await html({ kind: 'risk-profile', edition: 'full' }))).toBe(strip(await html({ kind: 'risk-profile', edition: 'full' })));
+    expect(strip(await html({ kind: 'risk-profile', edition: 'full' }))).toBe(
+      strip(await html({ kind: 'risk-profile', edition: 'full' })),
+    );
   });
 });
 
@@ -82,7 +90,9 @@ describe('party report', () => {
 
 describe('choices', () => {
   it('names the option and the value of a bad choice', async () => {
-    await expect(html({ kind: 'risk' })).rejects.toThrow('kind: unknown value "risk"; expected one of risk-profile, capabilities, progress, party');
+    await expect(html({ kind: 'risk' })).rejects.toThrow(
+      'kind: unknown value "risk"; expected one of risk-profile, capabilities, progress, party',
+    );
     await expect(html({ kind: 'risk-profile', format: 'docx' })).rejects.toThrow('format: unknown value "docx"');
     await expect(html({ kind: 'risk-profile', lang: 'de' })).rejects.toThrow('lang: unknown value "de"');
     await expect(html({ kind: 'risk-profile', edition: 'secret' })).rejects.toThrow('edition: unknown value "secret"');

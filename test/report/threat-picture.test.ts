@@ -12,7 +12,14 @@ import { REPORT_MODEL } from './fixture.js';
 
 const ADMIN = { admin: true, party: null };
 const sig = (id: string, name: string, observedOn: string, o: Record<string, unknown>) => ({
-  id, name, observedOn, horizon: 'short', direction: 'rising', strength: 3, source: `Bron van ${id}`, ...o,
+  id,
+  name,
+  observedOn,
+  horizon: 'short',
+  direction: 'rising',
+  strength: 3,
+  source: `Bron van ${id}`,
+  ...o,
 });
 
 /**
@@ -26,25 +33,60 @@ const MODEL = (withNews = true): Model => {
     signals: [
       sig('sig-old', 'Oude waarneming kust', '2006-01-01', { scenarios: ['flood'] }),
       sig('sig-storm', 'Stormvloed in de Noordzee', '2008-03-01', { threats: ['th-nature'], direction: 'stable' }),
-      ...(withNews ? [
-        sig('sig-ddos', 'DDoS-golf op Europese banken', '2008-04-10', { scenarios: ['cyber'], strength: 4 }),
-        sig('sig-secret', 'Geheime aanwijzing sabotage', '2008-05-01', {
-          scenarios: ['sabotage'], classification: 'restricted', owner: 'p-min',
-        }),
-      ] : []),
+      ...(withNews
+        ? [
+            sig('sig-ddos', 'DDoS-golf op Europese banken', '2008-04-10', { scenarios: ['cyber'], strength: 4 }),
+            sig('sig-secret', 'Geheime aanwijzing sabotage', '2008-05-01', {
+              scenarios: ['sabotage'],
+              classification: 'restricted',
+              owner: 'p-min',
+            }),
+          ]
+        : []),
     ],
     likelihoodRevisions: [
-      { id: 'rev-flood', name: 'Kust', scenario: 'flood', date: '2006-02-01', likelihoodClass: 'B', justification: 'oud',
-        signals: ['sig-old'] },
-      ...(withNews ? [{ id: 'rev-cyber', name: 'Betalingsverkeer naar E', scenario: 'cyber', date: '2008-04-15',
-        likelihoodClass: 'E', likelihood: 0.6, justification: 'Aanvallen op banken in buurlanden', signals: ['sig-ddos'] }] : []),
+      {
+        id: 'rev-flood',
+        name: 'Kust',
+        scenario: 'flood',
+        date: '2006-02-01',
+        likelihoodClass: 'B',
+        justification: 'oud',
+        signals: ['sig-old'],
+      },
+      ...(withNews
+        ? [
+            {
+              id: 'rev-cyber',
+              name: 'Betalingsverkeer naar E',
+              scenario: 'cyber',
+              date: '2008-04-15',
+              likelihoodClass: 'E',
+              likelihood: 0.6,
+              justification: 'Aanvallen op banken in buurlanden',
+              signals: ['sig-ddos'],
+            },
+          ]
+        : []),
     ],
   });
 };
 
 const render = async (o: Partial<Parameters<typeof renderReport>[0]> = {}) =>
-  renderReport({ kind: 'threat-picture', model: MODEL(), reader: ADMIN, format: 'html', date: '2008-06-01', since: '2008-01-01', ...o });
-const text = (h: string) => h.replace(/<style>[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  renderReport({
+    kind: 'threat-picture',
+    model: MODEL(),
+    reader: ADMIN,
+    format: 'html',
+    date: '2008-06-01',
+    since: '2008-01-01',
+    ...o,
+  });
+const text = (h: string) =>
+  h
+    .replace(/<style>[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
 
 describe('threat picture (Dreigingsbeeld)', () => {
   it('is Dutch by default: signals per threat since the date, the moved scenario with its reason, review candidates', async () => {
@@ -53,10 +95,14 @@ describe('threat picture (Dreigingsbeeld)', () => {
     expect(t).toContain('Van 1 januari 2008 tot 1 juni 2008 zijn 2 signalen waargenomen over 2 dreigingen');
     expect(t).toContain('Natuurrampen Signalen bij Natuurrampen, nieuwste eerst');
     expect(t).toContain('1 maart 2008 Stormvloed in de Noordzee kort gelijkblijvend 3 – Bron van sig-storm');
-    expect(t).toContain('10 april 2008 DDoS-golf op Europese banken kort stijgend 4 Aanval op betalingsverkeer Bron van sig-ddos');
+    expect(t).toContain(
+      '10 april 2008 DDoS-golf op Europese banken kort stijgend 4 Aanval op betalingsverkeer Bron van sig-ddos',
+    );
     expect(t).not.toContain('Oude waarneming kust kort');
-    expect(t).toContain('Aanval op betalingsverkeer D (30 %) E (60 %) 15 april 2008: Aanvallen op banken in buurlanden '
-      + 'DDoS-golf op Europese banken');
+    expect(t).toContain(
+      'Aanval op betalingsverkeer D (30 %) E (60 %) 15 april 2008: Aanvallen op banken in buurlanden ' +
+        'DDoS-golf op Europese banken',
+    );
     expect(t).toContain('Overstroming Kust lang 1 januari 2006');
   });
 
@@ -71,11 +117,22 @@ describe('threat picture (Dreigingsbeeld)', () => {
   });
 
   it('compares with the previous cycle when there is one, from its close', async () => {
-    const cycle = (id: string, closedAt: string) => ({ id, status: 'closed', openedAt: '2007-01-01', closedAt, priorities: [] });
-    const t = text((await render({
-      since: undefined, cycle: cycle('2008', '2008-06-01T00:00:00Z'),
-      previous: { cycle: cycle('2007', '2008-02-01T12:00:00Z'), model: MODEL(false) },
-    })).body.toString('utf8'));
+    const cycle = (id: string, closedAt: string) => ({
+      id,
+      status: 'closed',
+      openedAt: '2007-01-01',
+      closedAt,
+      priorities: [],
+    });
+    const t = text(
+      (
+        await render({
+          since: undefined,
+          cycle: cycle('2008', '2008-06-01T00:00:00Z'),
+          previous: { cycle: cycle('2007', '2008-02-01T12:00:00Z'), model: MODEL(false) },
+        })
+      ).body.toString('utf8'),
+    );
     expect(t).toContain('Vergeleken met cyclus 2007.');
     expect(t).toContain('Van 1 februari 2008 tot 1 juni 2008 zijn 2 signalen');
     expect(t).toContain('Aanval op betalingsverkeer D (30 %) E (60 %)');

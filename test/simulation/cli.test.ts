@@ -26,10 +26,14 @@ describe('weerbaar simulate', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const r = JSON.parse(stdout);
-    expect(Object.keys(r)).toEqual(expect.arrayContaining(['meta', 'services', 'sectors', 'capabilities', 'criteria', 'totalImpact']));
+    expect(Object.keys(r)).toEqual(
+      expect.arrayContaining(['meta', 'services', 'sectors', 'capabilities', 'criteria', 'totalImpact']),
+    );
     expect(r.meta).toMatchObject({ iterations: 20, seed: '7', workers: 1, horizonHours: 168, stepHours: 1 });
     expect(r.services.map((s: { id: string }) => s.id)).toEqual(['power', 'water']);
-    expect(Object.keys(r.services[0])).toEqual(expect.arrayContaining(['finalInoperability', 'peakInoperability', 'probabilityDisrupted', 'downtimeHours']));
+    expect(Object.keys(r.services[0])).toEqual(
+      expect.arrayContaining(['finalInoperability', 'peakInoperability', 'probabilityDisrupted', 'downtimeHours']),
+    );
     expect(Object.keys(r.totalImpact)).toEqual(['mean', 'halfWidth95', 'p90']);
     // The CLI leaves the timeline out unless asked for.
     expect(r.timeline).toBeNull();
@@ -54,7 +58,17 @@ describe('weerbaar simulate', () => {
     const dir = await mkdtemp(join(tmpdir(), 'weerbaar-sim-'));
     await writeFile(join(dir, 'model.json'), await readFile(smallest));
     const definition = join(dir, 'timeline.sim.json');
-    await writeFile(definition, JSON.stringify({ model: 'model.json', scenario: 'blackout', iterations: 5, seed: 'def', workers: 1, timeline: true }));
+    await writeFile(
+      definition,
+      JSON.stringify({
+        model: 'model.json',
+        scenario: 'blackout',
+        iterations: 5,
+        seed: 'def',
+        workers: 1,
+        timeline: true,
+      }),
+    );
     const on = await weerbaar(definition);
     expect(on.code).toBe(0);
     expect(JSON.parse(on.stdout).timeline.hours).toHaveLength(169);
@@ -67,7 +81,17 @@ describe('weerbaar simulate', () => {
     const dir = await mkdtemp(join(tmpdir(), 'weerbaar-sim-'));
     await writeFile(join(dir, 'model.json'), await readFile(smallest));
     const definition = join(dir, 'blackout.sim.json');
-    await writeFile(definition, JSON.stringify({ model: 'model.json', scenario: 'blackout', iterations: 5, seed: 'def', horizonHours: 48, out: 'result.json' }));
+    await writeFile(
+      definition,
+      JSON.stringify({
+        model: 'model.json',
+        scenario: 'blackout',
+        iterations: 5,
+        seed: 'def',
+        horizonHours: 48,
+        out: 'result.json',
+      }),
+    );
     const { code, stderr } = await weerbaar(definition, '--iterations', '8', '--workers', '1');
     expect(code).toBe(0);
     expect(stderr).toMatch(/8 iterations/);
@@ -104,7 +128,16 @@ describe('weerbaar simulate', () => {
     const m = JSON.parse(await readFile(smallest, 'utf8'));
     m.dependencies[0].probability = 1.5;
     await writeFile(bad, JSON.stringify(m));
-    const { code, stderr } = await weerbaar('--model', bad, '--scenario', 'blackout', '--iterations', '5', '--seed', '1');
+    const { code, stderr } = await weerbaar(
+      '--model',
+      bad,
+      '--scenario',
+      'blackout',
+      '--iterations',
+      '5',
+      '--seed',
+      '1',
+    );
     expect(code).toBe(1);
     expect(stderr).toMatch(/dependencies\[0\] \(water→power\)\.probability/);
   });

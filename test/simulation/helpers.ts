@@ -10,8 +10,15 @@ export function iimModel(a: number[][], c: number[], recoveryRate = 1, validate 
   const n = c.length;
   const input: ModelInput = {
     sectors: [{ id: 'sector', name: 'Sector' }],
-    services: Array.from({ length: n }, (_, i) => ({ id: `s${i}`, name: `Service ${i}`, sector: 'sector', recoveryRate })),
-    dependencies: a.flatMap((row, i) => row.flatMap((v, j) => (v > 0 ? [{ from: `s${i}`, to: `s${j}`, strength: v }] : []))),
+    services: Array.from({ length: n }, (_, i) => ({
+      id: `s${i}`,
+      name: `Service ${i}`,
+      sector: 'sector',
+      recoveryRate,
+    })),
+    dependencies: a.flatMap((row, i) =>
+      row.flatMap((v, j) => (v > 0 ? [{ from: `s${i}`, to: `s${j}`, strength: v }] : [])),
+    ),
     scenarios: [{ id: 'shock', name: 'Constant shock' }],
     disruptions: c.flatMap((v, i) => (v > 0 ? [{ scenario: 'shock', service: `s${i}`, inoperability: v }] : [])),
   };
@@ -25,15 +32,24 @@ export function model(input: ModelInput): ModelType {
 }
 
 /** Runs one iteration in the kernel and returns the workspace with its outcomes. */
-export function oneIteration(m: ModelType, opts: { scenario: string; horizonHours?: number; stepHours?: number; seed?: string; index?: number }) {
-  const compiled = compileModel(m, { scenario: opts.scenario, horizonHours: opts.horizonHours ?? 168, stepHours: opts.stepHours ?? 1, disruptedThreshold: 0.05 });
+export function oneIteration(
+  m: ModelType,
+  opts: { scenario: string; horizonHours?: number; stepHours?: number; seed?: string; index?: number },
+) {
+  const compiled = compileModel(m, {
+    scenario: opts.scenario,
+    horizonHours: opts.horizonHours ?? 168,
+    stepHours: opts.stepHours ?? 1,
+    disruptedThreshold: 0.05,
+  });
   const ws = createWorkspace(compiled);
   drawIteration(compiled, ws, opts.seed ?? 'test', opts.index ?? 0);
   const total = runDynamics(compiled, ws, TOP_UP_NONE);
   return { compiled, ws, total };
 }
 
-/** Allowed deviation of an observed frequency from p over n Bernoulli trials: 5 standard deviations (a false alarm about once in 3.5 million runs). */
+/** Allowed deviation of an observed frequency from p over n Bernoulli trials: 5 standard deviations (a false alarm
+ * about once in 3.5 million runs). */
 export function binomialTolerance(p: number, n: number): number {
   return 5 * Math.sqrt((p * (1 - p)) / n);
 }

@@ -48,7 +48,14 @@ describe('simulation options', () => {
   });
 
   it('fills in the defaults: a week in hourly steps, disrupted from 5 %', () => {
-    expect(validateSimulationOptions(valid, smallest)).toMatchObject({ horizonHours: 168, stepHours: 1, disruptedThreshold: 0.05, counterfactual: 'none', targetRelativeError: null, seed: '1' });
+    expect(validateSimulationOptions(valid, smallest)).toMatchObject({
+      horizonHours: 168,
+      stepHours: 1,
+      disruptedThreshold: 0.05,
+      counterfactual: 'none',
+      targetRelativeError: null,
+      seed: '1',
+    });
   });
 
   it('refuses invalid options in runSimulation before doing any work', async () => {
@@ -56,46 +63,74 @@ describe('simulation options', () => {
   });
 
   it('runs any valid combination of options without throwing, with results in range', async () => {
-    await fc.assert(fc.asyncProperty(
-      fc.record({
-        iterations: fc.integer({ min: 1, max: 30 }),
-        seed: fc.oneof(fc.string({ minLength: 1 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })),
-        horizonHours: fc.double({ min: 0.5, max: 400, noNaN: true }),
-        stepFraction: fc.double({ min: 0.001, max: 1, noNaN: true }),
-        disruptedThreshold: fc.double({ min: 1e-6, max: 1, noNaN: true }),
-        counterfactual: fc.constantFrom('none' as const, 'close-gaps' as const),
-      }),
-      async ({ stepFraction, horizonHours, ...rest }) => {
-        const stepHours = Math.max(horizonHours * stepFraction, horizonHours / 2000);
-        const r = await runSimulation(smallest, { scenario: 'blackout', workers: 1, horizonHours, stepHours, ...rest });
-        expect(r.meta.iterations).toBe(rest.iterations);
-        for (const s of [...r.services, ...r.sectors]) {
-          expect(s.peakInoperability.p99).toBeGreaterThanOrEqual(0);
-          expect(s.peakInoperability.p99).toBeLessThanOrEqual(1);
-          expect(s.probabilityDisrupted).toBeGreaterThanOrEqual(0);
-          expect(s.probabilityDisrupted).toBeLessThanOrEqual(1);
-          expect(s.downtimeHours.mean).toBeLessThanOrEqual(r.meta.steps * stepHours + 1e-9);
-        }
-      },
-    ), { numRuns: 60, seed: 11 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          iterations: fc.integer({ min: 1, max: 30 }),
+          seed: fc.oneof(
+            fc.string({ minLength: 1 }),
+            fc.integer(),
+            fc.double({ noNaN: true, noDefaultInfinity: true }),
+          ),
+          horizonHours: fc.double({ min: 0.5, max: 400, noNaN: true }),
+          stepFraction: fc.double({ min: 0.001, max: 1, noNaN: true }),
+          disruptedThreshold: fc.double({ min: 1e-6, max: 1, noNaN: true }),
+          counterfactual: fc.constantFrom('none' as const, 'close-gaps' as const),
+        }),
+        async ({ stepFraction, horizonHours, ...rest }) => {
+          const stepHours = Math.max(horizonHours * stepFraction, horizonHours / 2000);
+          const r = await runSimulation(smallest, {
+            scenario: 'blackout',
+            workers: 1,
+            horizonHours,
+            stepHours,
+            ...rest,
+          });
+          expect(r.meta.iterations).toBe(rest.iterations);
+          for (const s of [...r.services, ...r.sectors]) {
+            expect(s.peakInoperability.p99).toBeGreaterThanOrEqual(0);
+            expect(s.peakInoperability.p99).toBeLessThanOrEqual(1);
+            expect(s.probabilityDisrupted).toBeGreaterThanOrEqual(0);
+            expect(s.probabilityDisrupted).toBeLessThanOrEqual(1);
+            expect(s.downtimeHours.mean).toBeLessThanOrEqual(r.meta.steps * stepHours + 1e-9);
+          }
+        },
+      ),
+      { numRuns: 60, seed: 11 },
+    );
   });
 
   it('refuses any invalid value of a numeric option with a ValidationError naming it', () => {
     const bad = fc.oneof(
-      fc.constant(undefined).map(() => Number.NaN), fc.constant(Number.POSITIVE_INFINITY), fc.double({ max: 0, noNaN: true }),
-      fc.string(), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 2 }),
+      fc.constant(undefined).map(() => Number.NaN),
+      fc.constant(Number.POSITIVE_INFINITY),
+      fc.double({ max: 0, noNaN: true }),
+      fc.string(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.integer(), { maxLength: 2 }),
     );
-    fc.assert(fc.property(
-      fc.constantFrom('iterations', 'workers', 'horizonHours', 'stepHours', 'disruptedThreshold', 'targetRelativeError'),
-      bad,
-      (field, value) => {
-        try {
-          validateSimulationOptions({ ...valid, [field]: value }, smallest);
-        } catch (e) {
-          return e instanceof ValidationError && e.problems.some((p) => p.field === field);
-        }
-        return false;
-      },
-    ), { numRuns: 300, seed: 5 });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(
+          'iterations',
+          'workers',
+          'horizonHours',
+          'stepHours',
+          'disruptedThreshold',
+          'targetRelativeError',
+        ),
+        bad,
+        (field, value) => {
+          try {
+            validateSimulationOptions({ ...valid, [field]: value }, smallest);
+          } catch (e) {
+            return e instanceof ValidationError && e.problems.some((p) => p.field === field);
+          }
+          return false;
+        },
+      ),
+      { numRuns: 300, seed: 5 },
+    );
   });
 });

@@ -32,7 +32,13 @@ describe('parallel runs', () => {
   });
 
   it('stops at the target relative error, at the same iteration for any number of workers', async () => {
-    const options = { scenario: 'generated', iterations: 5000, seed: 'stop', targetRelativeError: 0.02, horizonHours: 48 };
+    const options = {
+      scenario: 'generated',
+      iterations: 5000,
+      seed: 'stop',
+      targetRelativeError: 0.02,
+      horizonHours: 48,
+    };
     const one = await runSimulation(medium, { ...options, workers: 1 });
     const two = await runSimulation(medium, { ...options, workers: 2 });
     expect(one.meta.converged).toBe(true);
@@ -43,7 +49,14 @@ describe('parallel runs', () => {
   });
 
   it('runs to the cap when the target is out of reach', async () => {
-    const r = await runSimulation(medium, { scenario: 'generated', iterations: 150, seed: 'cap', targetRelativeError: 1e-6, workers: 1, horizonHours: 24 });
+    const r = await runSimulation(medium, {
+      scenario: 'generated',
+      iterations: 150,
+      seed: 'cap',
+      targetRelativeError: 1e-6,
+      workers: 1,
+      horizonHours: 24,
+    });
     expect(r.meta.iterations).toBe(150);
     expect(r.meta.converged).toBe(false);
   });
@@ -53,10 +66,17 @@ describe('parallel runs', () => {
     const abort = new AbortController();
     let progressed = 0;
     const started = Date.now();
-    const run = runSimulation(big, { scenario: 'generated', iterations: 5000, seed: 1, workers }, {
-      signal: abort.signal,
-      onProgress: (done) => { progressed = done; if (done > 0) abort.abort(); },
-    });
+    const run = runSimulation(
+      big,
+      { scenario: 'generated', iterations: 5000, seed: 1, workers },
+      {
+        signal: abort.signal,
+        onProgress: (done) => {
+          progressed = done;
+          if (done > 0) abort.abort();
+        },
+      },
+    );
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(progressed).toBeGreaterThan(0);
     expect(progressed).toBeLessThan(5000);
@@ -65,17 +85,35 @@ describe('parallel runs', () => {
 
   it('reports progress up to the total', async () => {
     const seen: number[] = [];
-    await runSimulation(medium, { scenario: 'generated', iterations: 40, seed: 1, workers: 2 }, { onProgress: (done, total) => { seen.push(done); expect(total).toBe(40); } });
+    await runSimulation(
+      medium,
+      { scenario: 'generated', iterations: 40, seed: 1, workers: 2 },
+      {
+        onProgress: (done, total) => {
+          seen.push(done);
+          expect(total).toBe(40);
+        },
+      },
+    );
     expect(seen.at(-1)).toBe(40);
   });
 
   it('rejects with a message when a worker throws or its thread dies, without taking the process down', async () => {
-    const compiled = compileModel(medium, { scenario: 'generated', horizonHours: 10, stepHours: 1, disruptedThreshold: 0.05 });
+    const compiled = compileModel(medium, {
+      scenario: 'generated',
+      horizonHours: 10,
+      stepHours: 1,
+      disruptedThreshold: 0.05,
+    });
     const pool = new SimulationPool(2, new URL('./fixtures/crashing-worker.mjs', import.meta.url));
     pool.setRun(sharedInit(compiled, '1', false, false));
     try {
-      await expect(pool.run({ start: 0, count: 1, buffer: new SharedArrayBuffer(8) })).rejects.toThrow(/simulation worker failed on iterations 0–0: engine exploded/);
-      await expect(pool.run({ start: 1, count: 1, buffer: new SharedArrayBuffer(8) })).rejects.toThrow(/simulation worker failed on iterations 1–1/);
+      await expect(pool.run({ start: 0, count: 1, buffer: new SharedArrayBuffer(8) })).rejects.toThrow(
+        /simulation worker failed on iterations 0–0: engine exploded/,
+      );
+      await expect(pool.run({ start: 1, count: 1, buffer: new SharedArrayBuffer(8) })).rejects.toThrow(
+        /simulation worker failed on iterations 1–1/,
+      );
     } finally {
       await pool.destroy();
     }

@@ -16,17 +16,26 @@ describe('quantilesInPlace', () => {
       fc.constantFrom(0, -0, 1, 0.5, Number.NaN, Infinity, -Infinity),
       fc.integer({ min: 0, max: 3 }).map((x) => x / 4),
     );
-    fc.assert(fc.property(fc.array(value, { minLength: 0, maxLength: 300 }), fc.uniqueArray(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 }), (values, extra) => {
-      const ps = [...PS, ...extra].sort((a, b) => a - b);
-      const got = quantilesInPlace(Float64Array.from(values), ps);
-      const want = bySorting(values, ps);
-      got.forEach((g, k) => expect(Object.is(g, want[k])).toBe(true));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: 0, maxLength: 300 }),
+        fc.uniqueArray(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 4 }),
+        (values, extra) => {
+          const ps = [...PS, ...extra].sort((a, b) => a - b);
+          const got = quantilesInPlace(Float64Array.from(values), ps);
+          const want = bySorting(values, ps);
+          got.forEach((g, k) => expect(Object.is(g, want[k])).toBe(true));
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('selects on large random columns as sorting does', () => {
     for (let r = 0; r < 200; r++) {
-      const values = Array.from({ length: 1 + Math.floor(Math.random() * 400) }, () => (Math.random() < 0.3 ? 0 : Math.random() ** 3));
+      const values = Array.from({ length: 1 + Math.floor(Math.random() * 400) }, () =>
+        Math.random() < 0.3 ? 0 : Math.random() ** 3,
+      );
       expect(quantilesInPlace(Float64Array.from(values), PS)).toEqual(bySorting(values, PS));
     }
   });

@@ -7,7 +7,12 @@ import { generateModel } from '../../src/simulation/generate.js';
 import { compileModel } from '../../src/simulation/compile.js';
 import { createEngine } from '../../src/simulation/kernel/engine.js';
 import {
-  checkRedisUrl, decodeModel, encodeModel, fromBytes, safeUrl, toBytes,
+  checkRedisUrl,
+  decodeModel,
+  encodeModel,
+  fromBytes,
+  safeUrl,
+  toBytes,
 } from '../../src/simulation/queue/protocol.js';
 import { queueExecutorFrom } from '../../src/simulation/queue/executor.js';
 
@@ -38,10 +43,12 @@ describe('queue protocol', () => {
 
   it('checks Redis URLs and hides passwords in messages', () => {
     expect(checkRedisUrl('redis://127.0.0.1:6379', '--redis')).toBe('redis://127.0.0.1:6379');
-    expect(() => checkRedisUrl('127.0.0.1:6379', '--redis'))
-      .toThrow('--redis: not a URL: "127.0.0.1:6379"; expected redis://host:port');
-    expect(() => checkRedisUrl('http://h:1', '--redis'))
-      .toThrow('--redis: expected a redis:// or rediss:// URL, got "http://h:1"');
+    expect(() => checkRedisUrl('127.0.0.1:6379', '--redis')).toThrow(
+      '--redis: not a URL: "127.0.0.1:6379"; expected redis://host:port',
+    );
+    expect(() => checkRedisUrl('http://h:1', '--redis')).toThrow(
+      '--redis: expected a redis:// or rediss:// URL, got "http://h:1"',
+    );
     expect(() => queueExecutorFrom('not a url', 'REDIS_URL')).toThrow(/REDIS_URL: not a URL: "not a url"/);
     expect(queueExecutorFrom(undefined, 'REDIS_URL')).toBeUndefined();
     expect(safeUrl('redis://:secret@host:6379')).toBe('redis://:***@host:6379');

@@ -68,7 +68,9 @@ describe('distributed runs on BullMQ', () => {
     const executor = new QueueExecutor(redis.url);
     const seen: number[] = [];
     try {
-      const onProgress = (done: number) => { seen.push(done); };
+      const onProgress = (done: number) => {
+        seen.push(done);
+      };
       const remote = await runSimulation(model, { ...options, workers: 1 }, { executor, onProgress });
       expect(comparable(remote)).toEqual(comparable(local));
       expect(Object.is(remote.totalImpact.mean, local.totalImpact.mean)).toBe(true);
@@ -116,9 +118,18 @@ describe('distributed runs on BullMQ', () => {
     const abort = new AbortController();
     let progressed = 0;
     try {
-      const run = runSimulation(model, { ...options, iterations: 200, workers: 1 }, {
-        executor, signal: abort.signal, onProgress: (done) => { progressed = done; if (done >= 2) abort.abort(); },
-      });
+      const run = runSimulation(
+        model,
+        { ...options, iterations: 200, workers: 1 },
+        {
+          executor,
+          signal: abort.signal,
+          onProgress: (done) => {
+            progressed = done;
+            if (done >= 2) abort.abort();
+          },
+        },
+      );
       const t = Date.now();
       await expect(run).rejects.toMatchObject({ name: 'AbortError' });
       expect(Date.now() - t).toBeLessThan(15_000);
@@ -144,9 +155,19 @@ describe('distributed runs on BullMQ', () => {
     const executor = new QueueExecutor(doomed.url, { unavailableMs: 2000 });
     let killed = 0;
     try {
-      const run = runSimulation(model, { ...options, iterations: 200, workers: 1 }, {
-        executor, onProgress: (done) => { if (done >= 1 && !killed) { killed = Date.now(); void doomed.kill(); } },
-      });
+      const run = runSimulation(
+        model,
+        { ...options, iterations: 200, workers: 1 },
+        {
+          executor,
+          onProgress: (done) => {
+            if (done >= 1 && !killed) {
+              killed = Date.now();
+              void doomed.kill();
+            }
+          },
+        },
+      );
       const message = new RegExp(`Redis stopped answering for 2 s at redis://127\\.0\\.0\\.1:${doomed.port}`);
       await expect(run).rejects.toThrow(message);
       expect(killed).toBeGreaterThan(0);
@@ -204,15 +225,33 @@ describe('distributed runs on BullMQ', () => {
   it('weerbaar simulate --redis writes the same result JSON as a local run', async () => {
     const w = await worker();
     const dir = await mkdtemp(join(tmpdir(), 'weerbaar-queue-'));
-    const run = (args: string[]) => new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const p = spawn(process.execPath, ['bin/weerbaar.js', 'simulate', '--model', 'simulations/nederland.json',
-        '--scenario', 'sc-blackout-randstad', '--iterations', '300', '--seed', '7', '--timeline', '--no-progress',
-        ...args],
-      { env: { ...process.env, REDIS_URL: '' } });
-      let stderr = '';
-      p.stderr.on('data', (d) => { stderr += d; });
-      p.on('exit', (code) => resolve({ code, stderr }));
-    });
+    const run = (args: string[]) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const p = spawn(
+          process.execPath,
+          [
+            'bin/weerbaar.js',
+            'simulate',
+            '--model',
+            'simulations/nederland.json',
+            '--scenario',
+            'sc-blackout-randstad',
+            '--iterations',
+            '300',
+            '--seed',
+            '7',
+            '--timeline',
+            '--no-progress',
+            ...args,
+          ],
+          { env: { ...process.env, REDIS_URL: '' } },
+        );
+        let stderr = '';
+        p.stderr.on('data', (d) => {
+          stderr += d;
+        });
+        p.on('exit', (code) => resolve({ code, stderr }));
+      });
     try {
       const [remote, here] = await Promise.all([
         run(['--redis', redis.url, '--out', join(dir, 'remote.json')]),

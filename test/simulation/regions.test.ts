@@ -7,7 +7,10 @@ import { runSimulation, type SimulationResult } from '../../src/simulation/run.j
 import { binomialTolerance, model } from './helpers.js';
 
 const sectors = [{ id: 'energy', name: 'Energie' }];
-const regions = [{ id: 'ra', name: 'A', lat: 52, lon: 5 }, { id: 'rb', name: 'B', lat: 53, lon: 5 }];
+const regions = [
+  { id: 'ra', name: 'A', lat: 52, lon: 5 },
+  { id: 'rb', name: 'B', lat: 53, lon: 5 },
+];
 
 function located(extra: Partial<ModelInput>) {
   return model({
@@ -31,10 +34,12 @@ const pumps = async (m: ReturnType<typeof located>) =>
 describe('arrival in the cascade', () => {
   it('counts a holder from mobilisation plus an explicit travel time on', async () => {
     // arrives at 1 + 3 = 4 h: 10 short at steps 0–3, 40 unit-hours
-    const p = await pumps(located({
-      holdings: [{ party: 'far', capability: 'pumps', capacity: 10, mobilisationHours: 1 }],
-      travelTimes: [{ from: 'rb', to: 'ra', hours: 3 }],
-    }));
+    const p = await pumps(
+      located({
+        holdings: [{ party: 'far', capability: 'pumps', capacity: 10, mobilisationHours: 1 }],
+        travelTimes: [{ from: 'rb', to: 'ra', hours: 3 }],
+      }),
+    );
     expect(p.shortfallUnitHours.mean).toBe(40);
   });
 
@@ -42,19 +47,37 @@ describe('arrival in the cascade', () => {
     // arrives at 2.41 h, i.e. from step 3: 30 unit-hours; with mobilisation 1 h, from step 4
     const near = await pumps(located({ holdings: [{ party: 'far', capability: 'pumps', capacity: 10 }] }));
     expect(near.shortfallUnitHours.mean).toBe(30);
-    expect((await pumps(located({
-      holdings: [{ party: 'far', capability: 'pumps', capacity: 10, mobilisationHours: 1 }],
-    }))).shortfallUnitHours.mean).toBe(40);
+    expect(
+      (
+        await pumps(
+          located({
+            holdings: [{ party: 'far', capability: 'pumps', capacity: 10, mobilisationHours: 1 }],
+          }),
+        )
+      ).shortfallUnitHours.mean,
+    ).toBe(40);
   });
 
   it('counts capacity in the affected region, or without a region, from mobilisation on', async () => {
-    expect((await pumps(located({
-      holdings: [{ party: 'far', capability: 'pumps', capacity: 10, mobilisationHours: 1, region: 'ra' }],
-    }))).shortfallUnitHours.mean).toBe(10);
-    expect((await pumps(located({
-      parties: [{ id: 'far', name: 'National', kind: 'ministry' }],
-      holdings: [{ party: 'far', capability: 'pumps', capacity: 10, mobilisationHours: 2 }],
-    }))).shortfallUnitHours.mean).toBe(20);
+    expect(
+      (
+        await pumps(
+          located({
+            holdings: [{ party: 'far', capability: 'pumps', capacity: 10, mobilisationHours: 1, region: 'ra' }],
+          }),
+        )
+      ).shortfallUnitHours.mean,
+    ).toBe(10);
+    expect(
+      (
+        await pumps(
+          located({
+            parties: [{ id: 'far', name: 'National', kind: 'ministry' }],
+            holdings: [{ party: 'far', capability: 'pumps', capacity: 10, mobilisationHours: 2 }],
+          }),
+        )
+      ).shortfallUnitHours.mean,
+    ).toBe(20);
   });
 });
 
@@ -83,8 +106,11 @@ describe('escalation', () => {
     expect(r.escalations.map((e) => e.id)).toEqual(['power', 'hospital', 'water']);
     const [power, hospital, water] = r.escalations;
     expect(power).toEqual({
-      id: 'power', threshold: 0.65, probabilityCrossed: 1,
-      firstHour: { mean: 3, p50: 3, p90: 3, p99: 3 }, distribution: [{ hour: 3, probability: 1 }],
+      id: 'power',
+      threshold: 0.65,
+      probabilityCrossed: 1,
+      firstHour: { mean: 3, p50: 3, p90: 3, p99: 3 },
+      distribution: [{ hour: 3, probability: 1 }],
     });
     expect(Math.abs(hospital!.probabilityCrossed - 0.5)).toBeLessThan(binomialTolerance(0.5, 2000));
     expect(hospital!.firstHour).toEqual({ mean: 3, p50: 3, p90: 3, p99: 3 });
@@ -108,8 +134,9 @@ describe('regions and escalation with workers', () => {
   it('gives bit-identical results with 1 and 2 workers', async () => {
     const input = generateModel({ services: 200, dependencies: 900, seed: 'regions' }) as ModelInput;
     input.regions = regions;
-    input.services = input.services!
-      .map((s, i) => (i % 7 === 0 ? { ...s, escalationThreshold: 0.02 + (i % 5) / 50 } : s));
+    input.services = input.services!.map((s, i) =>
+      i % 7 === 0 ? { ...s, escalationThreshold: 0.02 + (i % 5) / 50 } : s,
+    );
     input.scenarios = input.scenarios!.map((s) => ({ ...s, regions: ['ra'] }));
     input.parties = input.parties?.map((p, i) => (i % 2 === 0 ? { ...p, region: 'rb' } : p));
     const m = validateModel(input);

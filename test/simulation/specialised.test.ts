@@ -7,7 +7,12 @@ import { compileModel } from '../../src/simulation/compile.js';
 import { createEngine, createFastEngine } from '../../src/simulation/kernel/engine.js';
 
 const compile = (services: number, dependencies: number, seed: string, stepHours = 1) =>
-  compileModel(validateModel(generateModel({ services, dependencies, seed, delayedShare: 0.4 })), { scenario: 'generated', horizonHours: 60, stepHours, disruptedThreshold: 0.05 });
+  compileModel(validateModel(generateModel({ services, dependencies, seed, delayedShare: 0.4 })), {
+    scenario: 'generated',
+    horizonHours: 60,
+    stepHours,
+    disruptedThreshold: 0.05,
+  });
 
 describe('specialised step', () => {
   it('is installed (the build is present) and gives bit-identical records, timeline and counterfactuals', async () => {
@@ -20,7 +25,14 @@ describe('specialised step', () => {
     const b = fast.runChunk(0, 25);
     expect(b).toEqual(a);
     // Non-trivial: services were disrupted and some capability fell short.
-    expect(a.some((v, k) => k % generic.layout.stride >= generic.layout.servicePeak && k % generic.layout.stride < generic.layout.servicePeak + 200 && v > 0.05)).toBe(true);
+    expect(
+      a.some(
+        (v, k) =>
+          k % generic.layout.stride >= generic.layout.servicePeak &&
+          k % generic.layout.stride < generic.layout.servicePeak + 200 &&
+          v > 0.05,
+      ),
+    ).toBe(true);
   });
 
   it('binds each engine to its own arrays, also when several are built at once', async () => {

@@ -11,7 +11,8 @@ describe('stochastic dependencies', () => {
     const p = 0.3;
     const n = 4000;
     const m = model({
-      sectors: sector, services: [svc('power'), svc('water')],
+      sectors: sector,
+      services: [svc('power'), svc('water')],
       dependencies: [{ from: 'water', to: 'power', strength: 0.5, probability: p }],
       scenarios: [{ id: 'blackout', name: 'Blackout' }],
       disruptions: [{ scenario: 'blackout', service: 'power', inoperability: 0.8 }],
@@ -26,7 +27,8 @@ describe('stochastic dependencies', () => {
     const [p1, p2] = [0.2, 0.35];
     const n = 4000;
     const m = model({
-      sectors: sector, services: [svc('power'), svc('telecom'), svc('payments')],
+      sectors: sector,
+      services: [svc('power'), svc('telecom'), svc('payments')],
       dependencies: [
         { from: 'payments', to: 'power', strength: 0.4, probability: p1 },
         { from: 'payments', to: 'telecom', strength: 0.4, probability: p2 },
@@ -45,13 +47,15 @@ describe('stochastic dependencies', () => {
 
   it('draws each activation once per iteration: a dependent service follows one of only two trajectories', () => {
     const m = model({
-      sectors: sector, services: [svc('power', 0.2), svc('water', 0.2)],
+      sectors: sector,
+      services: [svc('power', 0.2), svc('water', 0.2)],
       dependencies: [{ from: 'water', to: 'power', strength: 0.5, probability: 0.5 }],
       scenarios: [{ id: 'blackout', name: 'Blackout' }],
       disruptions: [{ scenario: 'blackout', service: 'power', inoperability: 0.8 }],
     });
     const peaks = new Set<number>();
-    for (let index = 0; index < 200; index++) peaks.add(oneIteration(m, { scenario: 'blackout', index }).ws.servicePeak[1]!);
+    for (let index = 0; index < 200; index++)
+      peaks.add(oneIteration(m, { scenario: 'blackout', index }).ws.servicePeak[1]!);
     // Redrawn per step, the water supply's peak would differ from iteration to iteration.
     expect(peaks.size).toBe(2);
     expect(peaks.has(0)).toBe(true);
@@ -59,7 +63,8 @@ describe('stochastic dependencies', () => {
 
   it('makes a dependency with probability 0 never transmit and with probability 1 always', async () => {
     const m = model({
-      sectors: sector, services: [svc('power'), svc('water'), svc('food')],
+      sectors: sector,
+      services: [svc('power'), svc('water'), svc('food')],
       dependencies: [
         { from: 'water', to: 'power', strength: 0.5, probability: 0 },
         { from: 'food', to: 'power', strength: 0.5, probability: 1 },

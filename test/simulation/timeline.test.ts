@@ -8,18 +8,23 @@ import { runSimulation, validateSimulationOptions } from '../../src/simulation/r
 import { TimelineAccumulator, timelineSteps } from '../../src/simulation/kernel/timeline.js';
 import { model } from './helpers.js';
 
-/** power (shocked, k = 0.2) ← water (k = 0.3, strength 0.5, probability 1) in one sector, plus an idle service in a second sector. */
-const chain = (delayHours = 0) => model({
-  sectors: [{ id: 'energy', name: 'Energie' }, { id: 'other', name: 'Other' }],
-  services: [
-    { id: 'power', name: 'Electricity', sector: 'energy', recoveryRate: 0.2 },
-    { id: 'water', name: 'Drinking water', sector: 'energy', recoveryRate: 0.3 },
-    { id: 'idle', name: 'Untouched', sector: 'other', recoveryRate: 0.1 },
-  ],
-  dependencies: [{ from: 'water', to: 'power', strength: 0.5, probability: 1, delayHours }],
-  scenarios: [{ id: 'blackout', name: 'Long power outage' }],
-  disruptions: [{ scenario: 'blackout', service: 'power', inoperability: 0.8, durationHours: 40 }],
-});
+/** power (shocked, k = 0.2) ← water (k = 0.3, strength 0.5, probability 1) in one sector, plus an idle service in a
+ * second sector. */
+const chain = (delayHours = 0) =>
+  model({
+    sectors: [
+      { id: 'energy', name: 'Energie' },
+      { id: 'other', name: 'Other' },
+    ],
+    services: [
+      { id: 'power', name: 'Electricity', sector: 'energy', recoveryRate: 0.2 },
+      { id: 'water', name: 'Drinking water', sector: 'energy', recoveryRate: 0.3 },
+      { id: 'idle', name: 'Untouched', sector: 'other', recoveryRate: 0.1 },
+    ],
+    dependencies: [{ from: 'water', to: 'power', strength: 0.5, probability: 1, delayHours }],
+    scenarios: [{ id: 'blackout', name: 'Long power outage' }],
+    disruptions: [{ scenario: 'blackout', service: 'power', inoperability: 0.8, durationHours: 40 }],
+  });
 
 /** The pinned update written out for the chain model: q(0) … q(N) per service. */
 function trajectory(steps: number, delay = 0): { power: number[]; water: number[] } {
@@ -34,11 +39,18 @@ function trajectory(steps: number, delay = 0): { power: number[]; water: number[
   return { power, water };
 }
 
-const series = (list: { id: string; meanInoperability: number[] }[], id: string) => list.find((x) => x.id === id)!.meanInoperability;
+const series = (list: { id: string; meanInoperability: number[] }[], id: string) =>
+  list.find((x) => x.id === id)!.meanInoperability;
 
 describe('timeline', () => {
   it('of one deterministic iteration is the q trajectory, step by step, to the bit', async () => {
-    const r = await runSimulation(chain(2), { scenario: 'blackout', iterations: 1, seed: 1, workers: 1, horizonHours: 60 });
+    const r = await runSimulation(chain(2), {
+      scenario: 'blackout',
+      iterations: 1,
+      seed: 1,
+      workers: 1,
+      horizonHours: 60,
+    });
     const expected = trajectory(60, 2);
     const tl = r.timeline!;
     expect(tl.hours).toEqual(Array.from({ length: 61 }, (_, t) => t));
@@ -56,13 +68,25 @@ describe('timeline', () => {
     const m = chain(3);
     const r = await runSimulation(m, { scenario: 'blackout', iterations: 1, seed: 1, workers: 1, horizonHours: 30 });
     for (const h of [1, 4, 17, 29, 30]) {
-      const short = await runSimulation(m, { scenario: 'blackout', iterations: 1, seed: 1, workers: 1, horizonHours: h });
+      const short = await runSimulation(m, {
+        scenario: 'blackout',
+        iterations: 1,
+        seed: 1,
+        workers: 1,
+        horizonHours: h,
+      });
       for (const s of short.services) expect(series(r.timeline!.services, s.id)[h]).toBe(s.finalInoperability.mean);
     }
   });
 
   it('downsamples a long horizon evenly by whole steps, keeping t = 0 and the final state', async () => {
-    const r = await runSimulation(chain(), { scenario: 'blackout', iterations: 1, seed: 1, workers: 1, horizonHours: 1000 });
+    const r = await runSimulation(chain(), {
+      scenario: 'blackout',
+      iterations: 1,
+      seed: 1,
+      workers: 1,
+      horizonHours: 1000,
+    });
     const tl = r.timeline!;
     const stride = Math.ceil(1000 / 199);
     expect(stride).toBe(6);
@@ -76,23 +100,33 @@ describe('timeline', () => {
   });
 
   it('reports hours as steps × stepHours', async () => {
-    const r = await runSimulation(chain(), { scenario: 'blackout', iterations: 1, seed: 1, workers: 1, horizonHours: 12, stepHours: 2.5 });
+    const r = await runSimulation(chain(), {
+      scenario: 'blackout',
+      iterations: 1,
+      seed: 1,
+      workers: 1,
+      horizonHours: 12,
+      stepHours: 2.5,
+    });
     // ⌈12 / 2.5⌉ = 5 steps; the last one overhangs the horizon.
     expect(r.timeline!.hours).toEqual([0, 2.5, 5, 7.5, 10, 12.5]);
   });
 
   it('recorded steps: at most 200, evenly spaced by a whole stride, from 0 to N', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 200_000 }), (n) => {
-      const steps = Array.from(timelineSteps(n));
-      const stride = Math.max(1, Math.ceil(n / 199));
-      expect(steps.length).toBeLessThanOrEqual(200);
-      expect(steps[0]).toBe(0);
-      expect(steps.at(-1)).toBe(n);
-      for (let p = 1; p < steps.length - 1; p++) expect(steps[p]! - steps[p - 1]!).toBe(stride);
-      expect(steps.at(-1)! - steps.at(-2)!).toBeGreaterThan(0);
-      expect(steps.at(-1)! - steps.at(-2)!).toBeLessThanOrEqual(stride);
-      if (n <= 199) expect(steps).toEqual(Array.from({ length: n + 1 }, (_, t) => t));
-    }), { numRuns: 300, seed: 3 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 200_000 }), (n) => {
+        const steps = Array.from(timelineSteps(n));
+        const stride = Math.max(1, Math.ceil(n / 199));
+        expect(steps.length).toBeLessThanOrEqual(200);
+        expect(steps[0]).toBe(0);
+        expect(steps.at(-1)).toBe(n);
+        for (let p = 1; p < steps.length - 1; p++) expect(steps[p]! - steps[p - 1]!).toBe(stride);
+        expect(steps.at(-1)! - steps.at(-2)!).toBeGreaterThan(0);
+        expect(steps.at(-1)! - steps.at(-2)!).toBeLessThanOrEqual(stride);
+        if (n <= 199) expect(steps).toEqual(Array.from({ length: n + 1 }, (_, t) => t));
+      }),
+      { numRuns: 300, seed: 3 },
+    );
   });
 
   describe('over many iterations', () => {
@@ -113,16 +147,28 @@ describe('timeline', () => {
       });
       one.sectors.forEach((s, i) => expect(tl.sectors[i]!.meanInoperability.at(-1)).toBe(s.finalInoperability.mean));
       // A mean over iterations that differ: some service is partly disrupted in some iterations only.
-      expect(one.services.some((s) => s.finalInoperability.mean > 0 && s.finalInoperability.mean !== s.finalInoperability.p99)).toBe(true);
+      expect(
+        one.services.some(
+          (s) => s.finalInoperability.mean > 0 && s.finalInoperability.mean !== s.finalInoperability.p99,
+        ),
+      ).toBe(true);
     });
 
     it('with the stopping rule and close-gaps: identical across workers, averaged over the iterations actually run', async () => {
-      const stop = { ...options, iterations: 3000, targetRelativeError: 0.05, counterfactual: 'close-gaps' as const, horizonHours: 24 };
+      const stop = {
+        ...options,
+        iterations: 3000,
+        targetRelativeError: 0.05,
+        counterfactual: 'close-gaps' as const,
+        horizonHours: 24,
+      };
       const one = await runSimulation(medium, { ...stop, workers: 1 });
       const two = await runSimulation(medium, { ...stop, workers: 2 });
       expect(one.meta.iterations).toBeLessThan(3000);
       expect(two.timeline).toEqual(one.timeline);
-      one.services.forEach((s, i) => expect(one.timeline!.services[i]!.meanInoperability.at(-1)).toBe(s.finalInoperability.mean));
+      one.services.forEach((s, i) =>
+        expect(one.timeline!.services[i]!.meanInoperability.at(-1)).toBe(s.finalInoperability.mean),
+      );
     });
 
     it('is left out with timeline: false, and the rest of the result does not change', async () => {
@@ -136,7 +182,9 @@ describe('timeline', () => {
   });
 
   it('refuses a timeline option that is not a boolean', () => {
-    expect(() => validateSimulationOptions({ scenario: 'blackout', iterations: 1, seed: 1, timeline: 'no' }, chain())).toThrow(/options\.timeline: must be true or false, got "no"/);
+    expect(() =>
+      validateSimulationOptions({ scenario: 'blackout', iterations: 1, seed: 1, timeline: 'no' }, chain()),
+    ).toThrow(/options\.timeline: must be true or false, got "no"/);
   });
 
   it('sums chunks in iteration order whatever order they arrive in', () => {

@@ -5,19 +5,27 @@ import { recoveryPerStep } from '../../src/simulation/compile.js';
 import { runSimulation } from '../../src/simulation/run.js';
 import { model } from './helpers.js';
 
-const base = (delayHours: number, disruption: Record<string, unknown> = {}) => model({
-  sectors: [{ id: 'energy', name: 'Energie' }],
-  services: [
-    { id: 'power', name: 'Electricity', sector: 'energy', recoveryRate: 0.2 },
-    { id: 'water', name: 'Drinking water', sector: 'energy', recoveryRate: 0.3 },
-  ],
-  dependencies: [{ from: 'water', to: 'power', strength: 0.5, delayHours }],
-  scenarios: [{ id: 'blackout', name: 'Long power outage' }],
-  disruptions: [{ scenario: 'blackout', service: 'power', inoperability: 0.8, ...disruption }],
-});
+const base = (delayHours: number, disruption: Record<string, unknown> = {}) =>
+  model({
+    sectors: [{ id: 'energy', name: 'Energie' }],
+    services: [
+      { id: 'power', name: 'Electricity', sector: 'energy', recoveryRate: 0.2 },
+      { id: 'water', name: 'Drinking water', sector: 'energy', recoveryRate: 0.3 },
+    ],
+    dependencies: [{ from: 'water', to: 'power', strength: 0.5, delayHours }],
+    scenarios: [{ id: 'blackout', name: 'Long power outage' }],
+    disruptions: [{ scenario: 'blackout', service: 'power', inoperability: 0.8, ...disruption }],
+  });
 
 async function finalAt(m: ReturnType<typeof base>, horizonHours: number, stepHours = 1) {
-  const r = await runSimulation(m, { scenario: 'blackout', iterations: 1, seed: 1, workers: 1, horizonHours, stepHours });
+  const r = await runSimulation(m, {
+    scenario: 'blackout',
+    iterations: 1,
+    seed: 1,
+    workers: 1,
+    horizonHours,
+    stepHours,
+  });
   return Object.fromEntries(r.services.map((s) => [s.id, s.finalInoperability.mean]));
 }
 

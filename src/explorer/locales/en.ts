@@ -46,13 +46,15 @@ export const en = {
     keySupport: 'support (dashed)',
     fit: 'Fit to screen',
     relayout: 'Lay out again',
-    canvas: 'Graph of threats, scenarios, tasks, capabilities, services, sectors and parties; '
-      + 'the same nodes and relationships are listed in the table below the graph',
+    canvas:
+      'Graph of threats, scenarios, tasks, capabilities, services, sectors and parties; ' +
+      'the same nodes and relationships are listed in the table below the graph',
     count: '{{nodes}} nodes · {{edges}} relationships shown of {{allNodes}} · {{allEdges}}',
     details: 'Details',
     exploreTitle: 'Explore',
-    exploreText: 'Choose a party to see its responsibilities, holdings and the services it operates, with everything '
-      + 'that depends on them. Click a node for its details; search by name; filter kinds in the legend.',
+    exploreText:
+      'Choose a party to see its responsibilities, holdings and the services it operates, with everything ' +
+      'that depends on them. Click a node for its details; search by name; filter kinds in the legend.',
     exploreShare: 'The view is kept in the address bar, so you can share it.',
     inScope: '{{kind}} · {{count}} items in scope',
     lead: 'Lead responsibility',
@@ -89,8 +91,9 @@ export const en = {
     loading: 'Loading gap analysis…',
     failed: 'Gap analysis failed.',
     failedBanner: 'Gap analysis: {{message}}',
-    note: '{{short}} capabilities short (red halo) · {{duplicates}} duplicates (dashed outline) over {{scenarios}} '
-      + 'scenarios.',
+    note:
+      '{{short}} capabilities short (red halo) · {{duplicates}} duplicates (dashed outline) over {{scenarios}} ' +
+      'scenarios.',
     title: 'Capability gaps',
     explain: 'Largest requirement over {{scenarios}} scenarios against capacity × readiness (gapAnalysis).',
     capability: 'Capability',
@@ -111,8 +114,9 @@ export const en = {
     method: 'Method',
     methods: { WEIGHTED_SUM: 'Weighted sum', MEDAL: 'Medal' },
     loading: 'Loading risk assessment…',
-    status: '{{count}} scenarios, method {{method}}. Choose a scenario to see it in the graph; names that do not fit '
-      + 'beside their point are in its tooltip and in the table.',
+    status:
+      '{{count}} scenarios, method {{method}}. Choose a scenario to see it in the graph; names that do not fit ' +
+      'beside their point are in its tooltip and in the table.',
     empty: 'No scenario is visible to you, so there is no risk diagram to show.',
     failed: 'The risk assessment could not be loaded.',
     failedBanner: 'Risk assessment: {{message}}',
@@ -154,8 +158,8 @@ export const en = {
     seconds: '{{value}} s',
     servicesThroughTime: 'Services through time',
     sectorsThroughTime: 'Sectors through time',
-    throughTimeLabel: '{{title}}: mean inoperability per step, {{rows}} rows × {{steps}} steps; '
-      + 'the table below gives the numbers',
+    throughTimeLabel:
+      '{{title}}: mean inoperability per step, {{rows}} rows × {{steps}} steps; ' + 'the table below gives the numbers',
     throughTimeTable: 'Table: {{title}} (mean inoperability at selected hours)',
     servicesInop: 'Services: inoperability',
     sectorsInop: 'Sectors: inoperability',
@@ -199,20 +203,38 @@ export const en = {
     action: { 'create:holdings': 'created', 'update:holdings': 'updated', 'edit:holdings': 'edited' },
   },
   kind: {
-    Threat: 'Threat', IncidentCategory: 'Incident category', Scenario: 'Scenario', Task: 'Task',
-    Capability: 'Capability', Service: 'Service', Sector: 'Sector', Party: 'Party', VitalInterest: 'Vital interest',
+    Threat: 'Threat',
+    IncidentCategory: 'Incident category',
+    Scenario: 'Scenario',
+    Task: 'Task',
+    Capability: 'Capability',
+    Service: 'Service',
+    Sector: 'Sector',
+    Party: 'Party',
+    VitalInterest: 'Vital interest',
     ImpactCriterion: 'Impact criterion',
   },
   kinds: {
-    Threat: 'Threats', IncidentCategory: 'Incident categories', Scenario: 'Scenarios', Task: 'Tasks',
-    Capability: 'Capabilities', Service: 'Services', Sector: 'Sectors', Party: 'Parties',
+    Threat: 'Threats',
+    IncidentCategory: 'Incident categories',
+    Scenario: 'Scenarios',
+    Task: 'Tasks',
+    Capability: 'Capabilities',
+    Service: 'Services',
+    Sector: 'Sectors',
+    Party: 'Parties',
     VitalInterest: 'Vital interests',
     ImpactCriterion: 'Impact criteria',
   },
   partyKind: {
-    ministry: 'Ministries', 'safety-region': 'Safety regions', municipality: 'Municipalities',
-    'other-government': 'Other government', company: 'Companies', ngo: 'Non-governmental organisations',
-    international: 'International', party: 'Parties',
+    ministry: 'Ministries',
+    'safety-region': 'Safety regions',
+    municipality: 'Municipalities',
+    'other-government': 'Other government',
+    company: 'Companies',
+    ngo: 'Non-governmental organisations',
+    international: 'International',
+    party: 'Parties',
   },
   rel: {
     OF_THREAT: ['of threat', 'incident category'],

@@ -47,13 +47,15 @@ export const nl: Messages = {
     keySupport: 'ondersteunend (gestreept)',
     fit: 'Passend maken',
     relayout: 'Opnieuw plaatsen',
-    canvas: 'Graaf van dreigingen, scenario’s, taken, capaciteiten, diensten, sectoren en partijen; '
-      + 'dezelfde knopen en relaties staan in de tabel onder de graaf',
+    canvas:
+      'Graaf van dreigingen, scenario’s, taken, capaciteiten, diensten, sectoren en partijen; ' +
+      'dezelfde knopen en relaties staan in de tabel onder de graaf',
     count: '{{nodes}} knopen · {{edges}} relaties getoond van {{allNodes}} · {{allEdges}}',
     details: 'Details',
     exploreTitle: 'Verkennen',
-    exploreText: 'Kies een partij om haar verantwoordelijkheden, capaciteiten en de diensten die zij levert te zien, '
-      + 'met alles wat daarvan afhangt. Kies een knoop voor details; zoek op naam; filter soorten in de legenda.',
+    exploreText:
+      'Kies een partij om haar verantwoordelijkheden, capaciteiten en de diensten die zij levert te zien, ' +
+      'met alles wat daarvan afhangt. Kies een knoop voor details; zoek op naam; filter soorten in de legenda.',
     exploreShare: 'De weergave staat in de adresbalk, zodat u haar kunt delen.',
     inScope: '{{kind}} · {{count}} onderdelen in beeld',
     lead: 'Eerstverantwoordelijk',
@@ -90,8 +92,9 @@ export const nl: Messages = {
     loading: 'Tekortenanalyse wordt geladen…',
     failed: 'De tekortenanalyse is mislukt.',
     failedBanner: 'Tekortenanalyse: {{message}}',
-    note: '{{short}} capaciteiten met tekort (rode gloed) · {{duplicates}} doublures (gestippelde rand) over '
-      + '{{scenarios}} scenario’s.',
+    note:
+      '{{short}} capaciteiten met tekort (rode gloed) · {{duplicates}} doublures (gestippelde rand) over ' +
+      '{{scenarios}} scenario’s.',
     title: 'Capaciteitstekorten',
     explain: 'Grootste behoefte over {{scenarios}} scenario’s tegenover capaciteit × gereedheid (gapAnalysis).',
     capability: 'Capaciteit',
@@ -112,8 +115,9 @@ export const nl: Messages = {
     method: 'Methode',
     methods: { WEIGHTED_SUM: 'Gewogen som', MEDAL: 'Medaillemethode' },
     loading: 'Risicobeoordeling wordt geladen…',
-    status: '{{count}} scenario’s, methode {{method}}. Kies een scenario om het in de graaf te zien; namen die niet '
-      + 'naast hun punt passen staan in de tooltip en in de tabel.',
+    status:
+      '{{count}} scenario’s, methode {{method}}. Kies een scenario om het in de graaf te zien; namen die niet ' +
+      'naast hun punt passen staan in de tooltip en in de tabel.',
     empty: 'Er is geen scenario zichtbaar voor u, dus er is geen risicodiagram.',
     failed: 'De risicobeoordeling kon niet worden geladen.',
     failedBanner: 'Risicobeoordeling: {{message}}',
@@ -155,8 +159,9 @@ export const nl: Messages = {
     seconds: '{{value}} s',
     servicesThroughTime: 'Diensten in de tijd',
     sectorsThroughTime: 'Sectoren in de tijd',
-    throughTimeLabel: '{{title}}: gemiddelde uitval per stap, {{rows}} rijen × {{steps}} stappen; '
-      + 'de tabel eronder geeft de getallen',
+    throughTimeLabel:
+      '{{title}}: gemiddelde uitval per stap, {{rows}} rijen × {{steps}} stappen; ' +
+      'de tabel eronder geeft de getallen',
     throughTimeTable: 'Tabel: {{title}} (gemiddelde uitval op gekozen uren)',
     servicesInop: 'Diensten: uitval',
     sectorsInop: 'Sectoren: uitval',
@@ -200,19 +205,38 @@ export const nl: Messages = {
     action: { 'create:holdings': 'aangemaakt', 'update:holdings': 'gewijzigd', 'edit:holdings': 'bijgewerkt' },
   },
   kind: {
-    Threat: 'Dreiging', IncidentCategory: 'Incidentcategorie', Scenario: 'Scenario', Task: 'Taak',
-    Capability: 'Capaciteit', Service: 'Vitale dienst', Sector: 'Sector', Party: 'Partij',
-    VitalInterest: 'Vitaal belang', ImpactCriterion: 'Impactcriterium',
+    Threat: 'Dreiging',
+    IncidentCategory: 'Incidentcategorie',
+    Scenario: 'Scenario',
+    Task: 'Taak',
+    Capability: 'Capaciteit',
+    Service: 'Vitale dienst',
+    Sector: 'Sector',
+    Party: 'Partij',
+    VitalInterest: 'Vitaal belang',
+    ImpactCriterion: 'Impactcriterium',
   },
   kinds: {
-    Threat: 'Dreigingen', IncidentCategory: 'Incidentcategorieën', Scenario: 'Scenario’s', Task: 'Taken',
-    Capability: 'Capaciteiten', Service: 'Vitale diensten', Sector: 'Sectoren', Party: 'Partijen',
-    VitalInterest: 'Vitale belangen', ImpactCriterion: 'Impactcriteria',
+    Threat: 'Dreigingen',
+    IncidentCategory: 'Incidentcategorieën',
+    Scenario: 'Scenario’s',
+    Task: 'Taken',
+    Capability: 'Capaciteiten',
+    Service: 'Vitale diensten',
+    Sector: 'Sectoren',
+    Party: 'Partijen',
+    VitalInterest: 'Vitale belangen',
+    ImpactCriterion: 'Impactcriteria',
   },
   partyKind: {
-    ministry: 'Ministeries', 'safety-region': 'Veiligheidsregio’s', municipality: 'Gemeenten',
-    'other-government': 'Overige overheid', company: 'Bedrijven', ngo: 'Maatschappelijke organisaties',
-    international: 'Internationaal', party: 'Partijen',
+    ministry: 'Ministeries',
+    'safety-region': 'Veiligheidsregio’s',
+    municipality: 'Gemeenten',
+    'other-government': 'Overige overheid',
+    company: 'Bedrijven',
+    ngo: 'Maatschappelijke organisaties',
+    international: 'Internationaal',
+    party: 'Partijen',
   },
   rel: {
     OF_THREAT: ['hoort bij dreiging', 'incidentcategorie'],

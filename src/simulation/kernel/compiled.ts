@@ -124,12 +124,17 @@ export interface RecordLayout {
 }
 
 export function recordLayout(
-  m: Pick<CompiledModel, 'nServices' | 'nSectors' | 'nCapabilities' | 'nCriteria'>
-    & { escalationService?: ArrayLike<number> },
+  m: Pick<CompiledModel, 'nServices' | 'nSectors' | 'nCapabilities' | 'nCriteria'> & {
+    escalationService?: ArrayLike<number>;
+  },
   counterfactual: boolean,
 ): RecordLayout {
   let o = 0;
-  const take = (n: number) => { const at = o; o += n; return at; };
+  const take = (n: number) => {
+    const at = o;
+    o += n;
+    return at;
+  };
   const serviceFinal = take(m.nServices);
   const servicePeak = take(m.nServices);
   const serviceDowntime = take(m.nServices);
@@ -144,8 +149,19 @@ export function recordLayout(
   const closedOne = counterfactual ? take(m.nCapabilities) : -1;
   const closedAll = counterfactual ? take(1) : -1;
   return {
-    serviceFinal, servicePeak, serviceDowntime, sectorFinal, sectorPeak, sectorDowntime,
-    capabilityShortfall, capabilityShortfallHours, criterionValue, escalationHour, total, closedOne, closedAll,
+    serviceFinal,
+    servicePeak,
+    serviceDowntime,
+    sectorFinal,
+    sectorPeak,
+    sectorDowntime,
+    capabilityShortfall,
+    capabilityShortfallHours,
+    criterionValue,
+    escalationHour,
+    total,
+    closedOne,
+    closedAll,
     stride: o,
   };
 }

@@ -1,7 +1,15 @@
 // Runs a chunk of iterations (by index) into flat records: the unit of work for a worker or the in-process loop.
 import { impactScore, weightedImpact } from '../../analysis/impact.js';
 import { recordLayout, type CompiledModel, type RecordLayout } from './compiled.js';
-import { createWorkspace, drawIteration, runDynamics, timelineRowLength, writeRecord, TOP_UP_ALL, TOP_UP_NONE } from './iterate.js';
+import {
+  createWorkspace,
+  drawIteration,
+  runDynamics,
+  timelineRowLength,
+  writeRecord,
+  TOP_UP_ALL,
+  TOP_UP_NONE,
+} from './iterate.js';
 import { specialise } from './specialise.js';
 import type { Workspace } from './iterate.js';
 
@@ -20,20 +28,33 @@ export interface Engine {
 }
 
 /** createEngine with the step loop specialised to the engine's arrays (kernel/step.ts): same results, faster. */
-export async function createFastEngine(m: CompiledModel, seed: string, counterfactual: boolean, timeline = false): Promise<Engine> {
+export async function createFastEngine(
+  m: CompiledModel,
+  seed: string,
+  counterfactual: boolean,
+  timeline = false,
+): Promise<Engine> {
   const ws = createWorkspace(m);
   const engine = createEngine(m, seed, counterfactual, timeline, ws);
   engine.specialised = await specialise(m, ws);
   return engine;
 }
 
-export function createEngine(m: CompiledModel, seed: string, counterfactual: boolean, timeline = false, ws: Workspace = createWorkspace(m)): Engine {
+export function createEngine(
+  m: CompiledModel,
+  seed: string,
+  counterfactual: boolean,
+  timeline = false,
+  ws: Workspace = createWorkspace(m),
+): Engine {
   const layout = recordLayout(m, counterfactual);
   const timelineRow = timeline ? timelineRowLength(m) : 0;
   const mitigates = new Uint8Array(m.nCapabilities);
   for (const c of m.mitigationCapability) mitigates[c] = 1;
   const criteria = Array.from(m.criterionWeight, (weight) => ({ weight }));
-  const thresholds = Array.from({ length: m.nCriteria }, (_, k) => Array.from(m.criterionThresholds.subarray(5 * k, 5 * k + 5)));
+  const thresholds = Array.from({ length: m.nCriteria }, (_, k) =>
+    Array.from(m.criterionThresholds.subarray(5 * k, 5 * k + 5)),
+  );
   const values = new Float64Array(m.nCriteria);
   const scores = new Float64Array(m.nCriteria);
 
@@ -46,7 +67,8 @@ export function createEngine(m: CompiledModel, seed: string, counterfactual: boo
     for (let k = 0; k < m.nCriteria; k++) values[k] = out[offset + layout.criterionValue + k]!;
     const hours = out[offset + layout.capabilityShortfallHours + c]!;
     for (let x = 0; x < m.capabilityConsequenceCapability.length; x++) {
-      if (m.capabilityConsequenceCapability[x] === c) values[m.capabilityConsequenceCriterion[x]!] -= m.capabilityConsequenceRate[x]! * hours;
+      if (m.capabilityConsequenceCapability[x] === c)
+        values[m.capabilityConsequenceCriterion[x]!] -= m.capabilityConsequenceRate[x]! * hours;
     }
     for (let k = 0; k < m.nCriteria; k++) scores[k] = impactScore(Math.max(0, values[k]!), thresholds[k]!);
     return weightedImpact(criteria, scores);
@@ -73,7 +95,11 @@ export function createEngine(m: CompiledModel, seed: string, counterfactual: boo
         for (let c = 0; c < m.nCapabilities; c++) {
           const short = out[offset + layout.capabilityShortfall + c]! > 0;
           anyShort ||= short;
-          out[offset + layout.closedOne + c] = !short ? total : mitigates[c] ? runDynamics(m, ws, c) : withoutShortfallImpact(out, offset, c);
+          out[offset + layout.closedOne + c] = !short
+            ? total
+            : mitigates[c]
+              ? runDynamics(m, ws, c)
+              : withoutShortfallImpact(out, offset, c);
         }
         out[offset + layout.closedAll] = anyShort ? runDynamics(m, ws, TOP_UP_ALL) : total;
       }

@@ -96,7 +96,9 @@ export function createWorkspace(m: CompiledModel): Workspace {
     escalationHour: new Float64Array(m.escalationService.length),
     criterionScore: new Float64Array(m.nCriteria),
     criteria: Array.from(m.criterionWeight, (weight) => ({ weight })),
-    thresholds: Array.from({ length: m.nCriteria }, (_, c) => Array.from(m.criterionThresholds.subarray(5 * c, 5 * c + 5))),
+    thresholds: Array.from({ length: m.nCriteria }, (_, c) =>
+      Array.from(m.criterionThresholds.subarray(5 * c, 5 * c + 5)),
+    ),
     timelineSteps: timelineSteps(m.steps),
     step: null,
   };
@@ -151,7 +153,13 @@ export function drawIteration(m: CompiledModel, ws: Workspace, seed: string, ind
  * With `timeline`, q of every service and the mean q of every sector at the recorded steps
  * (ws.timelineSteps) are written there from `timelineOffset`, point after point (timelineRowLength).
  */
-export function runDynamics(m: CompiledModel, ws: Workspace, topUp: number, timeline: Float64Array | null = null, timelineOffset = 0): number {
+export function runDynamics(
+  m: CompiledModel,
+  ws: Workspace,
+  topUp: number,
+  timeline: Float64Array | null = null,
+  timelineOffset = 0,
+): number {
   const nS = m.nServices;
   const N = m.steps;
   const dt = m.stepHours;
@@ -206,7 +214,8 @@ export function runDynamics(m: CompiledModel, ws: Workspace, topUp: number, time
 
     // Impact of service inoperability over [t, t+1).
     for (let c = 0; c < nSvcCons; c++) {
-      criterionValue[m.serviceConsequenceCriterion[c]!] += m.serviceConsequenceRate[c]! * hist[cur + m.serviceConsequenceService[c]!]! * dt;
+      criterionValue[m.serviceConsequenceCriterion[c]!] +=
+        m.serviceConsequenceRate[c]! * hist[cur + m.serviceConsequenceService[c]!]! * dt;
     }
 
     // Bookkeeping of q(t): peak, time above the threshold, sector sums.
@@ -214,7 +223,20 @@ export function runDynamics(m: CompiledModel, ws: Workspace, topUp: number, time
     if (ws.step !== null) ws.step(cur, base, nxt, nxtMirror);
     else {
       observe(nS, hist, cur, servicePeak, serviceDowntime, thr, dt, sectorSum, serviceSector);
-      propagate(nS, activeStart, activeOffset, activeStrength, hist, cur, base, nxt, nxtMirror, recovery, passThrough, shock);
+      propagate(
+        nS,
+        activeStart,
+        activeOffset,
+        activeStrength,
+        hist,
+        cur,
+        base,
+        nxt,
+        nxtMirror,
+        recovery,
+        passThrough,
+        shock,
+      );
     }
     // Sector inoperability: the mean of its services' q at the step.
     const record = timeline !== null && recorded[point] === t;
@@ -271,8 +293,15 @@ function firstCrossings(m: CompiledModel, hours: Float64Array, hist: Float64Arra
 
 /** Bookkeeping of the state q(t) at row `cur`: peaks, hours at or above the threshold, sector sums. */
 function observe(
-  nS: number, hist: Float64Array, cur: number, peak: Float64Array, downtime: Float64Array, thr: number, dt: number,
-  sectorSum: Float64Array, serviceSector: Int32Array,
+  nS: number,
+  hist: Float64Array,
+  cur: number,
+  peak: Float64Array,
+  downtime: Float64Array,
+  thr: number,
+  dt: number,
+  sectorSum: Float64Array,
+  serviceSector: Int32Array,
 ): void {
   for (let i = 0; i < nS; i++) {
     const qi = hist[cur + i]!;
@@ -287,8 +316,18 @@ function observe(
  * q_i]). Kept small and separate so the optimiser treats the inner loop on its own.
  */
 function propagate(
-  nS: number, activeStart: Int32Array, activeOffset: Int32Array, activeStrength: Float64Array, hist: Float64Array,
-  cur: number, base: number, nxt: number, nxtMirror: number, recovery: Float64Array, passThrough: Float64Array, shock: Float64Array,
+  nS: number,
+  activeStart: Int32Array,
+  activeOffset: Int32Array,
+  activeStrength: Float64Array,
+  hist: Float64Array,
+  cur: number,
+  base: number,
+  nxt: number,
+  nxtMirror: number,
+  recovery: Float64Array,
+  passThrough: Float64Array,
+  shock: Float64Array,
 ): void {
   let e = activeStart[0]!;
   for (let i = 0; i < nS; i++) {
@@ -315,7 +354,8 @@ function propagate(
 function capabilitiesAt(m: CompiledModel, ws: Workspace, t: number, cur: number, topUp: number): void {
   const dt = m.stepHours;
   const hist = ws.history;
-  const { taskDemand, capabilityDemand, capabilityAvailable, coverage, stepShortfall, passThrough, criterionValue } = ws;
+  const { taskDemand, capabilityDemand, capabilityAvailable, coverage, stepShortfall, passThrough, criterionValue } =
+    ws;
   taskDemand.set(m.taskBaseDemand);
   for (let g = 0; g < m.triggerService.length; g++) {
     taskDemand[m.triggerTask[g]!] += m.triggerRate[g]! * hist[cur + m.triggerService[g]!]! * dt;
@@ -329,7 +369,8 @@ function capabilitiesAt(m: CompiledModel, ws: Workspace, t: number, cur: number,
     capabilityAvailable.fill(0);
     const present = ws.holderPresent;
     for (let h = 0; h < present.length; h++) {
-      if (present[h] === 1 && t >= m.holdingFromStep[h]!) capabilityAvailable[m.holdingCapability[h]!] += m.holdingCapacity[h]!;
+      if (present[h] === 1 && t >= m.holdingFromStep[h]!)
+        capabilityAvailable[m.holdingCapability[h]!] += m.holdingCapacity[h]!;
     }
   }
   for (let c = 0; c < m.nCapabilities; c++) {
@@ -343,7 +384,8 @@ function capabilitiesAt(m: CompiledModel, ws: Workspace, t: number, cur: number,
     ws.capabilityShortfallHours[c] += short * dt;
   }
   for (let k = 0; k < m.capabilityConsequenceCapability.length; k++) {
-    criterionValue[m.capabilityConsequenceCriterion[k]!] += m.capabilityConsequenceRate[k]! * stepShortfall[m.capabilityConsequenceCapability[k]!]! * dt;
+    criterionValue[m.capabilityConsequenceCriterion[k]!] +=
+      m.capabilityConsequenceRate[k]! * stepShortfall[m.capabilityConsequenceCapability[k]!]! * dt;
   }
   for (let s = 0; s < ws.mitigatedServices.length; s++) passThrough[ws.mitigatedServices[s]!] = 1;
   for (let k = 0; k < m.mitigationService.length; k++) {
@@ -352,7 +394,13 @@ function capabilitiesAt(m: CompiledModel, ws: Workspace, t: number, cur: number,
 }
 
 /** Copies the outcomes of the last runDynamics into `out` at `offset` following `layout`. */
-export function writeRecord(ws: Workspace, total: number, layout: RecordLayout, out: Float64Array, offset: number): void {
+export function writeRecord(
+  ws: Workspace,
+  total: number,
+  layout: RecordLayout,
+  out: Float64Array,
+  offset: number,
+): void {
   out.set(ws.serviceFinal, offset + layout.serviceFinal);
   out.set(ws.servicePeak, offset + layout.servicePeak);
   out.set(ws.serviceDowntime, offset + layout.serviceDowntime);

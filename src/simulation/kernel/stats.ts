@@ -2,7 +2,13 @@
 import { IMPACT_CLASSES, impactClass } from '../../analysis/impact.js';
 import type { CompiledModel, RecordLayout } from './compiled.js';
 import type {
-  CapabilityStats, CriterionStats, EscalationStats, InoperabilityStats, MeanP90, SimulationResult, Summary,
+  CapabilityStats,
+  CriterionStats,
+  EscalationStats,
+  InoperabilityStats,
+  MeanP90,
+  SimulationResult,
+  Summary,
 } from '../types.js';
 
 /** Quantile of sorted values with linear interpolation between order statistics (R type 7, numpy's default). */
@@ -81,7 +87,7 @@ function select(a: Float64Array, lo: number, hi: number, k: number): void {
     const x = a[l]!;
     const y = a[(l + r) >> 1]!;
     const z = a[r]!;
-    const p = x < y ? (y < z ? y : x < z ? z : x) : (x < z ? x : y < z ? z : y);
+    const p = x < y ? (y < z ? y : x < z ? z : x) : x < z ? x : y < z ? z : y;
     let i = l;
     let j = r;
     while (i <= j) {
@@ -188,7 +194,13 @@ function escalation(id: string, threshold: number, hours: Float64Array): Escalat
 }
 
 /** Everything the result reports, from the first `n` records. */
-export function aggregate(m: CompiledModel, layout: RecordLayout, records: Float64Array, n: number, scoreOf: (criterion: number, value: number) => number): Aggregate {
+export function aggregate(
+  m: CompiledModel,
+  layout: RecordLayout,
+  records: Float64Array,
+  n: number,
+  scoreOf: (criterion: number, value: number) => number,
+): Aggregate {
   const columns = transpose(records, n, layout.stride);
   const col = (offset: number) => columns.subarray(offset * n, offset * n + n);
   const thr = m.disruptedThreshold;
@@ -228,7 +240,13 @@ export function aggregate(m: CompiledModel, layout: RecordLayout, records: Float
     const classProbabilities = { A: 0, B: 0, C: 0, D: 0, E: 0 };
     for (const k of IMPACT_CLASSES) classProbabilities[k] = n ? counts[k] / n : 0;
     const avg = mean(values);
-    return { id, mean: avg, p90: quantilesInPlace(values, P90)[0]!, classProbabilities, meanScore: n ? scoreSum / n : 0 };
+    return {
+      id,
+      mean: avg,
+      p90: quantilesInPlace(values, P90)[0]!,
+      classProbabilities,
+      meanScore: n ? scoreSum / n : 0,
+    };
   });
   const closedAllMean = layout.closedAll >= 0 ? mean(col(layout.closedAll)) : null;
   return {
@@ -237,8 +255,10 @@ export function aggregate(m: CompiledModel, layout: RecordLayout, records: Float
     capabilities,
     criteria,
     escalations: m.ids.escalations.map((id, x) =>
-      escalation(id, m.escalationThreshold[x]!, col(layout.escalationHour + x))),
+      escalation(id, m.escalationThreshold[x]!, col(layout.escalationHour + x)),
+    ),
     totalImpact: { mean: totalMean, halfWidth95: halfWidth95(total), p90: quantileSorted(total.slice().sort(), 0.9) },
-    allGapsClosed: closedAllMean === null ? null : { totalImpactMean: closedAllMean, avoidedImpact: totalMean - closedAllMean },
+    allGapsClosed:
+      closedAllMean === null ? null : { totalImpactMean: closedAllMean, avoidedImpact: totalMean - closedAllMean },
   };
 }

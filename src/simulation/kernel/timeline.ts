@@ -28,7 +28,10 @@ export class TimelineAccumulator {
   private readonly pending = new Map<number, { count: number; rows: Float64Array }>();
 
   /** `consumed` is told of every chunk's rows once they have been added (their buffer may then be reused). */
-  constructor(readonly rowLength: number, private readonly consumed: (rows: Float64Array) => void = () => {}) {
+  constructor(
+    readonly rowLength: number,
+    private readonly consumed: (rows: Float64Array) => void = () => {},
+  ) {
     this.sum = new Float64Array(rowLength);
   }
 

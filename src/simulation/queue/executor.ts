@@ -8,8 +8,23 @@ import { UnavailableError } from '../../domain/errors.js';
 import type { ChunkExecutor, ChunkRun, ChunkSession } from '../executor.js';
 import { SimulationAbortedError } from '../pool.js';
 import {
-  ALIVE_REFRESH_MS, ALIVE_TTL_MS, MODEL_TTL_S, PREFIX, PROTOCOL, QUEUE_NAME, checkRedisUrl, connect,
-  encodeModel, fromBytes, jobId, keys, packageVersion, safeUrl, within, type ChunkJob, type ChunkReport,
+  ALIVE_REFRESH_MS,
+  ALIVE_TTL_MS,
+  MODEL_TTL_S,
+  PREFIX,
+  PROTOCOL,
+  QUEUE_NAME,
+  checkRedisUrl,
+  connect,
+  encodeModel,
+  fromBytes,
+  jobId,
+  keys,
+  packageVersion,
+  safeUrl,
+  within,
+  type ChunkJob,
+  type ChunkReport,
 } from './protocol.js';
 
 export interface QueueExecutorOptions {
@@ -39,7 +54,10 @@ export class QueueExecutor implements ChunkExecutor {
   private connecting: Promise<void> | null = null;
   private readonly unavailableMs: number;
 
-  constructor(readonly url: string, options: QueueExecutorOptions = {}) {
+  constructor(
+    readonly url: string,
+    options: QueueExecutorOptions = {},
+  ) {
     checkRedisUrl(url, 'Redis URL');
     this.description = `BullMQ queue "${QUEUE_NAME}" on ${safeUrl(url)}`;
     this.unavailableMs = options.unavailableMs ?? 5000;
@@ -78,17 +96,21 @@ export class QueueExecutor implements ChunkExecutor {
     const { bytes, hash } = encodeModel(run.compiled);
     const id = randomUUID();
     try {
-      await within((async () => {
-        // Uploaded once per content: a model already there only gets its expiry renewed.
-        const key = keys.model(hash);
-        if (!(await client.expire(key, MODEL_TTL_S))) await client.set(key, bytes, 'EX', MODEL_TTL_S);
-        await client.set(keys.alive(id), '1', 'PX', ALIVE_TTL_MS);
-        const now = Date.now();
-        await client.zremrangebyscore(keys.workers, '-inf', now);
-        const members = await client.zrange(keys.workers, '0', '-1');
-        const slots = members.reduce((n: number, m: string) => n + (Number(m.split(' ')[1]) || 1), 0);
-        this.parallelism = Math.max(4, 2 * slots);
-      })(), this.unavailableMs, () => 'no answer');
+      await within(
+        (async () => {
+          // Uploaded once per content: a model already there only gets its expiry renewed.
+          const key = keys.model(hash);
+          if (!(await client.expire(key, MODEL_TTL_S))) await client.set(key, bytes, 'EX', MODEL_TTL_S);
+          await client.set(keys.alive(id), '1', 'PX', ALIVE_TTL_MS);
+          const now = Date.now();
+          await client.zremrangebyscore(keys.workers, '-inf', now);
+          const members = await client.zrange(keys.workers, '0', '-1');
+          const slots = members.reduce((n: number, m: string) => n + (Number(m.split(' ')[1]) || 1), 0);
+          this.parallelism = Math.max(4, 2 * slots);
+        })(),
+        this.unavailableMs,
+        () => 'no answer',
+      );
     } catch (e) {
       throw this.unavailable(e);
     }
@@ -139,9 +161,16 @@ class QueueSession implements ChunkSession {
     this.blocking = client.duplicate();
     this.blocking.on('error', () => {});
     this.refresh = setInterval(() => {
-      client.set(keys.alive(id), '1', 'PX', ALIVE_TTL_MS).then(() => { this.lastOk = Date.now(); }, () => {});
+      client.set(keys.alive(id), '1', 'PX', ALIVE_TTL_MS).then(
+        () => {
+          this.lastOk = Date.now();
+        },
+        () => {},
+      );
     }, ALIVE_REFRESH_MS);
-    this.watchdog = setInterval(() => { void this.check(); }, WATCHDOG_MS);
+    this.watchdog = setInterval(() => {
+      void this.check();
+    }, WATCHDOG_MS);
     this.collector = this.collect();
   }
 
@@ -159,11 +188,21 @@ class QueueSession implements ChunkSession {
       } catch {
         return; // Redis trouble is the collector's to judge
       }
-      if (state !== 'unknown' && state !== 'failed') { this.missing.delete(start); continue; }
-      if (!this.missing.has(start)) { this.missing.add(start); continue; }
+      if (state !== 'unknown' && state !== 'failed') {
+        this.missing.delete(start);
+        continue;
+      }
+      if (!this.missing.has(start)) {
+        this.missing.add(start);
+        continue;
+      }
       const last = start + this.pending.get(start)!.count - 1;
-      this.fail(new Error(`iterations ${start}–${last} were lost: the workers computing them stopped too often `
-        + '(BullMQ failed the job after repeated stalls) or the job was removed from the queue'));
+      this.fail(
+        new Error(
+          `iterations ${start}–${last} were lost: the workers computing them stopped too often ` +
+            '(BullMQ failed the job after repeated stalls) or the job was removed from the queue',
+        ),
+      );
     }
   }
 
@@ -197,8 +236,7 @@ class QueueSession implements ChunkSession {
         const key = keys.chunk(this.id, report.start);
         if (report.error !== undefined) {
           const last = report.start + report.count - 1;
-          this.fail(new Error(`worker ${report.worker} failed on iterations ${report.start}–${last}: `
-            + report.error));
+          this.fail(new Error(`worker ${report.worker} failed on iterations ${report.start}–${last}: ` + report.error));
           continue;
         }
         const waiter = this.pending.get(report.start);
@@ -236,17 +274,31 @@ class QueueSession implements ChunkSession {
     const onAbort = () => this.fail(new SimulationAbortedError());
     signal.addEventListener('abort', onAbort, { once: true });
     const data: ChunkJob = {
-      protocol: PROTOCOL, version: packageVersion(), run: this.id, model: this.model, seed: this.spec.seed,
-      counterfactual: this.spec.counterfactual, timeline: this.spec.timeline, start, count,
+      protocol: PROTOCOL,
+      version: packageVersion(),
+      run: this.id,
+      model: this.model,
+      seed: this.spec.seed,
+      counterfactual: this.spec.counterfactual,
+      timeline: this.spec.timeline,
+      start,
+      count,
       length: count * (this.spec.stride + this.spec.timelineRow),
     };
     // Retried until Redis answers or has been silent too long (a job id is added once, whatever the retries).
     for (;;) {
       if (this.failure) break;
       try {
-        await within(this.queue.add('chunk', data, {
-          jobId: jobId(this.id, start), attempts: 1, removeOnComplete: true, removeOnFail: true,
-        }), this.unavailableMs, () => 'no answer');
+        await within(
+          this.queue.add('chunk', data, {
+            jobId: jobId(this.id, start),
+            attempts: 1,
+            removeOnComplete: true,
+            removeOnFail: true,
+          }),
+          this.unavailableMs,
+          () => 'no answer',
+        );
         this.lastOk = Date.now();
         this.added.add(start);
         break;
@@ -270,13 +322,17 @@ class QueueSession implements ChunkSession {
     const { client, id } = this;
     // Tell the workers (chunks of a run without its `alive` key are skipped), drop what is still queued and the
     // run's keys. Best effort, bounded in time: Redis may be the reason the run ended.
-    await within(Promise.allSettled([
-      client.del(keys.alive(id)),
-      ...(unfinished.length ? [client.publish(keys.cancel, id)] : []),
-      ...unfinished.map((start) => this.queue.remove(jobId(id, start))),
-      client.del(keys.done(id)),
-      ...unfinished.map((start) => client.del(keys.chunk(id, start))),
-    ]), 2000, () => 'cleanup timed out').catch(() => {});
+    await within(
+      Promise.allSettled([
+        client.del(keys.alive(id)),
+        ...(unfinished.length ? [client.publish(keys.cancel, id)] : []),
+        ...unfinished.map((start) => this.queue.remove(jobId(id, start))),
+        client.del(keys.done(id)),
+        ...unfinished.map((start) => client.del(keys.chunk(id, start))),
+      ]),
+      2000,
+      () => 'cleanup timed out',
+    ).catch(() => {});
     this.blocking.disconnect();
     await this.collector.catch(() => {});
   }
@@ -284,7 +340,9 @@ class QueueSession implements ChunkSession {
 
 /** The executor for `--redis <url>` or REDIS_URL, or undefined for the single-machine default. */
 export function queueExecutorFrom(
-  url: string | undefined, from: string, options?: QueueExecutorOptions,
+  url: string | undefined,
+  from: string,
+  options?: QueueExecutorOptions,
 ): QueueExecutor | undefined {
   if (url === undefined || url === '') return undefined;
   checkRedisUrl(url, from);

@@ -82,8 +82,10 @@ export function encodeModel(compiled: CompiledModel): { bytes: Buffer; hash: str
 
 /** Why a worker refuses work from another version. */
 export function versionMismatch(version: string, protocol: number): string {
-  return `the run comes from weerbaar ${version} (protocol ${protocol}); this worker runs ${packageVersion()} `
-    + `(protocol ${PROTOCOL}): run the same version everywhere`;
+  return (
+    `the run comes from weerbaar ${version} (protocol ${protocol}); this worker runs ${packageVersion()} ` +
+    `(protocol ${PROTOCOL}): run the same version everywhere`
+  );
 }
 
 /** The model a worker fetched; throws a message naming what does not match. */
@@ -95,7 +97,10 @@ export function decodeModel(bytes: Buffer): CompiledModel {
   if (doc.endianness !== endianness()) {
     throw new Error(`byte order ${doc.endianness} of the coordinator differs from this worker's ${endianness()}`);
   }
-  return { ...doc.compiled, ids: { services: [], sectors: [], tasks: [], capabilities: [], criteria: [], escalations: [] } };
+  return {
+    ...doc.compiled,
+    ids: { services: [], sectors: [], tasks: [], capabilities: [], criteria: [], escalations: [] },
+  };
 }
 
 /** Float64 numbers as bytes in this platform's order, and back (copied: Redis buffers need not be aligned). */
@@ -154,7 +159,9 @@ export async function within<T>(promise: Promise<T>, ms: number, message: () => 
   try {
     return await Promise.race([
       promise,
-      new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(message())), ms); }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(message())), ms);
+      }),
     ]);
   } finally {
     clearTimeout(timer);

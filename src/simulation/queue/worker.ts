@@ -8,8 +8,21 @@ import { UnavailableError } from '../../domain/errors.js';
 import type { CompiledModel } from '../kernel/compiled.js';
 import { defaultWorkerUrl, sharedInit, type ChunkTask, type WorkerInit } from '../pool.js';
 import {
-  PREFIX, PROTOCOL, QUEUE_NAME, RUN_TTL_S, WORKER_HEARTBEAT_MS, checkRedisUrl, decodeModel, keys, packageVersion,
-  safeUrl, toBytes, versionMismatch, within, type ChunkJob, type ChunkReport,
+  PREFIX,
+  PROTOCOL,
+  QUEUE_NAME,
+  RUN_TTL_S,
+  WORKER_HEARTBEAT_MS,
+  checkRedisUrl,
+  decodeModel,
+  keys,
+  packageVersion,
+  safeUrl,
+  toBytes,
+  versionMismatch,
+  within,
+  type ChunkJob,
+  type ChunkReport,
 } from './protocol.js';
 
 export interface QueueWorkerOptions {
@@ -54,7 +67,10 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
       if (!reported) log(`Redis at ${where}: ${e.message}; retrying`);
       reported = true;
     });
-    r.on('ready', () => { if (reported) log(`Redis at ${where}: connected again`); reported = false; });
+    r.on('ready', () => {
+      if (reported) log(`Redis at ${where}: connected again`);
+      reported = false;
+    });
     return r;
   };
   const cmd = redis('commands');
@@ -183,7 +199,9 @@ export async function startQueueWorker(options: QueueWorkerOptions): Promise<Que
     await cmd.zadd(keys.workers, Date.now() + 3 * WORKER_HEARTBEAT_MS, `${id} ${concurrency}`).catch(() => {});
   };
   await heartbeat();
-  const beat = setInterval(() => { void heartbeat(); }, WORKER_HEARTBEAT_MS);
+  const beat = setInterval(() => {
+    void heartbeat();
+  }, WORKER_HEARTBEAT_MS);
   await worker.waitUntilReady();
   log(`weerbaar worker ${id}: ${concurrency} thread(s), taking chunks from ${where} (lock ${lockMs} ms)`);
 
