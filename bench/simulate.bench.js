@@ -309,6 +309,13 @@ const entry = existsSync(bin) ? bin : cli;
 // The timeline is off by default in the CLI; --timeline adds ~22 MB of JSON for this model. Median of
 // BENCH_CLI_RUNS (default 5) runs each; 0 skips these lines (the side-by-side pairs below still run).
 const cliRuns = Number(process.env.BENCH_CLI_RUNS ?? 5);
+/** The `weerbaar simulate` command line of the CLI runs: the generated model, 200 iterations, seed 1. */
+const cliArgs = (workers, extra = []) => [
+  entry,
+  ...['simulate', '--model', modelFile, '--scenario', 'generated', '--iterations', '200', '--seed', '1'],
+  ...['--workers', String(workers), ...extra, '--out', join(dir, 'out.json')],
+];
+
 for (const [workers, extra] of cliRuns > 0
   ? [
       [2, []],
@@ -316,23 +323,7 @@ for (const [workers, extra] of cliRuns > 0
       [1, []],
     ]
   : []) {
-  const args = [
-    entry,
-    'simulate',
-    '--model',
-    modelFile,
-    '--scenario',
-    'generated',
-    '--iterations',
-    '200',
-    '--seed',
-    '1',
-    '--workers',
-    String(workers),
-    ...extra,
-    '--out',
-    join(dir, 'out.json'),
-  ];
+  const args = cliArgs(workers, extra);
   try {
     const times = [];
     for (let k = 0; k < cliRuns; k++) {
@@ -357,22 +348,7 @@ for (const [workers, extra] of cliRuns > 0
 // --- side by side: C and the whole CLI process (2 workers) alternated, so both meet the same load -------------
 if (cRun && process.env.BENCH_PAIRS !== '0') {
   const pairs = Number(process.env.BENCH_PAIRS ?? 5);
-  const args = [
-    entry,
-    'simulate',
-    '--model',
-    modelFile,
-    '--scenario',
-    'generated',
-    '--iterations',
-    '200',
-    '--seed',
-    '1',
-    '--workers',
-    '2',
-    '--out',
-    join(dir, 'out.json'),
-  ];
+  const args = cliArgs(2);
   const ratios = [];
   console.log(
     `\nSide by side, ${pairs} pairs (C reference 1 thread, then \`weerbaar simulate\` 2 workers, 200 iterations):`,
