@@ -1,5 +1,6 @@
 // The part of a model one reader may see: the access rule of docs/security.md applied to an interchange document.
 import type { Model } from '../model/schema.js';
+import { canSeeNode, canSeeRelationship } from '../domain/viewer.js';
 import { NODE_KINDS, RELATIONSHIP_KINDS, NODE_REFERENCES } from '../model/kinds.js';
 
 /** Who reads: `admin` sees everything, a `party` also sees the restricted items it owns; nobody else sees more than
@@ -14,12 +15,6 @@ export const PUBLIC_READER: Reader = { admin: false, party: null };
 
 type Item = { id?: string; classification?: string; owner?: string };
 
-/** A node is visible when public, to admins, and when restricted to the party that owns it. */
-export function nodeVisible(n: Item, r: Reader): boolean {
-  const c = n.classification ?? 'public';
-  return c === 'public' || r.admin || (c === 'restricted' && n.owner != null && n.owner === r.party);
-}
-
 /**
  * The model as `reader` sees it: nodes it may not see are left out, and with them every relationship and reference
  * that touches them; a classified relationship between visible nodes shows only to admins and to the parties at
@@ -29,7 +24,7 @@ export function visibleModel(model: Model, reader: Reader): Model {
   const out = { ...model } as Record<string, unknown>;
   const visible = new Set<string>();
   for (const k of NODE_KINDS) {
-    const kept = (model[k.list] as Item[]).filter((n) => nodeVisible(n, reader));
+    const kept = (model[k.list] as Item[]).filter((n) => canSeeNode(reader, n));
     for (const n of kept) visible.add(n.id!);
     out[k.list] = kept;
   }
@@ -45,8 +40,7 @@ export function visibleModel(model: Model, reader: Reader): Model {
       const a = r[rel.from.field] as string;
       const b = r[rel.to.field] as string;
       if (!visible.has(a) || !visible.has(b)) return false;
-      const c = (r.classification as string | undefined) ?? 'public';
-      return c === 'public' || reader.admin || (reader.party != null && (a === reader.party || b === reader.party));
+      return canSeeRelationship(reader, r, [a, b]);
     });
   }
   return out as unknown as Model;
