@@ -4,15 +4,16 @@ import type { Graph, Tx } from './graph.js';
 import { statementsFor } from './statements.js';
 import {
   LABEL_OF,
+  NODE_KINDS,
   NODE_REFERENCES,
   RELATIONSHIP_KINDS,
   SINGULAR_OF,
   type NodeList,
   type RelationshipKind,
 } from '../model/kinds.js';
-import { validateItem } from '../model/validate.js';
+import { referenceProblem, validateItem } from '../model/validate.js';
 import { NotFoundError, ValidationError, type Problem } from '../domain/errors.js';
-import type { Viewer } from '../domain/viewer.js';
+import { viewerParam, type Viewer } from '../domain/viewer.js';
 import type { NodeRecord, RelationshipRecord } from './api-repository.js';
 import { storedProps } from './props.js';
 
@@ -54,26 +55,23 @@ export class MutationRepository {
     return this.graph.writeTransaction(work);
   }
 
-  /** Checks that every referenced id exists and is of an allowed kind. */
+  /** Checks that every referenced id exists, is seen by the writer (docs/security.md) and is of an allowed kind. */
   private async checkReferences(
     item: string,
     refs: { field: string; id: string; kinds: readonly NodeList[] | '*' }[],
+    viewer: Viewer,
   ): Promise<void> {
     if (!refs.length) return;
-    const rows = await this.graph.read('mutations', 'kindsOf', { ids: [...new Set(refs.map((r) => r.id))] });
-    const kindOf = new Map(rows.map((r) => [r.id as string, r.kind as string]));
+    const rows = await this.graph.read('mutations', 'visibleKindsOf', {
+      ids: [...new Set(refs.map((r) => r.id))],
+      viewer: viewerParam(viewer),
+    });
+    const listOf = new Map(NODE_KINDS.map((k) => [LABEL_OF[k.list] as string, k.list]));
+    const kindOf = new Map(rows.map((r) => [r.id as string, listOf.get(r.kind as string)]));
     const problems: Problem[] = [];
     for (const r of refs) {
-      const kind = kindOf.get(r.id);
-      const allowed: string[] | null = r.kinds === '*' ? null : r.kinds.map((k) => LABEL_OF[k]);
-      if (!kind)
-        problems.push({
-          item,
-          field: r.field,
-          message: `unknown ${r.kinds === '*' ? 'node' : r.kinds.map((k) => SINGULAR_OF[k]).join(' or ')} "${r.id}"`,
-        });
-      else if (allowed && !allowed.includes(kind))
-        problems.push({ item, field: r.field, message: `"${r.id}" is a ${kind}, expected ${allowed.join(' or ')}` });
+      const message = referenceProblem(r.id, kindOf.get(r.id), r.kinds);
+      if (message) problems.push({ item, field: r.field, message });
     }
     if (problems.length) throw new ValidationError(problems);
   }
@@ -110,7 +108,7 @@ export class MutationRepository {
       );
     }
     if (typeof item.owner === 'string') toCheck.push({ field: 'owner', id: item.owner, kinds: ['parties'] });
-    await this.checkReferences(label, toCheck);
+    await this.checkReferences(label, toCheck, actor.viewer);
     const skip = new Set<string>(refs.map((r) => r.field));
     const props = storedProps(Object.fromEntries(Object.entries(item).filter(([k]) => !skip.has(k))));
     const write = async (tx: Tx) => {
@@ -187,10 +185,14 @@ export class MutationRepository {
   ): Promise<RelationshipRecord> {
     const from = String(item[rel.from.field]);
     const to = String(item[rel.to.field]);
-    await this.checkReferences(this.relLabel(rel, item), [
-      { field: rel.from.field, id: from, kinds: rel.from.kinds },
-      { field: rel.to.field, id: to, kinds: rel.to.kinds },
-    ]);
+    await this.checkReferences(
+      this.relLabel(rel, item),
+      [
+        { field: rel.from.field, id: from, kinds: rel.from.kinds },
+        { field: rel.to.field, id: to, kinds: rel.to.kinds },
+      ],
+      actor.viewer,
+    );
     const props = storedProps({ ...item });
     delete props[rel.from.field];
     delete props[rel.to.field];

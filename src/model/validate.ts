@@ -101,6 +101,21 @@ export function validateModel(input: unknown, context?: string): Model {
   return parsed.data;
 }
 
+/**
+ * The one wording of a reference that does not resolve: `ref` was found in list `found` (undefined: nowhere) and
+ * must be one of `kinds` ('*': any node). Null when it resolves. Used by the model file's validation and by the
+ * API's writes (src/graph/mutation-repository.ts), so both say the same thing.
+ */
+export function referenceProblem(
+  ref: string,
+  found: NodeList | undefined,
+  kinds: readonly NodeList[] | '*',
+): string | null {
+  if (!found) return `unknown ${kinds === '*' ? 'node' : kinds.map((x) => SINGULAR_OF[x]).join(' or ')} "${ref}"`;
+  if (kinds !== '*' && !kinds.includes(found)) return `"${ref}" is in ${found}, expected ${kinds.join(' or ')}`;
+  return null;
+}
+
 /** Ids unique across the model, every reference resolves to a node of the right kind, no duplicate relationships. */
 export function checkReferences(model: Model): Problem[] {
   const problems: Problem[] = [];
@@ -119,13 +134,8 @@ export function checkReferences(model: Model): Problem[] {
   }
   problems.push(...checkMeasures(model, kindOf));
   const expect = (item: string, field: string, ref: string, kinds: readonly NodeList[] | '*') => {
-    const k = kindOf.get(ref);
-    if (!k) {
-      const what = kinds === '*' ? 'node' : kinds.map((x) => SINGULAR_OF[x]).join(' or ');
-      problems.push({ item, field, message: `unknown ${what} "${ref}"` });
-    } else if (kinds !== '*' && !kinds.includes(k)) {
-      problems.push({ item, field, message: `"${ref}" is in ${k}, expected ${kinds.join(' or ')}` });
-    }
+    const message = referenceProblem(ref, kindOf.get(ref), kinds);
+    if (message) problems.push({ item, field, message });
   };
   for (const ref of NODE_REFERENCES) {
     (model[ref.list] as Json[]).forEach((n, i) => {

@@ -150,7 +150,7 @@ describe('model mutations', () => {
       planner,
     );
     expect(wrongKind.errors?.[0]?.message).toBe(
-      'dependencies (telecom→energy).to: "energy" is a Sector, expected Service',
+      'dependencies (telecom→energy).to: "energy" is in sectors, expected services',
     );
     const d = await api.gql('mutation { deleteDependency(from: "telecom", to: "power") }', {}, planner);
     expect(d.data.deleteDependency).toBe(true);
