@@ -59,14 +59,14 @@ describe('ids do not reveal hidden items', () => {
       'mutation($cap: ID!) { createHolding(input: { party: "p-ngo", capability: $cap, capacity: 1 }) { capacity } }';
     const answer = async (query: string, variables: Record<string, string>, id: string) =>
       shape((await live.post({ query, variables }, ngo)).json, id);
-    // A service reference: hidden services and an unknown id read alike; a hidden scenario does not say "is in scenarios".
+    // Hidden services and an unknown id read alike; a hidden scenario does not say "is in scenarios".
     const unknown = await answer(DEP, { to: 'no-such-service' }, 'no-such-service');
     expect(unknown.errors[0].message).toMatch(/\.to: "<id>" not found$/);
     for (const id of ['scada', 'vault', 'cyber']) expect(await answer(DEP, { to: id }, id), id).toEqual(unknown);
     const unknownCap = await answer(CAP, { cap: 'no-such-capability' }, 'no-such-capability');
     expect(unknownCap.errors[0].message).toMatch(/\.capability: "<id>" not found$/);
     expect(await answer(CAP, { cap: 'c-cyber' }, 'c-cyber')).toEqual(unknownCap);
-    // The owner of the restricted service may reference it; that the dependency is new shows the refusals wrote nothing.
+    // The owner of the restricted service may reference it (the dependency is new: the refusals wrote nothing).
     const min = { authorization: `Bearer ${await token('planner', 'p-min')}` };
     const own = await live.post({ query: DEP, variables: { to: 'scada' } }, min);
     expect(own.json.errors, JSON.stringify(own.json.errors)).toBeUndefined();
