@@ -1,6 +1,7 @@
 // Reads the whole model graph over GraphQL (paged Relay connections) into plain nodes and edges for the views.
 import { gql } from './api';
 import { isKind, type Kind } from './kinds';
+import { NODE_REFERENCES } from '../model/kinds';
 import { GRAPH_PAGES, type GraphRoot, type PageAnswer, type RawNode, type Ref } from './queries';
 
 export interface GraphNode {
@@ -45,6 +46,7 @@ const SCALARS: Partial<Record<GraphRoot, string[]>> = {
   services: ['recoveryRate'],
   tasks: ['phase', 'unit'],
   capabilities: ['unit'],
+  signals: ['observedOn', 'horizon', 'direction', 'strength'],
 };
 
 export async function loadGraph(signal?: AbortSignal): Promise<GraphData> {
@@ -111,6 +113,11 @@ export async function loadGraph(signal?: AbortSignal): Promise<GraphData> {
         case 'parties':
           for (const x of o.responsibilities ?? []) edge(r.id, x.target, 'RESPONSIBLE_FOR', { role: x.role });
           for (const x of o.operates ?? []) edge(r.id, x.service, 'OPERATES');
+          break;
+        case 'signals':
+          // Signals' references as the catalogue of kinds has them (threats, incident categories, scenarios).
+          for (const ref of NODE_REFERENCES.filter((x) => x.list === 'signals'))
+            for (const target of (o[ref.field] ?? []) as Ref[]) edge(r.id, target, ref.type);
           break;
       }
     }

@@ -5,7 +5,7 @@ import fcose from 'cytoscape-fcose';
 import { gql } from './api';
 import type { GraphData, GraphNode } from './data';
 import { banner, byId, h } from './dom';
-import { dateTime, fmt, pct, t } from './i18n';
+import { date, dateTime, fmt, pct, t } from './i18n';
 import { KINDS, KIND_ORDER, kindLabel, kindPlural, relLabel, type Kind } from './kinds';
 import { mayEditHoldings } from './auth';
 import {
@@ -803,6 +803,7 @@ export class GraphView {
           )
         : null,
       more,
+      n.kind === 'Threat' ? this.signalTimeline(n) : null,
       h(
         'div',
         { class: 'buttons' },
@@ -841,6 +842,68 @@ export class GraphView {
           : null,
       ),
       ...rows,
+    );
+  }
+
+  /**
+   * The signals about a threat in the order they were observed (the threat picture's timeline, docs/explorer.md):
+   * signals that name the threat, or one of its incident categories, or a scenario of those. Direction and strength
+   * are written out, never carried by colour alone.
+   */
+  private signalTimeline(threat: GraphNode): HTMLElement {
+    const into = (id: string, type: string) => (this.inc.get(id) ?? []).filter((r) => r.type === type);
+    const found = new Map<string, string | null>(); // signal id → the node it names, when not the threat itself
+    for (const r of into(threat.id, 'SIGNALS_THREAT')) found.set(r.other, null);
+    for (const c of into(threat.id, 'OF_THREAT')) {
+      const categories = [c.other, ...into(c.other, 'INSTANCE_OF').map((x) => x.other)];
+      for (const id of categories)
+        for (const r of [...into(id, 'SIGNALS_CATEGORY'), ...into(id, 'SIGNALS_SCENARIO')])
+          if (!found.has(r.other)) found.set(r.other, id);
+    }
+    const signals = [...found]
+      .map(([id, via]) => ({ node: this.data.byId.get(id), via }))
+      .filter((x): x is { node: GraphNode; via: string | null } => !!x.node)
+      .sort(
+        (a, b) =>
+          String(a.node.extra.observedOn).localeCompare(String(b.node.extra.observedOn)) ||
+          a.node.id.localeCompare(b.node.id),
+      );
+    const heading = h('h3', { id: `signals-of-${threat.id}` }, t('signals.timeline', { count: signals.length }));
+    if (!signals.length)
+      return h('section', { class: 'signal-timeline' }, heading, h('p', { class: 'muted' }, t('signals.none')));
+    return h(
+      'section',
+      { class: 'signal-timeline', 'aria-labelledby': `signals-of-${threat.id}` },
+      heading,
+      h(
+        'ol',
+        { class: 'timeline' },
+        signals.map(({ node, via }) => {
+          const x = node.extra;
+          const direction = String(x.direction);
+          const arrow = direction === 'rising' ? '▲' : direction === 'falling' ? '▼' : '■';
+          return h(
+            'li',
+            { class: `signal ${direction}` },
+            h('time', { datetime: String(x.observedOn) }, date(String(x.observedOn))),
+            ' ',
+            h('span', { 'aria-hidden': 'true' }, arrow),
+            ' ',
+            this.nodeButton(node.id),
+            h(
+              'span',
+              { class: 'muted' },
+              ' · ',
+              t('signals.facts', {
+                direction: t(`signals.direction.${direction}`, { defaultValue: direction }),
+                strength: fmt(x.strength),
+                horizon: t(`signals.horizon.${String(x.horizon)}`, { defaultValue: String(x.horizon) }),
+              }),
+              via ? ` · ${t('signals.via', { name: this.data.byId.get(via)?.name ?? via })}` : '',
+            ),
+          );
+        }),
+      ),
     );
   }
 

@@ -81,6 +81,13 @@ export function dateTime(v: string | Date): string {
   return new Intl.DateTimeFormat(LOCALE[current], { dateStyle: 'medium', timeStyle: 'short' }).format(d);
 }
 
+/** A calendar date (ISO text, e.g. 2007-04-27) in the page's locale. */
+export function date(v: string): string {
+  const d = new Date(`${v.slice(0, 10)}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return v;
+  return new Intl.DateTimeFormat(LOCALE[current], { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+}
+
 /** Fills the static page: elements with data-i18n get their text, data-i18n-attr="attr:key;…" their attributes. */
 export function translateStatic(root: ParentNode = document): void {
   for (const el of root.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n!);

@@ -57,6 +57,10 @@ export const GRAPH_PAGES = {
     mitigates { service { id } reduction }`,
   ),
   parties: page('parties', 'kind responsibilities { target { id } role } operates { service { id } }'),
+  signals: page(
+    'signals',
+    'observedOn horizon direction strength threats { id } incidentCategories { id } scenarios { id }',
+  ),
 } as const;
 
 export type GraphRoot = keyof typeof GRAPH_PAGES;

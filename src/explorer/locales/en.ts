@@ -213,6 +213,8 @@ export const en = {
     Party: 'Party',
     VitalInterest: 'Vital interest',
     ImpactCriterion: 'Impact criterion',
+    Signal: 'Signal',
+    LikelihoodRevision: 'Likelihood revision',
   },
   kinds: {
     Threat: 'Threats',
@@ -225,6 +227,8 @@ export const en = {
     Party: 'Parties',
     VitalInterest: 'Vital interests',
     ImpactCriterion: 'Impact criteria',
+    Signal: 'Signals',
+    LikelihoodRevision: 'Likelihood revisions',
   },
   partyKind: {
     ministry: 'Ministries',
@@ -251,6 +255,18 @@ export const en = {
     OPERATES: ['operates', 'operated by'],
     MEASURES: ['measures', 'measured by'],
     SCORES: ['scores', 'scored by'],
+    SIGNALS_THREAT: ['signals', 'signalled by'],
+    SIGNALS_CATEGORY: ['signals', 'signalled by'],
+    SIGNALS_SCENARIO: ['signals', 'signalled by'],
+  },
+  signals: {
+    timeline_one: 'Signals over time (1)',
+    timeline_other: 'Signals over time ({{count}})',
+    none: 'No signals about this threat.',
+    facts: '{{direction}}, strength {{strength}} of 5, {{horizon}} horizon',
+    via: 'via {{name}}',
+    direction: { rising: 'rising', stable: 'stable', falling: 'falling' },
+    horizon: { short: 'short', medium: 'medium', long: 'long' },
   },
   classification: { public: 'public', restricted: 'restricted', confidential: 'confidential' },
 };

@@ -215,6 +215,8 @@ export const nl: Messages = {
     Party: 'Partij',
     VitalInterest: 'Vitaal belang',
     ImpactCriterion: 'Impactcriterium',
+    Signal: 'Signaal',
+    LikelihoodRevision: 'Herziening van de waarschijnlijkheid',
   },
   kinds: {
     Threat: 'Dreigingen',
@@ -227,6 +229,8 @@ export const nl: Messages = {
     Party: 'Partijen',
     VitalInterest: 'Vitale belangen',
     ImpactCriterion: 'Impactcriteria',
+    Signal: 'Signalen',
+    LikelihoodRevision: 'Herzieningen van de waarschijnlijkheid',
   },
   partyKind: {
     ministry: 'Ministeries',
@@ -253,6 +257,18 @@ export const nl: Messages = {
     OPERATES: ['levert', 'geleverd door'],
     MEASURES: ['meet', 'gemeten door'],
     SCORES: ['scoort', 'gescoord door'],
+    SIGNALS_THREAT: ['signaleert', 'gesignaleerd door'],
+    SIGNALS_CATEGORY: ['signaleert', 'gesignaleerd door'],
+    SIGNALS_SCENARIO: ['signaleert', 'gesignaleerd door'],
+  },
+  signals: {
+    timeline_one: 'Signalen in de tijd (1)',
+    timeline_other: 'Signalen in de tijd ({{count}})',
+    none: 'Geen signalen over deze dreiging.',
+    facts: '{{direction}}, sterkte {{strength}} van 5, horizon {{horizon}}',
+    via: 'via {{name}}',
+    direction: { rising: 'stijgend', stable: 'stabiel', falling: 'dalend' },
+    horizon: { short: 'kort', medium: 'middellang', long: 'lang' },
   },
   classification: { public: 'openbaar', restricted: 'beperkt', confidential: 'vertrouwelijk' },
 };
