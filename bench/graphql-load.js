@@ -51,7 +51,9 @@ function send() {
     });
     req.on('error', (e) => {
       const idle = socket && lastUsed.has(socket) ? performance.now() - lastUsed.get(socket) : null;
-      const detail = `${e.message} (code ${e.code}, ${req.reusedSocket ? `reused keep-alive socket idle ${idle == null ? '?' : idle.toFixed(0)} ms` : 'new socket'})`;
+      const idleMs = idle == null ? '?' : idle.toFixed(0);
+      const socketText = req.reusedSocket ? `reused keep-alive socket idle ${idleMs} ms` : 'new socket';
+      const detail = `${e.message} (code ${e.code}, ${socketText})`;
       failures.push(detail);
       firstError ??= detail;
       resolve(false);

@@ -29,7 +29,8 @@ const SERVER_ENV = Object.fromEntries(
 );
 
 const GAP_QUERY = `{ gapAnalysis {
-  balance { capability { id name } required available availableNational shortfall surplus holders { party { id name } capacity readiness } }
+  balance { capability { id name } required available availableNational shortfall surplus
+    holders { party { id name } capacity readiness } }
   gaps { capability { id } shortfall } duplicates { capability { id } } multipleLeads { target { id } leads { id } }
   uncoveredTasks { id } unheldCapabilities { id } targetsWithoutLead { id label }
 } }`;

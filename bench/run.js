@@ -17,7 +17,8 @@ const wanted = process.argv.slice(2);
 const unknown = wanted.filter((w) => !all.includes(`${w}.bench.js`) && !all.includes(w));
 if (unknown.length) {
   console.error(
-    `bench: no such benchmark ${unknown.map((u) => `"${u}"`).join(', ')}; available: ${all.map((f) => f.replace(/\.bench\.js$/, '')).join(', ')}`,
+    `bench: no such benchmark ${unknown.map((u) => `"${u}"`).join(', ')}; available: ` +
+      `${all.map((f) => f.replace(/\.bench\.js$/, '')).join(', ')}`,
   );
   process.exit(2);
 }

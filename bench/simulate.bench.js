@@ -19,10 +19,12 @@ const cores = availableParallelism();
 /** Kernel CPU ns per dependency-step by model label (the specialised engine's, compared with C below). */
 const kernelCpuNs = {};
 const fmt = (x, d = 2) => x.toFixed(d);
+const NOT_SPECIALISED = ' (NOT specialised: dist/simulation/kernel/step.js missing?)';
 console.log(
-  `machine: ${cores} cores (nproc), ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, load average ${loadavg()
-    .map((l) => fmt(l))
-    .join(' ')}`,
+  `machine: ${cores} cores (nproc), ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, ` +
+    `load average ${loadavg()
+      .map((l) => fmt(l))
+      .join(' ')}`,
 );
 
 // --- random numbers: why Alea ---------------------------------------------------------------
@@ -110,7 +112,8 @@ async function benchModel(label, model, scenario, iterations) {
   const deps = model.dependencies.length;
   const depSteps = (n) => deps * 168 * n;
   console.log(
-    `\n${label}: ${model.services.length} services, ${deps} dependencies, scenario ${scenario}, ${iterations} iterations × 168 h`,
+    `\n${label}: ${model.services.length} services, ${deps} dependencies, scenario ` +
+      `${scenario}, ${iterations} iterations × 168 h`,
   );
   for (const workers of [...new Set([1, cores])]) {
     // Without the timeline, as the CLI runs by default (API jobs keep it; the CLI lines below show both).
@@ -124,7 +127,9 @@ async function benchModel(label, model, scenario, iterations) {
     const r = await runSimulation(model, { scenario, iterations, seed: 'bench', workers, timeline: false });
     const ms = r.meta.elapsedMs;
     console.log(
-      `  engine, ${workers} worker${workers > 1 ? 's' : ' '}: ${fmt(ms, 0).padStart(6)} ms  ${fmt((iterations * 1000) / ms, 1).padStart(8)} iterations/s  ${fmt((ms * 1e6) / depSteps(iterations)).padStart(6)} ns/dependency-step`,
+      `  engine, ${workers} worker${workers > 1 ? 's' : ' '}: ${fmt(ms, 0).padStart(6)} ms ` +
+        ` ${fmt((iterations * 1000) / ms, 1).padStart(8)} iterations/s  ` +
+        `${fmt((ms * 1e6) / depSteps(iterations)).padStart(6)} ns/dependency-step`,
     );
   }
   // The kernel alone (no pool, no statistics): what a worker spends per dependency-step, with the generic
@@ -149,7 +154,11 @@ async function benchModel(label, model, scenario, iterations) {
     records = out;
     kernelCpuNs[label] = (cpuMs * 1e6) / depSteps(iterations);
     console.log(
-      `  kernel only, ${name.padEnd(11)}  ${fmt(ms, 0).padStart(6)} ms  ${fmt((iterations * 1000) / ms, 1).padStart(8)} iterations/s  ${fmt((ms * 1e6) / depSteps(iterations)).padStart(6)} ns/dependency-step wall, ${fmt(kernelCpuNs[label])} CPU${name === 'specialised' && !engine.specialised ? ' (NOT specialised: dist/simulation/kernel/step.js missing?)' : ''}`,
+      `  kernel only, ${name.padEnd(11)}  ${fmt(ms, 0).padStart(6)} ms  ` +
+        `${fmt((iterations * 1000) / ms, 1).padStart(8)} iterations/s  ` +
+        `${fmt((ms * 1e6) / depSteps(iterations)).padStart(6)} ns/dependency-step wall, ` +
+        `${fmt(kernelCpuNs[label])} ` +
+        `CPU${name === 'specialised' && !engine.specialised ? NOT_SPECIALISED : ''}`,
     );
   }
   let t;
@@ -164,7 +173,10 @@ async function benchModel(label, model, scenario, iterations) {
   }
   ms = performance.now() - t;
   console.log(
-    `  reference loop (objects): ${fmt(ms, 0).padStart(6)} ms  ${fmt((refIterations * 1000) / ms, 1).padStart(8)} iterations/s  ${fmt((ms * 1e6) / depSteps(refIterations)).padStart(6)} ns/dependency-step  (${refIterations} iterations; max |q_engine − q_reference| = ${maxDiff})`,
+    `  reference loop (objects): ${fmt(ms, 0).padStart(6)} ms  ` +
+      `${fmt((refIterations * 1000) / ms, 1).padStart(8)} iterations/s  ` +
+      `${fmt((ms * 1e6) / depSteps(refIterations)).padStart(6)} ns/dependency-step  ` +
+      `(${refIterations} iterations; max |q_engine − q_reference| = ${maxDiff})`,
   );
 }
 
@@ -255,7 +267,8 @@ let cRun = null;
     compiled = true;
   } catch (e) {
     console.log(
-      `\nC reference skipped: ${e.code === 'ENOENT' ? 'no gcc' : `gcc failed: ${e.stderr?.toString().split('\n')[0] ?? e.message}`}`,
+      `\nC reference skipped: ` +
+        `${e.code === 'ENOENT' ? 'no gcc' : `gcc failed: ${e.stderr?.toString().split('\n')[0] ?? e.message}`}`,
     );
   }
   if (compiled) {
@@ -288,7 +301,10 @@ let cRun = null;
     cWall = Math.min(...runs.map((r) => r.wall));
     cNs = (best.cpu * 1e6) / (30000 * 168 * 200);
     console.log(
-      `\nC reference (gcc -O2 -march=native, 1 thread), generated model, 200 iterations: ${runs.map((r) => `${fmt(r.wall / 1000)} s`).join(', ')} wall; best ${fmt(best.cpu / 1000)} s CPU = ${fmt(cNs)} ns/dependency-step (max |q_C − q_engine| over ${check} iterations = ${maxDiff}, built with -ffp-contract=off)`,
+      `\nC reference (gcc -O2 -march=native, 1 thread), generated model, 200 iterations: ` +
+        `${runs.map((r) => `${fmt(r.wall / 1000)} s`).join(', ')} wall; best ` +
+        `${fmt(best.cpu / 1000)} s CPU = ${fmt(cNs)} ns/dependency-step (max |q_C − ` +
+        `q_engine| over ${check} iterations = ${maxDiff}, built with -ffp-contract=off)`,
     );
     const js = kernelCpuNs['generated model'];
     if (js) console.log(`  engine kernel (specialised, 1 thread) / C, CPU time per dependency-step: ${fmt(js / cNs)}×`);
@@ -302,7 +318,9 @@ const bin = fileURLToPath(new URL('../bin/weerbaar.js', import.meta.url));
 const cli = join(dir, 'cli.mjs');
 writeFileSync(
   cli,
-  `import { Command } from 'commander';\nimport { registerSimulate } from ${JSON.stringify(dist('cli/simulate.js'))};\nconst p = new Command('weerbaar'); registerSimulate(p); await p.parseAsync(process.argv);\n`,
+  `import { Command } from 'commander';\nimport { registerSimulate } from ` +
+    `${JSON.stringify(dist('cli/simulate.js'))};\nconst p = new Command('weerbaar'); ` +
+    `registerSimulate(p); await p.parseAsync(process.argv);\n`,
 );
 // commander resolves from the repository, so run the stand-in from there when bin/weerbaar.js cannot simulate offline.
 const entry = existsSync(bin) ? bin : cli;
@@ -337,8 +355,16 @@ for (const [workers, extra] of cliRuns > 0
     times.sort((a, b) => a - b);
     const ms = times[Math.floor(times.length / 2)];
     const engineMs = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8')).meta.elapsedMs;
+    const cCpuSeconds = (cNs * 30000 * 168 * 200) / 1e9;
+    const ofWall = cWall ? `, ${fmt(ms / cWall)}× its best wall time` : '';
     console.log(
-      `\nCLI process, generated model, 200 iterations, ${workers} worker${workers > 1 ? 's' : ''}${extra.length ? ` ${extra.join(' ')}` : ''}: ${fmt(ms / 1000)} s wall, median of ${cliRuns} (${times.map((x) => fmt(x / 1000)).join(', ')}; engine of the last run ${fmt(engineMs / 1000)} s; the rest is node start-up, reading and validating the 35k-item model, writing the JSON); ${fmt((ms * 1e6) / (30000 * 168 * 200))} ns per dependency-step overall${cNs ? `; ${fmt(ms / 1e3 / ((cNs * 30000 * 168 * 200) / 1e9))}× the C reference's CPU time${cWall ? `, ${fmt(ms / cWall)}× its best wall time` : ''}` : ''}`,
+      `\nCLI process, generated model, 200 iterations, ${workers} ` +
+        `worker${workers > 1 ? 's' : ''}${extra.length ? ` ${extra.join(' ')}` : ''}: ` +
+        `${fmt(ms / 1000)} s wall, median of ${cliRuns} ` +
+        `(${times.map((x) => fmt(x / 1000)).join(', ')}; engine of the last run ` +
+        `${fmt(engineMs / 1000)} s; the rest is node start-up, reading and validating the ` +
+        `35k-item model, writing the JSON); ${fmt((ms * 1e6) / (30000 * 168 * 200))} ns per ` +
+        `dependency-step overall${cNs ? `; ${fmt(ms / 1e3 / cCpuSeconds)}× the C reference's CPU time${ofWall}` : ''}`,
     );
   } catch (e) {
     console.log(`\nCLI process failed: ${e.stderr?.toString() ?? e.message}`);

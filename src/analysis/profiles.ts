@@ -17,7 +17,9 @@ export interface WeightProfile {
 }
 
 const NRB =
-  'Nationale Risicobeoordeling – Leidraad Methode 2008 (Programma Nationale Veiligheid, BZK): equal weights in the base case, alternative weight sets in the sensitivity analysis';
+  'Nationale Risicobeoordeling – Leidraad Methode 2008 (Programma Nationale ' +
+  'Veiligheid, BZK): equal weights in the base case, alternative weight sets in the ' +
+  'sensitivity analysis';
 
 export const WEIGHT_PROFILES: readonly WeightProfile[] = [
   {
@@ -54,7 +56,8 @@ export const WEIGHT_PROFILES: readonly WeightProfile[] = [
   {
     id: 'society-first',
     description:
-      'Criteria of social and political stability (daily life, rule of law, social-psychological impact) weigh 3, the rest 1.',
+      'Criteria of social and political stability (daily life, rule of law, ' +
+      'social-psychological impact) weigh 3, the rest 1.',
     source: NRB,
     byVitalInterest: { 'vi-social-political': 3 },
     otherWeight: 1,

@@ -51,7 +51,8 @@ export function registerCycle(program: Command): void {
         withGraph(async (g) => {
           const c = await (await repo()).closeCycle(g, operator(), id);
           log(
-            `closed cycle ${c.id} (model checksum ${c.checksum?.slice(0, 12)}…, ${c.runs.length} runs, ${c.decisions.length} decisions)`,
+            `closed cycle ${c.id} (model checksum ${c.checksum?.slice(0, 12)}…, ${c.runs.length} ` +
+              `runs, ${c.decisions.length} decisions)`,
           );
         }),
       ),

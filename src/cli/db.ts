@@ -52,7 +52,8 @@ export function registerDb(program: Command): void {
             process.stdout.write(`local Neo4j not running; another process answers on ${status.uri}\n`);
           else
             process.stdout.write(
-              `local Neo4j not running (would use ${status.uri}, data ${status.home}); start it with: npx weerbaar db start\n`,
+              `local Neo4j not running (would use ${status.uri}, data ${status.home}); start it ` +
+                `with: npx weerbaar db start\n`,
             );
           if (!status.running) process.exitCode = 3;
           return;

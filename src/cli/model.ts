@@ -45,7 +45,9 @@ export function registerModelCommands(program: Command): void {
           });
           if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
           process.stdout.write(
-            `loaded ${path}: ${nodes} nodes, ${relationships} relationships in ${((Date.now() - started) / 1000).toFixed(1)} s${opts.reset ? ' (after reset)' : ''}\n`,
+            `loaded ${path}: ${nodes} nodes, ${relationships} relationships in ` +
+              `${((Date.now() - started) / 1000).toFixed(1)} ` +
+              `s${opts.reset ? ' (after reset)' : ''}\n`,
           );
         } finally {
           await graph.close();

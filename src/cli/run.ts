@@ -26,7 +26,8 @@ export function report(e: unknown): number {
   const err = e as Error;
   if (process.env.WEERBAAR_DEBUG) process.stderr.write(`${err?.stack ?? String(e)}\n`);
   process.stderr.write(
-    `weerbaar: internal error: ${err?.message ?? String(e)}${process.env.WEERBAAR_DEBUG ? '' : ' (set WEERBAAR_DEBUG=1 for details)'}\n`,
+    `weerbaar: internal error: ` +
+      `${err?.message ?? String(e)}${process.env.WEERBAAR_DEBUG ? '' : ' (set WEERBAAR_DEBUG=1 for details)'}\n`,
   );
   return EXIT_INTERNAL;
 }

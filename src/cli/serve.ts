@@ -45,7 +45,8 @@ async function openOrWait(loadDefault: boolean): Promise<{ graph: Graph; pending
     const config = graphConfig();
     if (!(e instanceof GraphUnavailableError) || config.local) throw e;
     log(
-      `Neo4j at ${config.uri} does not answer (${e.message}); serving anyway: /ready fails and requests get GRAPH_UNAVAILABLE until it does`,
+      `Neo4j at ${config.uri} does not answer (${e.message}); serving anyway: /ready fails ` +
+        `and requests get GRAPH_UNAVAILABLE until it does`,
     );
     return { graph: new Graph({ config }), pending: true };
   }
@@ -69,7 +70,8 @@ async function serve(flags: ServeFlags, loadDefault: boolean): Promise<void> {
         prepare(graph, loadDefault, () => weerbaar.recover()).then(
           () =>
             log(
-              `Neo4j at ${graph.config.uri} answers: schema applied${loadDefault ? ', default model present' : ''}; ready`,
+              `Neo4j at ${graph.config.uri} answers: schema ` +
+                `applied${loadDefault ? ', default model present' : ''}; ready`,
             ),
           (e) => {
             if (!(e instanceof GraphUnavailableError)) log(`preparing the graph failed: ${(e as Error).message}`);
@@ -86,9 +88,8 @@ async function serve(flags: ServeFlags, loadDefault: boolean): Promise<void> {
     log(`  GraphQL (GraphiQL):  ${running.url}/graphql`);
     log(`  Graph explorer:      ${running.url}/${explorerBuilt() ? '' : '   (not built: run npm run build)'}`);
     log(`  Readiness:           ${running.url}/ready`);
-    log(
-      `  Neo4j:               ${graph.config.uri}${graph.config.local ? ' (local, embedded Community; stop with: npx weerbaar db stop)' : ' (NEO4J_URI)'}`,
-    );
+    const where = graph.config.local ? ' (local, embedded Community; stop with: npx weerbaar db stop)' : ' (NEO4J_URI)';
+    log(`  Neo4j:               ${graph.config.uri}${where}`);
     log(`  Stop with Ctrl+C.`);
     log('');
     await new Promise<void>((resolve) => {
@@ -123,7 +124,8 @@ export function registerServe(program: Command): void {
       );
   common(program.command('start'))
     .description(
-      'the main job: start the local Neo4j, apply the schema, load the default model when the graph is empty, serve GraphQL and the explorer',
+      'the main job: start the local Neo4j, apply the schema, load the default model when ' +
+        'the graph is empty, serve GraphQL and the explorer',
     )
     .action(action(async (flags: ServeFlags) => serve(flags, true)));
   common(program.command('serve'))

@@ -226,7 +226,8 @@ async function simulate(
         {
           stream: process.stderr,
           format:
-            'simulate [{bar}] {percentage}% | {value}/{total} iterations | {duration_formatted} elapsed, ETA {eta_formatted}',
+            'simulate [{bar}] {percentage}% | {value}/{total} iterations | {duration_formatted} ' +
+            'elapsed, ETA {eta_formatted}',
           hideCursor: true,
           clearOnComplete: true,
         },
@@ -285,7 +286,8 @@ export function resultJson(result: Omit<SimulationResult, 'meta'> & { meta: obje
   const series = (list: { id: string; meanInoperability: number[] }[]) =>
     list.length ? `[\n${list.map((x) => `      ${JSON.stringify(x)}`).join(',\n')}\n    ]` : '[]';
   const body = timeline
-    ? `{\n    "hours": ${JSON.stringify(timeline.hours)},\n    "services": ${series(timeline.services)},\n    "sectors": ${series(timeline.sectors)}\n  }`
+    ? `{\n    "hours": ${JSON.stringify(timeline.hours)},\n    "services": ` +
+      `${series(timeline.services)},\n    "sectors": ${series(timeline.sectors)}\n  }`
     : 'null';
   return `${head.slice(0, -2)},\n  "timeline": ${body}\n}`;
 }

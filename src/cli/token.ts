@@ -22,9 +22,13 @@ export function registerToken(program: Command): void {
             `--expires: expected a duration such as 8h or 30d, got "${opts.expires}"`,
             'BAD_USER_INPUT',
           );
-        process.stdout.write(
-          `${await issueToken(secret, { subject: opts.subject, role: opts.role as Role, party: opts.party ?? null, expiresIn: opts.expires })}\n`,
-        );
+        const claims = {
+          subject: opts.subject,
+          role: opts.role as Role,
+          party: opts.party ?? null,
+          expiresIn: opts.expires,
+        };
+        process.stdout.write(`${await issueToken(secret, claims)}\n`);
       }),
     );
 }

@@ -112,7 +112,9 @@ export async function startLocal(
   if (status.running && status.pid) return { started: false, pid: status.pid };
   if (status.foreign) {
     throw new UserError(
-      `port ${cfg.port} on ${cfg.host} is already in use by a process weerbaar did not start. Stop it, set WEERBAAR_NEO4J_PORT to another port, or set NEO4J_URI to use that server.`,
+      `port ${cfg.port} on ${cfg.host} is already in use by a process weerbaar did not ` +
+        `start. Stop it, set WEERBAAR_NEO4J_PORT to another port, or set NEO4J_URI to use ` +
+        `that server.`,
       'ENVIRONMENT',
     );
   }
@@ -121,7 +123,8 @@ export async function startLocal(
     // Our process is alive but not answering yet (starting) or on another port: wait for it below.
     if (state.port !== cfg.port)
       throw new UserError(
-        `a local Neo4j (pid ${state.pid}) already runs on port ${state.port} with data in ${cfg.home}; stop it first (weerbaar db stop) or use the same port`,
+        `a local Neo4j (pid ${state.pid}) already runs on port ${state.port} with data in ` +
+          `${cfg.home}; stop it first (weerbaar db stop) or use the same port`,
         'ENVIRONMENT',
       );
   }

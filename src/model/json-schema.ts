@@ -11,7 +11,10 @@ export function modelJsonSchema(): Record<string, unknown> {
     $id: 'urn:weerbaar:model',
     title: 'weerbaar model',
     description:
-      'A national-security model: vital interests, threats, scenarios, vital services and their dependencies, tasks, capabilities and parties (Strategie Nationale Veiligheid). Ids are unique across the whole model; references must resolve (checked by `weerbaar validate`, beyond this schema).',
+      'A national-security model: vital interests, threats, scenarios, vital services and ' +
+      'their dependencies, tasks, capabilities and parties (Strategie Nationale ' +
+      'Veiligheid). Ids are unique across the whole model; references must resolve ' +
+      '(checked by `weerbaar validate`, beyond this schema).',
     ...schema,
   };
 }

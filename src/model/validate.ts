@@ -65,7 +65,9 @@ function issueToProblems(issue: z.core.$ZodIssue, input: unknown): Problem[] {
       {
         item,
         field,
-        message: `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(received())}`,
+        message:
+          `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ` +
+          `${describeValue(received())}`,
       },
     ];
   }
@@ -251,7 +253,8 @@ export async function readJsonFile(path: string): Promise<unknown> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UserError(
-      `${path}: cannot read file (${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unknown error')})`,
+      `${path}: cannot read file ` +
+        `(${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unknown error')})`,
       'BAD_USER_INPUT',
     );
   }

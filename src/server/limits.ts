@@ -79,7 +79,8 @@ export function useRequestDeadline(ms: number): Plugin {
                 data: null,
                 errors: [
                   new GraphQLError(
-                    `the request took longer than ${ms / 1000} s and was stopped; ask for less (fewer items, fewer nested fields) or try again later`,
+                    `the request took longer than ${ms / 1000} s and was stopped; ask for less (fewer ` +
+                      `items, fewer nested fields) or try again later`,
                     { extensions: { code: 'TIMEOUT' } },
                   ),
                 ],

@@ -231,7 +231,9 @@ export async function evaluateMeasureSets(
       workers: opts.workers,
       horizonHours: opts.horizonHours,
       stepHours: opts.stepHours,
-      rng: 'seedrandom alea, one stream per iteration keyed "<seed>#<iteration>", the same with and without the measures',
+      rng:
+        'seedrandom alea, one stream per iteration keyed "<seed>#<iteration>", the same with ' +
+        'and without the measures',
     },
     sets: variants.map((s, v) => {
       const rows = perSet[v]!;

@@ -39,9 +39,16 @@ describe('hostile GraphQL', () => {
   });
 
   it('refuses too many aliases, too many tokens, too many directives and too high a cost', async () => {
-    const aliases = `{ ${Array.from({ length: DEFAULT_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: node(id: "power") { id }`).join(' ')} }`;
+    const aliasList = Array.from(
+      { length: DEFAULT_LIMITS.maxAliases + 1 },
+      (_, i) => `a${i}: node(id: "power") { id }`,
+    );
+    const aliases = `{ ${aliasList.join(' ')} }`;
     const tokens = `{ ${Array.from({ length: DEFAULT_LIMITS.maxTokens }, () => '__typename').join(' ')} }`;
-    const directives = `{ node(id: "power") { id ${Array.from({ length: DEFAULT_LIMITS.maxDirectives + 1 }, () => '@include(if: true)').join(' ')} } }`;
+    const directives =
+      `{ node(id: "power") { id ` +
+      `${Array.from({ length: DEFAULT_LIMITS.maxDirectives + 1 }, () => '@include(if: true)').join(' ')} ` +
+      `} }`;
     const cost = `{ services(first: 1000) { edges { node { ${Array.from(
       { length: 40 },
       () => 'dependsOn { service { id name description } strength }',
@@ -169,7 +176,8 @@ describe('hostile GraphQL', () => {
       const v = { p };
       const reads = await live.post({
         query:
-          'query($p: String!, $id: ID!) { search(text: $p) { id } node(id: $id) { id } party(id: $id) { id } services(search: $p) { totalCount } }',
+          'query($p: String!, $id: ID!) { search(text: $p) { id } node(id: $id) { id } ' +
+          'party(id: $id) { id } services(search: $p) { totalCount } }',
         variables: { p, id: p },
       });
       expect(reads.json.errors, p).toBeUndefined();

@@ -75,7 +75,9 @@ describe('access: classification on every read path', () => {
     for (const s of ['blackout', 'cyber']) {
       const r = await live.post(
         {
-          query: `mutation { runSimulation(input: { scenario: "${s}", iterations: 40, seed: "h7", workers: 1 }) { id } }`,
+          query:
+            `mutation { runSimulation(input: { scenario: "${s}", iterations: 40, seed: "h7", ` +
+            `workers: 1 }) { id } }`,
         },
         auth.admin,
       );
@@ -118,13 +120,13 @@ describe('access: classification on every read path', () => {
       await ask(`{ ${list}(first: 1000) { totalCount edges { node { ${selectAll(s, node, 2)} } } } }`);
     }
     await ask(`{ gapAnalysis { ${selectAll(s, 'GapAnalysis', 3)} } }`);
-    await ask(
-      `{ riskAssessment { ${selectAll(s, s.getQueryType()!.getFields().riskAssessment!.type.toString().replace(/!$/, ''), 3)} } }`,
-    );
+    const riskType = s.getQueryType()!.getFields().riskAssessment!.type.toString().replace(/!$/, '');
+    await ask(`{ riskAssessment { ${selectAll(s, riskType, 3)} } }`);
     await ask(`{ simulationRuns { ${selectAll(s, 'SimulationRun', 1)} } }`);
     for (const id of ALL_IDS) {
       await ask(
-        `{ node(id: "${id}") { ${selectAll(s, 'Entity', 2)} } party(id: "${id}") { ${selectAll(s, 'Party', 2)} } search(text: "${id}") { id name } }`,
+        `{ node(id: "${id}") { ${selectAll(s, 'Entity', 2)} } party(id: "${id}") { ` +
+          `${selectAll(s, 'Party', 2)} } search(text: "${id}") { id name } }`,
       );
     }
     await ask(`{ search(text: "", limit: 1000) { id name } }`);
@@ -134,19 +136,23 @@ describe('access: classification on every read path', () => {
   }
 
   for (const viewer of ['anonymous', 'ministry', 'ngo'] as const) {
-    it(`never shows ${viewer === 'anonymous' ? 'an anonymous caller' : `the ${viewer}`} an item it may not see, on any path`, async () => {
-      const seen = idsIn(await everything(auth[viewer]!));
-      for (const id of HIDDEN[viewer]) {
-        expect(seen.has(id), `${viewer} sees "${id}"`).toBe(false);
-        expect(seen.has(NAMES_OF_HIDDEN[id]!), `${viewer} sees the name of "${id}"`).toBe(false);
-      }
-      // The filter is not simply hiding everything: what the viewer may see is there.
-      for (const id of ['power', 'water', 'blackout', 'c-gen', 'p-min', 'p-ngo'])
-        expect(seen.has(id), `${viewer} misses "${id}"`).toBe(true);
-      if (viewer === 'ministry')
-        for (const id of ['scada', 'cyber', 'c-cyber'])
-          expect(seen.has(id), `ministry misses its own "${id}"`).toBe(true);
-    });
+    it(
+      `never shows ${viewer === 'anonymous' ? 'an anonymous caller' : `the ${viewer}`} an ` +
+        `item it may not see, on any path`,
+      async () => {
+        const seen = idsIn(await everything(auth[viewer]!));
+        for (const id of HIDDEN[viewer]) {
+          expect(seen.has(id), `${viewer} sees "${id}"`).toBe(false);
+          expect(seen.has(NAMES_OF_HIDDEN[id]!), `${viewer} sees the name of "${id}"`).toBe(false);
+        }
+        // The filter is not simply hiding everything: what the viewer may see is there.
+        for (const id of ['power', 'water', 'blackout', 'c-gen', 'p-min', 'p-ngo'])
+          expect(seen.has(id), `${viewer} misses "${id}"`).toBe(true);
+        if (viewer === 'ministry')
+          for (const id of ['scada', 'cyber', 'c-cyber'])
+            expect(seen.has(id), `ministry misses its own "${id}"`).toBe(true);
+      },
+    );
   }
 
   it('shows an admin everything', async () => {
@@ -156,7 +162,8 @@ describe('access: classification on every read path', () => {
 
   it('counts only visible items in totalCount, and aggregates only visible holdings', async () => {
     const q =
-      '{ services { totalCount } parties { totalCount } gapAnalysis { balance { capability { id } available holders { party { id } } } } }';
+      '{ services { totalCount } parties { totalCount } gapAnalysis { balance { capability ' +
+      '{ id } available holders { party { id } } } } }';
     const count = async (who: string) => (await live.post({ query: q }, auth[who])).json.data;
     const anon = await count('anonymous');
     expect([anon.services.totalCount, anon.parties.totalCount]).toEqual([2, 2]);
@@ -240,7 +247,8 @@ describe('access: classification on every read path', () => {
           'FORBIDDEN',
         ],
         [
-          'createService(input: { id: "s-r", name: "r", sector: "energy", classification: "restricted", owner: "p-min" }) { id }',
+          'createService(input: { id: "s-r", name: "r", sector: "energy", classification: ' +
+            '"restricted", owner: "p-min" }) { id }',
           'planner',
           'FORBIDDEN',
         ],
@@ -250,7 +258,8 @@ describe('access: classification on every read path', () => {
           'FORBIDDEN',
         ],
         [
-          'createDependency(input: { from: "power", to: "water", strength: 0.1, classification: "restricted" }) { strength }',
+          'createDependency(input: { from: "power", to: "water", strength: 0.1, ' +
+            'classification: "restricted" }) { strength }',
           'plannerMin',
           'FORBIDDEN',
         ],
@@ -262,7 +271,8 @@ describe('access: classification on every read path', () => {
       const ok = await live.post(
         {
           query:
-            'mutation { createService(input: { id: "s-own", name: "Own", sector: "energy", classification: "restricted", owner: "p-min" }) { id owner } }',
+            'mutation { createService(input: { id: "s-own", name: "Own", sector: "energy", ' +
+            'classification: "restricted", owner: "p-min" }) { id owner } }',
         },
         auth.plannerMin,
       );
@@ -275,7 +285,8 @@ describe('access: classification on every read path', () => {
       const started = await live.post(
         {
           query:
-            'mutation { runSimulation(input: { scenario: "blackout", iterations: 20000, seed: "audit", workers: 1 }) { id } }',
+            'mutation { runSimulation(input: { scenario: "blackout", iterations: 20000, seed: ' +
+            '"audit", workers: 1 }) { id } }',
         },
         auth.analyst,
       );

@@ -38,7 +38,8 @@ describe('concurrent mutations', () => {
       for (let i = 0; i < 4; i++)
         ops.push({
           query:
-            'mutation($id: ID!, $n: String!) { createService(input: { id: $id, name: $n, sector: "energy", recoveryRate: 0.5 }) { id } }',
+            'mutation($id: ID!, $n: String!) { createService(input: { id: $id, name: $n, sector: ' +
+            '"energy", recoveryRate: 0.5 }) { id } }',
           variables: { id: `svc-${c}-${i}`, n: `Service ${c}.${i}` },
         });
       for (let i = 0; i < 2; i++)
@@ -49,7 +50,8 @@ describe('concurrent mutations', () => {
       for (let i = 0; i < 2; i++)
         ops.push({
           query:
-            'mutation($n: String!, $r: Float!) { updateService(id: "water", patch: { name: $n, recoveryRate: $r }) { id } }',
+            'mutation($n: String!, $r: Float!) { updateService(id: "water", patch: { name: $n, ' +
+            'recoveryRate: $r }) { id } }',
           variables: { n: `Water by ${c}.${i}`, r: (c * 2 + i + 1) / 100 },
         });
       ops.push({

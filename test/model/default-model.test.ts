@@ -112,15 +112,18 @@ describe('default model nederland.json', () => {
     }
   });
 
-  it('has at least 80 dependencies, every row sum of strengths below 1, electricity and telecom the main drivers', () => {
-    expect(m.dependencies.length).toBeGreaterThanOrEqual(80);
-    const rowSum = new Map<string, number>();
-    for (const d of m.dependencies) rowSum.set(d.from, (rowSum.get(d.from) ?? 0) + d.strength);
-    for (const [id, sum] of rowSum) expect(sum, `row sum of ${id}`).toBeLessThanOrEqual(0.9);
-    const dependents = [...count(m.dependencies, (d) => d.to)].sort((a, b) => b[1] - a[1]);
-    expect(dependents[0]![0]).toBe('electricity');
-    expect(['fixed-telecom', 'mobile-telecom', 'internet-data']).toContain(dependents[1]![0]);
-  });
+  it(
+    'has at least 80 dependencies, every row sum of strengths below 1, electricity and ' + 'telecom the main drivers',
+    () => {
+      expect(m.dependencies.length).toBeGreaterThanOrEqual(80);
+      const rowSum = new Map<string, number>();
+      for (const d of m.dependencies) rowSum.set(d.from, (rowSum.get(d.from) ?? 0) + d.strength);
+      for (const [id, sum] of rowSum) expect(sum, `row sum of ${id}`).toBeLessThanOrEqual(0.9);
+      const dependents = [...count(m.dependencies, (d) => d.to)].sort((a, b) => b[1] - a[1]);
+      expect(dependents[0]![0]).toBe('electricity');
+      expect(['fixed-telecom', 'mobile-telecom', 'internet-data']).toContain(dependents[1]![0]);
+    },
+  );
 
   it('has at least 15 scenarios over all nine threats and all three horizons, written uniformly', () => {
     expect(m.scenarios.length).toBeGreaterThanOrEqual(15);
@@ -164,15 +167,19 @@ describe('default model nederland.json', () => {
     for (const c of m.capabilities) expect(c.unit.length, c.id).toBeGreaterThan(0);
   });
 
-  it('is not one-to-one: one task serves many scenarios, one task needs many capabilities, one capability serves many tasks', () => {
-    const scenariosPerTask = count(m.requirements, (r) => r.task);
-    expect(Math.max(...scenariosPerTask.values())).toBeGreaterThanOrEqual(5);
-    // the seed's example: large-scale evacuation for a nuclear accident and for a flood
-    const evac = new Set(m.requirements.filter((r) => r.task === 't-large-scale-evacuation').map((r) => r.scenario));
-    expect(evac.has('sc-nuclear-accident') && evac.has('sc-storm-surge-zuid-holland')).toBe(true);
-    expect(Math.max(...count(m.needs, (n) => n.task).values())).toBeGreaterThanOrEqual(4);
-    expect(Math.max(...count(m.needs, (n) => n.capability).values())).toBeGreaterThanOrEqual(4);
-  });
+  it(
+    'is not one-to-one: one task serves many scenarios, one task needs many ' +
+      'capabilities, one capability serves many tasks',
+    () => {
+      const scenariosPerTask = count(m.requirements, (r) => r.task);
+      expect(Math.max(...scenariosPerTask.values())).toBeGreaterThanOrEqual(5);
+      // the seed's example: large-scale evacuation for a nuclear accident and for a flood
+      const evac = new Set(m.requirements.filter((r) => r.task === 't-large-scale-evacuation').map((r) => r.scenario));
+      expect(evac.has('sc-nuclear-accident') && evac.has('sc-storm-surge-zuid-holland')).toBe(true);
+      expect(Math.max(...count(m.needs, (n) => n.task).values())).toBeGreaterThanOrEqual(4);
+      expect(Math.max(...count(m.needs, (n) => n.capability).values())).toBeGreaterThanOrEqual(4);
+    },
+  );
 
   it('has at least 40 parties, all 2007 ministries, and international suppliers of the national potential', () => {
     expect(m.parties.length).toBeGreaterThanOrEqual(40);

@@ -96,33 +96,37 @@ describe('signals in the model format', () => {
     ]);
   });
 
-  it('refuses a signal that concerns nothing, and a revision that sets nothing or names a scenario that is not there', () => {
-    expect(problems({ ...base, signals: [signal({ threats: [], scenarios: [] })] })).toEqual([
-      'signals[0] (id "sig-estonia") threats: a signal must name at least one threat, incident category or scenario',
-    ]);
-    expect(
-      problems({
-        ...base,
-        signals: [signal()],
-        likelihoodRevisions: [revision({ likelihoodClass: undefined, likelihood: undefined })],
-      }),
-    ).toEqual([
-      'likelihoodRevisions[0] (id "rev-bank") likelihoodClass: give the new likelihoodClass, likelihood or both',
-    ]);
-    expect(
-      problems({
-        ...base,
-        signals: [signal()],
-        likelihoodRevisions: [revision({ scenario: 'sig-estonia', justification: '' })],
-      }),
-    ).toEqual(['likelihoodRevisions[0] (id "rev-bank") justification: must say why the likelihood changed, got ""']);
-    expect(
-      problems({ ...base, signals: [signal()], likelihoodRevisions: [revision({ scenario: 'sig-estonia' })] }),
-    ).toEqual(['likelihoodRevisions[0] (id "rev-bank") scenario: "sig-estonia" is in signals, expected scenarios']);
-    expect(problems({ ...base, likelihoodRevisions: [revision({ likelihood: 1.5 })] })).toEqual([
-      'likelihoodRevisions[0] (id "rev-bank") likelihood: must be between 0 and 1, got 1.5',
-    ]);
-  });
+  it(
+    'refuses a signal that concerns nothing, and a revision that sets nothing or names a ' +
+      'scenario that is not there',
+    () => {
+      expect(problems({ ...base, signals: [signal({ threats: [], scenarios: [] })] })).toEqual([
+        'signals[0] (id "sig-estonia") threats: a signal must name at least one threat, incident category or scenario',
+      ]);
+      expect(
+        problems({
+          ...base,
+          signals: [signal()],
+          likelihoodRevisions: [revision({ likelihoodClass: undefined, likelihood: undefined })],
+        }),
+      ).toEqual([
+        'likelihoodRevisions[0] (id "rev-bank") likelihoodClass: give the new likelihoodClass, likelihood or both',
+      ]);
+      expect(
+        problems({
+          ...base,
+          signals: [signal()],
+          likelihoodRevisions: [revision({ scenario: 'sig-estonia', justification: '' })],
+        }),
+      ).toEqual(['likelihoodRevisions[0] (id "rev-bank") justification: must say why the likelihood changed, got ""']);
+      expect(
+        problems({ ...base, signals: [signal()], likelihoodRevisions: [revision({ scenario: 'sig-estonia' })] }),
+      ).toEqual(['likelihoodRevisions[0] (id "rev-bank") scenario: "sig-estonia" is in signals, expected scenarios']);
+      expect(problems({ ...base, likelihoodRevisions: [revision({ likelihood: 1.5 })] })).toEqual([
+        'likelihoodRevisions[0] (id "rev-bank") likelihood: must be between 0 and 1, got 1.5',
+      ]);
+    },
+  );
 
   it('validates one item as a mutation does, with the same rules', () => {
     expect(() => validateItem('signals', signal({ threats: [], scenarios: [] }))).toThrow(

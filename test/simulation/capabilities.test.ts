@@ -154,29 +154,32 @@ describe('impact', () => {
     ],
   };
 
-  it('scores a criterion from inoperability-hours and shortfall-hours, and weighs criteria into the total', async () => {
-    // Hospital: q(0)=0, q(1)=0 (power was 0 at step 0), q(t)=1 from t=2: 8 inoperability-hours in 10 h.
-    const r = await run(
-      scenario({
-        ...criteria,
-        requirements: [{ scenario: 'blackout', task: 'evacuate', demand: 10 }],
-        needs: [{ task: 'evacuate', capability: 'generators', perUnit: 1 }],
-        holdings: [{ party: 'defence', capability: 'generators', capacity: 6 }],
-        consequences: [
-          { from: 'hospital', criterion: 'casualties', perUnitHour: 50 },
-          { from: 'generators', criterion: 'casualties', perUnitHour: 10 },
-        ],
-      }),
-      { iterations: 3 },
-    );
-    // Mitigation is absent here, so: 50 × 8 + 10 × 4 × 10 = 800 → class D, score 4.
-    const casualties = r.criteria.find((c) => c.id === 'casualties')!;
-    expect(casualties.mean).toBe(800);
-    expect(casualties.classProbabilities).toEqual({ A: 0, B: 0, C: 0, D: 1, E: 0 });
-    // Weighted mean of scores 4 (weight 1) and 0 (weight 3).
-    expect(r.totalImpact.mean).toBeCloseTo(1, 12);
-    expect(r.totalImpact.halfWidth95).toBe(0);
-  });
+  it(
+    'scores a criterion from inoperability-hours and shortfall-hours, and weighs ' + 'criteria into the total',
+    async () => {
+      // Hospital: q(0)=0, q(1)=0 (power was 0 at step 0), q(t)=1 from t=2: 8 inoperability-hours in 10 h.
+      const r = await run(
+        scenario({
+          ...criteria,
+          requirements: [{ scenario: 'blackout', task: 'evacuate', demand: 10 }],
+          needs: [{ task: 'evacuate', capability: 'generators', perUnit: 1 }],
+          holdings: [{ party: 'defence', capability: 'generators', capacity: 6 }],
+          consequences: [
+            { from: 'hospital', criterion: 'casualties', perUnitHour: 50 },
+            { from: 'generators', criterion: 'casualties', perUnitHour: 10 },
+          ],
+        }),
+        { iterations: 3 },
+      );
+      // Mitigation is absent here, so: 50 × 8 + 10 × 4 × 10 = 800 → class D, score 4.
+      const casualties = r.criteria.find((c) => c.id === 'casualties')!;
+      expect(casualties.mean).toBe(800);
+      expect(casualties.classProbabilities).toEqual({ A: 0, B: 0, C: 0, D: 1, E: 0 });
+      // Weighted mean of scores 4 (weight 1) and 0 (weight 3).
+      expect(r.totalImpact.mean).toBeCloseTo(1, 12);
+      expect(r.totalImpact.halfWidth95).toBe(0);
+    },
+  );
 
   it('reports the impact avoided by closing each gap, from paired runs on the same draws', async () => {
     const r = await run(

@@ -50,18 +50,22 @@ describe('the cascade reduces to the inoperability input-output model', () => {
     q.forEach((v, i) => expect(v).toBeCloseTo(exact[i]!, 10));
   });
 
-  it('reaches the second published vector, with self-dependence: A* = [[.15,.5],[.10,.05]], c* = [0,.1] → [0.0660, 0.1122]', async () => {
-    const q = await steadyState(
-      [
-        [0.15, 0.5],
-        [0.1, 0.05],
-      ],
-      [0, 0.1],
-      { validate: false, recoveryRate: 0.5 },
-    );
-    expect(q[0]).toBeCloseTo(0.066, 4);
-    expect(q[1]).toBeCloseTo(0.1122, 4);
-  });
+  it(
+    'reaches the second published vector, with self-dependence: A* = ' +
+      '[[.15,.5],[.10,.05]], c* = [0,.1] → [0.0660, 0.1122]',
+    async () => {
+      const q = await steadyState(
+        [
+          [0.15, 0.5],
+          [0.1, 0.05],
+        ],
+        [0, 0.1],
+        { validate: false, recoveryRate: 0.5 },
+      );
+      expect(q[0]).toBeCloseTo(0.066, 4);
+      expect(q[1]).toBeCloseTo(0.1122, 4);
+    },
+  );
 
   it('reaches the second vector as a valid model, the diagonal folded into the other terms', async () => {
     // q_i = Σ_j a_ij q_j + c_i with a_ii moved left: q_i = Σ_{j≠i} a_ij/(1−a_ii) q_j + c_i/(1−a_ii).

@@ -154,22 +154,25 @@ describe('timeline', () => {
       ).toBe(true);
     });
 
-    it('with the stopping rule and close-gaps: identical across workers, averaged over the iterations actually run', async () => {
-      const stop = {
-        ...options,
-        iterations: 3000,
-        targetRelativeError: 0.05,
-        counterfactual: 'close-gaps' as const,
-        horizonHours: 24,
-      };
-      const one = await runSimulation(medium, { ...stop, workers: 1 });
-      const two = await runSimulation(medium, { ...stop, workers: 2 });
-      expect(one.meta.iterations).toBeLessThan(3000);
-      expect(two.timeline).toEqual(one.timeline);
-      one.services.forEach((s, i) =>
-        expect(one.timeline!.services[i]!.meanInoperability.at(-1)).toBe(s.finalInoperability.mean),
-      );
-    });
+    it(
+      'with the stopping rule and close-gaps: identical across workers, averaged over the ' + 'iterations actually run',
+      async () => {
+        const stop = {
+          ...options,
+          iterations: 3000,
+          targetRelativeError: 0.05,
+          counterfactual: 'close-gaps' as const,
+          horizonHours: 24,
+        };
+        const one = await runSimulation(medium, { ...stop, workers: 1 });
+        const two = await runSimulation(medium, { ...stop, workers: 2 });
+        expect(one.meta.iterations).toBeLessThan(3000);
+        expect(two.timeline).toEqual(one.timeline);
+        one.services.forEach((s, i) =>
+          expect(one.timeline!.services[i]!.meanInoperability.at(-1)).toBe(s.finalInoperability.mean),
+        );
+      },
+    );
 
     it('is left out with timeline: false, and the rest of the result does not change', async () => {
       const withTl = await runSimulation(medium, { ...options, iterations: 10, workers: 1 });
