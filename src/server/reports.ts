@@ -1,4 +1,5 @@
-// GET /reports/<kind>: the reports of docs/reports.md over HTTP, for signed-in users, under the API's access rule.
+// GET /reports/<kind>: the reports of docs/reports.md over HTTP, under the API's access rule (the full edition for
+// signed-in users, the public edition for everyone).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { Graph } from '../graph/graph.js';
@@ -26,8 +27,8 @@ function answer(res: ServerResponse, status: number, message: string, code: stri
 }
 
 /**
- * The handler: the viewer from the Authorization header (as for GraphQL); anonymous callers must sign in. A `full`
- * edition shows what that viewer may see, a `public` one public items only.
+ * The handler: the viewer from the Authorization header (as for GraphQL). A `full` edition shows what that viewer may
+ * see and needs a signed-in viewer; a `public` one shows public items only, also to anonymous callers.
  */
 export function reportHandler(graph: Graph, authenticate: (request: Request) => Promise<Viewer> | Viewer) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -42,11 +43,12 @@ export function reportHandler(graph: Graph, authenticate: (request: Request) => 
       } catch (e) {
         return answer(res, 401, e instanceof GraphQLError ? e.message : 'token: invalid', 'UNAUTHENTICATED');
       }
-      if (viewer.subject === 'anonymous') {
+      // The public edition is what an anonymous reader may see anyway; the full edition needs a signed-in reader.
+      if (viewer.subject === 'anonymous' && (url.searchParams.get('edition') ?? 'public') !== 'public') {
         return answer(
           res,
           401,
-          'reports: sign in (Authorization: Bearer <token>) to download reports',
+          'reports: sign in (Authorization: Bearer <token>) to download the full edition',
           'UNAUTHENTICATED',
         );
       }
