@@ -230,6 +230,128 @@ export function shortfallClosed(model: PortfolioModel, scenarioIds?: readonly st
   return out;
 }
 
+/** A capability's gap before and after a set of measures, at the selected scenario with the largest shortfall. */
+export interface GapChange {
+  capability: string;
+  /** The driving scenario: the largest shortfall before (ties: the larger requirement, then the first id). */
+  scenario: string;
+  required: number;
+  availableBefore: number;
+  availableAfter: number;
+  shortfallBefore: number;
+  shortfallAfter: number;
+}
+
+/** What a set of measures adds to available(c), per capability (measureDeltas summed over the set). */
+function addedCapacity(model: PortfolioModel, measureIds: Iterable<string>): Map<string, number> {
+  const deltas = measureDeltas(model);
+  const added = new Map<string, number>();
+  for (const id of new Set(measureIds)) {
+    for (const [c, d] of deltas.get(id) ?? []) added.set(c, (added.get(c) ?? 0) + d);
+  }
+  return added;
+}
+
+/**
+ * The static gaps before and after the measures: every capability with a shortfall in a selected scenario, as the
+ * gap analysis counts it (required = Σ demand × perUnit, available = Σ capacity × readiness), with the capacity the
+ * measures add. Added capacity is the same in every scenario, so the scenario with the largest shortfall before also
+ * has the largest after. Sorted by capability id.
+ */
+export function gapChanges(
+  model: PortfolioModel,
+  scenarioIds: readonly string[] | null | undefined,
+  measureIds: Iterable<string>,
+): GapChange[] {
+  const scenarios = checkScenarios(model, scenarioIds);
+  const required = requiredCapacity(model, scenarios);
+  const available = availableCapacity(model);
+  const added = addedCapacity(model, measureIds);
+  const out: GapChange[] = [];
+  for (const c of [...required.keys()].sort(byCode)) {
+    const before = available.get(c) ?? 0;
+    const after = before + (added.get(c) ?? 0);
+    let driving: { scenario: string; required: number; short: number } | null = null;
+    for (const s of [...scenarios].sort(byCode)) {
+      const req = required.get(c)!.get(s) ?? 0;
+      const short = Math.max(0, req - before);
+      if (!driving || short > driving.short || (short === driving.short && req > driving.required))
+        driving = { scenario: s, required: req, short };
+    }
+    if (!driving || driving.short <= 0) continue;
+    out.push({
+      capability: c,
+      scenario: driving.scenario,
+      required: driving.required,
+      availableBefore: before,
+      availableAfter: after,
+      shortfallBefore: driving.short,
+      shortfallAfter: Math.max(0, driving.required - after),
+    });
+  }
+  return out;
+}
+
+/** Impact a set of measures avoids in one scenario on one criterion, in the criterion's unit. */
+export interface AvoidedImpact {
+  scenario: string;
+  criterion: string;
+  value: number;
+}
+
+/**
+ * The static impact the measures avoid over `horizonHours`: per selected scenario and criterion,
+ * horizonHours × Σ over consequences c → k of perUnitHour × (short(c, s, ∅) − short(c, s, S)), the consequences of a
+ * capability's shortfall as the cascade engine counts them (per shortfall-unit-hour), with the shortfall held for the
+ * whole horizon. Only non-zero entries, sorted by scenario then criterion.
+ */
+export function avoidedImpact(
+  model: PortfolioModel,
+  scenarioIds: readonly string[] | null | undefined,
+  measureIds: Iterable<string>,
+  horizonHours: number,
+): AvoidedImpact[] {
+  if (!Number.isFinite(horizonHours) || horizonHours <= 0) {
+    throw new ValidationError([
+      { item: 'options', field: 'horizonHours', message: `must be a number of hours > 0, got ${horizonHours}` },
+    ]);
+  }
+  const scenarios = checkScenarios(model, scenarioIds);
+  const required = requiredCapacity(model, scenarios);
+  const available = availableCapacity(model);
+  const added = addedCapacity(model, measureIds);
+  const out = new Map<string, AvoidedImpact>();
+  for (const s of [...scenarios].sort(byCode)) {
+    for (const k of model.consequences) {
+      const req = required.get(k.from)?.get(s);
+      if (req === undefined) continue;
+      const avail = available.get(k.from) ?? 0;
+      const closed = Math.max(0, req - avail) - Math.max(0, req - avail - (added.get(k.from) ?? 0));
+      if (closed <= 0 || k.perUnitHour <= 0) continue;
+      const key = `${s}\u0000${k.criterion}`;
+      const row = out.get(key) ?? { scenario: s, criterion: k.criterion, value: 0 };
+      row.value += horizonHours * k.perUnitHour * closed;
+      out.set(key, row);
+    }
+  }
+  return [...out.values()].sort((a, b) => byCode(a.scenario, b.scenario) || byCode(a.criterion, b.criterion));
+}
+
+/**
+ * Expert scores with the avoided impact taken off: a score with a value in the criterion's unit becomes
+ * max(0, value − avoided); a score given only as a class stays as it is (there is no amount to take from).
+ */
+export function scoresAfter<S extends { scenario: string; criterion: string; value?: number | null }>(
+  scores: readonly S[],
+  avoided: readonly AvoidedImpact[],
+): S[] {
+  const by = new Map(avoided.map((a) => [`${a.scenario}\u0000${a.criterion}`, a.value]));
+  return scores.map((sc) => {
+    const a = by.get(`${sc.scenario}\u0000${sc.criterion}`);
+    return a && sc.value != null ? { ...sc, value: Math.max(0, sc.value - a) } : sc;
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The exact optimum with HiGHS.
 

@@ -10,6 +10,8 @@ import { fmt, initI18n, t, translateStatic } from './i18n';
 import { GraphView } from './graph-view';
 import { RiskView } from './risk-view';
 import { SimulationView } from './sim-view';
+import { MeasuresView } from './measures-view';
+import { ReportsView } from './reports-view';
 import { Store, toSearch, type View, type ViewState } from './state';
 
 declare global {
@@ -21,12 +23,14 @@ declare global {
       graph?: GraphView;
       risk?: RiskView;
       simulation?: SimulationView;
+      measures?: MeasuresView;
+      reports?: ReportsView;
       store: Store;
     };
   }
 }
 
-const VIEWS: View[] = ['graph', 'risk', 'simulation'];
+const VIEWS: View[] = ['graph', 'risk', 'simulation', 'measures', 'reports'];
 
 function showView(view: View): void {
   for (const v of VIEWS) {
@@ -80,7 +84,9 @@ async function main(): Promise<void> {
     graph.timings.loadMs = loadMs;
     const risk = new RiskView(store);
     const simulation = new SimulationView(data, store);
-    Object.assign(app, { graph, risk, simulation });
+    const measures = new MeasuresView(store);
+    const reports = new ReportsView();
+    Object.assign(app, { graph, risk, simulation, measures, reports });
     const apply = (st: ViewState, prev?: ViewState) => {
       showView(st.view);
       updateLanguageLink(st);
@@ -91,6 +97,8 @@ async function main(): Promise<void> {
       }
       if (st.view === 'risk') risk.apply(st);
       if (st.view === 'simulation') simulation.apply(st);
+      if (st.view === 'measures') measures.apply(st);
+      if (st.view === 'reports') reports.apply();
     };
     // The graph lays out once even when another view opens first, so switching to it is instant.
     graph.apply(store.state);

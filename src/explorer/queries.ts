@@ -323,6 +323,135 @@ export interface HoldingHistoryAnswer {
   holdingHistory: HoldingChange[];
 }
 
+// ---- Measures: the best portfolio under a budget, with gaps and risk before and after ------------------------------
+
+export const PORTFOLIO = /* GraphQL */ `
+  query Portfolio($budget: Float!) {
+    portfolio(budget: $budget) {
+      budget
+      years
+      cost
+      value
+      chosen
+      measures {
+        id
+        cost
+        value
+        chosen
+        coreIndex
+        label
+        measure {
+          id
+          name
+        }
+      }
+      gaps {
+        capability {
+          id
+          name
+          unit
+        }
+        scenario {
+          id
+          name
+        }
+        required
+        availableBefore
+        availableAfter
+        shortfallBefore
+        shortfallAfter
+      }
+      risk {
+        scenario {
+          id
+          name
+        }
+        likelihoodScore
+        likelihoodClass
+        impactBefore
+        impactAfter
+        impactClassBefore
+        impactClassAfter
+        riskBefore
+        riskAfter
+        rankBefore
+        rankAfter
+      }
+    }
+  }
+`;
+
+export interface PortfolioMeasure {
+  id: string;
+  cost: number;
+  value: number;
+  chosen: boolean;
+  coreIndex: number;
+  label: string;
+  measure: { id: string; name: string } | null;
+}
+export interface PortfolioGap {
+  capability: { id: string; name: string; unit: string | null } | null;
+  scenario: { id: string; name: string } | null;
+  required: number;
+  availableBefore: number;
+  availableAfter: number;
+  shortfallBefore: number;
+  shortfallAfter: number;
+}
+export interface PortfolioRisk {
+  scenario: { id: string; name: string };
+  likelihoodScore: number;
+  likelihoodClass: string | null;
+  impactBefore: number;
+  impactAfter: number;
+  impactClassBefore: string | null;
+  impactClassAfter: string | null;
+  riskBefore: number;
+  riskAfter: number;
+  rankBefore: number;
+  rankAfter: number;
+}
+export interface PortfolioAnswer {
+  portfolio: {
+    budget: number;
+    years: number;
+    cost: number;
+    value: number;
+    chosen: string[];
+    measures: PortfolioMeasure[];
+    gaps: PortfolioGap[];
+    risk: PortfolioRisk[];
+  };
+}
+
+// ---- Reports: which cycles exist (a progress report needs two) ----------------------------------------------------
+
+/** The report kinds GET /reports/<kind> serves (src/report/document.ts). */
+export const REPORT_KINDS = ['risk-profile', 'capabilities', 'threat-picture', 'party', 'progress'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export const REPORT_CYCLES = /* GraphQL */ `
+  query ReportCycles {
+    cycles {
+      id
+      status
+      openedAt
+      closedAt
+    }
+  }
+`;
+
+export interface ReportCycle {
+  id: string;
+  status: string;
+  openedAt: string;
+  closedAt: string | null;
+}
+export interface ReportCyclesAnswer {
+  cycles: ReportCycle[];
+}
+
 /** Every operation, for the schema test. */
 export const ALL_OPERATIONS: Record<string, string> = {
   ...Object.fromEntries(Object.entries(GRAPH_PAGES).map(([k, q]) => [`page:${k}`, q])),
@@ -335,4 +464,6 @@ export const ALL_OPERATIONS: Record<string, string> = {
   SIMULATION_RUN,
   EDIT_HOLDING,
   HOLDING_HISTORY,
+  PORTFOLIO,
+  REPORT_CYCLES,
 };

@@ -2,7 +2,7 @@
 import { langFrom, type Lang } from './i18n';
 import { DEFAULT_KINDS, isKind, type Kind } from './kinds';
 
-export type View = 'graph' | 'risk' | 'simulation';
+export type View = 'graph' | 'risk' | 'simulation' | 'measures' | 'reports';
 
 export interface ViewState {
   /** The page's language (nl by default); a change reloads the page in that language. */
@@ -22,9 +22,12 @@ export interface ViewState {
   /** Simulation: scenario and run id. */
   scenario: string | null;
   run: string | null;
+  /** Measures: the budget in euros for the portfolio. */
+  budget: number | null;
 }
 
 const list = (s: string | null) => (s ? s.split(',').filter(Boolean) : []);
+const budgetFrom = (s: string | null) => (s && Number.isFinite(Number(s)) && Number(s) >= 0 ? Number(s) : null);
 
 export function readState(search: string = location.search): ViewState {
   const p = new URLSearchParams(search);
@@ -32,7 +35,7 @@ export function readState(search: string = location.search): ViewState {
   const kinds = p.has('kinds') ? list(p.get('kinds')).filter(isKind) : DEFAULT_KINDS;
   return {
     lang: langFrom(search),
-    view: view === 'risk' || view === 'simulation' ? view : 'graph',
+    view: view === 'risk' || view === 'simulation' || view === 'measures' || view === 'reports' ? view : 'graph',
     party: p.get('party'),
     kinds,
     node: p.get('node'),
@@ -41,6 +44,7 @@ export function readState(search: string = location.search): ViewState {
     method: p.get('method'),
     scenario: p.get('scenario'),
     run: p.get('run'),
+    budget: budgetFrom(p.get('budget')),
   };
 }
 
@@ -57,6 +61,7 @@ export function toSearch(s: ViewState): string {
   if (s.method) p.set('method', s.method);
   if (s.scenario) p.set('scenario', s.scenario);
   if (s.run) p.set('run', s.run);
+  if (s.budget != null) p.set('budget', String(s.budget));
   const q = p.toString();
   return q ? `?${q}` : '';
 }

@@ -1,4 +1,5 @@
-// GET /reports/<kind>: the reports of docs/reports.md over HTTP, for signed-in users, under the API's access rule.
+// GET /reports/<kind>: the reports of docs/reports.md over HTTP, under the API's access rule (the full edition for
+// signed-in users, the public edition for everyone).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { Graph } from '../graph/graph.js';
@@ -26,11 +27,36 @@ function answer(res: ServerResponse, status: number, message: string, code: stri
 }
 
 /**
- * The handler: the viewer from the Authorization header (as for GraphQL); anonymous callers must sign in. A `full`
- * edition shows what that viewer may see, a `public` one public items only.
+ * The handler: the viewer from the Authorization header (as for GraphQL). A `full` edition shows what that viewer may
+ * see and needs a signed-in viewer; a `public` one shows public items only, also to anonymous callers.
  */
-export function reportHandler(graph: Graph, authenticate: (request: Request) => Promise<Viewer> | Viewer) {
+export function reportHandler(
+  graph: Graph,
+  authenticate: (request: Request) => Promise<Viewer> | Viewer,
+  maxConcurrent = reportConcurrency(),
+) {
+  // Reports being made now: each PDF takes a Chromium page and seconds of CPU, so beyond `maxConcurrent` a request is
+  // answered 503 at once (with Retry-After) instead of queueing without bound (docs/reports.md).
+  let rendering = 0;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (rendering >= maxConcurrent) {
+      res.setHeader('retry-after', '5');
+      return answer(
+        res,
+        503,
+        `reports: ${rendering} report${rendering === 1 ? ' is' : 's are'} being made; try again in a few seconds`,
+        'UNAVAILABLE',
+      );
+    }
+    rendering++;
+    try {
+      await handle(req, res);
+    } finally {
+      rendering--;
+    }
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://weerbaar');
     try {
       if (req.method !== 'GET') return answer(res, 405, 'reports: use GET', 'BAD_USER_INPUT');
@@ -42,11 +68,12 @@ export function reportHandler(graph: Graph, authenticate: (request: Request) => 
       } catch (e) {
         return answer(res, 401, e instanceof GraphQLError ? e.message : 'token: invalid', 'UNAUTHENTICATED');
       }
-      if (viewer.subject === 'anonymous') {
+      // The public edition is what an anonymous reader may see anyway; the full edition needs a signed-in reader.
+      if (viewer.subject === 'anonymous' && (url.searchParams.get('edition') ?? 'public') !== 'public') {
         return answer(
           res,
           401,
-          'reports: sign in (Authorization: Bearer <token>) to download reports',
+          'reports: sign in (Authorization: Bearer <token>) to download the full edition',
           'UNAUTHENTICATED',
         );
       }
@@ -92,5 +119,15 @@ export function reportHandler(graph: Graph, authenticate: (request: Request) => 
       console.error(e);
       answer(res, 500, 'internal error', 'INTERNAL_SERVER_ERROR');
     }
-  };
+  }
+}
+
+/** Reports made at once by one server: WEERBAAR_REPORT_CONCURRENCY (a whole number ≥ 1), default 2. */
+export function reportConcurrency(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.WEERBAAR_REPORT_CONCURRENCY;
+  if (raw === undefined || raw === '') return 2;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UserError(`WEERBAAR_REPORT_CONCURRENCY: expected a whole number ≥ 1, got "${raw}"`, 'BAD_USER_INPUT');
+  return n;
 }

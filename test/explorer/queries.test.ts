@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { ALL_OPERATIONS, RISK_METHODS, RUN_STATUSES } from '../../src/explorer/queries.js';
+import { ALL_OPERATIONS, REPORT_KINDS, RISK_METHODS, RUN_STATUSES } from '../../src/explorer/queries.js';
+import { REPORT_KINDS as SERVER_REPORT_KINDS } from '../../src/report/document.js';
 
 const schema = buildSchema(readFileSync('schema.graphql', 'utf8'));
 
@@ -30,5 +31,9 @@ describe('explorer operations', () => {
   it('every simulation status the page knows is one the server sends', () => {
     const values = (schema.getType('SimulationStatus') as unknown as { getValues(): { name: string }[] }).getValues();
     expect(values.map((v) => v.name).sort()).toEqual([...RUN_STATUSES].sort());
+  });
+
+  it('the report kinds the page offers are the ones GET /reports renders', () => {
+    expect([...REPORT_KINDS].sort()).toEqual([...SERVER_REPORT_KINDS].sort());
   });
 });

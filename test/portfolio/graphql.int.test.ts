@@ -36,8 +36,10 @@ async function client(graph: Graph): Promise<Gql> {
 }
 
 /** m1, m2 on capability a (m2 through two parties: two effects on one capability), m3 restricted to p2. */
-const MODEL = validateModel(
-  portfolioModel(
+const MODEL = validateModel({
+  // One expert score, so that the risk before and after has something to move: s1 on k at 5 (between D = 4 and E = 10).
+  scores: [{ scenario: 's1', criterion: 'k', value: 5 }],
+  ...portfolioModel(
     [measure('m1', 5), measure('m2', 5), { ...measure('m3', 3), classification: 'restricted', owner: 'p2' }],
     [
       { measure: 'm1', party: 'p1', capability: 'a', capacityDelta: 5 },
@@ -46,7 +48,7 @@ const MODEL = validateModel(
       { measure: 'm3', party: 'p2', capability: 'a', capacityDelta: 3 },
     ],
   ),
-);
+});
 const P1: Viewer = { role: 'viewer', party: 'p1', subject: 'p1-user', admin: false };
 
 describe('measures through Neo4j and GraphQL', () => {
@@ -106,6 +108,50 @@ describe('measures through Neo4j and GraphQL', () => {
       expected.measures.map((m) => [m.id, m.chosen, m.coreIndex, m.id]),
     );
     expect((await gql(query, { b: 10, s: ['s2'] })).data.portfolio.value).toBe(0);
+  });
+
+  it('gives the gaps and the risk before and after the chosen set, as the viewer sees the measures', async () => {
+    const query = `{ portfolio(budget: 10) { chosen
+      gaps { capability { id } scenario { id } required availableBefore availableAfter shortfallBefore shortfallAfter }
+      risk(horizonHours: 0.5) { scenario { id } likelihoodClass impactBefore impactAfter riskBefore riskAfter
+        rankBefore rankAfter avoided { criterion { id } value } }
+    } }`;
+    // The admin sees m3 (restricted to p2): m1 + m3 close a's 6 for 8 euros; p1 gets m1 + m2 (+10) for 10.
+    const admin = (await gql(query)).data.portfolio;
+    expect(admin.chosen).toEqual(['m1', 'm3']);
+    expect(admin.gaps).toEqual([
+      {
+        capability: { id: 'a' },
+        scenario: { id: 's1' },
+        required: 10,
+        availableBefore: 4,
+        availableAfter: 12,
+        shortfallBefore: 6,
+        shortfallAfter: 0,
+      },
+      {
+        capability: { id: 'b' },
+        scenario: { id: 's2' },
+        required: 4,
+        availableBefore: 0.5,
+        availableAfter: 0.5,
+        shortfallBefore: 3.5,
+        shortfallAfter: 3.5,
+      },
+    ]);
+    // s1 (likelihood 0.5: class E, 5) scores 5 on k: 4 + 1/6. The set avoids 0.5 h × 1 × 6 = 3, leaving 2: score 2.
+    const [s1, s2] = admin.risk;
+    expect(s1).toMatchObject({ scenario: { id: 's1' }, likelihoodClass: 'E', rankBefore: 1, rankAfter: 1 });
+    expect(s1.impactBefore).toBeCloseTo(4 + 1 / 6, 12);
+    expect(s1.riskBefore).toBeCloseTo(5 * (4 + 1 / 6), 12);
+    expect([s1.impactAfter, s1.riskAfter]).toEqual([2, 10]);
+    expect(s1.avoided).toEqual([{ criterion: { id: 'k' }, value: 3 }]);
+    expect(s2).toMatchObject({ scenario: { id: 's2' }, impactBefore: 0, impactAfter: 0, riskAfter: 0, avoided: [] });
+    const p1 = (await gql(query, {}, P1)).data.portfolio;
+    expect(p1.chosen).toEqual(['m1', 'm2']);
+    expect(p1.gaps[0]).toMatchObject({ availableAfter: 14, shortfallAfter: 0 });
+    const bad = await gql('{ portfolio(budget: 1) { risk(horizonHours: -1) { riskAfter } } }');
+    expect(bad.errors?.[0]?.message).toBe('portfolio: risk: horizonHours: must be a number of hours > 0, got -1');
   });
 
   it('leaves out a restricted measure for another party', async () => {

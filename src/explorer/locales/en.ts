@@ -15,7 +15,7 @@ export const en = {
     loadFailedBanner: 'Could not load the graph from /graphql: {{message}}',
     empty: 'The graph is empty: load a model with `weerbaar load` or start with `weerbaar start`.',
   },
-  tab: { graph: 'Graph', risk: 'Risk diagram', simulation: 'Simulation' },
+  tab: { graph: 'Graph', risk: 'Risk diagram', simulation: 'Simulation', measures: 'Measures', reports: 'Reports' },
   auth: {
     signIn: 'Sign in',
     signOut: 'Sign out',
@@ -269,6 +269,100 @@ export const en = {
     horizon: { short: 'short', medium: 'medium', long: 'long' },
   },
   classification: { public: 'public', restricted: 'restricted', confidential: 'confidential' },
+  measures: {
+    title: 'Measures and portfolio',
+    intro:
+      'Choose a budget: the server picks the best set of measures for it (the largest value in closed shortfalls, ' +
+      'weighted by impact and likelihood; ties go to the lower cost). Below are the chosen measures, and the gaps and ' +
+      'risks before and after that set.',
+    budget: 'Budget',
+    budgetEuros: 'Budget in euros',
+    budgetHelp:
+      'Arrow keys move the slider by one step, Home and End to the ends; or type an amount and press Enter. Costs ' +
+      'count one-off costs plus the yearly costs over the years shown.',
+    badBudget: 'Budget: give an amount of euros of at least 0.',
+    waiting: 'Budget {{budget}}…',
+    loading: 'The portfolio for {{budget}} is being computed…',
+    status: '{{count}} measures chosen for {{cost}} of {{budget}} ({{years}} years).',
+    none: 'There are no measures visible to you, so there is no portfolio.',
+    failed: 'The portfolio could not be computed.',
+    failedBanner: 'Portfolio: {{message}}',
+    chosenTitle: 'Chosen measures',
+    summary: '{{count}} measures, total cost {{cost}} within a budget of {{budget}} over {{years}} years.',
+    noneChosen: 'No measure fits this budget or closes a valued shortfall.',
+    coreHelp:
+      'Core index: the share of the portfolios over every weight profile and the sampled weights that contain the ' +
+      'measure (1: core, buy it whatever the weights; 0: exterior).',
+    allTitle: 'All measures',
+    measure: 'Measure',
+    cost: 'Cost',
+    coreIndex: 'Core index',
+    robustness: 'Robustness',
+    chosen: 'Chosen',
+    yes: 'yes',
+    no: 'no',
+    labels: { core: 'core', borderline: 'borderline', exterior: 'exterior' },
+    gapsTitle: 'Capability gaps before and after',
+    gapsSummary: '{{before}} capabilities fall short before the portfolio, {{after}} after it.',
+    noGaps: 'No capability falls short in the scenarios.',
+    capability: 'Capability',
+    scenario: 'Scenario',
+    required: 'Required',
+    availableBefore: 'Available before',
+    availableAfter: 'Available after',
+    shortfallBefore: 'Short before',
+    shortfallAfter: 'Short after',
+    unit: 'Unit',
+    gapChange: 'Change',
+    gapClosed: 'closed',
+    gapSmaller: 'smaller',
+    gapSame: 'unchanged',
+    riskTitle: 'Risk before and after',
+    riskHelp:
+      'The expert impact per criterion less the impact the chosen measures avoid (the shortfall they close, times ' +
+      'what a unit-hour of it costs, over 168 hours); the likelihood does not change. Open circle: before; filled: ' +
+      'after.',
+    likelihood: 'Likelihood',
+    impactBefore: 'Impact before',
+    impactAfter: 'Impact after',
+    riskBefore: 'Risk before',
+    riskAfter: 'Risk after',
+    rankBefore: 'Rank before',
+    rankAfter: 'Rank after',
+    keyBefore: 'before',
+    keyAfter: 'after',
+  },
+  reports: {
+    title: 'Reports',
+    introAnonymous:
+      'You are not signed in: you can download the public edition. Sign in for the full edition and your ' +
+      'party’s report.',
+    introSignedIn:
+      'The full edition shows what you may see, with classified items marked; the public edition shows public ' +
+      'items only.',
+    kind: 'Report',
+    kinds: {
+      'risk-profile': 'Risk profile (Risicobeeld)',
+      capabilities: 'Capability analysis',
+      'threat-picture': 'Threat picture (Dreigingsbeeld)',
+      progress: 'Progress since the previous cycle',
+      party: 'Party report',
+      partyOf: 'Party report: {{party}}',
+    },
+    cycle: 'Cycle',
+    currentModel: 'The current model',
+    cycleOpen: 'Cycle {{id}} (open since {{date}})',
+    cycleClosed: 'Cycle {{id}} (closed {{date}})',
+    format: 'Format',
+    formats: { pdf: 'PDF', html: 'HTML' },
+    edition: 'Edition',
+    editions: { public: 'Public', full: 'Full' },
+    download: 'Download',
+    preparing: 'The report is being prepared…',
+    done: 'Downloaded: {{name}}',
+    failed: 'The report could not be downloaded.',
+    failedBanner: 'Report: {{message}}',
+  },
 };
 
 type Deep<T> = {

@@ -16,7 +16,13 @@ export const nl: Messages = {
     loadFailedBanner: 'De graaf kon niet van /graphql worden geladen: {{message}}',
     empty: 'De graaf is leeg: laad een model met `weerbaar load` of start met `weerbaar start`.',
   },
-  tab: { graph: 'Graaf', risk: 'Risicodiagram', simulation: 'Simulatie' },
+  tab: {
+    graph: 'Graaf',
+    risk: 'Risicodiagram',
+    simulation: 'Simulatie',
+    measures: 'Maatregelen',
+    reports: 'Rapporten',
+  },
   auth: {
     signIn: 'Inloggen',
     signOut: 'Uitloggen',
@@ -271,4 +277,98 @@ export const nl: Messages = {
     horizon: { short: 'kort', medium: 'middellang', long: 'lang' },
   },
   classification: { public: 'openbaar', restricted: 'beperkt', confidential: 'vertrouwelijk' },
+  measures: {
+    title: 'Maatregelen en portefeuille',
+    intro:
+      'Kies een budget: de server kiest daarvoor de beste set maatregelen (de grootste waarde aan gedichte tekorten, ' +
+      'gewogen naar impact en waarschijnlijkheid; bij gelijke waarde de goedkoopste). Hieronder staan de gekozen ' +
+      'maatregelen, en de tekorten en risico’s voor en na die set.',
+    budget: 'Budget',
+    budgetEuros: 'Budget in euro',
+    budgetHelp:
+      'Met de pijltoetsen schuift u één stap, met Home en End naar de uiteinden; of typ een bedrag en druk op Enter. ' +
+      'Kosten zijn de eenmalige kosten plus de jaarlijkse kosten over het getoonde aantal jaren.',
+    badBudget: 'Budget: geef een bedrag in euro van ten minste 0.',
+    waiting: 'Budget {{budget}}…',
+    loading: 'De portefeuille voor {{budget}} wordt berekend…',
+    status: '{{count}} maatregelen gekozen voor {{cost}} van {{budget}} ({{years}} jaar).',
+    none: 'Er zijn geen maatregelen zichtbaar voor u, dus er is geen portefeuille.',
+    failed: 'De portefeuille kon niet worden berekend.',
+    failedBanner: 'Portefeuille: {{message}}',
+    chosenTitle: 'Gekozen maatregelen',
+    summary: '{{count}} maatregelen, totale kosten {{cost}} binnen een budget van {{budget}} over {{years}} jaar.',
+    noneChosen: 'Geen maatregel past in dit budget of dicht een gewaardeerd tekort.',
+    coreHelp:
+      'Kernindex: het aandeel van de portefeuilles over alle wegingsprofielen en de getrokken wegingen waarin de ' +
+      'maatregel zit (1: kern, kopen bij elke weging; 0: buiten).',
+    allTitle: 'Alle maatregelen',
+    measure: 'Maatregel',
+    cost: 'Kosten',
+    coreIndex: 'Kernindex',
+    robustness: 'Robuustheid',
+    chosen: 'Gekozen',
+    yes: 'ja',
+    no: 'nee',
+    labels: { core: 'kern', borderline: 'grensgeval', exterior: 'buiten' },
+    gapsTitle: 'Capaciteitstekorten voor en na',
+    gapsSummary: '{{before}} capaciteiten schieten tekort voor de portefeuille, {{after}} erna.',
+    noGaps: 'Geen capaciteit schiet tekort in de scenario’s.',
+    capability: 'Capaciteit',
+    scenario: 'Scenario',
+    required: 'Nodig',
+    availableBefore: 'Beschikbaar voor',
+    availableAfter: 'Beschikbaar na',
+    shortfallBefore: 'Tekort voor',
+    shortfallAfter: 'Tekort na',
+    unit: 'Eenheid',
+    gapChange: 'Verandering',
+    gapClosed: 'gedicht',
+    gapSmaller: 'kleiner',
+    gapSame: 'gelijk',
+    riskTitle: 'Risico voor en na',
+    riskHelp:
+      'De impact per criterium volgens de experts, min de impact die de gekozen maatregelen voorkomen (het tekort dat ' +
+      'ze dichten maal wat een eenheid-uur ervan kost, over 168 uur); de waarschijnlijkheid verandert niet. Open ' +
+      'cirkel: voor; gevuld: na.',
+    likelihood: 'Waarschijnlijkheid',
+    impactBefore: 'Impact voor',
+    impactAfter: 'Impact na',
+    riskBefore: 'Risico voor',
+    riskAfter: 'Risico na',
+    rankBefore: 'Rang voor',
+    rankAfter: 'Rang na',
+    keyBefore: 'voor',
+    keyAfter: 'na',
+  },
+  reports: {
+    title: 'Rapporten',
+    introAnonymous:
+      'U bent niet ingelogd: u kunt de openbare editie downloaden. Log in voor de volledige editie en het rapport ' +
+      'van uw partij.',
+    introSignedIn:
+      'De volledige editie toont wat u mag zien, met gerubriceerde onderdelen gemarkeerd; de openbare editie toont ' +
+      'alleen openbare onderdelen.',
+    kind: 'Rapport',
+    kinds: {
+      'risk-profile': 'Risicobeeld',
+      capabilities: 'Capaciteitenanalyse',
+      'threat-picture': 'Dreigingsbeeld',
+      progress: 'Voortgang sinds de vorige cyclus',
+      party: 'Partijrapport',
+      partyOf: 'Partijrapport: {{party}}',
+    },
+    cycle: 'Cyclus',
+    currentModel: 'Het huidige model',
+    cycleOpen: 'Cyclus {{id}} (open sinds {{date}})',
+    cycleClosed: 'Cyclus {{id}} (gesloten {{date}})',
+    format: 'Formaat',
+    formats: { pdf: 'PDF', html: 'HTML' },
+    edition: 'Editie',
+    editions: { public: 'Openbaar', full: 'Volledig' },
+    download: 'Downloaden',
+    preparing: 'Het rapport wordt gemaakt…',
+    done: 'Gedownload: {{name}}',
+    failed: 'Het rapport kon niet worden gedownload.',
+    failedBanner: 'Rapport: {{message}}',
+  },
 };
