@@ -1,6 +1,8 @@
 // graphql-js's refusal of an enum value, reworded: where it is (field, argument, list index, or the variable) and which
 // values the enum has, in the form of weerbaar's other input errors ("gapAnalysis: phases[0]: unknown Phase …").
-import { isEnumType, Kind, parse, visit, type GraphQLError, type GraphQLSchema, type ASTNode } from 'graphql';
+import { GraphQLError, isEnumType, Kind, parse, visit, type GraphQLSchema, type ASTNode } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { ErrorCode } from '../domain/errors.js';
 
 const LITERAL = /^Value "([^"]*)" does not exist in "(\w+)" enum\./;
 const NON_ENUM = /^Enum "(\w+)" cannot represent non-enum value: (.*?)\.(?: Did you mean|$)/;
@@ -65,4 +67,31 @@ export function explainEnumError(error: GraphQLError, schema: GraphQLSchema): st
     return `${prefix}${typeName} values are written without quotes: ${unquoted}, not ${written}`;
   }
   return `${prefix}unknown ${typeName} ${written}; ${expected} (written without quotes)`;
+}
+
+/**
+ * A literal enum value the schema does not have is a validation error, answered before any resolver and before
+ * maskError: this rewords it like the variable errors that maskError rewords, as bad input (HTTP 400).
+ */
+export function useEnumErrors(schema: GraphQLSchema): Plugin {
+  return {
+    onValidate:
+      () =>
+      ({ valid, result, setResult }) => {
+        if (valid) return;
+        setResult(
+          result.map((error: Error) => {
+            if (!(error instanceof GraphQLError)) return error;
+            const message = explainEnumError(error, schema);
+            if (!message) return error;
+            return new GraphQLError(message, {
+              nodes: error.nodes,
+              source: error.source,
+              positions: error.positions,
+              extensions: { ...error.extensions, code: 'BAD_USER_INPUT' satisfies ErrorCode },
+            });
+          }),
+        );
+      },
+  };
 }
