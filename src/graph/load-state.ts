@@ -27,6 +27,22 @@ export class ModelIncompleteError extends UserError {
   }
 }
 
+/**
+ * A load that failed after it had marked the graph (Neo4j went away, a transaction timed out): the cause, what the
+ * failure leaves behind, and the way back. It keeps the cause's code (GRAPH_UNAVAILABLE, TIMEOUT, …).
+ */
+export class LoadUnfinishedError extends UserError {
+  constructor(source: string, cause: UserError) {
+    const when = cause.code === 'GRAPH_UNAVAILABLE' ? 'once Neo4j answers again, ' : '';
+    super(
+      `the load of ${source} did not finish: ${cause.message}. The graph stays marked incomplete (readiness, ` +
+        `analyses, simulations and exports refuse until a load finishes); ${when}${RECOVERY_HINT}`,
+      cause.code,
+    );
+    this.cause = cause;
+  }
+}
+
 export function describeLoad(state: Pick<LoadState, 'startedAt' | 'source'>): string {
   return `a load of ${state.source ?? 'a model'}${state.startedAt ? ` started at ${state.startedAt}` : ''}`;
 }

@@ -6,7 +6,8 @@ import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS } from '../model/kinds.
 import { validateModel } from '../model/validate.js';
 import type { Model } from '../model/schema.js';
 import { storedProps } from './props.js';
-import { assertModelComplete, beginLoad, endLoad } from './load-state.js';
+import { assertModelComplete, beginLoad, endLoad, LoadUnfinishedError } from './load-state.js';
+import { UserError } from '../domain/errors.js';
 
 const BATCH = Math.max(100, Number(process.env.WEERBAAR_LOAD_BATCH ?? 10_000) || 10_000);
 
@@ -77,13 +78,18 @@ export async function loadModel(
   // leaves a graph that says so instead of a half model that looks whole.
   const source = options.source ?? model.name ?? 'a model';
   await beginLoad(graph, { source, reset: !!options.reset, command: options.command ?? 'load' });
-  if (options.reset) await clearModel(graph, options.onProgress);
-  // A load takes many transactions: the revision is bumped before the first and by the last (setModelInfo), so analysis
-  // caches re-read during the load (which, as without a cache, may show a partly loaded model) and after it.
-  await graph.write('model', 'bumpModelRevision');
-  const written = await writeModel(graph, model, options);
-  await endLoad(graph);
-  return written;
+  try {
+    if (options.reset) await clearModel(graph, options.onProgress);
+    // A load takes many transactions: the revision is bumped before the first and by the last (setModelInfo), so
+    // analysis caches re-read during the load (which, as without a cache, may show a partly loaded model) and after it.
+    await graph.write('model', 'bumpModelRevision');
+    const written = await writeModel(graph, model, options);
+    await endLoad(graph);
+    return written;
+  } catch (e) {
+    // The marker stays: say so, and how to get back (a bug stays a bug and is not reworded).
+    throw e instanceof UserError ? new LoadUnfinishedError(source, e) : e;
+  }
 }
 
 async function writeModel(

@@ -1,7 +1,8 @@
 // GraphQL enums made from the constants the model, the analyses and the engine use, so that a value the server
 // does not know is refused by GraphQL itself, and a new value is one edit in its constant.
 import { builder } from './builder.js';
-import { CLASSIFICATIONS, PHASES } from '../model/schema.js';
+import { CLASSIFICATIONS, HORIZONS, PHASES } from '../model/schema.js';
+import { WEIGHT_PROFILES } from '../analysis/profiles.js';
 import { RISK_METHODS } from '../analysis/risk.js';
 import { RUN_STATUSES } from '../graph/run-repository.js';
 import { COUNTERFACTUALS, OPTION_FIELDS } from '../simulation/options.js';
@@ -27,6 +28,15 @@ export const RiskMethodEnum = enumOf(
   'How the impact criteria are aggregated to one impact score.',
 );
 export const PhaseEnum = enumOf('Phase', PHASES, 'A phase of the safety chain.');
+export const HorizonEnum = enumOf('Horizon', HORIZONS, 'When a scenario may come about (docs/model.md#signals).');
+// The weight profiles are fixed by weerbaar (src/analysis/profiles.ts), not by the model: an enum, like the methods.
+const PROFILE_IDS = WEIGHT_PROFILES.map((p) => p.id);
+export const WeightProfileIdEnum = enumOf(
+  'WeightProfileId',
+  PROFILE_IDS,
+  'A named weight profile of the risk ranking (riskProfiles lists them).',
+  Object.fromEntries(WEIGHT_PROFILES.map((p) => [p.id, p.description])),
+);
 export type Classification = (typeof CLASSIFICATIONS)[number];
 export const ClassificationEnum = enumOf('Classification', CLASSIFICATIONS, 'Who may see an item (docs/security.md).');
 export const RunStatusEnum = enumOf('SimulationStatus', RUN_STATUSES, 'Where a simulation run is.');

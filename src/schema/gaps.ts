@@ -13,7 +13,7 @@ import {
   type BalanceOptions,
 } from '../analysis/balance.js';
 import { PHASES } from '../model/schema.js';
-import { PhaseEnum, RiskMethodEnum } from './enums.js';
+import { HorizonEnum, PhaseEnum, RiskMethodEnum, WeightProfileIdEnum } from './enums.js';
 import {
   badInput,
   CriterionWeightInput,
@@ -165,10 +165,6 @@ export interface GapArgs extends RankingArgs {
  * visibility class and arguments (the request's analysis scope, src/service/analysis.ts).
  */
 export async function analyseGaps(field: string, args: GapArgs, ctx: Context): Promise<GapAnalysisView> {
-  for (const [i, p] of (args.phases ?? []).entries()) {
-    if (!(PHASES as readonly string[]).includes(p))
-      throw badInput(`${field}: phases[${i}]: unknown phase "${p}"; expected one of ${PHASES.join(', ')}`);
-  }
   const factor = args.overcapacityFactor ?? DEFAULT_OVERCAPACITY_FACTOR;
   if (!Number.isFinite(factor) || factor < 0)
     throw badInput(`${field}: overcapacityFactor: must be a finite number ≥ 0, got ${factor}`);
@@ -177,10 +173,9 @@ export async function analyseGaps(field: string, args: GapArgs, ctx: Context): P
   }
   if (args.minRiskRank != null && args.minRiskRank < 1)
     throw badInput(`${field}: minRiskRank: must be at least 1, got ${args.minRiskRank}`);
-  filterHorizons(field, args.horizons, []);
   return ctx.analysis.memo('gapAnalysis', { ...args, overcapacityFactor: factor }, async (entry) => {
     const data = await entry.planningData();
-    let selected = filterHorizons(field, args.horizons, selectScenarios(field, args.scenarioIds, data.scenarios));
+    let selected = filterHorizons(args.horizons, selectScenarios(field, args.scenarioIds, data.scenarios));
     if (args.minRiskRank != null || args.method != null || args.profile != null || args.weights != null) {
       const risk = await entry.riskData();
       const ranking = resolveRanking(field, args, risk.criteria);
@@ -417,10 +412,11 @@ builder.queryField('gapAnalysis', (t) =>
       scenarioIds: t.arg.idList({
         description: 'Scenarios whose requirements count (default: all the viewer may see).',
       }),
-      phases: t.arg.stringList({
+      phases: t.arg({
+        type: [PhaseEnum],
         description: 'Only tasks in these safety-chain phases (proaction … aftercare); default all.',
       }),
-      horizons: t.arg.stringList({ description: HORIZONS_DESCRIPTION }),
+      horizons: t.arg({ type: [HorizonEnum], description: HORIZONS_DESCRIPTION }),
       minRiskRank: t.arg.int({
         description:
           'Keep only scenarios ranked this high or better (rank among the selected scenarios, method/profile/weights below).',
@@ -429,7 +425,7 @@ builder.queryField('gapAnalysis', (t) =>
         type: RiskMethodEnum,
         description: 'Ranking method for minRiskRank: WEIGHTED_SUM (default) or MEDAL.',
       }),
-      profile: t.arg.string({ description: 'Weight profile for minRiskRank.' }),
+      profile: t.arg({ type: WeightProfileIdEnum, description: 'Weight profile for minRiskRank.' }),
       weights: t.arg({ type: [CriterionWeightInput], description: 'Explicit criterion weights for minRiskRank.' }),
       withinHours: t.arg.float({
         description:

@@ -2,6 +2,7 @@
 // (analysis/portfolio.ts).
 import { builder } from './builder.js';
 import { NodeRefs } from './entities.js';
+import { WeightProfileIdEnum } from './enums.js';
 import type { Context } from './context.js';
 import type { NodeRecord } from '../graph/api-repository.js';
 import { viewerParam } from '../domain/viewer.js';
@@ -140,7 +141,7 @@ const ProfilePortfolio = builder
   .implement({
     description: 'The best portfolio under one named weight profile.',
     fields: (t) => ({
-      profile: t.string({ resolve: (p) => p.id }),
+      profile: t.field({ type: WeightProfileIdEnum, resolve: (p) => p.id }),
       chosen: t.exposeIDList('chosen'),
       value: t.exposeFloat('value'),
       cost: t.exposeFloat('cost'),

@@ -17,7 +17,7 @@ import { DEFAULT_PROFILE, findProfile, WEIGHT_PROFILES, type WeightProfile } fro
 import { filterHorizons, HORIZONS_DESCRIPTION } from './horizons.js';
 import { IMPACT_CLASSES, type ImpactClass } from '../analysis/impact.js';
 import { BadInputError } from '../domain/errors.js';
-import { RiskMethodEnum } from './enums.js';
+import { HorizonEnum, RiskMethodEnum, WeightProfileIdEnum } from './enums.js';
 
 /* ---------- shared by the analysis types: argument checks ---------- */
 
@@ -227,7 +227,7 @@ const RiskPoint = builder.objectRef<ScenarioRiskView>('RiskPoint').implement({
 });
 
 const ProfileRank = builder.objectRef<{ profile: string; rank: number }>('ProfileRank').implement({
-  fields: (t) => ({ profile: t.exposeString('profile'), rank: t.exposeInt('rank') }),
+  fields: (t) => ({ profile: t.expose('profile', { type: WeightProfileIdEnum }), rank: t.exposeInt('rank') }),
 });
 
 const RankSensitivityRef = builder.objectRef<SensitivityView>('RankSensitivity').implement({
@@ -253,6 +253,11 @@ export const WeightProfileRef = builder.objectRef<WeightProfile>('WeightProfile'
   description: 'A named set of criterion weights for the ranking.',
   fields: (t) => ({
     id: t.exposeID('id'),
+    profile: t.field({
+      type: WeightProfileIdEnum,
+      description: 'This profile as the value of riskAssessment(profile:) and gapAnalysis(profile:).',
+      resolve: (p) => p.id,
+    }),
     description: t.exposeString('description'),
     source: t.exposeString('source'),
     assumption: t.exposeBoolean('assumption'),
@@ -263,7 +268,7 @@ const RiskAssessmentRef = builder.objectRef<RiskAssessmentView>('RiskAssessment'
   description: 'The national risk assessment: which risks come first.',
   fields: (t) => ({
     method: t.expose('method', { type: RiskMethodEnum }),
-    profile: t.exposeString('profile'),
+    profile: t.expose('profile', { type: WeightProfileIdEnum }),
     weights: t.field({
       type: [CriterionWeight],
       description: 'The weight each criterion carried (profile plus explicit weights).',
@@ -367,23 +372,27 @@ builder.queryField('riskAssessment', (t) =>
     description:
       'Which risks come first. method: WEIGHTED_SUM (weighted mean of impactScore; rank by likelihood × impact) or MEDAL ' +
       '(NRB medal method: most class-E criteria first, then D, …; ties by likelihood). Weights come from a named profile ' +
-      '(see riskProfiles; default "model"), overridden per criterion by `weights`. Ranks are among the selected scenarios.',
+      '(see riskProfiles; default model), overridden per criterion by `weights`. Ranks are among the selected scenarios.',
     args: {
       method: t.arg({ type: RiskMethodEnum, defaultValue: 'WEIGHTED_SUM', description: 'WEIGHTED_SUM or MEDAL.' }),
-      profile: t.arg.string({ defaultValue: DEFAULT_PROFILE, description: 'A weight profile id (riskProfiles).' }),
+      profile: t.arg({
+        type: WeightProfileIdEnum,
+        defaultValue: DEFAULT_PROFILE,
+        description: 'A weight profile (riskProfiles).',
+      }),
       weights: t.arg({
         type: [CriterionWeightInput],
         description: 'Explicit per-criterion weights (≥ 0) on top of the profile.',
       }),
       scenarioIds: t.arg.idList({ description: 'Only these scenarios (default: all the viewer may see).' }),
-      horizons: t.arg.stringList({ description: HORIZONS_DESCRIPTION }),
+      horizons: t.arg({ type: [HorizonEnum], description: HORIZONS_DESCRIPTION }),
     },
     resolve: (_root, args, ctx) =>
       ctx.analysis.memo('riskAssessment', args, async (entry) => {
         const data = await entry.riskData();
         const ranking = resolveRanking('riskAssessment', args, data.criteria);
         const selected = selectScenarios('riskAssessment', args.scenarioIds, data.scenarios);
-        const scenarios = filterHorizons('riskAssessment', args.horizons, selected);
+        const scenarios = filterHorizons(args.horizons, selected);
         return assessmentView(data, scenarios, ranking);
       }),
   }),

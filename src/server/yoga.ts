@@ -11,6 +11,7 @@ import { LOCAL_ADMIN, type Viewer } from '../domain/viewer.js';
 import { armorPlugins, resolveLimits, useRequestDeadline, withTimeout, type RequestLimits } from './limits.js';
 import { analysisResponseCache } from './response-cache.js';
 import { assertModelComplete } from '../graph/load-state.js';
+import { explainEnumError, useEnumErrors } from './enum-errors.js';
 
 export interface AppOptions {
   parts: AppParts;
@@ -95,7 +96,7 @@ export function createApp(options: AppOptions): YogaServerInstance<Record<string
         if (error instanceof GraphQLError && isRequestError(error)) {
           return error.extensions?.code
             ? error
-            : new GraphQLError(error.message, {
+            : new GraphQLError(explainEnumError(error, builtSchema) ?? error.message, {
                 nodes: error.nodes,
                 source: error.source,
                 positions: error.positions,
@@ -112,6 +113,7 @@ export function createApp(options: AppOptions): YogaServerInstance<Record<string
     },
     plugins: [
       ...armorPlugins(limits),
+      useEnumErrors(builtSchema),
       useRequestDeadline(limits.requestTimeoutMs),
       ...responseCache,
       useReadinessCheck({

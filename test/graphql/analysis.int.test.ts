@@ -144,7 +144,7 @@ const HAND: unknown = {
   operations: [{ party: 'p-min', service: 'svc-water' }],
 };
 
-const RISK = `query($method: RiskMethod, $profile: String, $weights: [CriterionWeightInput!], $scenarioIds: [ID!]) {
+const RISK = `query($method: RiskMethod, $profile: WeightProfileId, $weights: [CriterionWeightInput!], $scenarioIds: [ID!]) {
   riskAssessment(method: $method, profile: $profile, weights: $weights, scenarioIds: $scenarioIds) {
     method profile weights { criterion { id } weight }
     scenarios { scenario { id } rank likelihoodClass likelihoodScore impactScore impactClass riskScore simulatedImpact
@@ -158,7 +158,7 @@ const BALANCE_FIELDS = `capability { id name } required available availableNatio
   drivingScenario { id } holders { party { id name } capacity readiness }
   simulated { scenario { id } probabilityShortfall expectedShortfall p90Shortfall avoidedImpact }`;
 
-const GAPS = `query($scenarioIds: [ID!], $phases: [String!], $minRiskRank: Int, $method: RiskMethod, $profile: String, $overcapacityFactor: Float) {
+const GAPS = `query($scenarioIds: [ID!], $phases: [Phase!], $minRiskRank: Int, $method: RiskMethod, $profile: WeightProfileId, $overcapacityFactor: Float) {
   gapAnalysis(scenarioIds: $scenarioIds, phases: $phases, minRiskRank: $minRiskRank, method: $method, profile: $profile, overcapacityFactor: $overcapacityFactor) {
     scenarios { id }
     balance { ${BALANCE_FIELDS} }
@@ -240,10 +240,10 @@ describe('analysis on a hand-computed model', () => {
   });
 
   it('follows the weight profiles and explicit weights', async () => {
-    const safety = await gql(RISK, { profile: 'human-safety-first' });
+    const safety = await gql(RISK, { profile: 'humanSafetyFirst' });
     expect(order(safety.data)).toEqual(['sc-pandemic', 'sc-flood', 'sc-cyber']);
     expect(safety.data.riskAssessment.scenarios.map((s: any) => s.impactScore)).toEqual([2, 2.5, 1.25]);
-    const economy = await gql(RISK, { profile: 'economy-first' });
+    const economy = await gql(RISK, { profile: 'economyFirst' });
     expect(order(economy.data)).toEqual(['sc-cyber', 'sc-pandemic', 'sc-flood']);
     expect(economy.data.riskAssessment.scenarios.map((s: any) => s.riskScore)).toEqual([15, 8, 3]);
     const explicit = await gql(RISK, { profile: 'equal', weights: [{ criterion: 'crit-costs', weight: 0 }] });
@@ -264,9 +264,9 @@ describe('analysis on a hand-computed model', () => {
     expect(sens['sc-cyber'].ranks).toEqual([
       { profile: 'model', rank: 1 },
       { profile: 'equal', rank: 1 },
-      { profile: 'human-safety-first', rank: 3 },
-      { profile: 'economy-first', rank: 1 },
-      { profile: 'society-first', rank: 1 },
+      { profile: 'humanSafetyFirst', rank: 3 },
+      { profile: 'economyFirst', rank: 1 },
+      { profile: 'societyFirst', rank: 1 },
     ]);
   });
 

@@ -169,7 +169,7 @@ describe('signals and horizons over GraphQL', () => {
 
   it('filters the risk assessment and the gap analysis by horizon', async () => {
     const r = await api.gql(
-      '{ riskAssessment(horizons: ["short"]) { scenarios { scenario { id } rank } } }',
+      '{ riskAssessment(horizons: [short]) { scenarios { scenario { id } rank } } }',
       {},
       as.root,
     );
@@ -180,7 +180,7 @@ describe('signals and horizons over GraphQL', () => {
     const all = await api.gql('{ riskAssessment { scenarios { scenario { id } } } }', {}, as.root);
     expect(all.data.riskAssessment.scenarios).toHaveLength(4);
     const long = await api.gql(
-      '{ riskAssessment(horizons: ["long", "medium"]) { scenarios { scenario { id } } } }',
+      '{ riskAssessment(horizons: [long, medium]) { scenarios { scenario { id } } } }',
       {},
       as.root,
     );
@@ -194,13 +194,13 @@ describe('signals and horizons over GraphQL', () => {
           as.root,
         )
       ).data.gapAnalysis;
-    const short = await gaps('["short"]');
+    const short = await gaps('[short]');
     expect(short.scenarios.map((s: any) => s.id)).toEqual(['sc-bank', 'sc-heat']);
     expect(short.balance.find((b: any) => b.capability.id === 'boats').required).toBe(3);
-    expect((await gaps('["long"]')).balance.find((b: any) => b.capability.id === 'boats').required).toBe(10);
-    const bad = await api.gql('{ gapAnalysis(horizons: ["soon"]) { scenarios { id } } }', {}, as.root);
+    expect((await gaps('[long]')).balance.find((b: any) => b.capability.id === 'boats').required).toBe(10);
+    const bad = await api.gql('{ gapAnalysis(horizons: [soon]) { scenarios { id } } }', {}, as.root);
     expect(bad.errors?.[0]?.message).toBe(
-      'gapAnalysis: horizons[0]: unknown horizon "soon"; expected one of short, medium, long',
+      'gapAnalysis: horizons[0]: unknown Horizon "soon"; expected one of short, medium, long',
     );
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });

@@ -82,7 +82,9 @@ describe('Neo4j stops under a running server and comes back', () => {
     expect(await ready(live)).toBe(200);
     // The mutation refused while down was not half-applied.
     expect((await live.post({ query: '{ node(id: "s-x") { id } }' })).json.data.node).toBeNull();
-  });
+    // Stopping and starting Neo4j takes most of this test: on a busy machine a start alone can take a minute. The
+    // bounds under test are the ones above (`within`), not the time the restart takes.
+  }, 300_000);
 });
 
 describe('simulation runs under cancellation, shutdown and a crashed worker', () => {
