@@ -1,5 +1,5 @@
 // Planning cycles (pure): what a closed cycle freezes, and what moved between two cycles (docs/reports.md).
-import type { Model } from '../model/schema.js';
+import { MEASURE_STATUSES, type Model } from '../model/schema.js';
 import {
   assessRisks,
   rankSensitivity,
@@ -14,8 +14,8 @@ import { gapReport, type GapReport, type PlanningInput } from './balance.js';
 
 export const DECISION_KINDS = ['priority', 'measure', 'status'] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];
-/** The life of a measure, from proposal to done (or dropped). */
-export const MEASURE_STATUSES = ['proposed', 'decided', 'in-progress', 'done', 'dropped'] as const;
+/** The life of a measure, from proposal to done (or dropped): the model format's list, in that order. */
+export { MEASURE_STATUSES };
 
 export interface Decision {
   kind: DecisionKind;

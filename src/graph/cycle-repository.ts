@@ -17,9 +17,13 @@ import {
   type Decision,
 } from '../analysis/cycle.js';
 
+/** A cycle is open while decisions are recorded and closed (frozen) after. */
+export const CYCLE_STATUSES = ['open', 'closed'] as const;
+export type CycleStatus = (typeof CYCLE_STATUSES)[number];
+
 export interface CycleInfo {
   id: string;
-  status: 'open' | 'closed';
+  status: CycleStatus;
   note: string | null;
   openedAt: string;
   closedAt: string | null;

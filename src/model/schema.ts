@@ -21,6 +21,7 @@ export const CLUSTERS = ['classic', 'socio-economic', 'natural'] as const;
 export const NATURES = ['security', 'safety'] as const;
 export const INSTRUMENTS = ['policy', 'legislation', 'investment', 'exercise', 'agreement', 'organisation'] as const;
 export const MEASURE_STATUSES = ['proposed', 'decided', 'in-progress', 'done', 'dropped'] as const;
+export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 export const DIRECTIONS = ['rising', 'stable', 'falling'] as const;
 
 const id = z

@@ -14,8 +14,10 @@ import {
 } from '../graph/cycle-repository.js';
 import { exportModel } from '../graph/model-repository.js';
 import { visibleModel } from '../report/visibility.js';
-import type { CycleComparison } from '../analysis/cycle.js';
+import type { CycleComparison, DecisionKind } from '../analysis/cycle.js';
+import type { MeasureStatus } from '../model/schema.js';
 import { NotFoundError } from '../domain/errors.js';
+import { CycleStatusEnum, DecisionKindEnum, MeasureStatusEnum } from './enums.js';
 
 type DecisionView = CycleInfo['decisions'][number];
 type CycleRow = Omit<CycleInfo, 'decisions' | 'priorities' | 'runs' | 'checksum' | 'openedBy' | 'closedBy'> &
@@ -40,9 +42,9 @@ const DecisionRef = builder.objectRef<DecisionView>('CycleDecision').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     seq: t.exposeInt('seq', { description: 'Order within the cycle.' }),
-    kind: t.exposeString('kind', { description: 'priority, measure or status.' }),
+    kind: t.field({ type: DecisionKindEnum, resolve: (d) => d.kind as DecisionKind }),
     target: t.exposeID('target', { description: 'The scenario (priority) or measure (measure, status).' }),
-    status: t.string({ nullable: true, resolve: (d) => d.status }),
+    status: t.field({ type: MeasureStatusEnum, nullable: true, resolve: (d) => d.status as MeasureStatus | null }),
     owner: t.id({ nullable: true, resolve: (d) => d.owner }),
     date: t.exposeString('date', { description: 'The day of the decision (YYYY-MM-DD).' }),
     note: t.string({ nullable: true, resolve: (d) => d.note }),
@@ -55,7 +57,7 @@ const CycleRef = builder.objectRef<CycleRow>('Cycle').implement({
   description: 'A planning cycle: open while decisions are recorded, frozen once closed (docs/reports.md).',
   fields: (t) => ({
     id: t.exposeID('id'),
-    status: t.exposeString('status', { description: 'open or closed.' }),
+    status: t.field({ type: CycleStatusEnum, resolve: (c) => c.status }),
     note: t.string({ nullable: true, resolve: (c) => c.note }),
     openedAt: t.exposeString('openedAt'),
     closedAt: t.string({ nullable: true, resolve: (c) => c.closedAt }),
@@ -89,8 +91,8 @@ const MovedRef = builder.objectRef<CycleComparison['moved'][number]>('CycleRiskM
 const ProgressedRef = builder.objectRef<CycleComparison['progressed'][number]>('MeasureProgress').implement({
   fields: (t) => ({
     measure: t.exposeID('measure'),
-    before: t.string({ nullable: true, resolve: (m) => m.before }),
-    after: t.exposeString('after'),
+    before: t.field({ type: MeasureStatusEnum, nullable: true, resolve: (m) => m.before as MeasureStatus | null }),
+    after: t.field({ type: MeasureStatusEnum, resolve: (m) => m.after as MeasureStatus }),
   }),
 });
 const OverdueRef = builder.objectRef<CycleComparison['overdue'][number]>('OverdueMeasure').implement({
@@ -98,7 +100,7 @@ const OverdueRef = builder.objectRef<CycleComparison['overdue'][number]>('Overdu
     measure: t.exposeID('measure'),
     decidedOn: t.exposeString('decidedOn'),
     dueOn: t.exposeString('dueOn'),
-    status: t.exposeString('status'),
+    status: t.field({ type: MeasureStatusEnum, resolve: (m) => m.status as MeasureStatus }),
   }),
 });
 const ComparisonRef = builder.objectRef<CycleComparison>('CycleComparison').implement({
@@ -170,9 +172,9 @@ builder.mutationField('closeCycle', (t) =>
 const DecisionInput = builder.inputType('CycleDecisionInput', {
   fields: (t) => ({
     cycle: t.id({ required: true }),
-    kind: t.string({ required: true, description: 'priority, measure or status' }),
+    kind: t.field({ type: DecisionKindEnum, required: true }),
     target: t.id({ required: true }),
-    status: t.string(),
+    status: t.field({ type: MeasureStatusEnum, description: 'The new status (kind status).' }),
     owner: t.id(),
     date: t.string({ description: 'YYYY-MM-DD; today when absent' }),
     note: t.string(),

@@ -1,7 +1,9 @@
 // GraphQL enums made from the constants the model, the analyses and the engine use, so that a value the server
 // does not know is refused by GraphQL itself, and a new value is one edit in its constant.
 import { builder } from './builder.js';
-import { CLASSIFICATIONS, HORIZONS, PHASES } from '../model/schema.js';
+import { CLASSIFICATIONS, HORIZONS, MEASURE_STATUSES, PHASES } from '../model/schema.js';
+import { DECISION_KINDS } from '../analysis/cycle.js';
+import { CYCLE_STATUSES } from '../graph/cycle-repository.js';
 import { WEIGHT_PROFILES } from '../analysis/profiles.js';
 import { RISK_METHODS } from '../analysis/risk.js';
 import { RUN_STATUSES } from '../graph/run-repository.js';
@@ -45,4 +47,15 @@ export const CounterfactualEnum = enumOf(
   COUNTERFACTUALS,
   'A replay of every iteration with changed capabilities.',
   OPTION_FIELDS.find((f) => f.name === 'counterfactual')?.values,
+);
+export const MeasureStatusEnum = enumOf('MeasureStatus', MEASURE_STATUSES, 'Where a measure is (docs/portfolio.md).');
+export const CycleStatusEnum = enumOf(
+  'CycleStatus',
+  CYCLE_STATUSES,
+  'Open while decisions are recorded, closed once frozen.',
+);
+export const DecisionKindEnum = enumOf(
+  'CycleDecisionKind',
+  DECISION_KINDS,
+  'What the cabinet decided: a scenario given priority, a measure decided, or a new status of a measure.',
 );
