@@ -41,7 +41,9 @@ export function requireNodeClassification(ctx: Context, item: string, classifica
   const c = (classification ?? 'public') as string;
   throw forbidden(
     c === 'restricted'
-      ? `${item}.owner: a restricted item must be owned by your party (${ctx.viewer.party ? `"${ctx.viewer.party}"` : 'your token names none'}), got ${owner == null ? 'none' : `"${String(owner)}"`}`
+      ? `${item}.owner: a restricted item must be owned by your party ` +
+          `(${ctx.viewer.party ? `"${ctx.viewer.party}"` : 'your token names none'}), got ` +
+          `${owner == null ? 'none' : `"${String(owner)}"`}`
       : `${item}.classification: only admins may write "${c}" items`,
   );
 }

@@ -368,7 +368,8 @@ const GapAnalysisRef = builder.objectRef<GapAnalysisView>('GapAnalysis').impleme
     duplicates: t.field({
       type: [CapabilityBalanceRef],
       description:
-        'Overcapacity: available > overcapacityFactor × required with two or more holders, largest surplus first. Lead conflicts are in multipleLeads.',
+        'Overcapacity: available > overcapacityFactor × required with two or more holders, ' +
+        'largest surplus first. Lead conflicts are in multipleLeads.',
       resolve: (g) => g.duplicates,
     }),
     internationalDependence: t.field({
@@ -419,7 +420,8 @@ builder.queryField('gapAnalysis', (t) =>
       horizons: t.arg({ type: [HorizonEnum], description: HORIZONS_DESCRIPTION }),
       minRiskRank: t.arg.int({
         description:
-          'Keep only scenarios ranked this high or better (rank among the selected scenarios, method/profile/weights below).',
+          'Keep only scenarios ranked this high or better (rank among the selected scenarios, ' +
+          'method/profile/weights below).',
       }),
       method: t.arg({
         type: RiskMethodEnum,

@@ -128,7 +128,9 @@ builder.queryField('party', (t) =>
     type: NodeRefs.parties!,
     nullable: true,
     description:
-      'A party and its role: responsibilities, holdings, dependent tasks and scenarios, its part in gaps and duplicates. Null when unknown or not visible to the viewer (as node(id)).',
+      'A party and its role: responsibilities, holdings, dependent tasks and scenarios, ' +
+      'its part in gaps and duplicates. Null when unknown or not visible to the viewer (as ' +
+      'node(id)).',
     args: { id: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       // The visible parties come with the planning inputs, so the role fields need no further read.

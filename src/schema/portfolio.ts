@@ -301,7 +301,8 @@ const PortfolioRef = builder.objectRef<PortfolioView>('Portfolio').implement({
         method: t.arg({ type: RiskMethodEnum, defaultValue: 'WEIGHTED_SUM' }),
         horizonHours: t.arg.float({
           defaultValue: DEFAULT_RISK_HORIZON_HOURS,
-          description: `Hours a closed shortfall counts for (default ${DEFAULT_RISK_HORIZON_HOURS}, the engine’s horizon).`,
+          description:
+            `Hours a closed shortfall counts for (default ${DEFAULT_RISK_HORIZON_HOURS}, the ` + `engine’s horizon).`,
         }),
       },
       resolve: (p, args) => riskChanges(p, args.method, args.horizonHours ?? DEFAULT_RISK_HORIZON_HOURS),

@@ -279,7 +279,8 @@ const RiskAssessmentRef = builder.objectRef<RiskAssessmentView>('RiskAssessment'
     sensitivity: t.field({ type: [RankSensitivityRef], description: 'In rank order.', resolve: (r) => r.sensitivity }),
     likelihoodScale: t.string({
       resolve: () =>
-        'likelihood class A–E (probability within five years: A < 0.05 %, B < 0.5 %, C < 5 %, D < 50 %, E ≥ 50 %) → 1–5',
+        'likelihood class A–E (probability within five years: A < 0.05 %, B < 0.5 %, C < 5 ' +
+        '%, D < 50 %, E ≥ 50 %) → 1–5',
     }),
     riskScale: t.string({
       resolve: () => 'risk score = likelihood score (1–5) × aggregated impact (0–5 class scale) = 0–25',
@@ -370,9 +371,12 @@ builder.queryField('riskAssessment', (t) =>
   t.field({
     type: RiskAssessmentRef,
     description:
-      'Which risks come first. method: WEIGHTED_SUM (weighted mean of impactScore; rank by likelihood × impact) or MEDAL ' +
-      '(NRB medal method: most class-E criteria first, then D, …; ties by likelihood). Weights come from a named profile ' +
-      '(see riskProfiles; default model), overridden per criterion by `weights`. Ranks are among the selected scenarios.',
+      'Which risks come first. method: WEIGHTED_SUM (weighted mean of impactScore; rank by ' +
+      'likelihood × impact) or MEDAL ' +
+      '(NRB medal method: most class-E criteria first, then D, …; ties by likelihood). ' +
+      'Weights come from a named profile ' +
+      '(see riskProfiles; default model), overridden per criterion by `weights`. Ranks are ' +
+      'among the selected scenarios.',
     args: {
       method: t.arg({ type: RiskMethodEnum, defaultValue: 'WEIGHTED_SUM', description: 'WEIGHTED_SUM or MEDAL.' }),
       profile: t.arg({

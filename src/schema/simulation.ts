@@ -156,7 +156,8 @@ export const SimulationRunRef = builder.objectRef<RunRecord>('SimulationRun').im
       type: 'JSON',
       nullable: true,
       description:
-        'The result, the same content as the CLI’s JSON; rows about items the viewer may not see are left out (admins see all).',
+        'The result, the same content as the CLI’s JSON; rows about items the viewer may not ' +
+        'see are left out (admins see all).',
       resolve: (r, _a, ctx) => resultFor(ctx, r.result, r.kind),
     }),
   }),

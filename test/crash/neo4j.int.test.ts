@@ -167,22 +167,26 @@ describe.skipIf(!BUILT)('kill -9 of Neo4j during a load', () => {
     }
   };
 
-  it('while writing nodes: refused after the restart, and `weerbaar restore` brings back the model exactly', async () => {
-    await loadWhileNeo4jDies('services');
-    await expectIncomplete();
+  it(
+    'while writing nodes: refused after the restart, and `weerbaar restore` brings back ' + 'the model exactly',
+    async () => {
+      await loadWhileNeo4jDies('services');
+      await expectIncomplete();
 
-    const restored = await run(['restore'], env);
-    expect(restored.code, restored.stderr).toBe(0);
-    expect(restored.stderr).toMatch(/no automatic backup: the model in the graph is incomplete/);
-    expect(restored.stdout).toMatch(/the graph now exports exactly this backup/);
-    expect((await readLoadState(graph)).incomplete).toBe(false);
-    const backups = readdirSync(join(dir, 'backups')).filter((n) => n.endsWith('.json'));
-    // The automatic backup of `load --reset` (the one restored); restore wrote none of the incomplete graph.
-    expect(backups).toHaveLength(1);
-    expect(modelText(await exportModel(graph))).toBe(before);
-    expect(readFileSync(join(dir, 'backups', backups[0]!), 'utf8')).toBe(before);
-    expect(await ready()).toBe(200);
-    // Two starts of Neo4j's JVM (its kill and restart) are most of this test: on a busy machine a start alone can take
-    // a minute. The bound under test is the load's (GIVE_UP_MS), not the restart's.
-  }, 300_000);
+      const restored = await run(['restore'], env);
+      expect(restored.code, restored.stderr).toBe(0);
+      expect(restored.stderr).toMatch(/no automatic backup: the model in the graph is incomplete/);
+      expect(restored.stdout).toMatch(/the graph now exports exactly this backup/);
+      expect((await readLoadState(graph)).incomplete).toBe(false);
+      const backups = readdirSync(join(dir, 'backups')).filter((n) => n.endsWith('.json'));
+      // The automatic backup of `load --reset` (the one restored); restore wrote none of the incomplete graph.
+      expect(backups).toHaveLength(1);
+      expect(modelText(await exportModel(graph))).toBe(before);
+      expect(readFileSync(join(dir, 'backups', backups[0]!), 'utf8')).toBe(before);
+      expect(await ready()).toBe(200);
+      // Two starts of Neo4j's JVM (its kill and restart) are most of this test: on a busy machine a start alone can
+      // take a minute. The bound under test is the load's (GIVE_UP_MS), not the restart's.
+    },
+    300_000,
+  );
 });

@@ -16,9 +16,12 @@ import { LOCAL_ADMIN, type Viewer } from '../../src/domain/viewer.js';
 type Result = { data?: any; errors?: { message: string }[] };
 
 const GAPS = `{ gapAnalysis {
-  balance { capability { id } required available shortfall holders { party { id } capacity } simulated { expectedShortfall } }
+  balance { capability { id } required available shortfall holders { party { id } capacity }
+    simulated { expectedShortfall } }
   gaps { capability { id } shortfall } } }`;
-const PARTY = `query($id: ID!) { party(id: $id) { id leadFor { id } capabilityBalance { capability { id } available } gaps { capability { id } } } }`;
+const PARTY =
+  `query($id: ID!) { party(id: $id) { id leadFor { id } capabilityBalance { capability ` +
+  `{ id } available } gaps { capability { id } } } }`;
 
 describe('analysis cache', () => {
   let graph: Graph;
@@ -129,23 +132,26 @@ describe('analysis cache', () => {
     expect((await beds()).available).toBe(275);
   });
 
-  it(`a load through a second driver (as weerbaar load does) is seen within ${DEFAULT_REVISION_MAX_AGE_MS} ms`, async () => {
-    expect((await beds()).available).toBe(225);
-    expect((await beds()).available).toBe(225);
-    const changed = MODEL();
-    changed.holdings = changed.holdings.filter((h) => h.party !== 'p-min');
-    const other = new Graph({ config: graphConfig() });
-    try {
-      await loadModel(other, changed, { reset: true });
-    } finally {
-      await other.close();
-    }
-    const loaded = performance.now();
-    const after = await noticed(loaded, async () => (await beds()).available === 25);
-    expect(after).toBeLessThanOrEqual(DEFAULT_REVISION_MAX_AGE_MS + STEP);
-    await new Promise((r) => setTimeout(r, DEFAULT_REVISION_MAX_AGE_MS));
-    expect((await beds()).available).toBe(25);
-  });
+  it(
+    `a load through a second driver (as weerbaar load does) is seen within ` + `${DEFAULT_REVISION_MAX_AGE_MS} ms`,
+    async () => {
+      expect((await beds()).available).toBe(225);
+      expect((await beds()).available).toBe(225);
+      const changed = MODEL();
+      changed.holdings = changed.holdings.filter((h) => h.party !== 'p-min');
+      const other = new Graph({ config: graphConfig() });
+      try {
+        await loadModel(other, changed, { reset: true });
+      } finally {
+        await other.close();
+      }
+      const loaded = performance.now();
+      const after = await noticed(loaded, async () => (await beds()).available === 25);
+      expect(after).toBeLessThanOrEqual(DEFAULT_REVISION_MAX_AGE_MS + STEP);
+      await new Promise((r) => setTimeout(r, DEFAULT_REVISION_MAX_AGE_MS));
+      expect((await beds()).available).toBe(25);
+    },
+  );
 
   it('a finished simulation run is seen by the next request', async () => {
     expect((await beds()).simulated).toBeNull();

@@ -144,12 +144,14 @@ const HAND: unknown = {
   operations: [{ party: 'p-min', service: 'svc-water' }],
 };
 
-const RISK = `query($method: RiskMethod, $profile: WeightProfileId, $weights: [CriterionWeightInput!], $scenarioIds: [ID!]) {
+const RISK = `query($method: RiskMethod, $profile: WeightProfileId, $weights: [CriterionWeightInput!],
+    $scenarioIds: [ID!]) {
   riskAssessment(method: $method, profile: $profile, weights: $weights, scenarioIds: $scenarioIds) {
     method profile weights { criterion { id } weight }
     scenarios { scenario { id } rank likelihoodClass likelihoodScore impactScore impactClass riskScore simulatedImpact
       medals { A B C D E }
-      impacts { criterion { id } value class score weight simulated { runId mean p90 class classProbabilities { C } } } }
+      impacts { criterion { id } value class score weight
+        simulated { runId mean p90 class classProbabilities { C } } } }
     diagram { scenario { id } likelihoodScore impactScore impactClass riskScore rank }
     sensitivity { scenario { id } rank minRank maxRank changed ranks { profile rank } }
   } }`;
@@ -158,8 +160,10 @@ const BALANCE_FIELDS = `capability { id name } required available availableNatio
   drivingScenario { id } holders { party { id name } capacity readiness }
   simulated { scenario { id } probabilityShortfall expectedShortfall p90Shortfall avoidedImpact }`;
 
-const GAPS = `query($scenarioIds: [ID!], $phases: [Phase!], $minRiskRank: Int, $method: RiskMethod, $profile: WeightProfileId, $overcapacityFactor: Float) {
-  gapAnalysis(scenarioIds: $scenarioIds, phases: $phases, minRiskRank: $minRiskRank, method: $method, profile: $profile, overcapacityFactor: $overcapacityFactor) {
+const GAPS = `query($scenarioIds: [ID!], $phases: [Phase!], $minRiskRank: Int, $method: RiskMethod,
+    $profile: WeightProfileId, $overcapacityFactor: Float) {
+  gapAnalysis(scenarioIds: $scenarioIds, phases: $phases, minRiskRank: $minRiskRank, method: $method,
+      profile: $profile, overcapacityFactor: $overcapacityFactor) {
     scenarios { id }
     balance { ${BALANCE_FIELDS} }
     gaps { capability { id } shortfall }

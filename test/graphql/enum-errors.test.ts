@@ -21,10 +21,12 @@ function refusal(query: string, variables?: Record<string, unknown>): string | u
 describe('enum values the server does not know', () => {
   it('names the field, the argument and the list index of a literal, and the values of the enum', () => {
     expect(refusal('{ gapAnalysis(phases: [response, recovery]) { phases } }')).toBe(
-      'gapAnalysis: phases[1]: unknown Phase "recovery"; expected one of proaction, prevention, preparation, response, aftercare',
+      'gapAnalysis: phases[1]: unknown Phase "recovery"; expected one of proaction, ' +
+        'prevention, preparation, response, aftercare',
     );
     expect(refusal('{ riskAssessment(profile: cheapest) { profile } }')).toBe(
-      'riskAssessment: profile: unknown WeightProfileId "cheapest"; expected one of model, equal, humanSafetyFirst, economyFirst, societyFirst',
+      'riskAssessment: profile: unknown WeightProfileId "cheapest"; expected one of model, ' +
+        'equal, humanSafetyFirst, economyFirst, societyFirst',
     );
   });
 
@@ -39,9 +41,11 @@ describe('enum values the server does not know', () => {
 
   it('names the variable and the position in it', () => {
     const q =
-      'query($phases: [Phase!], $profile: WeightProfileId) { gapAnalysis(phases: $phases, profile: $profile) { phases } }';
+      'query($phases: [Phase!], $profile: WeightProfileId) { gapAnalysis(phases: $phases, ' +
+      'profile: $profile) { phases } }';
     expect(refusal(q, { phases: ['response', 'recovery'] })).toBe(
-      'variable $phases[1]: unknown Phase "recovery"; expected one of proaction, prevention, preparation, response, aftercare',
+      'variable $phases[1]: unknown Phase "recovery"; expected one of proaction, ' +
+        'prevention, preparation, response, aftercare',
     );
     expect(refusal(q, { profile: 'human-safety-first' })).toMatch(
       /^variable \$profile: unknown WeightProfileId "human-safety-first"; expected one of model, equal, humanSafety/,

@@ -40,7 +40,8 @@ describe('model mutations', () => {
 
   it('creates a service with its sector and reads it back', async () => {
     const r = await api.gql(
-      'mutation { createService(input: { id: "telecom", name: "Telecom", sector: "energy", recoveryRate: 0.3 }) { id name recoveryRate sector { id } } }',
+      'mutation { createService(input: { id: "telecom", name: "Telecom", sector: "energy", ' +
+        'recoveryRate: 0.3 }) { id name recoveryRate sector { id } } }',
       {},
       planner,
     );
@@ -91,7 +92,8 @@ describe('model mutations', () => {
 
   it('updates with a patch and validates the result again', async () => {
     const ok = await api.gql(
-      'mutation { updateService(id: "water", patch: { recoveryRate: 0.05, description: "Drinkwater" }) { recoveryRate description name } }',
+      'mutation { updateService(id: "water", patch: { recoveryRate: 0.05, description: ' +
+        '"Drinkwater" }) { recoveryRate description name } }',
       {},
       planner,
     );
@@ -114,7 +116,9 @@ describe('model mutations', () => {
 
   it('creates, updates and deletes a dependency', async () => {
     const c = await api.gql(
-      'mutation { createDependency(input: { from: "telecom", to: "power", strength: 0.4, probability: 0.9, delayHours: 2 }) { from { id } to { id } strength probability delayHours } }',
+      'mutation { createDependency(input: { from: "telecom", to: "power", strength: 0.4, ' +
+        'probability: 0.9, delayHours: 2 }) { from { id } to { id } strength probability ' +
+        'delayHours } }',
       {},
       planner,
     );

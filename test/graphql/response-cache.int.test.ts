@@ -24,10 +24,15 @@ const ADMIN2: Viewer = { role: 'admin', party: 'p-ngo', subject: 'admin2', admin
 const NGO2: Viewer = { role: 'viewer', party: 'p-ngo', subject: 'ngo-2', admin: false };
 
 const GAPS = `{ gapAnalysis {
-  balance { capability { id name } required available shortfall holders { party { id name holdings { capacity } } capacity } simulated { expectedShortfall runId } }
+  balance { capability { id name } required available shortfall
+    holders { party { id name holdings { capacity } } capacity } simulated { expectedShortfall runId } }
   gaps { capability { id } shortfall } } }`;
-const PARTY = `query Role($id: ID!) { party(id: $id) { id name leadFor { id } capabilityBalance { capability { id } available } gaps { capability { id } } } }`;
-const RISK = `{ riskAssessment { scenarios { scenario { id } rank riskScore impacts { criterion { id } score simulated { mean } } } } riskProfiles { id } }`;
+const PARTY =
+  `query Role($id: ID!) { party(id: $id) { id name leadFor { id } capabilityBalance { ` +
+  `capability { id } available } gaps { capability { id } } } }`;
+const RISK =
+  `{ riskAssessment { scenarios { scenario { id } rank riskScore impacts { criterion { ` +
+  `id } score simulated { mean } } } } riskProfiles { id } }`;
 
 describe('response cache', () => {
   let graph: Graph;
@@ -122,24 +127,27 @@ describe('response cache', () => {
     };
   };
 
-  it('answers a repeated analysis query from the cache: no read at all, not even the revision, no execution', async () => {
-    // The load in beforeEach was a write of this process: the first request reads the revision again.
-    const first = await delta(() => gql(GAPS));
-    expect(first).toMatchObject({ hits: 0, stored: 1, revisionReads: 1 });
-    expect(first.otherReads).toContain('planningInputs');
-    const second = await delta(() => gql(GAPS));
-    expect(second).toMatchObject({ hits: 1, stored: 0, revisionReads: 0, otherReads: [] });
-    expect(second.value).toEqual(first.value);
-    // party(id) with variables, riskAssessment + riskProfiles: keyed by variables too.
-    for (const [q, v] of [
-      [PARTY, { id: 'p-min' }],
-      [PARTY, { id: 'p-ngo' }],
-      [RISK, {}],
-    ] as const) {
-      expect(await delta(() => gql(q, v))).toMatchObject({ hits: 0, stored: 1, revisionReads: 0 });
-      expect(await delta(() => gql(q, v))).toMatchObject({ hits: 1, stored: 0, revisionReads: 0, otherReads: [] });
-    }
-  });
+  it(
+    'answers a repeated analysis query from the cache: no read at all, not even the ' + 'revision, no execution',
+    async () => {
+      // The load in beforeEach was a write of this process: the first request reads the revision again.
+      const first = await delta(() => gql(GAPS));
+      expect(first).toMatchObject({ hits: 0, stored: 1, revisionReads: 1 });
+      expect(first.otherReads).toContain('planningInputs');
+      const second = await delta(() => gql(GAPS));
+      expect(second).toMatchObject({ hits: 1, stored: 0, revisionReads: 0, otherReads: [] });
+      expect(second.value).toEqual(first.value);
+      // party(id) with variables, riskAssessment + riskProfiles: keyed by variables too.
+      for (const [q, v] of [
+        [PARTY, { id: 'p-min' }],
+        [PARTY, { id: 'p-ngo' }],
+        [RISK, {}],
+      ] as const) {
+        expect(await delta(() => gql(q, v))).toMatchObject({ hits: 0, stored: 1, revisionReads: 0 });
+        expect(await delta(() => gql(q, v))).toMatchObject({ hits: 1, stored: 0, revisionReads: 0, otherReads: [] });
+      }
+    },
+  );
 
   it('gives the same answers as an app without any cache, for every viewer class', async () => {
     for (const viewer of [undefined, ANON, NGO, SECRET]) {
@@ -262,7 +270,8 @@ describe('response cache', () => {
       ['{ party(id: "p-min") { id } parties(first: 5) { edges { node { id } } } }'],
       ['{ node(id: "p-min") { id } }'],
       [
-        'query A { gapAnalysis { gaps { shortfall } } } mutation B { deleteHolding(party: "p-min", capability: "c-radios") }',
+        'query A { gapAnalysis { gaps { shortfall } } } mutation B { deleteHolding(party: ' +
+          '"p-min", capability: "c-radios") }',
       ],
     ];
     for (const [q, v] of queries) {

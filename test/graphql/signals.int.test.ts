@@ -104,55 +104,59 @@ describe('signals and horizons over GraphQL', () => {
     expect(msg).toContain('signals (id "sig-bad").strength: must be from 1 to 5');
   });
 
-  it('uses the latest likelihood revision in the risk assessment, and a restricted one only for its owner', async () => {
-    const rank = async (who: Record<string, string>) => {
-      const r = await api.gql(
-        '{ riskAssessment { scenarios { scenario { id } likelihoodClass riskScore } } }',
-        {},
-        who,
-      );
-      expect(r.errors).toBeUndefined();
-      return Object.fromEntries(
-        r.data.riskAssessment.scenarios.map((s: any) => [s.scenario.id, `${s.likelihoodClass} ${s.riskScore}`]),
-      );
-    };
-    expect((await rank(as.ann!))['sc-bank']).toBe('C 9');
-    const up = await api.gql(
-      `mutation { createLikelihoodRevision(input: { id: "rev-bank", name: "Bank naar E",
-      scenario: "sc-bank", date: "2007-06-01", likelihoodClass: "E", justification: "Estland", signals: ["sig-estonia"] })
+  it(
+    'uses the latest likelihood revision in the risk assessment, and a restricted one ' + 'only for its owner',
+    async () => {
+      const rank = async (who: Record<string, string>) => {
+        const r = await api.gql(
+          '{ riskAssessment { scenarios { scenario { id } likelihoodClass riskScore } } }',
+          {},
+          who,
+        );
+        expect(r.errors).toBeUndefined();
+        return Object.fromEntries(
+          r.data.riskAssessment.scenarios.map((s: any) => [s.scenario.id, `${s.likelihoodClass} ${s.riskScore}`]),
+        );
+      };
+      expect((await rank(as.ann!))['sc-bank']).toBe('C 9');
+      const up = await api.gql(
+        `mutation { createLikelihoodRevision(input: { id: "rev-bank", name: "Bank naar E",
+      scenario: "sc-bank", date: "2007-06-01", likelihoodClass: "E", justification: "Estland",
+      signals: ["sig-estonia"] })
       { id scenario { id } signals { id } } }`,
-      {},
-      as.ann,
-    );
-    expect(up.errors).toBeUndefined();
-    const older = await api.gql(
-      `mutation { createLikelihoodRevision(input: { id: "rev-bank-0", name: "Bank naar D",
+        {},
+        as.ann,
+      );
+      expect(up.errors).toBeUndefined();
+      const older = await api.gql(
+        `mutation { createLikelihoodRevision(input: { id: "rev-bank-0", name: "Bank naar D",
       scenario: "sc-bank", date: "2007-05-01", likelihoodClass: "D", justification: "eerder" }) { id } }`,
-      {},
-      as.ann,
-    );
-    expect(older.errors).toBeUndefined();
-    expect((await rank(as.ann!))['sc-bank']).toBe('E 15');
-    const secret = await api.gql(
-      `mutation { createLikelihoodRevision(input: { id: "rev-heat", name: "Hitte",
+        {},
+        as.ann,
+      );
+      expect(older.errors).toBeUndefined();
+      expect((await rank(as.ann!))['sc-bank']).toBe('E 15');
+      const secret = await api.gql(
+        `mutation { createLikelihoodRevision(input: { id: "rev-heat", name: "Hitte",
       scenario: "sc-heat", date: "2007-07-01", likelihoodClass: "A", justification: "geheim",
       classification: "restricted", owner: "p-aivd" }) { id } }`,
-      {},
-      as.ann,
-    );
-    expect(secret.errors).toBeUndefined();
-    expect((await rank(as.ann!))['sc-heat']).toBe('A 3');
-    expect((await rank({}))['sc-heat']).toBe('D 12');
-    const none = await api.gql(
-      `mutation { createLikelihoodRevision(input: { id: "rev-none", name: "x", scenario: "sc-bank",
+        {},
+        as.ann,
+      );
+      expect(secret.errors).toBeUndefined();
+      expect((await rank(as.ann!))['sc-heat']).toBe('A 3');
+      expect((await rank({}))['sc-heat']).toBe('D 12');
+      const none = await api.gql(
+        `mutation { createLikelihoodRevision(input: { id: "rev-none", name: "x", scenario: "sc-bank",
       date: "2007-06-02", justification: "niets" }) { id } }`,
-      {},
-      as.ann,
-    );
-    expect(none.errors?.[0]?.message).toContain(
-      'likelihoodRevisions (id "rev-none").likelihoodClass: give the new likelihoodClass, likelihood or both',
-    );
-  });
+        {},
+        as.ann,
+      );
+      expect(none.errors?.[0]?.message).toContain(
+        'likelihoodRevisions (id "rev-none").likelihoodClass: give the new likelihoodClass, likelihood or both',
+      );
+    },
+  );
 
   it('audits the changes and exports them in the model format', async () => {
     const log = await api.gql('{ auditLog(limit: 50) { subject action target } }', {}, as.root);
@@ -205,60 +209,64 @@ describe('signals and horizons over GraphQL', () => {
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('freezes the revisions with a closed cycle, and the threat picture of the next cycle says what moved and why', async () => {
-    expect(cli('cycle', 'open', 'voorjaar').status).toBe(0);
-    expect(cli('cycle', 'close', 'voorjaar').status).toBe(0);
-    const down = await api.gql(
-      `mutation { createLikelihoodRevision(input: { id: "rev-bank-2", name: "Bank terug naar B",
-      scenario: "sc-bank", date: "2007-10-01", likelihoodClass: "B", justification: "Banken hebben hun verdediging op orde",
+  it(
+    'freezes the revisions with a closed cycle, and the threat picture of the next cycle ' + 'says what moved and why',
+    async () => {
+      expect(cli('cycle', 'open', 'voorjaar').status).toBe(0);
+      expect(cli('cycle', 'close', 'voorjaar').status).toBe(0);
+      const down = await api.gql(
+        `mutation { createLikelihoodRevision(input: { id: "rev-bank-2", name: "Bank terug naar B",
+      scenario: "sc-bank", date: "2007-10-01", likelihoodClass: "B",
+      justification: "Banken hebben hun verdediging op orde",
       signals: ["sig-estonia"] }) { id } }`,
-      {},
-      as.ann,
-    );
-    expect(down.errors).toBeUndefined();
-    const frozen = await getCycleSnapshot(graph, 'voorjaar');
-    const bank = (a: typeof frozen.assessment) =>
-      a.rankings[0]!.scenarios.find((r) => r.scenario === 'sc-bank')!.likelihoodClass;
-    expect(bank(frozen.assessment)).toBe('E');
-    expect(cli('cycle', 'open', 'najaar').status).toBe(0);
-    expect(cli('cycle', 'close', 'najaar').status).toBe(0);
-    expect(bank((await getCycleSnapshot(graph, 'najaar')).assessment)).toBe('B');
-    const out = join(mkdtempSync(join(tmpdir(), 'weerbaar-threat-')), 'dreigingsbeeld.html');
-    const r = cli(
-      'report',
-      'threat-picture',
-      '--cycle',
-      'najaar',
-      '--format',
-      'html',
-      '--date',
-      '2007-12-01',
-      '--since',
-      '2007-01-01',
-      '--out',
-      out,
-    );
-    expect(r.status, r.stderr).toBe(0);
-    const text = readFileSync(out, 'utf8')
-      .replace(/<style>[\s\S]*?<\/style>/g, '')
-      .replace(/<[^>]+>/g, ' ')
-      .replace(/\s+/g, ' ');
-    expect(text).toContain('Vergeleken met cyclus voorjaar.');
-    expect(text).toContain('Bank E B 1 oktober 2007: Banken hebben hun verdediging op orde Estland');
-    expect(text).toContain('27 april 2007 Estland kort stijgend 4 Bank NATO (2007)');
-    const bad = cli(
-      'report',
-      'threat-picture',
-      '--cycle',
-      'najaar',
-      '--format',
-      'html',
-      '--since',
-      'gisteren',
-      '--out',
-      out,
-    );
-    expect(bad.status).not.toBe(0);
-    expect(bad.stderr).toContain('since: must be a date YYYY-MM-DD, got "gisteren"');
-  });
+        {},
+        as.ann,
+      );
+      expect(down.errors).toBeUndefined();
+      const frozen = await getCycleSnapshot(graph, 'voorjaar');
+      const bank = (a: typeof frozen.assessment) =>
+        a.rankings[0]!.scenarios.find((r) => r.scenario === 'sc-bank')!.likelihoodClass;
+      expect(bank(frozen.assessment)).toBe('E');
+      expect(cli('cycle', 'open', 'najaar').status).toBe(0);
+      expect(cli('cycle', 'close', 'najaar').status).toBe(0);
+      expect(bank((await getCycleSnapshot(graph, 'najaar')).assessment)).toBe('B');
+      const out = join(mkdtempSync(join(tmpdir(), 'weerbaar-threat-')), 'dreigingsbeeld.html');
+      const r = cli(
+        'report',
+        'threat-picture',
+        '--cycle',
+        'najaar',
+        '--format',
+        'html',
+        '--date',
+        '2007-12-01',
+        '--since',
+        '2007-01-01',
+        '--out',
+        out,
+      );
+      expect(r.status, r.stderr).toBe(0);
+      const text = readFileSync(out, 'utf8')
+        .replace(/<style>[\s\S]*?<\/style>/g, '')
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ');
+      expect(text).toContain('Vergeleken met cyclus voorjaar.');
+      expect(text).toContain('Bank E B 1 oktober 2007: Banken hebben hun verdediging op orde Estland');
+      expect(text).toContain('27 april 2007 Estland kort stijgend 4 Bank NATO (2007)');
+      const bad = cli(
+        'report',
+        'threat-picture',
+        '--cycle',
+        'najaar',
+        '--format',
+        'html',
+        '--since',
+        'gisteren',
+        '--out',
+        out,
+      );
+      expect(bad.status).not.toBe(0);
+      expect(bad.stderr).toContain('since: must be a date YYYY-MM-DD, got "gisteren"');
+    },
+  );
 });

@@ -37,7 +37,8 @@ describe('GraphQL skeleton on the default model', () => {
       'capabilities',
       'parties',
     ] as const;
-    const query = `{ ${lists.map((l) => `${l}(first: 1000) { totalCount edges { node { id name } } pageInfo { hasNextPage } }`).join(' ')} }`;
+    const page = (l: string) => `${l}(first: 1000) { totalCount edges { node { id name } } pageInfo { hasNextPage } }`;
+    const query = `{ ${lists.map(page).join(' ')} }`;
     const { data, errors } = await api.gql(query);
     expect(errors).toBeUndefined();
     for (const l of lists) {
@@ -118,7 +119,8 @@ describe('GraphQL skeleton on the default model', () => {
   it('runs a simulation job to completion and stores its result', async () => {
     const scenario = model.scenarios[0]!.id;
     const started = await api.gql(
-      'mutation($s: ID!) { runSimulation(input: { scenario: $s, iterations: 50, seed: "job-test", workers: 1 }) { id status } }',
+      'mutation($s: ID!) { runSimulation(input: { scenario: $s, iterations: 50, seed: ' +
+        '"job-test", workers: 1 }) { id status } }',
       { s: scenario },
     );
     expect(started.errors).toBeUndefined();

@@ -51,40 +51,44 @@ describe('Neo4j stops under a running server and comes back', () => {
     await stopLocal(cfg);
   }, 120_000);
 
-  it('answers 503 on /ready and GRAPH_UNAVAILABLE to queries while it is down, and recovers without a restart', async () => {
-    const q = { query: '{ services { totalCount } }' };
-    expect((await live.post(q)).json.data.services.totalCount).toBe(4);
-    expect(await ready(live)).toBe(200);
+  it(
+    'answers 503 on /ready and GRAPH_UNAVAILABLE to queries while it is down, and ' + 'recovers without a restart',
+    async () => {
+      const q = { query: '{ services { totalCount } }' };
+      expect((await live.post(q)).json.data.services.totalCount).toBe(4);
+      expect(await ready(live)).toBe(200);
 
-    await stopLocal(cfg, 30_000);
-    expect(await within(15_000, ready(live), '/ready')).toBe(503);
-    const t0 = Date.now();
-    const down = await within(30_000, live.post(q), 'query while Neo4j is down');
-    expect(Date.now() - t0).toBeLessThan(30_000);
-    expect(down.status).toBeLessThan(500);
-    expect(down.json.errors[0].extensions.code).toBe('GRAPH_UNAVAILABLE');
-    expect(down.json.errors[0].message).toMatch(/Neo4j is unavailable/);
-    const write = await within(
-      30_000,
-      live.post({ query: 'mutation { createSector(input: { id: "s-x", name: "X" }) { id } }' }),
-      'mutation while down',
-    );
-    expect(write.json.errors[0].extensions.code).toBe('GRAPH_UNAVAILABLE');
+      await stopLocal(cfg, 30_000);
+      expect(await within(15_000, ready(live), '/ready')).toBe(503);
+      const t0 = Date.now();
+      const down = await within(30_000, live.post(q), 'query while Neo4j is down');
+      expect(Date.now() - t0).toBeLessThan(30_000);
+      expect(down.status).toBeLessThan(500);
+      expect(down.json.errors[0].extensions.code).toBe('GRAPH_UNAVAILABLE');
+      expect(down.json.errors[0].message).toMatch(/Neo4j is unavailable/);
+      const write = await within(
+        30_000,
+        live.post({ query: 'mutation { createSector(input: { id: "s-x", name: "X" }) { id } }' }),
+        'mutation while down',
+      );
+      expect(write.json.errors[0].extensions.code).toBe('GRAPH_UNAVAILABLE');
 
-    await startLocal(cfg);
-    let answer: any;
-    for (let i = 0; i < 60; i++) {
-      answer = (await live.post(q)).json;
-      if (answer.data?.services) break;
-      await new Promise((r) => setTimeout(r, 1000));
-    }
-    expect(answer.data.services.totalCount).toBe(4);
-    expect(await ready(live)).toBe(200);
-    // The mutation refused while down was not half-applied.
-    expect((await live.post({ query: '{ node(id: "s-x") { id } }' })).json.data.node).toBeNull();
-    // Stopping and starting Neo4j takes most of this test: on a busy machine a start alone can take a minute. The
-    // bounds under test are the ones above (`within`), not the time the restart takes.
-  }, 300_000);
+      await startLocal(cfg);
+      let answer: any;
+      for (let i = 0; i < 60; i++) {
+        answer = (await live.post(q)).json;
+        if (answer.data?.services) break;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      expect(answer.data.services.totalCount).toBe(4);
+      expect(await ready(live)).toBe(200);
+      // The mutation refused while down was not half-applied.
+      expect((await live.post({ query: '{ node(id: "s-x") { id } }' })).json.data.node).toBeNull();
+      // Stopping and starting Neo4j takes most of this test: on a busy machine a start alone can take a minute. The
+      // bounds under test are the ones above (`within`), not the time the restart takes.
+    },
+    300_000,
+  );
 });
 
 describe('simulation runs under cancellation, shutdown and a crashed worker', () => {
@@ -166,7 +170,8 @@ describe('simulation runs under cancellation, shutdown and a crashed worker', ()
         process.env.WEERBAAR_WORKER_FAULT = 'exit';
         const r = await live.post({
           query:
-            'mutation { runSimulation(input: { scenario: "blackout", iterations: 2000, seed: "crash", workers: 2 }) { id } }',
+            'mutation { runSimulation(input: { scenario: "blackout", iterations: 2000, seed: ' +
+            '"crash", workers: 2 }) { id } }',
         });
         expect(r.json.errors).toBeUndefined();
         const run = await until(r.json.data.runSimulation.id, (s) => s === 'failed' || s === 'done');
@@ -176,7 +181,8 @@ describe('simulation runs under cancellation, shutdown and a crashed worker', ()
         // The server and the job queue still work.
         const again = await live.post({
           query:
-            'mutation { runSimulation(input: { scenario: "blackout", iterations: 200, seed: "after", workers: 2 }) { id } }',
+            'mutation { runSimulation(input: { scenario: "blackout", iterations: 200, seed: ' +
+            '"after", workers: 2 }) { id } }',
         });
         expect((await until(again.json.data.runSimulation.id, (s) => s === 'failed' || s === 'done')).status).toBe(
           'done',
