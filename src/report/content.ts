@@ -12,6 +12,8 @@ import type { Block, Cell, Edition, ReportDocument, ReportKind, Section } from '
 import { gapBars, riskDiagram, sensitivityHeatmap } from './charts.js';
 import type { CycleComparison, Decision } from '../analysis/cycle.js';
 import { threatPictureSections } from './threat-picture.js';
+import type { PlanningFigures, ReportRun } from './simulated.js';
+import { partyMeasuresSection, planningSections, simulatedRiskSection } from './sim-sections.js';
 
 export interface CycleInfo {
   id: string;
@@ -40,12 +42,17 @@ export interface ReportOptions {
   /** `threat-picture`: its start, and the model of the previous picture (the previous cycle) when there is one. */
   since?: string;
   previousModel?: Model | null;
+  /** `risk-profile`: the stored runs the reader may see (null: none can exist, e.g. a model file); from the cycle? */
+  runs?: readonly ReportRun[] | null;
+  runsFromCycle?: boolean;
+  /** `capabilities`: the simulated shortfalls and the portfolio (simulated.ts). */
+  planning?: PlanningFigures | null;
 }
 
 type Named = { id: string; name?: string; classification?: string };
 
 /** Names and marks of the model's nodes for one report. */
-class Namer {
+export class Namer {
   private readonly index: ReturnType<typeof nodeIndex>;
   constructor(
     model: Model,
@@ -307,6 +314,11 @@ function riskProfile(o: ReportOptions, n: Namer): Section[] {
     table,
     diagram,
     sensitivity,
+    simulatedRiskSection(
+      o,
+      n,
+      rows.map((r) => r.scenario),
+    ),
     { id: 'findings', title: t('risk.findings.title'), blocks: [{ kind: 'list', items: findings }] },
   ];
 }
@@ -488,7 +500,7 @@ function capabilities(o: ReportOptions, n: Namer): Section[] {
         : { kind: 'paragraph', text: t('cap.leads.noMissing') },
     ],
   };
-  return [summary, gaps, perTheme, perPhase, duplicates, intl, leads];
+  return [summary, gaps, ...planningSections(o, n), perTheme, perPhase, duplicates, intl, leads];
 }
 
 /* ---------- one party ---------- */
@@ -511,7 +523,7 @@ function partyReport(o: ReportOptions, n: Namer): Section[] {
       .filter(Boolean)
       .join(', ');
   const index = nodeIndex(m);
-  return [
+  const sections: Section[] = [
     {
       id: 'responsibilities',
       title: t('party.responsibilities.title'),
@@ -598,6 +610,8 @@ function partyReport(o: ReportOptions, n: Namer): Section[] {
       ],
     },
   ];
+  sections.push(partyMeasuresSection(o, n));
+  return sections;
 }
 
 /* ---------- progress between two cycles ---------- */

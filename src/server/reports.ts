@@ -8,6 +8,7 @@ import { UserError, type ErrorCode } from '../domain/errors.js';
 import { exportModel } from '../graph/model-repository.js';
 import { getCycleSnapshot, previousCycleSnapshot } from '../graph/cycle-repository.js';
 import { assertModelComplete } from '../graph/load-state.js';
+import { reportRuns } from '../graph/run-repository.js';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   BAD_USER_INPUT: 400,
@@ -85,14 +86,31 @@ export function reportHandler(
       let model;
       let cycle = null;
       let previous = null;
+      let runsFromCycle = false;
       if (cycleId) {
         const snap = await getCycleSnapshot(graph, cycleId);
         ({ model, cycle } = snap);
         previous = await previousCycleSnapshot(graph, cycleId);
+        runsFromCycle = snap.cycle.status === 'closed';
       } else {
         await assertModelComplete(graph);
         model = await exportModel(graph);
       }
+      const runs =
+        kind === 'risk-profile'
+          ? await reportRuns(
+              graph,
+              runsFromCycle ? cycle!.runs : null,
+              model.scenarios.map((s) => s.id),
+            )
+          : null;
+      const number = (name: string) => {
+        const raw = q(name);
+        if (raw === undefined) return undefined;
+        const v = /^\d+(\.\d+)?([eE][+-]?\d+)?$/.test(raw) ? Number(raw) : NaN;
+        if (!Number.isFinite(v)) throw new UserError(`${name}: must be a number ≥ 0, got "${raw}"`, 'BAD_USER_INPUT');
+        return v;
+      };
       const out = await renderReport({
         kind,
         format: q('format'),
@@ -104,6 +122,14 @@ export function reportHandler(
         party: q('party') ?? null,
         previous,
         since: q('since'),
+        runs,
+        runsFromCycle,
+        simulation: {
+          iterations: number('iterations'),
+          seed: q('seed'),
+          budget: number('budget'),
+          years: number('years'),
+        },
         date: q('date') ?? (cycle ? (cycle.closedAt ?? cycle.openedAt).slice(0, 10) : undefined),
       });
       res
