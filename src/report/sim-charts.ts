@@ -37,7 +37,7 @@ export function cascadeHeatmap(
         title: titles.x,
         axis: { labelOverlap: true, labelAngle: 0 },
       },
-      y: { field: 'service', type: 'nominal', title: titles.y, sort: services },
+      y: { field: 'service', type: 'nominal', title: titles.y, sort: services, axis: { labelLimit: 240 } },
       color: {
         field: 'q',
         type: 'quantitative',
@@ -69,7 +69,7 @@ export function impactClassHistogram(
     data: { values: rows },
     mark: { type: 'bar', stroke: 'white', strokeWidth: 0.5 },
     encoding: {
-      y: { field: 'criterion', type: 'nominal', title: titles.y, sort: criteria },
+      y: { field: 'criterion', type: 'nominal', title: titles.y, sort: criteria, axis: { labelLimit: 240 } },
       x: {
         field: 'probability',
         type: 'quantitative',
@@ -103,7 +103,7 @@ export function shortfallProbabilityBars(
     data: { values: rows },
     mark: { type: 'bar', color: PALETTE[3] },
     encoding: {
-      y: { field: 'capability', type: 'nominal', sort: '-x', title: null },
+      y: { field: 'capability', type: 'nominal', sort: '-x', title: null, axis: { labelLimit: 280 } },
       x: { field: 'probability', type: 'quantitative', title, scale: { domain: [0, 1] }, axis: { format: '.0%' } },
     },
   };

@@ -214,14 +214,24 @@ function shortfallSection(o: ReportOptions, n: Namer, p: PlanningFigures): Secti
   };
   if (!s.rows.length)
     return { id: 'simulated-gaps', title, blocks: [intro, { kind: 'paragraph', text: t('sim.cap.none') }] };
-  const rows = [...s.rows].sort(
-    (a, b) =>
-      (b.avoidedImpact ?? 0) - (a.avoidedImpact ?? 0) ||
-      b.probability - a.probability ||
-      (a.capability < b.capability ? -1 : a.capability > b.capability ? 1 : a.scenario < b.scenario ? -1 : 1),
+  // One row per capability (the chart's data): the largest probability and its scenario, the number of scenarios
+  // that run short, and the value of closing the gap weighted by likelihood over the scenarios (as the portfolio).
+  const likelihood = new Map(o.model.scenarios.map((x) => [x.id, x.likelihood ?? 1]));
+  const byCapability = new Map<string, { worst: (typeof s.rows)[number]; scenarios: number; value: number | null }>();
+  for (const r of s.rows) {
+    const a = byCapability.get(r.capability);
+    const v = r.avoidedImpact == null ? null : likelihood.get(r.scenario)! * r.avoidedImpact;
+    if (!a) byCapability.set(r.capability, { worst: r, scenarios: 1, value: v });
+    else {
+      a.scenarios++;
+      a.value = a.value == null || v == null ? null : a.value + v;
+      if (r.probability > a.worst.probability) a.worst = r;
+    }
+  }
+  const rows = [...byCapability.entries()].sort(
+    ([a, x], [b, y]) =>
+      (y.value ?? 0) - (x.value ?? 0) || y.worst.probability - x.worst.probability || (a < b ? -1 : a > b ? 1 : 0),
   );
-  const worst = new Map<string, number>();
-  for (const r of rows) worst.set(r.capability, Math.max(worst.get(r.capability) ?? 0, r.probability));
   return {
     id: 'simulated-gaps',
     title,
@@ -232,7 +242,7 @@ function shortfallSection(o: ReportOptions, n: Namer, p: PlanningFigures): Secti
         caption: t('sim.cap.chartCaption'),
         description: t('sim.cap.chartDescription'),
         spec: shortfallProbabilityBars(
-          [...worst].map(([c, probability]) => ({ capability: n.name(c), probability })),
+          rows.map(([c, a]) => ({ capability: n.name(c), probability: a.worst.probability })),
           t('sim.col.probability'),
         ),
       },
@@ -241,18 +251,20 @@ function shortfallSection(o: ReportOptions, n: Namer, p: PlanningFigures): Secti
         caption: t('sim.cap.caption'),
         columns: [
           t('col.capability'),
-          t('col.scenario'),
           t('sim.col.probability'),
+          t('sim.col.worstScenario'),
           t('sim.col.shortfallMean'),
+          t('sim.col.scenarios'),
           t('sim.col.avoidedImpact'),
         ],
-        numeric: [false, false, true, true, true],
-        rows: rows.map((r) => [
-          n.cell(r.capability),
-          n.cell(r.scenario),
-          num(w.pct(r.probability, 1)),
-          num(w.num(r.shortfallMean)),
-          num(r.avoidedImpact == null ? '–' : w.num(r.avoidedImpact, 4)),
+        numeric: [false, true, false, true, true, true],
+        rows: rows.map(([c, a]) => [
+          n.cell(c),
+          num(w.pct(a.worst.probability, 1)),
+          n.cell(a.worst.scenario),
+          num(w.num(a.worst.shortfallMean)),
+          num(String(a.scenarios)),
+          num(a.value == null ? '–' : w.num(a.value, 4)),
         ]),
       },
     ],

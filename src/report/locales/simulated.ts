@@ -38,11 +38,12 @@ export const simulatedNl = {
     },
     cap: {
       title: 'Gesimuleerde tekorten en de waarde van het dichten',
-      text: 'Elk scenario dat capaciteiten vraagt is gesimuleerd met {{iterations}} iteraties (seed {{seed}}), en dezelfde iteraties zijn herhaald met telkens één capaciteit aangevuld tot de vraag. De kans op een tekort is het aandeel van de iteraties met ergens in de horizon een tekort; de waarde van het dichten is de daling van de gemiddelde gewogen totale impact (klasseschaal 0–5) als alleen die capaciteit wordt aangevuld.',
+      text: 'Elk scenario dat capaciteiten vraagt is gesimuleerd met {{iterations}} iteraties (seed {{seed}}), en dezelfde iteraties zijn herhaald met telkens één capaciteit aangevuld tot de vraag. De kans op een tekort is het aandeel van de iteraties met ergens in de horizon een tekort; de waarde van het dichten is de daling van de gemiddelde gewogen totale impact (klasseschaal 0–5) als alleen die capaciteit wordt aangevuld, per scenario gewogen met zijn waarschijnlijkheid (1 als die ontbreekt) en opgeteld, zoals bij het maatregelenpakket.',
       chartCaption: 'Grootste kans op een tekort per capaciteit (over de scenario’s)',
       chartDescription:
-        'Staafdiagram: per capaciteit met een gesimuleerd tekort de grootste kans daarop over de scenario’s. De tabel eronder geeft de cijfers per scenario.',
-      caption: 'Gesimuleerde tekorten per capaciteit en scenario, naar waarde van het dichten',
+        'Staafdiagram: per capaciteit met een gesimuleerd tekort de grootste kans daarop over de scenario’s. De tabel eronder geeft dezelfde kansen met het scenario en de waarde van het dichten.',
+      caption:
+        'Gesimuleerde tekorten per capaciteit: de grootste kans en het scenario waarin die optreedt, naar waarde van het dichten',
       none: 'In geen enkele iteratie van geen enkel scenario schiet een capaciteit tekort.',
     },
     portfolio: {
@@ -70,7 +71,9 @@ export const simulatedNl = {
     },
     col: {
       probability: 'Kans op tekort',
-      shortfallMean: 'Gem. grootste tekort',
+      worstScenario: 'In scenario',
+      shortfallMean: 'Gem. grootste tekort daar',
+      scenarios: 'Scenario’s met tekort',
       avoidedImpact: 'Waarde van dichten',
       expert: 'Expert',
       mean: 'Gemiddelde',
@@ -152,11 +155,12 @@ export const simulatedEn: typeof simulatedNl = {
     },
     cap: {
       title: 'Simulated shortfalls and the value of closing them',
-      text: 'Every scenario that demands capabilities was simulated with {{iterations}} iterations (seed {{seed}}), and the same iterations were replayed with one capability at a time topped up to its demand. The probability of a shortfall is the share of iterations with a shortfall at some time within the horizon; the value of closing it is the drop in the mean weighted total impact (0–5 class scale) when only that capability is topped up.',
+      text: 'Every scenario that demands capabilities was simulated with {{iterations}} iterations (seed {{seed}}), and the same iterations were replayed with one capability at a time topped up to its demand. The probability of a shortfall is the share of iterations with a shortfall at some time within the horizon; the value of closing it is the drop in the mean weighted total impact (0–5 class scale) when only that capability is topped up, weighted per scenario by its likelihood (1 when absent) and summed, as for the portfolio.',
       chartCaption: 'Largest probability of a shortfall per capability (over the scenarios)',
       chartDescription:
-        'Bar chart: per capability with a simulated shortfall, the largest probability of one over the scenarios. The table below gives the figures per scenario.',
-      caption: 'Simulated shortfalls per capability and scenario, by the value of closing them',
+        'Bar chart: per capability with a simulated shortfall, the largest probability of one over the scenarios. The table below gives the same probabilities with the scenario and the value of closing.',
+      caption:
+        'Simulated shortfalls per capability: the largest probability and the scenario it occurs in, by the value of closing them',
       none: 'No capability falls short in any iteration of any scenario.',
     },
     portfolio: {
@@ -184,7 +188,9 @@ export const simulatedEn: typeof simulatedNl = {
     },
     col: {
       probability: 'Probability of shortfall',
-      shortfallMean: 'Mean largest shortfall',
+      worstScenario: 'In scenario',
+      shortfallMean: 'Mean largest shortfall there',
+      scenarios: 'Scenarios with a shortfall',
       avoidedImpact: 'Value of closing',
       expert: 'Expert',
       mean: 'Mean',
