@@ -34,7 +34,7 @@ export const simulatedNl = {
       heatTable: 'Uitval per dienst: {{scenario}}',
       heatNone: 'Geen dienst valt in deze simulatie gemiddeld meer dan 1 % uit.',
       noTimeline:
-        'Deze simulatie is opgeslagen zonder tijdsverloop (--no-timeline); een heatmap is er niet. Een simulatie via de API bewaart het altijd.',
+        'Deze simulatie is opgeslagen zonder tijdsverloop (weerbaar simulate zonder --timeline); een heatmap is er niet. Een simulatie via de API bewaart het altijd.',
     },
     cap: {
       title: 'Gesimuleerde tekorten en de waarde van het dichten',
@@ -151,7 +151,7 @@ export const simulatedEn: typeof simulatedNl = {
       heatTable: 'Inoperability per service: {{scenario}}',
       heatNone: 'No service fails by more than 1 % on average in this simulation.',
       noTimeline:
-        'This simulation was stored without its course through time (--no-timeline); there is no heat map. Simulations through the API always keep it.',
+        'This simulation was stored without its course through time (weerbaar simulate without --timeline); there is no heat map. Simulations through the API always keep it.',
     },
     cap: {
       title: 'Simulated shortfalls and the value of closing them',
