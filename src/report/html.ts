@@ -116,7 +116,7 @@ th, td { border-bottom: 1px solid var(--line); padding: 0.2rem 0.4rem; text-alig
 thead th { border-bottom: 2px solid var(--accent); }
 tbody th { font-weight: normal; }
 tr { page-break-inside: avoid; break-inside: avoid; }
-.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
 .mark { color: var(--mark); font-weight: bold; font-size: 8pt; }
 figure.chart { margin: 1rem 0; page-break-inside: avoid; break-inside: avoid; }
 figure.chart svg { max-width: 100%; height: auto; }

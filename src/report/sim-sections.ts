@@ -12,6 +12,9 @@ import type { PlanningFigures, ReportRun, Skipped } from './simulated.js';
 import { cascadeHeatmap, impactClassHistogram, shortfallProbabilityBars } from './sim-charts.js';
 
 const num = (text: string): Cell => ({ text, numeric: true });
+/** A percentage that does not break between number and sign in a narrow column. */
+const pct = (w: ReportOptions['words'], v: number, digits?: number): string =>
+  w.pct(v, digits).replace(' %', '\u00a0%');
 /** Services whose mean inoperability never reaches this are left out of the heat map (its table says so). */
 const HEAT_MIN_Q = 0.01;
 /** At most this many hour columns in a heat map (the recorded points are thinned evenly, the last kept). */
@@ -138,7 +141,7 @@ function histogramBlocks(o: ReportOptions, n: Namer, run: ReportRun, scenario: s
       rows: dist.map(({ c, stats, shares }) => [
         n.cell(c.id),
         expert.get(c.id) ?? '–',
-        ...shares.map((p) => num(w.pct(p))),
+        ...shares.map((p) => num(pct(w, p))),
         num(w.num(stats.mean)),
         num(w.num(stats.p90)),
         c.unit,
@@ -188,7 +191,12 @@ function heatmapBlocks(o: ReportOptions, n: Namer, r: ReportRun['result'], scena
       caption: t('sim.risk.heatTable', { scenario }),
       columns: [t('sim.col.service'), t('sim.col.peak'), t('sim.col.peakHour'), t('sim.col.final')],
       numeric: [false, true, true, true],
-      rows: rows.map((x) => [n.cell(x.s.id), num(w.pct(x.peak, 1)), num(w.num(x.peakHour, 1)), num(w.pct(x.final, 1))]),
+      rows: rows.map((x) => [
+        n.cell(x.s.id),
+        num(pct(w, x.peak, 1)),
+        num(w.num(x.peakHour, 1)),
+        num(pct(w, x.final, 1)),
+      ]),
     },
   ];
 }
@@ -260,7 +268,7 @@ function shortfallSection(o: ReportOptions, n: Namer, p: PlanningFigures): Secti
         numeric: [false, true, false, true, true, true],
         rows: rows.map(([c, a]) => [
           n.cell(c),
-          num(w.pct(a.worst.probability, 1)),
+          num(pct(w, a.worst.probability, 1)),
           n.cell(a.worst.scenario),
           num(w.num(a.worst.shortfallMean)),
           num(String(a.scenarios)),
