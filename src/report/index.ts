@@ -30,8 +30,8 @@ export interface ReportRequest {
   /** threat-picture: signals from this day (ISO); default the previous cycle's close, else six months back. */
   since?: string;
   /**
-   * risk-profile: the stored runs to show, as read from Neo4j (the cycle's frozen runs, else the newest finished run per
-   * scenario); null or absent when there can be none (a model file). Filtered for the reader here.
+   * risk-profile: the stored runs to show, as read from Neo4j (the cycle's frozen runs, else the newest finished run
+   * per scenario); null or absent when there can be none (a model file). Filtered for the reader here.
    */
   runs?: readonly { id: string; scenario: string; result: string | null }[] | null;
   /** The runs are the ones frozen with the cycle. */

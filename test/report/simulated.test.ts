@@ -162,7 +162,10 @@ describe('party report: the party’s measures', () => {
     expect(t).toContain('Maatregelen');
     // Decided 15 January 2008 with 3 months: due 15 April 2008, before the report's 1 June 2008.
     expect(t).toMatch(
-      /Aggregaten bijkopen uitvoerder investering besloten € 10\.000\.000 € 0 3 15 januari 2008 15 april 2008 over tijd/,
+      new RegExp(
+        'Aggregaten bijkopen uitvoerder investering besloten € 10\\.000\\.000 € 0 3 ' +
+          '15 januari 2008 15 april 2008 over tijd',
+      ),
     );
     expect(t).toMatch(
       /Aggregatenpark uitvoerder investering besloten € 30\.000\.000 € 0 12 1 maart 2008 1 maart 2009 –/,
