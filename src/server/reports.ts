@@ -35,6 +35,8 @@ export function reportHandler(
   graph: Graph,
   authenticate: (request: Request) => Promise<Viewer> | Viewer,
   maxConcurrent = reportConcurrency(),
+  /** Worker threads of a report's own simulations: at least 2, so that they run beside the server's thread. */
+  options: { workers?: number } = {},
 ) {
   // Reports being made now: each PDF takes a Chromium page and seconds of CPU, so beyond `maxConcurrent` a request is
   // answered 503 at once (with Retry-After) instead of queueing without bound (docs/reports.md).
@@ -129,6 +131,7 @@ export function reportHandler(
           seed: q('seed'),
           budget: number('budget'),
           years: number('years'),
+          workers: options.workers ?? 2,
         },
         date: q('date') ?? (cycle ? (cycle.closedAt ?? cycle.openedAt).slice(0, 10) : undefined),
       });
