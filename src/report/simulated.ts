@@ -23,7 +23,7 @@ export interface SimulationChoices {
   /** Euros over `years` for the recommended portfolio; without it no portfolio is chosen (the report says so). */
   budget?: number | null;
   years?: number;
-  /** Worker threads (default 1: the report runs beside the server; the numbers are the same for any count). */
+  /** Worker threads (default 1, in-process; the server passes 2). The numbers are the same for any count. */
   workers?: number;
   /** Upper bound of the work, in dependency-steps, beyond which the report does not simulate and says so. */
   maxWork?: number;
@@ -36,8 +36,6 @@ export const DEFAULT_REPORT_SEED = 'weerbaar-report';
 /** About 10 s of one core on this project's machine (1.7 ns per dependency-step, docs/engine.md). */
 export const DEFAULT_MAX_WORK = 6e9;
 export const DEFAULT_TIMEOUT_MS = 120_000;
-
-type Lists = { id: string }[] | undefined;
 
 /**
  * The runs a reader may see, with the rows about items the reader may not see left out: a run whose scenario is not
@@ -59,7 +57,7 @@ export function visibleRuns(runs: readonly ReportRun[], model: Model): ReportRun
         sectors: keep(r.result.sectors),
         capabilities: keep(r.result.capabilities),
         criteria: keep(r.result.criteria),
-        escalations: keep(r.result.escalations as Lists as never),
+        escalations: keep(r.result.escalations),
         timeline: r.result.timeline
           ? {
               ...r.result.timeline,
