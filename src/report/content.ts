@@ -12,7 +12,7 @@ import type { Block, Cell, Edition, ReportDocument, ReportKind, Section } from '
 import { gapBars, riskDiagram, sensitivityHeatmap } from './charts.js';
 import type { CycleComparison, Decision } from '../analysis/cycle.js';
 import { threatPictureSections } from './threat-picture.js';
-import type { PlanningFigures, ReportRun } from './simulated.js';
+import type { PlanningFigures, ReportRun, Skipped } from './simulated.js';
 import { partyMeasuresSection, planningSections, simulatedRiskSection } from './sim-sections.js';
 
 export interface CycleInfo {
@@ -45,6 +45,8 @@ export interface ReportOptions {
   /** `risk-profile`: the stored runs the reader may see (null: none can exist, e.g. a model file); from the cycle? */
   runs?: readonly ReportRun[] | null;
   runsFromCycle?: boolean;
+  /** Set when the runs were simulated again on the public model (public edition), with those that were not. */
+  runsRecomputed?: { skipped: { scenario: string; iterations: number; skipped: Skipped }[] } | null;
   /** `capabilities`: the simulated shortfalls and the portfolio (simulated.ts). */
   planning?: PlanningFigures | null;
 }

@@ -9,7 +9,15 @@ import { renderHtml } from './html.js';
 import { REPORT_LANGUAGES, words, type ReportLanguage } from './i18n.js';
 import { PUBLIC_READER, visibleModel, type Reader } from './visibility.js';
 import { defaultSince } from './threat-picture.js';
-import { parseRuns, planningFigures, resolveChoices, visibleRuns, type SimulationChoices } from './simulated.js';
+import {
+  parseRuns,
+  planningFigures,
+  recomputeRuns,
+  resolveChoices,
+  somethingHidden,
+  visibleRuns,
+  type SimulationChoices,
+} from './simulated.js';
 
 export const REPORT_FORMATS = ['pdf', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -91,7 +99,11 @@ export async function renderReport(r: ReportRequest): Promise<RenderedReport> {
   const previousModel = kind === 'threat-picture' && r.previous ? visibleModel(r.previous.model, reader) : null;
   const cycle = r.cycle ? { ...r.cycle, decisions: visibleDecisions(r.cycle.decisions ?? [], model) } : null;
   const choices = resolveChoices(r.simulation, r.cycle?.id ?? null);
-  const runs = kind === 'risk-profile' && r.runs ? visibleRuns(parseRuns(r.runs), model) : null;
+  let runs = kind === 'risk-profile' && r.runs ? visibleRuns(parseRuns(r.runs), model) : null;
+  // A public edition shows no figure hidden items contributed to: stored runs are simulated again on its model.
+  const recompute = !!runs?.length && edition === 'public' && somethingHidden(r.model, model);
+  const recomputed = recompute ? await recomputeRuns(runs!, model, choices) : null;
+  if (recomputed) runs = recomputed.runs;
   const planning = kind === 'capabilities' ? await planningFigures(model, choices) : null;
   const doc = buildReport({
     kind,
@@ -107,6 +119,7 @@ export async function renderReport(r: ReportRequest): Promise<RenderedReport> {
     previousModel,
     runs,
     runsFromCycle: !!r.runsFromCycle,
+    runsRecomputed: recomputed ? { skipped: recomputed.skipped } : null,
     planning,
   });
   const html = await renderHtml(doc, w, new Date().toISOString());

@@ -58,6 +58,11 @@ export function simulatedRiskSection(o: ReportOptions, n: Namer, rankOrder: read
       });
     blocks.push({ kind: 'paragraph', text: t('sim.risk.histNote') });
   }
+  if (o.runsRecomputed) {
+    blocks.push({ kind: 'paragraph', text: t('sim.risk.recomputed') });
+    for (const x of o.runsRecomputed.skipped)
+      blocks.push({ kind: 'paragraph', text: `${n.name(x.scenario)}: ${skippedText(o, x.skipped, x.iterations)}` });
+  }
   return {
     id: 'simulated',
     title: t('sim.risk.title'),

@@ -223,3 +223,77 @@ export async function planningFigures(
   }
   return { iterations, years: choices.years, seed, shortfalls, portfolio };
 }
+
+/** True when `visible` lacks an item of `whole` (the edition's filter took something out). */
+export function somethingHidden(whole: Model, visible: Model): boolean {
+  const lists = whole as unknown as Record<string, unknown>;
+  const seen = visible as unknown as Record<string, unknown>;
+  return Object.keys(lists).some(
+    (k) =>
+      Array.isArray(lists[k]) && (lists[k] as unknown[]).length !== ((seen[k] as unknown[] | undefined)?.length ?? 0),
+  );
+}
+
+/**
+ * A public edition shows no figure that hidden items contributed to: each stored run is simulated again on the public
+ * model with its own scenario, iterations, seed, horizon, step and threshold (so a model without hidden items gives
+ * the stored numbers). Bounded like the capability analysis: runs beyond the work limit or the time limit are left
+ * out, with the reason.
+ */
+export async function recomputeRuns(
+  runs: readonly ReportRun[],
+  model: Model,
+  choices: ReturnType<typeof resolveChoices>,
+): Promise<{ runs: ReportRun[]; skipped: { scenario: string; iterations: number; skipped: Skipped }[] }> {
+  const { runSimulation, SimulationAbortedError } = await import('../simulation/run.js');
+  const signal = AbortSignal.timeout(choices.timeoutMs);
+  const out: ReportRun[] = [];
+  const skipped: { scenario: string; iterations: number; skipped: Skipped }[] = [];
+  let budget = choices.maxWork;
+  for (const run of [...runs].sort((a, b) => (a.scenario < b.scenario ? -1 : a.scenario > b.scenario ? 1 : 0))) {
+    const m = run.result.meta;
+    const work = m.iterations * m.steps * (model.services.length + model.dependencies.length + 1);
+    if (work > budget) {
+      skipped.push({
+        scenario: run.scenario,
+        iterations: m.iterations,
+        skipped: { reason: 'too-large', work, limit: budget },
+      });
+      continue;
+    }
+    if (signal.aborted) {
+      skipped.push({
+        scenario: run.scenario,
+        iterations: m.iterations,
+        skipped: { reason: 'timed-out', seconds: choices.timeoutMs / 1000 },
+      });
+      continue;
+    }
+    budget -= work;
+    try {
+      const result = await runSimulation(
+        model,
+        {
+          scenario: run.scenario,
+          iterations: m.iterations,
+          seed: m.seed,
+          workers: choices.workers,
+          horizonHours: m.horizonHours,
+          stepHours: m.stepHours,
+          disruptedThreshold: m.disruptedThreshold,
+          timeline: run.result.timeline != null,
+        },
+        { signal },
+      );
+      out.push({ ...run, result });
+    } catch (e) {
+      if (!(e instanceof SimulationAbortedError)) throw e;
+      skipped.push({
+        scenario: run.scenario,
+        iterations: m.iterations,
+        skipped: { reason: 'timed-out', seconds: choices.timeoutMs / 1000 },
+      });
+    }
+  }
+  return { runs: out, skipped };
+}

@@ -80,6 +80,17 @@ describe('risk profile: simulated consequences of a stored run', () => {
     expect(t).toContain('Geheime dienst [beperkt]');
   });
 
+  it('computes the runs again on the public items for a public edition, so no figure has a hidden contribution', async () => {
+    const t = text(await render({ kind: 'risk-profile' }));
+    expect(t).toContain('In deze openbare versie zijn de simulaties opnieuw doorgerekend');
+    // Without the restricted capability's shortfall of 3: 2 × 168 = 336 M€ (the stored run on the whole model: 840).
+    expect(t).toMatch(/Kosten C 0 % 0 % 0 % 100 % 0 % 0 % 336 336 M€/);
+    expect(t).toContain('Simulatie run-hand-made: 20 iteraties, seed stored');
+    const tooLarge = text(await render({ kind: 'risk-profile', simulation: { maxWork: 10 } }));
+    expect(tooLarge).toMatch(/Langdurige stroomuitval: Niet berekend: met 20 iteraties zou dit [\d.]+ afhankelijkheid/);
+    expect(tooLarge).not.toContain('840');
+  });
+
   it('says so when there is no run, instead of leaving the section out', async () => {
     const none = text(await render({ kind: 'risk-profile', runs: [] }));
     expect(none).toContain('Voor geen van de scenario’s in dit rapport is een afgeronde simulatie beschikbaar.');
@@ -228,7 +239,8 @@ describe('PDF', () => {
     const t = spawnSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
     expect(t).toContain('Gesimuleerde gevolgen');
     expect(t).toMatch(/Elektriciteit 80 ?% 72 0 ?% Drinkwater 40 ?% 73 0 ?%/);
-    expect(t).toMatch(/Kosten C 0 ?% 0 ?% 0 ?% 100 ?% 0 ?% 0 ?% 840 840 M€/);
+    // Public edition: the run computed again without the restricted capability's shortfall, 2 × 168 = 336 M€.
+    expect(t).toMatch(/Kosten C 0 ?% 0 ?% 0 ?% 100 ?% 0 ?% 0 ?% 336 336 M€/);
     for (const s of ['Geheime dienst', 'Geheim criterium']) expect(t).not.toContain(s);
     const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout;
     for (const s of RESTRICTED.slice(0, 4)) expect(info).not.toContain(s);

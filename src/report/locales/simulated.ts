@@ -18,6 +18,8 @@ export const simulatedNl = {
       sourceCycle: 'de simulaties die bij het afsluiten van de cyclus zijn vastgelegd',
       sourceGraph: 'de nieuwste afgeronde simulatie per scenario in de graaf',
       none: 'Voor geen van de scenario’s in dit rapport is een afgeronde simulatie beschikbaar.',
+      recomputed:
+        'In deze openbare versie zijn de simulaties opnieuw doorgerekend op alleen de openbare onderdelen van het model, met hetzelfde scenario, aantal iteraties, dezelfde seed en horizon: geen cijfer bevat een bijdrage van gerubriceerde onderdelen.',
       noSource: 'Een rapport op een modelbestand heeft geen opgeslagen simulaties; simulaties staan in de graaf.',
       missing: 'Zonder simulatie: {{names}}.',
       run: 'Simulatie {{id}}: {{iterations}} iteraties, seed {{seed}}, horizon {{horizon}} uur. Gemiddelde gewogen totale impact {{mean}} (90e percentiel {{p90}}) op de klasseschaal 0–5.',
@@ -135,6 +137,8 @@ export const simulatedEn: typeof simulatedNl = {
       sourceCycle: 'the simulations recorded when the cycle was closed',
       sourceGraph: 'the newest finished simulation per scenario in the graph',
       none: 'No finished simulation is available for any scenario in this report.',
+      recomputed:
+        'In this public edition the simulations were computed again on the public items of the model only, with the same scenario, iterations, seed and horizon: no figure contains a contribution of classified items.',
       noSource: 'A report on a model file has no stored simulations; simulations are kept in the graph.',
       missing: 'Without a simulation: {{names}}.',
       run: 'Simulation {{id}}: {{iterations}} iterations, seed {{seed}}, horizon {{horizon}} hours. Mean weighted total impact {{mean}} (90th percentile {{p90}}) on the 0–5 class scale.',
