@@ -7,6 +7,7 @@ import { REPORT_KINDS } from '../report/document.js';
 import type { Reader } from '../report/visibility.js';
 import type { Model } from '../model/schema.js';
 import type { CycleInfo } from '../report/content.js';
+import { UserError } from '../domain/errors.js';
 
 interface ReportOpts {
   model?: string;
@@ -19,6 +20,10 @@ interface ReportOpts {
   token?: string;
   since?: string;
   date?: string;
+  iterations?: string;
+  seed?: string;
+  budget?: string;
+  years?: string;
 }
 
 export function registerReport(program: Command): void {
@@ -43,6 +48,13 @@ export function registerReport(program: Command): void {
       'threat-picture: signals observed from this day (YYYY-MM-DD); default the previous ' +
         "cycle's close with --cycle, else six months before the report's date",
     )
+    .option('--iterations <n>', "capabilities: iterations per scenario of the report's own simulations (default 100)")
+    .option(
+      '--seed <s>',
+      "capabilities: seed of the report's simulations (default the cycle's id, else weerbaar-report)",
+    )
+    .option('--budget <euros>', 'capabilities: budget of the recommended portfolio (without it none is chosen)')
+    .option('--years <n>', 'capabilities: years of running costs counted in the portfolio (default 4)')
     .option('--date <date>', "the report's date (YYYY-MM-DD); default the cycle's date, else today")
     .option(
       '--token <jwt>',
@@ -57,6 +69,9 @@ export function registerReport(program: Command): void {
         let reader: Reader = { admin: true, party: null };
         let cycle: CycleInfo | null = null;
         let previous: { cycle: CycleInfo; model: Model } | null = null;
+        let runs: { id: string; scenario: string; result: string | null }[] | null = null;
+        let runsFromCycle = false;
+        let frozenRuns: string[] | null = null;
         if (opts.model && opts.cycle)
           throw new (await import('../domain/errors.js')).UserError(
             '--model and --cycle exclude each other: a cycle is frozen in Neo4j',
@@ -74,8 +89,18 @@ export function registerReport(program: Command): void {
               const snap = await getCycleSnapshot(graph, opts.cycle);
               ({ model, cycle } = snap);
               previous = await previousCycleSnapshot(graph, opts.cycle);
+              runsFromCycle = snap.cycle.status === 'closed';
+              if (runsFromCycle) frozenRuns = snap.cycle.runs;
             } else {
               model = await (await import('../graph/model-repository.js')).exportModel(graph);
+            }
+            if (kind === 'risk-profile') {
+              const { reportRuns } = await import('../graph/run-repository.js');
+              runs = await reportRuns(
+                graph,
+                frozenRuns,
+                model.scenarios.map((s) => s.id),
+              );
             }
           } finally {
             await graph.close();
@@ -92,6 +117,14 @@ export function registerReport(program: Command): void {
           party: opts.party ?? null,
           previous,
           since: opts.since,
+          runs,
+          runsFromCycle,
+          simulation: {
+            iterations: numberOption('--iterations', opts.iterations),
+            seed: opts.seed,
+            budget: numberOption('--budget', opts.budget),
+            years: numberOption('--years', opts.years),
+          },
           date: opts.date ?? (cycle ? (cycle.closedAt ?? cycle.openedAt).slice(0, 10) : undefined),
         });
         const path = opts.out ?? out.fileName;
@@ -99,6 +132,13 @@ export function registerReport(program: Command): void {
         log(`wrote ${path} (${out.format}, ${(out.body.length / 1024).toFixed(0)} KiB)`);
       }),
     );
+}
+
+function numberOption(flag: string, raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const v = /^\s*\d+(\.\d+)?([eE][+-]?\d+)?\s*$/.test(raw) ? Number(raw) : NaN;
+  if (!Number.isFinite(v)) throw new UserError(`${flag}: must be a number ≥ 0, got "${raw}"`, 'BAD_USER_INPUT');
+  return v;
 }
 
 async function readerOfToken(token: string): Promise<Reader> {

@@ -139,3 +139,25 @@ export async function saveFinishedRun(
   });
   return id;
 }
+
+/**
+ * The runs a report shows (docs/reports.md): the runs frozen with a closed cycle (`runIds`), else the newest finished
+ * plain simulation of each of `scenarios`. A frozen id whose run is gone is left out (the report names the scenarios
+ * without a run).
+ */
+export async function reportRuns(
+  graph: Graph,
+  runIds: readonly string[] | null,
+  scenarios: readonly string[],
+): Promise<{ id: string; scenario: string; result: string | null }[]> {
+  if (runIds) {
+    const runs = await Promise.all(runIds.map((id) => getRun(graph, id)));
+    return runs.flatMap((r) =>
+      r && r.status === 'done' ? [{ id: r.id, scenario: r.scenario, result: r.result }] : [],
+    );
+  }
+  const rows = await graph.read('runs', 'latestDoneRunPerScenario', { scenarios: [...scenarios] });
+  return rows.flatMap((r) =>
+    r.id ? [{ id: r.id as string, scenario: r.scenario as string, result: (r.result as string | null) ?? null }] : [],
+  );
+}

@@ -12,6 +12,8 @@ import type { Block, Cell, Edition, ReportDocument, ReportKind, Section } from '
 import { gapBars, riskDiagram, sensitivityHeatmap } from './charts.js';
 import type { CycleComparison, Decision } from '../analysis/cycle.js';
 import { threatPictureSections } from './threat-picture.js';
+import type { PlanningFigures, ReportRun, Skipped } from './simulated.js';
+import { partyMeasuresSection, planningSections, simulatedRiskSection } from './sim-sections.js';
 
 export interface CycleInfo {
   id: string;
@@ -40,12 +42,19 @@ export interface ReportOptions {
   /** `threat-picture`: its start, and the model of the previous picture (the previous cycle) when there is one. */
   since?: string;
   previousModel?: Model | null;
+  /** `risk-profile`: the stored runs the reader may see (null: none can exist, e.g. a model file); from the cycle? */
+  runs?: readonly ReportRun[] | null;
+  runsFromCycle?: boolean;
+  /** Set when the runs were simulated again on the public model (public edition), with those that were not. */
+  runsRecomputed?: { skipped: { scenario: string; iterations: number; skipped: Skipped }[] } | null;
+  /** `capabilities`: the simulated shortfalls and the portfolio (simulated.ts). */
+  planning?: PlanningFigures | null;
 }
 
 type Named = { id: string; name?: string; classification?: string };
 
 /** Names and marks of the model's nodes for one report. */
-class Namer {
+export class Namer {
   private readonly index: ReturnType<typeof nodeIndex>;
   constructor(
     model: Model,
@@ -307,6 +316,11 @@ function riskProfile(o: ReportOptions, n: Namer): Section[] {
     table,
     diagram,
     sensitivity,
+    simulatedRiskSection(
+      o,
+      n,
+      rows.map((r) => r.scenario),
+    ),
     { id: 'findings', title: t('risk.findings.title'), blocks: [{ kind: 'list', items: findings }] },
   ];
 }
@@ -488,7 +502,7 @@ function capabilities(o: ReportOptions, n: Namer): Section[] {
         : { kind: 'paragraph', text: t('cap.leads.noMissing') },
     ],
   };
-  return [summary, gaps, perTheme, perPhase, duplicates, intl, leads];
+  return [summary, gaps, ...planningSections(o, n), perTheme, perPhase, duplicates, intl, leads];
 }
 
 /* ---------- one party ---------- */
@@ -511,7 +525,7 @@ function partyReport(o: ReportOptions, n: Namer): Section[] {
       .filter(Boolean)
       .join(', ');
   const index = nodeIndex(m);
-  return [
+  const sections: Section[] = [
     {
       id: 'responsibilities',
       title: t('party.responsibilities.title'),
@@ -598,6 +612,8 @@ function partyReport(o: ReportOptions, n: Namer): Section[] {
       ],
     },
   ];
+  sections.push(partyMeasuresSection(o, n));
+  return sections;
 }
 
 /* ---------- progress between two cycles ---------- */

@@ -2,6 +2,7 @@
 import { toSvg } from './charts.js';
 import type { Block, Cell, ReportDocument, Section } from './document.js';
 import type { Words } from './i18n.js';
+import { tokenRule } from './tokens.js';
 
 const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -67,9 +68,10 @@ export async function renderHtml(doc: ReportDocument, w: Words, generated: strin
 <meta name="generator" content="weerbaar">
 <meta name="dcterms.created" content="${esc(generated)}">
 <title>${esc(doc.title)} — ${esc(w.t(`edition.${doc.edition}`))}</title>
-<style>${CSS}</style>
+<style>${tokenRule(CSS)}
+${CSS}</style>
 </head>
-<body>
+<body class="rhc-theme">
 <header class="title-page">
 <p class="brand">weerbaar · ${esc(w.t('title.brand'))}</p>
 <h1>${esc(doc.title)}</h1>
@@ -86,11 +88,14 @@ ${body.join('\n')}
 `;
 }
 
-// Rijkshuisstijl-like sober typography; tokens kept here so the HTML stays self-contained.
+// The explorer's look: colours and type from the NL Design System tokens of the Rijkshuisstijl community
+// (@rijkshuisstijl-community/design-tokens), the ones used here inlined by tokenRule so the HTML stays self-contained.
 const CSS = `
-:root { --ink: #1a1a1a; --accent: #154273; --muted: #535353; --line: #cccccc; --mark: #a90061; }
+.rhc-theme { --ink: var(--rhc-color-foreground-default); --accent: var(--rhc-color-lintblauw-500);
+  --muted: var(--rhc-color-foreground-subtle); --line: var(--rhc-color-cool-grey-300);
+  --mark: var(--rhc-color-violet-500); --subtle-bg: var(--rhc-color-cool-grey-100); }
 * { box-sizing: border-box; }
-body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: var(--ink); margin: 0 auto; max-width: 60rem;
+body { font-family: var(--rhc-text-font-family-default), "DejaVu Sans", sans-serif; color: var(--ink); margin: 0 auto; max-width: 60rem;
   padding: 1.5rem; line-height: 1.45; font-size: 11pt; }
 h1 { color: var(--accent); font-size: 26pt; margin: 0.5rem 0; }
 h2 { color: var(--accent); font-size: 16pt; border-bottom: 2px solid var(--accent); padding-bottom: 0.2rem; margin-top: 2rem; }
@@ -101,7 +106,7 @@ h3 { color: var(--accent); font-size: 13pt; margin-top: 1.4rem; }
 .subtitle { font-size: 14pt; color: var(--muted); }
 dl { display: grid; grid-template-columns: max-content auto; gap: 0.2rem 1rem; }
 dt { font-weight: bold; } dd { margin: 0; }
-.notice { border: 1px solid var(--line); padding: 0.6rem; background: #f3f3f3; }
+.notice { border: 1px solid var(--line); padding: 0.6rem; background: var(--subtle-bg); }
 .notice.edition-full { border-color: var(--mark); }
 .toc { page-break-after: always; break-after: page; }
 .toc ol { list-style: none; padding-left: 1rem; } .toc a { color: var(--ink); text-decoration: none; }

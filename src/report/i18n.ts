@@ -2,6 +2,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { nl } from './locales/nl.js';
 import { en } from './locales/en.js';
+import { simulatedEn, simulatedNl } from './locales/simulated.js';
 
 export const REPORT_LANGUAGES = ['nl', 'en'] as const;
 export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
@@ -26,7 +27,10 @@ export async function words(lang: ReportLanguage): Promise<Words> {
   await inst.init({
     lng: lang,
     fallbackLng: 'en',
-    resources: { nl: { translation: nl }, en: { translation: en } },
+    resources: {
+      nl: { translation: { ...nl, ...simulatedNl } },
+      en: { translation: { ...en, ...simulatedEn } },
+    },
     interpolation: { escapeValue: false },
     initAsync: false,
   });

@@ -9,6 +9,15 @@ import { renderHtml } from './html.js';
 import { REPORT_LANGUAGES, words, type ReportLanguage } from './i18n.js';
 import { PUBLIC_READER, visibleModel, type Reader } from './visibility.js';
 import { defaultSince } from './threat-picture.js';
+import {
+  parseRuns,
+  planningFigures,
+  recomputeRuns,
+  resolveChoices,
+  somethingHidden,
+  visibleRuns,
+  type SimulationChoices,
+} from './simulated.js';
 
 export const REPORT_FORMATS = ['pdf', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -28,6 +37,15 @@ export interface ReportRequest {
   date?: string;
   /** threat-picture: signals from this day (ISO); default the previous cycle's close, else six months back. */
   since?: string;
+  /**
+   * risk-profile: the stored runs to show, as read from Neo4j (the cycle's frozen runs, else the newest finished run
+   * per scenario); null or absent when there can be none (a model file). Filtered for the reader here.
+   */
+  runs?: readonly { id: string; scenario: string; result: string | null }[] | null;
+  /** The runs are the ones frozen with the cycle. */
+  runsFromCycle?: boolean;
+  /** capabilities: iterations, seed, budget and bounds of the report's own simulations (simulated.ts). */
+  simulation?: SimulationChoices;
 }
 
 export interface RenderedReport {
@@ -80,6 +98,13 @@ export async function renderReport(r: ReportRequest): Promise<RenderedReport> {
       : undefined;
   const previousModel = kind === 'threat-picture' && r.previous ? visibleModel(r.previous.model, reader) : null;
   const cycle = r.cycle ? { ...r.cycle, decisions: visibleDecisions(r.cycle.decisions ?? [], model) } : null;
+  const choices = resolveChoices(r.simulation, r.cycle?.id ?? null);
+  let runs = kind === 'risk-profile' && r.runs ? visibleRuns(parseRuns(r.runs), model) : null;
+  // A public edition shows no figure hidden items contributed to: stored runs are simulated again on its model.
+  const recompute = !!runs?.length && edition === 'public' && somethingHidden(r.model, model);
+  const recomputed = recompute ? await recomputeRuns(runs!, model, choices) : null;
+  if (recomputed) runs = recomputed.runs;
+  const planning = kind === 'capabilities' ? await planningFigures(model, choices) : null;
   const doc = buildReport({
     kind,
     edition,
@@ -92,6 +117,10 @@ export async function renderReport(r: ReportRequest): Promise<RenderedReport> {
     comparison,
     since,
     previousModel,
+    runs,
+    runsFromCycle: !!r.runsFromCycle,
+    runsRecomputed: recomputed ? { skipped: recomputed.skipped } : null,
+    planning,
   });
   const html = await renderHtml(doc, w, new Date().toISOString());
   const base = ['weerbaar', kind, r.cycle?.id ?? date, ...(kind === 'party' ? [r.party!] : []), lang, edition].join(

@@ -143,6 +143,13 @@ export async function createWeerbaar(options: WeerbaarOptions): Promise<Weerbaar
     recover,
     close,
     listen: (port, host) =>
-      startServer({ app, port, host, limits, onShutdown: close, reports: reportHandler(graph, authenticate) }),
+      startServer({
+        app,
+        port,
+        host,
+        limits,
+        onShutdown: close,
+        reports: reportHandler(graph, authenticate, undefined, { workers: Math.max(2, options.workers ?? 2) }),
+      }),
   };
 }

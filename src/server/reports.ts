@@ -8,6 +8,7 @@ import { UserError, type ErrorCode } from '../domain/errors.js';
 import { exportModel } from '../graph/model-repository.js';
 import { getCycleSnapshot, previousCycleSnapshot } from '../graph/cycle-repository.js';
 import { assertModelComplete } from '../graph/load-state.js';
+import { reportRuns } from '../graph/run-repository.js';
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   BAD_USER_INPUT: 400,
@@ -34,6 +35,8 @@ export function reportHandler(
   graph: Graph,
   authenticate: (request: Request) => Promise<Viewer> | Viewer,
   maxConcurrent = reportConcurrency(),
+  /** Worker threads of a report's own simulations: at least 2, so that they run beside the server's thread. */
+  options: { workers?: number } = {},
 ) {
   // Reports being made now: each PDF takes a Chromium page and seconds of CPU, so beyond `maxConcurrent` a request is
   // answered 503 at once (with Retry-After) instead of queueing without bound (docs/reports.md).
@@ -85,14 +88,31 @@ export function reportHandler(
       let model;
       let cycle = null;
       let previous = null;
+      let runsFromCycle = false;
       if (cycleId) {
         const snap = await getCycleSnapshot(graph, cycleId);
         ({ model, cycle } = snap);
         previous = await previousCycleSnapshot(graph, cycleId);
+        runsFromCycle = snap.cycle.status === 'closed';
       } else {
         await assertModelComplete(graph);
         model = await exportModel(graph);
       }
+      const runs =
+        kind === 'risk-profile'
+          ? await reportRuns(
+              graph,
+              runsFromCycle ? cycle!.runs : null,
+              model.scenarios.map((s) => s.id),
+            )
+          : null;
+      const number = (name: string) => {
+        const raw = q(name);
+        if (raw === undefined) return undefined;
+        const v = /^\d+(\.\d+)?([eE][+-]?\d+)?$/.test(raw) ? Number(raw) : NaN;
+        if (!Number.isFinite(v)) throw new UserError(`${name}: must be a number ≥ 0, got "${raw}"`, 'BAD_USER_INPUT');
+        return v;
+      };
       const out = await renderReport({
         kind,
         format: q('format'),
@@ -104,6 +124,15 @@ export function reportHandler(
         party: q('party') ?? null,
         previous,
         since: q('since'),
+        runs,
+        runsFromCycle,
+        simulation: {
+          iterations: number('iterations'),
+          seed: q('seed'),
+          budget: number('budget'),
+          years: number('years'),
+          workers: options.workers ?? 2,
+        },
         date: q('date') ?? (cycle ? (cycle.closedAt ?? cycle.openedAt).slice(0, 10) : undefined),
       });
       res
