@@ -98,7 +98,7 @@ async function main(): Promise<void> {
       if (st.view === 'risk') risk.apply(st);
       if (st.view === 'simulation') simulation.apply(st);
       if (st.view === 'measures') measures.apply(st);
-      if (st.view === 'reports') reports.apply();
+      if (st.view === 'reports') reports.apply(st);
     };
     // The graph lays out once even when another view opens first, so switching to it is instant.
     graph.apply(store.state);

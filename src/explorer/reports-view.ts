@@ -7,6 +7,7 @@ import { currentClaims } from './auth';
 import { banner, byId, h } from './dom';
 import { dateTime, lang, t } from './i18n';
 import { REPORT_CYCLES, REPORT_KINDS, type ReportCycle, type ReportCyclesAnswer, type ReportKind } from './queries';
+import type { ViewState } from './state';
 
 const FORMATS = ['pdf', 'html'] as const;
 
@@ -46,7 +47,11 @@ export class ReportsView {
     });
   }
 
-  apply(): void {
+  /** The budget of the measures view (in the URL): the capability analysis recommends a portfolio under it. */
+  private budget: number | null = null;
+
+  apply(st: Pick<ViewState, 'budget'>): void {
+    this.budget = st.budget;
     if (this.loaded) return;
     this.loaded = true;
     void this.load();
@@ -98,6 +103,7 @@ export class ReportsView {
     if (this.cycle.value) params.set('cycle', this.cycle.value);
     const claims = currentClaims();
     if (this.kind.value === 'party' && claims?.party) params.set('party', claims.party);
+    if (this.kind.value === 'capabilities' && this.budget != null) params.set('budget', String(this.budget));
     const path = `reports/${encodeURIComponent(this.kind.value)}?${params}`;
     const button = byId<HTMLButtonElement>('report-download');
     button.disabled = true;

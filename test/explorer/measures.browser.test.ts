@@ -263,6 +263,17 @@ describe('measures view and report downloads', () => {
       await expect(p.locator('#reports-status').innerText()).resolves.toMatch(/^Downloaded: weerbaar-party-/);
       expect(await axeViolations(p)).toEqual([]);
       await p.screenshot({ path: join(ARTIFACTS, 'explorer-reports.png'), fullPage: true });
+      // The capability analysis recommends a portfolio under the measures view's budget (kept in the URL).
+      await p.goto(`${authServer.url}/?view=reports&lang=en&budget=8000000`);
+      await waitReady(p);
+      await p.waitForSelector('#report-kind option', { state: 'attached' });
+      await p.selectOption('#report-kind', 'capabilities');
+      await p.selectOption('#report-format', 'html');
+      const [capabilities] = await Promise.all([p.waitForEvent('download'), p.click('#report-download')]);
+      expect(new URL(reportRequests.at(-1)!.url).searchParams.get('budget')).toBe('8000000');
+      const html = readFileSync((await capabilities.path())!, 'utf8');
+      expect(html).toContain('The portfolio with the largest static value within the budget of');
+      expect(html).not.toContain('No budget given');
       expect(errs).toEqual([]);
       await p.close();
     } finally {
