@@ -27,7 +27,8 @@ async function block(b: Block): Promise<string> {
       const rows = b.rows
         .map((r) => `<tr>${r.map((c, i) => cell(c, i === 0 ? 'th' : 'td', !!b.numeric?.[i])).join('')}</tr>`)
         .join('\n');
-      return `<table><caption>${esc(b.caption)}</caption><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
+      const caption = `<caption>${esc(b.caption)}</caption>`;
+      return `<table>${caption}<thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
     }
     case 'chart': {
       const svg = (await toSvg(b.spec)).replace('<svg ', `<svg role="img" aria-label="${esc(b.description)}" `);
@@ -79,7 +80,8 @@ ${CSS}</style>
 <dl>${doc.facts.map((f) => `<dt>${esc(f.label)}</dt><dd>${esc(f.value)}</dd>`).join('')}</dl>
 <p class="notice edition-${doc.edition}" role="note">${esc(doc.notice)}</p>
 </header>
-<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">${esc(w.t('title.contents'))}</h2>${toc(doc.sections)}</nav>
+<nav class="toc" aria-labelledby="toc-title"><h2 id="toc-title">${esc(w.t('title.contents'))}</h2>
+${toc(doc.sections)}</nav>
 <main>
 ${body.join('\n')}
 </main>
@@ -95,13 +97,14 @@ const CSS = `
   --muted: var(--rhc-color-foreground-subtle); --line: var(--rhc-color-cool-grey-300);
   --mark: var(--rhc-color-violet-500); --subtle-bg: var(--rhc-color-cool-grey-100); }
 * { box-sizing: border-box; }
-body { font-family: var(--rhc-text-font-family-default), "DejaVu Sans", sans-serif; color: var(--ink); margin: 0 auto; max-width: 60rem;
-  padding: 1.5rem; line-height: 1.45; font-size: 11pt; }
+body { font-family: var(--rhc-text-font-family-default), "DejaVu Sans", sans-serif; color: var(--ink); margin: 0 auto;
+  max-width: 60rem;  padding: 1.5rem; line-height: 1.45; font-size: 11pt; }
 h1 { color: var(--accent); font-size: 26pt; margin: 0.5rem 0; }
-h2 { color: var(--accent); font-size: 16pt; border-bottom: 2px solid var(--accent); padding-bottom: 0.2rem; margin-top: 2rem; }
+h2 { color: var(--accent); font-size: 16pt; border-bottom: 2px solid var(--accent); padding-bottom: 0.2rem;
+  margin-top: 2rem; }
 h3 { color: var(--accent); font-size: 13pt; margin-top: 1.4rem; }
-.title-page { min-height: 90vh; display: flex; flex-direction: column; justify-content: center; border-left: 0.6rem solid var(--accent);
-  padding-left: 1.5rem; page-break-after: always; break-after: page; }
+.title-page { min-height: 90vh; display: flex; flex-direction: column; justify-content: center;
+  border-left: 0.6rem solid var(--accent);  padding-left: 1.5rem; page-break-after: always; break-after: page; }
 .brand { color: var(--muted); text-transform: uppercase; letter-spacing: 0.05em; font-size: 9pt; }
 .subtitle { font-size: 14pt; color: var(--muted); }
 dl { display: grid; grid-template-columns: max-content auto; gap: 0.2rem 1rem; }

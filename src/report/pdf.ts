@@ -30,10 +30,9 @@ export async function htmlToPdf(html: string, pageLabel: (page: string, total: s
     // No network: a report is self-contained; any request would leak or hang.
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load' });
-    const footer = `<div style="font-size:8px;width:100%;text-align:center;color:#535353;font-family:Arial,sans-serif">${pageLabel(
-      '<span class="pageNumber"></span>',
-      '<span class="totalPages"></span>',
-    )}</div>`;
+    const footerStyle = 'font-size:8px;width:100%;text-align:center;color:#535353;font-family:Arial,sans-serif';
+    const label = pageLabel('<span class="pageNumber"></span>', '<span class="totalPages"></span>');
+    const footer = `<div style="${footerStyle}">${label}</div>`;
     const pdf = await page.pdf({
       format: 'A4',
       printBackground: true,

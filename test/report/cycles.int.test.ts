@@ -114,25 +114,29 @@ describe('planning cycles and their reports', () => {
     ]);
   });
 
-  it('writes the Risicobeeld of a cycle as a PDF with text, page numbers and inked pages, public without restricted items', () => {
-    const out = join(dir, 'rb-2007.pdf');
-    const r = cli('report', 'risk-profile', '--cycle', '2007', '--out', out);
-    expect(r.status, r.stderr).toBe(0);
-    const text = pdfText(out);
-    expect(text).toContain('Risicobeeld Nederland');
-    expect(text).toContain('2007 (afgesloten)');
-    expect(text).toContain('Openbare versie');
-    expect(text).toMatch(/Aanval op betalingsverkeer\s+D\s+2,5\s+B\s+10/);
-    expect(text).toContain('Het kabinet gaf in deze cyclus prioriteit aan: Overstroming Kust.');
-    expect(text).toMatch(/Pagina 1 van \d+/);
-    expect(text).not.toContain('Geheime sabotage');
-    const info = spawnSync('pdfinfo', [out], { encoding: 'utf8' }).stdout;
-    expect(info).toMatch(/Title:\s+Risicobeeld Nederland — Openbare versie/);
-    expect(info).toMatch(/Tagged:\s+yes/);
-    expect(info).not.toMatch(/sabotage/i);
-    expect(inked(out, 1)).toBeGreaterThan(0.005);
-    expect(inked(out, 5)).toBeGreaterThan(0.005);
-  });
+  it(
+    'writes the Risicobeeld of a cycle as a PDF with text, page numbers and inked pages, ' +
+      'public without restricted items',
+    () => {
+      const out = join(dir, 'rb-2007.pdf');
+      const r = cli('report', 'risk-profile', '--cycle', '2007', '--out', out);
+      expect(r.status, r.stderr).toBe(0);
+      const text = pdfText(out);
+      expect(text).toContain('Risicobeeld Nederland');
+      expect(text).toContain('2007 (afgesloten)');
+      expect(text).toContain('Openbare versie');
+      expect(text).toMatch(/Aanval op betalingsverkeer\s+D\s+2,5\s+B\s+10/);
+      expect(text).toContain('Het kabinet gaf in deze cyclus prioriteit aan: Overstroming Kust.');
+      expect(text).toMatch(/Pagina 1 van \d+/);
+      expect(text).not.toContain('Geheime sabotage');
+      const info = spawnSync('pdfinfo', [out], { encoding: 'utf8' }).stdout;
+      expect(info).toMatch(/Title:\s+Risicobeeld Nederland — Openbare versie/);
+      expect(info).toMatch(/Tagged:\s+yes/);
+      expect(info).not.toMatch(/sabotage/i);
+      expect(inked(out, 1)).toBeGreaterThan(0.005);
+      expect(inked(out, 5)).toBeGreaterThan(0.005);
+    },
+  );
 
   it('shows restricted items in the full edition only to readers who may see them', async () => {
     const full = join(dir, 'full.pdf');

@@ -31,28 +31,31 @@ describe('reports over HTTP', () => {
     await graph?.close();
   });
 
-  it('makes one report at a time when the limit is 1, and answers the second request 503 with Retry-After', async () => {
-    const get = () => fetch(`${server.url}/reports/risk-profile?format=pdf&edition=public`);
-    const [a, b] = await Promise.all([get(), get()]);
-    const answers = await Promise.all(
-      [a, b].map(async (r) => ({
-        status: r.status,
-        retryAfter: r.headers.get('retry-after'),
-        body: Buffer.from(await r.arrayBuffer()),
-      })),
-    );
-    answers.sort((x, y) => x.status - y.status);
-    expect(answers.map((x) => x.status)).toEqual([200, 503]);
-    expect(answers[0]!.body.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(answers[1]!.retryAfter).toBe('5');
-    expect(JSON.parse(answers[1]!.body.toString())).toEqual({
-      error: { message: 'reports: 1 report is being made; try again in a few seconds', code: 'UNAVAILABLE' },
-    });
-    // The slot is free again once the first is done.
-    const again = await fetch(`${server.url}/reports/risk-profile?format=html&edition=public`);
-    expect(again.status).toBe(200);
-    expect(await again.text()).toContain('<html');
-  });
+  it(
+    'makes one report at a time when the limit is 1, and answers the second request 503 ' + 'with Retry-After',
+    async () => {
+      const get = () => fetch(`${server.url}/reports/risk-profile?format=pdf&edition=public`);
+      const [a, b] = await Promise.all([get(), get()]);
+      const answers = await Promise.all(
+        [a, b].map(async (r) => ({
+          status: r.status,
+          retryAfter: r.headers.get('retry-after'),
+          body: Buffer.from(await r.arrayBuffer()),
+        })),
+      );
+      answers.sort((x, y) => x.status - y.status);
+      expect(answers.map((x) => x.status)).toEqual([200, 503]);
+      expect(answers[0]!.body.subarray(0, 5).toString()).toBe('%PDF-');
+      expect(answers[1]!.retryAfter).toBe('5');
+      expect(JSON.parse(answers[1]!.body.toString())).toEqual({
+        error: { message: 'reports: 1 report is being made; try again in a few seconds', code: 'UNAVAILABLE' },
+      });
+      // The slot is free again once the first is done.
+      const again = await fetch(`${server.url}/reports/risk-profile?format=html&edition=public`);
+      expect(again.status).toBe(200);
+      expect(await again.text()).toContain('<html');
+    },
+  );
 
   it('reads the limit from WEERBAAR_REPORT_CONCURRENCY: default 2, a whole number ≥ 1', () => {
     expect(reportConcurrency({})).toBe(2);

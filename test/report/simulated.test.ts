@@ -71,25 +71,33 @@ describe('risk profile: simulated consequences of a stored run', () => {
     expect(h).toMatch(/aria-label="Heatmap: per vitale dienst/);
   });
 
-  it('shows the impact-class histogram beside the expert class, from the class probabilities the run keeps', async () => {
-    const t = text(await render({ kind: 'risk-profile', edition: 'full' }));
-    // Costs: expert 500 (class C); simulated (2 + 3) × 168 = 840 M€ in every iteration, so class C with 100 %.
-    expect(t).toMatch(/Kosten C 0 % 0 % 0 % 100 % 0 % 0 % 840 840 M€/);
-    expect(t).toContain('Verdeling van de gesimuleerde impactklasse per criterium: Langdurige stroomuitval');
-    expect(t).toContain('Geheim criterium [beperkt]');
-    expect(t).toContain('Geheime dienst [beperkt]');
-  });
+  it(
+    'shows the impact-class histogram beside the expert class, from the class ' + 'probabilities the run keeps',
+    async () => {
+      const t = text(await render({ kind: 'risk-profile', edition: 'full' }));
+      // Costs: expert 500 (class C); simulated (2 + 3) × 168 = 840 M€ in every iteration, so class C with 100 %.
+      expect(t).toMatch(/Kosten C 0 % 0 % 0 % 100 % 0 % 0 % 840 840 M€/);
+      expect(t).toContain('Verdeling van de gesimuleerde impactklasse per criterium: Langdurige stroomuitval');
+      expect(t).toContain('Geheim criterium [beperkt]');
+      expect(t).toContain('Geheime dienst [beperkt]');
+    },
+  );
 
-  it('computes the runs again on the public items for a public edition, so no figure has a hidden contribution', async () => {
-    const t = text(await render({ kind: 'risk-profile' }));
-    expect(t).toContain('In deze openbare versie zijn de simulaties opnieuw doorgerekend');
-    // Without the restricted capability's shortfall of 3: 2 × 168 = 336 M€ (the stored run on the whole model: 840).
-    expect(t).toMatch(/Kosten C 0 % 0 % 0 % 100 % 0 % 0 % 336 336 M€/);
-    expect(t).toContain('Simulatie run-hand-made: 20 iteraties, seed stored');
-    const tooLarge = text(await render({ kind: 'risk-profile', simulation: { maxWork: 10 } }));
-    expect(tooLarge).toMatch(/Langdurige stroomuitval: Niet berekend: met 20 iteraties zou dit [\d.]+ afhankelijkheid/);
-    expect(tooLarge).not.toContain('840');
-  });
+  it(
+    'computes the runs again on the public items for a public edition, so no figure has ' + 'a hidden contribution',
+    async () => {
+      const t = text(await render({ kind: 'risk-profile' }));
+      expect(t).toContain('In deze openbare versie zijn de simulaties opnieuw doorgerekend');
+      // Without the restricted capability's shortfall of 3: 2 × 168 = 336 M€ (the stored run on the whole model: 840).
+      expect(t).toMatch(/Kosten C 0 % 0 % 0 % 100 % 0 % 0 % 336 336 M€/);
+      expect(t).toContain('Simulatie run-hand-made: 20 iteraties, seed stored');
+      const tooLarge = text(await render({ kind: 'risk-profile', simulation: { maxWork: 10 } }));
+      expect(tooLarge).toMatch(
+        /Langdurige stroomuitval: Niet berekend: met 20 iteraties zou dit [\d.]+ afhankelijkheid/,
+      );
+      expect(tooLarge).not.toContain('840');
+    },
+  );
 
   it('says so when there is no run, instead of leaving the section out', async () => {
     const none = text(await render({ kind: 'risk-profile', runs: [] }));

@@ -89,22 +89,26 @@ const text = (h: string) =>
     .replace(/\s+/g, ' ');
 
 describe('threat picture (Dreigingsbeeld)', () => {
-  it('is Dutch by default: signals per threat since the date, the moved scenario with its reason, review candidates', async () => {
-    const t = text((await render()).body.toString('utf8'));
-    expect(t).toContain('Dreigingsbeeld Nederland');
-    expect(t).toContain('Van 1 januari 2008 tot 1 juni 2008 zijn 2 signalen waargenomen over 2 dreigingen');
-    expect(t).toContain('Natuurrampen Signalen bij Natuurrampen, nieuwste eerst');
-    expect(t).toContain('1 maart 2008 Stormvloed in de Noordzee kort gelijkblijvend 3 – Bron van sig-storm');
-    expect(t).toContain(
-      '10 april 2008 DDoS-golf op Europese banken kort stijgend 4 Aanval op betalingsverkeer Bron van sig-ddos',
-    );
-    expect(t).not.toContain('Oude waarneming kust kort');
-    expect(t).toContain(
-      'Aanval op betalingsverkeer D (30 %) E (60 %) 15 april 2008: Aanvallen op banken in buurlanden ' +
-        'DDoS-golf op Europese banken',
-    );
-    expect(t).toContain('Overstroming Kust lang 1 januari 2006');
-  });
+  it(
+    'is Dutch by default: signals per threat since the date, the moved scenario with its ' +
+      'reason, review candidates',
+    async () => {
+      const t = text((await render()).body.toString('utf8'));
+      expect(t).toContain('Dreigingsbeeld Nederland');
+      expect(t).toContain('Van 1 januari 2008 tot 1 juni 2008 zijn 2 signalen waargenomen over 2 dreigingen');
+      expect(t).toContain('Natuurrampen Signalen bij Natuurrampen, nieuwste eerst');
+      expect(t).toContain('1 maart 2008 Stormvloed in de Noordzee kort gelijkblijvend 3 – Bron van sig-storm');
+      expect(t).toContain(
+        '10 april 2008 DDoS-golf op Europese banken kort stijgend 4 Aanval op betalingsverkeer Bron van sig-ddos',
+      );
+      expect(t).not.toContain('Oude waarneming kust kort');
+      expect(t).toContain(
+        'Aanval op betalingsverkeer D (30 %) E (60 %) 15 april 2008: Aanvallen op banken in buurlanden ' +
+          'DDoS-golf op Europese banken',
+      );
+      expect(t).toContain('Overstroming Kust lang 1 januari 2006');
+    },
+  );
 
   it('leaves restricted signals out of the public edition and marks them in the full one', async () => {
     const pub = (await render({ edition: 'public' })).body.toString('utf8');

@@ -128,9 +128,14 @@ export const en: typeof nl = {
   risk: {
     method: {
       title: 'Method and sources',
-      text: '{{scenarios}} scenarios were assessed on likelihood (class A–E over five years) and on impact by {{criteria}} criteria that measure the five vital interests. The impact on each criterion gets a class A–E; the risk score is the likelihood score times the weighted mean impact score (0–25).',
+      text:
+        '{{scenarios}} scenarios were assessed on likelihood (class A–E over five years) and ' +
+        'on impact by {{criteria}} criteria that measure the five vital interests. The ' +
+        'impact on each criterion gets a class A–E; the risk score is the likelihood score ' +
+        'times the weighted mean impact score (0–25).',
       sources:
-        'Of the {{total}} scenarios, {{assumptions}} rest (partly) on planning assumptions rather than published figures; every part of the model names its source.',
+        'Of the {{total}} scenarios, {{assumptions}} rest (partly) on planning assumptions ' +
+        'rather than published figures; every part of the model names its source.',
       criteriaCaption: 'Impact criteria, units, weights and class bounds',
     },
     themes: {
@@ -149,11 +154,14 @@ export const en: typeof nl = {
       title: 'Risk diagram',
       caption: 'Risk diagram: likelihood against impact; the larger the dot, the higher the risk',
       description:
-        'Scatter plot of all scenarios with likelihood on the horizontal and impact on the vertical axis; the same data are in the table Scenarios by risk score.',
+        'Scatter plot of all scenarios with likelihood on the horizontal and impact on the ' +
+        'vertical axis; the same data are in the table Scenarios by risk score.',
     },
     sensitivity: {
       title: 'Robustness of the ranking',
-      text: 'The ranking was recomputed under {{profiles}} weight profiles and with the medal method. A small spread means the result does not depend on the weighting.',
+      text:
+        'The ranking was recomputed under {{profiles}} weight profiles and with the medal ' +
+        'method. A small spread means the result does not depend on the weighting.',
       chartCaption: 'Rank per weight profile and method',
       caption: 'Rank per weight profile and method, with the spread (highest minus lowest rank)',
       description:
@@ -171,9 +179,13 @@ export const en: typeof nl = {
   cap: {
     summary: {
       title: 'Summary',
-      text: 'Over {{scenarios}} scenarios and {{capabilities}} capabilities: {{gaps}} gaps, {{duplicates}} duplicates and {{international}} capabilities that suffice only with international help.',
+      text:
+        'Over {{scenarios}} scenarios and {{capabilities}} capabilities: {{gaps}} gaps, ' +
+        '{{duplicates}} duplicates and {{international}} capabilities that suffice only with ' +
+        'international help.',
       caption:
-        'Balance per capability: the largest requirement over the scenarios against what is available (capacity × readiness)',
+        'Balance per capability: the largest requirement over the scenarios against what is ' +
+        'available (capacity × readiness)',
     },
     gaps: {
       title: 'Gaps',
@@ -266,9 +278,15 @@ export const en: typeof nl = {
     },
     summary: {
       title: 'Summary',
-      text: 'From {{since}} to {{date}}, {{signals}} signals were observed on {{threats}} threats. The likelihood of {{moved}} scenarios changed; {{review}} scenarios are candidates for a new assessment.',
+      text:
+        'From {{since}} to {{date}}, {{signals}} signals were observed on {{threats}} ' +
+        'threats. The likelihood of {{moved}} scenarios changed; {{review}} scenarios are ' +
+        'candidates for a new assessment.',
       method:
-        'Horizon scanning: signals are observations between two risk assessments, with a date, horizon, direction, strength and source. A likelihood revision states its justification and the signals it rests on; the risk assessment uses the latest revision.',
+        'Horizon scanning: signals are observations between two risk assessments, with a ' +
+        'date, horizon, direction, strength and source. A likelihood revision states its ' +
+        'justification and the signals it rests on; the risk assessment uses the latest ' +
+        'revision.',
     },
     signals: {
       title: 'Signals by threat',

@@ -133,9 +133,15 @@ export const nl = {
   risk: {
     method: {
       title: 'Methode en bronnen',
-      text: '{{scenarios}} scenario’s zijn beoordeeld op waarschijnlijkheid (klasse A–E over vijf jaar) en op impact volgens {{criteria}} criteria die de vijf vitale belangen meten. De impact per criterium krijgt een klasse A–E; de risicoscore is de waarschijnlijkheidsscore maal de gewogen gemiddelde impactscore (0–25).',
+      text:
+        '{{scenarios}} scenario’s zijn beoordeeld op waarschijnlijkheid (klasse A–E over ' +
+        'vijf jaar) en op impact volgens {{criteria}} criteria die de vijf vitale belangen ' +
+        'meten. De impact per criterium krijgt een klasse A–E; de risicoscore is de ' +
+        'waarschijnlijkheidsscore maal de gewogen gemiddelde impactscore (0–25).',
       sources:
-        'Van de {{total}} scenario’s berusten er {{assumptions}} (deels) op planningsaannames in plaats van gepubliceerde cijfers; de bron staat bij elk onderdeel van het model.',
+        'Van de {{total}} scenario’s berusten er {{assumptions}} (deels) op ' +
+        'planningsaannames in plaats van gepubliceerde cijfers; de bron staat bij elk ' +
+        'onderdeel van het model.',
       criteriaCaption: 'Impactcriteria, eenheden, gewichten en klassegrenzen',
     },
     themes: {
@@ -154,15 +160,21 @@ export const nl = {
       title: 'Risicodiagram',
       caption: 'Risicodiagram: waarschijnlijkheid tegen impact; hoe groter de stip, hoe hoger het risico',
       description:
-        'Spreidingsdiagram van alle scenario’s met waarschijnlijkheid op de horizontale en impact op de verticale as; dezelfde gegevens staan in de tabel Scenario’s naar risicoscore.',
+        'Spreidingsdiagram van alle scenario’s met waarschijnlijkheid op de horizontale en ' +
+        'impact op de verticale as; dezelfde gegevens staan in de tabel Scenario’s naar ' +
+        'risicoscore.',
     },
     sensitivity: {
       title: 'Robuustheid van de rangorde',
-      text: 'De rangorde is herberekend onder {{profiles}} wegingsprofielen en met de medaillemethode. Een kleine spreiding betekent dat de uitkomst niet afhangt van de weging.',
+      text:
+        'De rangorde is herberekend onder {{profiles}} wegingsprofielen en met de ' +
+        'medaillemethode. Een kleine spreiding betekent dat de uitkomst niet afhangt van de ' +
+        'weging.',
       chartCaption: 'Rang per wegingsprofiel en methode',
       caption: 'Rang per wegingsprofiel en methode, met de spreiding (hoogste min laagste rang)',
       description:
-        'Raster van scenario’s tegen wegingsprofielen met in elke cel de rang; dezelfde gegevens staan in de tabel eronder.',
+        'Raster van scenario’s tegen wegingsprofielen met in elke cel de rang; dezelfde ' +
+        'gegevens staan in de tabel eronder.',
     },
     findings: {
       title: 'Bevindingen',
@@ -176,9 +188,13 @@ export const nl = {
   cap: {
     summary: {
       title: 'Samenvatting',
-      text: 'Over {{scenarios}} scenario’s en {{capabilities}} capaciteiten: {{gaps}} tekorten, {{duplicates}} gevallen van overlap en {{international}} capaciteiten die alleen met internationale hulp toereikend zijn.',
+      text:
+        'Over {{scenarios}} scenario’s en {{capabilities}} capaciteiten: {{gaps}} tekorten, ' +
+        '{{duplicates}} gevallen van overlap en {{international}} capaciteiten die alleen ' +
+        'met internationale hulp toereikend zijn.',
       caption:
-        'Balans per capaciteit: het grootste benodigde volume over de scenario’s tegen het beschikbare (omvang × gereedheid)',
+        'Balans per capaciteit: het grootste benodigde volume over de scenario’s tegen het ' +
+        'beschikbare (omvang × gereedheid)',
     },
     gaps: {
       title: 'Tekorten',
@@ -274,9 +290,15 @@ export const nl = {
     },
     summary: {
       title: 'Samenvatting',
-      text: 'Van {{since}} tot {{date}} zijn {{signals}} signalen waargenomen over {{threats}} dreigingen. Van {{moved}} scenario’s veranderde de waarschijnlijkheid; {{review}} scenario’s zijn kandidaat voor een nieuwe beoordeling.',
+      text:
+        'Van {{since}} tot {{date}} zijn {{signals}} signalen waargenomen over {{threats}} ' +
+        'dreigingen. Van {{moved}} scenario’s veranderde de waarschijnlijkheid; {{review}} ' +
+        'scenario’s zijn kandidaat voor een nieuwe beoordeling.',
       method:
-        'Horizonscan: signalen zijn waarnemingen tussen twee risicobeoordelingen, met datum, horizon, richting, sterkte en bron. Een herziening van de waarschijnlijkheid noemt haar onderbouwing en de signalen waarop zij steunt; de risicobeoordeling gebruikt de laatste herziening.',
+        'Horizonscan: signalen zijn waarnemingen tussen twee risicobeoordelingen, met datum, ' +
+        'horizon, richting, sterkte en bron. Een herziening van de waarschijnlijkheid noemt ' +
+        'haar onderbouwing en de signalen waarop zij steunt; de risicobeoordeling gebruikt ' +
+        'de laatste herziening.',
     },
     signals: {
       title: 'Signalen per dreiging',
