@@ -112,6 +112,8 @@ export class MapView {
   view: VegaView | null = null;
   /** The rows drawn last. */
   rows: RegionRow[] = [];
+  /** What the map shows once drawn: [scenario, within, capability] as JSON (for tests and diagnostics). */
+  drawn: string | null = null;
   private readonly root = byId('view-map');
 
   constructor(private readonly store: Store) {
@@ -280,8 +282,10 @@ export class MapView {
       this.summary(balance, scenario.regions, choices.regions, st.within),
       this.table(rows, elsewhere, balance, st.within),
     );
+    this.drawn = null;
     try {
       await this.draw(chart, rows, balance);
+      if (chart.isConnected) this.drawn = JSON.stringify([scenario.id, st.within, balance.capability.id]);
     } catch (e) {
       banner(t('map.failedBanner', { message: (e as Error).message }));
     }
