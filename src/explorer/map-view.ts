@@ -351,7 +351,7 @@ export class MapView {
       config: {
         font: 'inherit',
         view: { stroke: null },
-        legend: { labelFontSize: 12, titleFontSize: 12, symbolStrokeColor: '#1b1f24' },
+        legend: { labelFontSize: 12, titleFontSize: 12, titleLimit: 320, symbolStrokeColor: '#1b1f24' },
       },
       projection: { type: 'mercator' },
       layer: [
@@ -370,7 +370,8 @@ export class MapView {
               field: 'held',
               type: 'quantitative',
               scale: { domain: [0, maxHeld], range: [50, 900] },
-              legend: { title: t('map.legendHeld', { unit: b.capability.unit }) },
+              // No size key when no region holds any of it (everything is national or international).
+              legend: rows.some((r) => r.held > 0) ? { title: t('map.legendHeld', { unit: b.capability.unit }) } : null,
             },
             shape: {
               field: 'statusLabel',
