@@ -210,6 +210,7 @@ describe('map of the safety regions and horizons in the risk diagram', () => {
         .map((r) => r.region)
         .sort(),
     ).toEqual(['vr-haaglanden', 'vr-hollands-midden', 'vr-rotterdam-rijnmond', 'vr-zuid-holland-zuid']);
+    await page.screenshot({ path: join(ARTIFACTS, 'explorer-map-storm-surge.png'), fullPage: true });
     expect(errors).toEqual([]);
   });
 
