@@ -349,7 +349,7 @@ export class MapView {
       height: 540,
       background: 'white',
       config: {
-        font: 'inherit',
+        font: getComputedStyle(el).fontFamily,
         view: { stroke: null },
         legend: { labelFontSize: 12, titleFontSize: 12, titleLimit: 320, symbolStrokeColor: '#1b1f24' },
       },
@@ -369,7 +369,7 @@ export class MapView {
             size: {
               field: 'held',
               type: 'quantitative',
-              scale: { domain: [0, maxHeld], range: [50, 900] },
+              scale: { domain: [0, maxHeld], range: [90, 900] },
               // No size key when no region holds any of it (everything is national or international).
               legend: rows.some((r) => r.held > 0) ? { title: t('map.legendHeld', { unit: b.capability.unit }) } : null,
             },
