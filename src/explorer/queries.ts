@@ -179,7 +179,7 @@ export type Horizon = (typeof HORIZONS)[number];
 
 /** `horizons` null: every scenario (also those without a horizon); a list: only scenarios of those horizons. */
 export const RISK_ASSESSMENT = /* GraphQL */ `
-  query Risk($method: RiskMethod, $horizons: [String!]) {
+  query Risk($method: RiskMethod, $horizons: [Horizon!]) {
     riskAssessment(method: $method, horizons: $horizons) {
       method
       diagram {

@@ -221,7 +221,7 @@ describe('map of the safety regions and horizons in the risk diagram', () => {
   it('the horizon filter shows the scenarios riskAssessment(horizons:) returns, each shaped by its horizon', async () => {
     type Diagram = { riskAssessment: { diagram: { scenario: { id: string; horizon: string | null } }[] } };
     const risk = (horizons: string[] | null) =>
-      api<Diagram>('query ($h: [String!]) { riskAssessment(horizons: $h) { diagram { scenario { id horizon } } } }', {
+      api<Diagram>('query ($h: [Horizon!]) { riskAssessment(horizons: $h) { diagram { scenario { id horizon } } } }', {
         h: horizons,
       }).then((d) => d.riskAssessment.diagram.map((p) => p.scenario));
     const all = await risk(null);
