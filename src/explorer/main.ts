@@ -8,6 +8,7 @@ import { loadGraph } from './data';
 import { banner, byId } from './dom';
 import { fmt, initI18n, t, translateStatic } from './i18n';
 import { GraphView } from './graph-view';
+import { MapView } from './map-view';
 import { RiskView } from './risk-view';
 import { SimulationView } from './sim-view';
 import { MeasuresView } from './measures-view';
@@ -25,12 +26,13 @@ declare global {
       simulation?: SimulationView;
       measures?: MeasuresView;
       reports?: ReportsView;
+      map?: MapView;
       store: Store;
     };
   }
 }
 
-const VIEWS: View[] = ['graph', 'risk', 'simulation', 'measures', 'reports'];
+const VIEWS: View[] = ['graph', 'risk', 'simulation', 'measures', 'reports', 'map'];
 
 function showView(view: View): void {
   for (const v of VIEWS) {
@@ -86,7 +88,8 @@ async function main(): Promise<void> {
     const simulation = new SimulationView(data, store);
     const measures = new MeasuresView(store);
     const reports = new ReportsView();
-    Object.assign(app, { graph, risk, simulation, measures, reports });
+    const map = new MapView(store);
+    Object.assign(app, { graph, risk, simulation, measures, reports, map });
     const apply = (st: ViewState, prev?: ViewState) => {
       showView(st.view);
       updateLanguageLink(st);
@@ -99,6 +102,7 @@ async function main(): Promise<void> {
       if (st.view === 'simulation') simulation.apply(st);
       if (st.view === 'measures') measures.apply(st);
       if (st.view === 'reports') reports.apply(st);
+      if (st.view === 'map') map.apply(st);
     };
     // The graph lays out once even when another view opens first, so switching to it is instant.
     graph.apply(store.state);

@@ -173,14 +173,20 @@ export interface GapAnswer {
 export const RISK_METHODS = ['WEIGHTED_SUM', 'MEDAL'] as const;
 export type RiskMethod = (typeof RISK_METHODS)[number];
 
+/** The scenario horizons of the strategy's analysis phase (riskAssessment(horizons:), gapAnalysis(horizons:)). */
+export const HORIZONS = ['short', 'medium', 'long'] as const;
+export type Horizon = (typeof HORIZONS)[number];
+
+/** `horizons` null: every scenario (also those without a horizon); a list: only scenarios of those horizons. */
 export const RISK_ASSESSMENT = /* GraphQL */ `
-  query Risk($method: RiskMethod) {
-    riskAssessment(method: $method) {
+  query Risk($method: RiskMethod, $horizons: [Horizon!]) {
+    riskAssessment(method: $method, horizons: $horizons) {
       method
       diagram {
         scenario {
           id
           name
+          horizon
         }
         likelihoodScore
         likelihoodClass
@@ -194,7 +200,7 @@ export const RISK_ASSESSMENT = /* GraphQL */ `
 `;
 
 export interface RiskPoint {
-  scenario: { id: string; name: string };
+  scenario: { id: string; name: string; horizon: string | null };
   likelihoodScore: number;
   likelihoodClass: string | null;
   impactScore: number;
@@ -204,6 +210,108 @@ export interface RiskPoint {
 }
 export interface RiskAnswer {
   riskAssessment: { method: string; diagram: RiskPoint[] };
+}
+
+// ---- Map: regions, and where capacity sits for one scenario --------------------------------------------------------
+
+/** The regions (with their positions) and the scenarios with the regions they hit, for the map's choices. */
+export const MAP_REGIONS = /* GraphQL */ `
+  query MapRegions {
+    regions(first: 1000) {
+      edges {
+        node {
+          id
+          name
+          lat
+          lon
+        }
+      }
+    }
+    scenarios(first: 1000) {
+      edges {
+        node {
+          id
+          name
+          regions {
+            id
+          }
+        }
+      }
+    }
+  }
+`;
+
+export interface MapRegion {
+  id: string;
+  name: string;
+  lat: number;
+  lon: number;
+}
+export interface MapRegionsAnswer {
+  regions: { edges: { node: MapRegion }[] };
+  scenarios: { edges: { node: { id: string; name: string; regions: { id: string }[] } }[] };
+}
+
+/** One scenario's capability balance, counting holdings that arrive within `withinHours`, with where they sit. */
+export const MAP_GAPS = /* GraphQL */ `
+  query MapGaps($scenarioIds: [ID!], $withinHours: Float) {
+    gapAnalysis(scenarioIds: $scenarioIds, withinHours: $withinHours) {
+      balance {
+        capability {
+          id
+          name
+          unit
+        }
+        scenario {
+          id
+        }
+        required
+        available
+        shortfall
+        holders {
+          party {
+            id
+            name
+          }
+          region {
+            id
+          }
+          available
+          arrivalHours
+          counted
+          national
+        }
+        regions {
+          region {
+            id
+          }
+          capacity
+          available
+        }
+      }
+    }
+  }
+`;
+
+export interface MapHolder {
+  party: { id: string; name: string };
+  region: { id: string } | null;
+  available: number;
+  arrivalHours: number;
+  counted: boolean;
+  national: boolean;
+}
+export interface MapBalance {
+  capability: { id: string; name: string; unit: string };
+  scenario: { id: string } | null;
+  required: number;
+  available: number;
+  shortfall: number;
+  holders: MapHolder[];
+  regions: { region: { id: string } | null; capacity: number; available: number }[];
+}
+export interface MapGapsAnswer {
+  gapAnalysis: { balance: MapBalance[] };
 }
 
 // ---- Simulation ----------------------------------------------------------------------------------------------------
@@ -459,6 +567,8 @@ export const ALL_OPERATIONS: Record<string, string> = {
   NODE_DETAILS,
   GAP_ANALYSIS,
   RISK_ASSESSMENT,
+  MAP_REGIONS,
+  MAP_GAPS,
   RUN_SIMULATION,
   SIMULATION_PROGRESS,
   SIMULATION_RUN,

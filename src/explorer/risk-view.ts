@@ -1,9 +1,9 @@
-// The risk diagram: scenarios placed by likelihood × impact from riskAssessment(method).diagram, drawn as plain SVG,
-// with a table of the same numbers.
+// The risk diagram: scenarios placed by likelihood × impact from riskAssessment(method, horizons).diagram, drawn as
+// plain SVG with one shape per horizon, with a horizon filter and a table of the same numbers.
 import { gql } from './api';
 import { banner, byId, fmt, h, s } from './dom';
 import { t } from './i18n';
-import { RISK_ASSESSMENT, RISK_METHODS, type RiskAnswer, type RiskMethod } from './queries';
+import { HORIZONS, RISK_ASSESSMENT, RISK_METHODS, type RiskAnswer, type RiskMethod } from './queries';
 import type { Store, ViewState } from './state';
 
 /** A point of the diagram. */
@@ -16,7 +16,19 @@ export interface RiskPoint {
   impactClass: string | null;
   risk: number;
   rank: number;
+  /** short, medium, long, or null for a scenario without one. */
+  horizon: string | null;
 }
+
+/** The shape of a point per horizon (never colour alone); `none` for a scenario without a horizon. */
+const HORIZON_SHAPE: Record<string, (x: number, y: number) => string> = {
+  short: (x, y) => `M${x - 7},${y}a7,7 0 1,0 14,0a7,7 0 1,0 -14,0Z`,
+  medium: (x, y) => `M${x - 6.5},${y - 6.5}h13v13h-13Z`,
+  long: (x, y) => `M${x},${y - 8}L${x + 8},${y + 6}L${x - 8},${y + 6}Z`,
+  none: (x, y) => `M${x},${y - 8}L${x + 8},${y}L${x},${y + 8}L${x - 8},${y}Z`,
+};
+const shapeOf = (horizon: string | null) => HORIZON_SHAPE[horizon ?? 'none'] ?? HORIZON_SHAPE.none!;
+const horizonName = (horizon: string | null) => t(`risk.horizonOf.${horizon ?? 'none'}`);
 
 const isMethod = (m: string | null): m is RiskMethod => RISK_METHODS.includes(m as RiskMethod);
 
@@ -26,22 +38,55 @@ export class RiskView {
     const select = byId<HTMLSelectElement>('risk-method');
     select.replaceChildren(...RISK_METHODS.map((m) => h('option', { value: m }, t(`risk.methods.${m}`))));
     select.addEventListener('change', () => this.store.update({ method: select.value }, 'replace'));
+    // The horizon filter: all ticked means no filter (scenarios without a horizon are shown too).
+    const boxes = HORIZONS.map((hz) =>
+      h('input', {
+        type: 'checkbox',
+        id: `risk-horizon-${hz}`,
+        value: hz,
+        checked: true,
+        class: 'utrecht-checkbox utrecht-checkbox--html-input',
+      }),
+    );
+    const changed = () => {
+      const ticked = boxes.filter((b) => b.checked).map((b) => b.value);
+      this.store.update({ horizons: ticked.length === HORIZONS.length ? null : ticked }, 'replace');
+    };
+    for (const b of boxes) b.addEventListener('change', changed);
+    byId('risk-status').before(
+      h(
+        'fieldset',
+        {
+          id: 'risk-horizons',
+          class: 'utrecht-form-fieldset horizon-filter',
+          'aria-describedby': 'risk-horizons-help',
+        },
+        h('legend', { class: 'label' }, t('risk.horizons')),
+        boxes.map((b) =>
+          h('label', { class: 'check', for: b.id }, b, ' ', shapeKey(b.value), ' ', horizonName(b.value)),
+        ),
+        h('p', { id: 'risk-horizons-help', class: 'help' }, t('risk.horizonsHelp')),
+      ),
+    );
   }
 
   apply(st: ViewState): void {
     const method = isMethod(st.method) ? st.method : RISK_METHODS[0];
     byId<HTMLSelectElement>('risk-method').value = method;
-    if (method === this.lastKey) return;
-    this.lastKey = method;
-    void this.load(method);
+    for (const hz of HORIZONS)
+      byId<HTMLInputElement>(`risk-horizon-${hz}`).checked = !st.horizons || st.horizons.includes(hz);
+    const key = JSON.stringify([method, st.horizons]);
+    if (key === this.lastKey) return;
+    this.lastKey = key;
+    void this.load(method, st.horizons, key);
   }
 
-  private async load(method: RiskMethod): Promise<void> {
+  private async load(method: RiskMethod, horizons: string[] | null, key: string): Promise<void> {
     const out = byId('risk-chart');
     const status = byId('risk-status');
     status.textContent = t('risk.loading');
     try {
-      const d = await gql<RiskAnswer>(RISK_ASSESSMENT, { method });
+      const d = await gql<RiskAnswer>(RISK_ASSESSMENT, { method, horizons });
       const pts: RiskPoint[] = d.riskAssessment.diagram.map((p) => ({
         id: p.scenario.id,
         name: p.scenario.name,
@@ -51,15 +96,16 @@ export class RiskView {
         impactClass: p.impactClass,
         risk: p.riskScore,
         rank: p.rank,
+        horizon: p.scenario.horizon,
       }));
-      if (this.lastKey !== method) return;
+      if (this.lastKey !== key) return;
       if (!pts.length) {
         out.replaceChildren();
-        status.textContent = t('risk.empty');
+        status.textContent = horizons && !horizons.length ? t('risk.noHorizon') : t('risk.empty');
         return;
       }
       status.textContent = t('risk.status', { count: pts.length, method: t(`risk.methods.${method}`) });
-      out.replaceChildren(this.chart(pts), this.table(pts));
+      out.replaceChildren(this.chart(pts), this.horizonKey(pts), this.table(pts));
     } catch (e) {
       out.replaceChildren();
       status.textContent = t('risk.failed');
@@ -160,10 +206,17 @@ export class RiskView {
         class: 'point',
         tabindex: 0,
         role: 'link',
-        'aria-label': t('risk.point', { name: p.name, likelihood, impact, rank: p.rank }),
+        'data-horizon': p.horizon ?? 'none',
+        'aria-label': t('risk.pointHorizon', {
+          name: p.name,
+          horizon: horizonName(p.horizon),
+          likelihood,
+          impact,
+          rank: p.rank,
+        }),
       });
-      g.append(s('title', {}, t('risk.tooltip', { name: p.name, likelihood, impact })));
-      g.append(s('circle', { cx: x(p.likelihood), cy: y(p.impact), r: 7 }));
+      g.append(s('title', {}, `${t('risk.tooltip', { name: p.name, likelihood, impact })}\n${horizonName(p.horizon)}`));
+      g.append(s('path', { d: shapeOf(p.horizon)(x(p.likelihood), y(p.impact)), class: 'mark' }));
       const label = labelled.get(p);
       // The visible label may be shortened, so it is drawn beside the focusable point, hidden from assistive
       // technology: the point's accessible name is the full name with its numbers.
@@ -177,6 +230,21 @@ export class RiskView {
     }
     svg.append(labels);
     return svg;
+  }
+
+  /** The key to the shapes drawn (the horizons of the points shown). */
+  private horizonKey(pts: RiskPoint[]): HTMLElement {
+    const shown = [...HORIZONS, null].filter((hz) => pts.some((p) => p.horizon === hz));
+    return h(
+      'div',
+      { class: 'horizon-key' },
+      h('p', { class: 'help' }, t('risk.horizonKey')),
+      h(
+        'ul',
+        { class: 'legend key' },
+        shown.map((hz) => h('li', {}, shapeKey(hz), ' ', horizonName(hz))),
+      ),
+    );
   }
 
   private table(pts: RiskPoint[]): HTMLElement {
@@ -197,6 +265,7 @@ export class RiskView {
             {},
             th('risk.rank', 'num'),
             th('risk.scenario'),
+            th('risk.horizon'),
             th('risk.likelihood', 'num'),
             th('risk.impact', 'num'),
             th('risk.risk', 'num'),
@@ -219,6 +288,7 @@ export class RiskView {
                   p.name,
                 ),
               ),
+              h('td', {}, horizonName(p.horizon)),
               h('td', { class: 'num' }, withClass(p.likelihood, p.likelihoodClass)),
               h('td', { class: 'num' }, withClass(p.impact, p.impactClass)),
               h('td', { class: 'num' }, fmt(p.risk)),
@@ -228,6 +298,15 @@ export class RiskView {
       ),
     );
   }
+}
+
+/** A small drawing of a horizon's shape, for keys (hidden from assistive technology: the text beside it says it). */
+function shapeKey(horizon: string | null): SVGSVGElement {
+  return s(
+    'svg',
+    { viewBox: '0 0 20 20', width: 16, height: 16, class: 'shape-key', 'aria-hidden': 'true', focusable: 'false' },
+    s('path', { d: shapeOf(horizon)(10, 11) }),
+  );
 }
 
 function withClass(v: number, cls: string | null): string {

@@ -2,7 +2,7 @@
 import { langFrom, type Lang } from './i18n';
 import { DEFAULT_KINDS, isKind, type Kind } from './kinds';
 
-export type View = 'graph' | 'risk' | 'simulation' | 'measures' | 'reports';
+export type View = 'graph' | 'risk' | 'simulation' | 'measures' | 'reports' | 'map';
 
 export interface ViewState {
   /** The page's language (nl by default); a change reloads the page in that language. */
@@ -24,6 +24,12 @@ export interface ViewState {
   run: string | null;
   /** Measures: the budget in euros for the portfolio. */
   budget: number | null;
+  /** Risk diagram: only these horizons (null: every scenario). */
+  horizons: string[] | null;
+  /** Map: count a holding only when it arrives within this many hours (null: every holding counts). */
+  within: number | null;
+  /** Map: the capability whose holdings are drawn. */
+  capability: string | null;
 }
 
 const list = (s: string | null) => (s ? s.split(',').filter(Boolean) : []);
@@ -32,10 +38,14 @@ const budgetFrom = (s: string | null) => (s && Number.isFinite(Number(s)) && Num
 export function readState(search: string = location.search): ViewState {
   const p = new URLSearchParams(search);
   const view = p.get('view');
+  const within = p.get('within');
   const kinds = p.has('kinds') ? list(p.get('kinds')).filter(isKind) : DEFAULT_KINDS;
   return {
     lang: langFrom(search),
-    view: view === 'risk' || view === 'simulation' || view === 'measures' || view === 'reports' ? view : 'graph',
+    view:
+      view === 'risk' || view === 'simulation' || view === 'measures' || view === 'reports' || view === 'map'
+        ? view
+        : 'graph',
     party: p.get('party'),
     kinds,
     node: p.get('node'),
@@ -45,6 +55,9 @@ export function readState(search: string = location.search): ViewState {
     scenario: p.get('scenario'),
     run: p.get('run'),
     budget: budgetFrom(p.get('budget')),
+    horizons: p.has('horizons') ? list(p.get('horizons')) : null,
+    within: within !== null && within.trim() !== '' && Number(within) >= 0 ? Number(within) : null,
+    capability: p.get('capability'),
   };
 }
 
@@ -62,6 +75,9 @@ export function toSearch(s: ViewState): string {
   if (s.scenario) p.set('scenario', s.scenario);
   if (s.run) p.set('run', s.run);
   if (s.budget != null) p.set('budget', String(s.budget));
+  if (s.horizons) p.set('horizons', s.horizons.join(','));
+  if (s.within !== null) p.set('within', String(s.within));
+  if (s.capability) p.set('capability', s.capability);
   const q = p.toString();
   return q ? `?${q}` : '';
 }

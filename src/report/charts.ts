@@ -12,11 +12,29 @@ const config = {
   legend: { labelFontSize: 10, titleFontSize: 11 },
 } as const;
 
-/** Likelihood (x) against impact (y), each scenario a point labelled with its name; risk shown by size. */
+/** The shape of a risk diagram's point per horizon label, in the order given (short, medium, long, none). */
+const HORIZON_SHAPES = ['circle', 'square', 'triangle-up', 'diamond'];
+
+/**
+ * Likelihood (x) against impact (y), each scenario a point labelled with its name; risk shown by size. With
+ * `horizons` (the horizon labels in order) each point's shape is its `horizon`, with a legend, so horizons show apart.
+ */
 export function riskDiagram(
-  points: { scenario: string; likelihood: number; impact: number; risk: number; rank: number }[],
-  titles: { x: string; y: string },
+  points: { scenario: string; likelihood: number; impact: number; risk: number; rank: number; horizon?: string }[],
+  titles: { x: string; y: string; horizon?: string },
+  horizons?: string[],
 ): TopLevelSpec {
+  const shape = horizons?.length
+    ? {
+        shape: {
+          field: 'horizon',
+          type: 'nominal' as const,
+          title: titles.horizon ?? null,
+          scale: { domain: horizons, range: HORIZON_SHAPES.slice(0, horizons.length) },
+          legend: { orient: 'bottom' as const, direction: 'horizontal' as const },
+        },
+      }
+    : {};
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     width: 560,
@@ -42,7 +60,10 @@ export function riskDiagram(
     layer: [
       {
         mark: { type: 'point', filled: true, color: PALETTE[0], opacity: 0.85 },
-        encoding: { size: { field: 'risk', type: 'quantitative', legend: null, scale: { range: [40, 400] } } },
+        encoding: {
+          size: { field: 'risk', type: 'quantitative', legend: null, scale: { range: [40, 400] } },
+          ...shape,
+        },
       },
       {
         mark: { type: 'text', align: 'left', dx: 8, dy: -6, fontSize: 9, color: '#222' },

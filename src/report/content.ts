@@ -1,7 +1,7 @@
 // What each report says: the analyses of a (visibility-filtered) model turned into sections, tables and charts.
 // Pure and deterministic: the same model and options give the same document. Report kinds: docs/reports.md.
 import type { Model } from '../model/schema.js';
-import { PHASES } from '../model/schema.js';
+import { HORIZONS, PHASES } from '../model/schema.js';
 import { assessRisks, rankSensitivity, resolveWeights, RISK_METHODS, type ScenarioRisk } from '../analysis/risk.js';
 import { DEFAULT_PROFILE, findProfile, WEIGHT_PROFILES } from '../analysis/profiles.js';
 import { gapReport, leadParties, type CapabilityBalance } from '../analysis/balance.js';
@@ -243,12 +243,14 @@ function riskProfile(o: ReportOptions, n: Namer): Section[] {
       },
     ],
   };
+  const horizonLabel = (h: string | null | undefined) => (h ? t(`horizon.${h}`) : '–');
   const points = rows.map((r) => ({
     scenario: n.name(r.scenario),
     likelihood: r.likelihoodScore,
     impact: r.impactScore,
     risk: r.riskScore,
     rank: r.rank,
+    horizon: horizonLabel(m.scenarios.find((s) => s.id === r.scenario)?.horizon),
   }));
   const diagram: Section = {
     id: 'diagram',
@@ -258,7 +260,11 @@ function riskProfile(o: ReportOptions, n: Namer): Section[] {
         kind: 'chart',
         caption: t('risk.diagram.caption'),
         description: t('risk.diagram.description'),
-        spec: riskDiagram(points, { x: t('col.likelihoodScore'), y: t('col.impactScore') }),
+        spec: riskDiagram(
+          points,
+          { x: t('col.likelihoodScore'), y: t('col.impactScore'), horizon: t('col.horizon') },
+          [...HORIZONS.map((h) => horizonLabel(h)), '–'].filter((l) => points.some((p) => p.horizon === l)),
+        ),
       },
     ],
   };

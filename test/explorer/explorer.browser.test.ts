@@ -244,7 +244,8 @@ describe('graph explorer on the default Dutch model', () => {
   });
 
   it('opens a scenario from the risk diagram by keyboard alone', async () => {
-    await page.focus('#risk-method');
+    // The last control before the diagram is the horizon filter's last box.
+    await page.focus('#risk-horizon-long');
     await page.keyboard.press('Tab');
     const id = await page.evaluate(() => {
       const el = document.activeElement as Element | null;

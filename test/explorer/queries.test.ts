@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { ALL_OPERATIONS, REPORT_KINDS, RISK_METHODS, RUN_STATUSES } from '../../src/explorer/queries.js';
+import { ALL_OPERATIONS, HORIZONS, REPORT_KINDS, RISK_METHODS, RUN_STATUSES } from '../../src/explorer/queries.js';
 import { REPORT_KINDS as SERVER_REPORT_KINDS } from '../../src/report/document.js';
 
 const schema = buildSchema(readFileSync('schema.graphql', 'utf8'));
@@ -26,6 +26,11 @@ describe('explorer operations', () => {
     const enumValues = (schema.getType(named) as { getValues?: () => { name: string }[] } | undefined)?.getValues?.();
     const documented = enumValues ? enumValues.map((v) => v.name) : method.description!.match(/\b[A-Z][A-Z_]{2,}\b/g);
     expect([...RISK_METHODS].sort()).toEqual([...new Set(documented)].sort());
+  });
+
+  it('the horizons the risk diagram filters by are the values of the Horizon enum', () => {
+    const values = (schema.getType('Horizon') as unknown as { getValues(): { name: string }[] }).getValues();
+    expect(values.map((v) => v.name).sort()).toEqual([...HORIZONS].sort());
   });
 
   it('every simulation status the page knows is one the server sends', () => {
