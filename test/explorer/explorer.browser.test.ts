@@ -94,44 +94,47 @@ describe('graph explorer on the default Dutch model', () => {
     await p.close();
   });
 
-  it('narrows the graph to a ministry’s responsibilities, holdings and operated services, and keeps it in the URL', async () => {
-    const ministry = await page.evaluate(
-      () =>
-        window.__weerbaar.graph.cy
-          .nodes('.Party')
-          .filter((n: any) => /^Ministerie van Binnenlandse/i.test(n.data('label')))
-          .first()
-          .id() || window.__weerbaar.graph.cy.nodes('.Party').first().id(),
-    );
-    const before = await page.evaluate(() => window.__weerbaar.graph.cy.nodes(':visible').length);
-    await page.selectOption('#party', ministry);
-    await page.waitForSelector('#party-panel');
-    const after = await page.evaluate(() => window.__weerbaar.graph.cy.nodes(':visible').length);
-    expect(after).toBeGreaterThan(3);
-    expect(after).toBeLessThan(before);
-    // Everything shown is the ministry itself or reachable from it by its responsibilities, holdings or operations.
-    const { shown, scope } = await page.evaluate(
-      (id) => ({
-        shown: window.__weerbaar.graph.cy.nodes(':visible').map((n: any) => n.id()),
-        scope: [...window.__weerbaar.graph.partyScope(id)],
-      }),
-      ministry,
-    );
-    for (const id of shown) expect(scope).toContain(id);
-    expect(new URL(page.url()).searchParams.get('party')).toBe(ministry);
-    const panel = await page.locator('#party-panel').innerText();
-    expect(panel).toMatch(/Eerstverantwoordelijk|Ondersteunende rol|Beschikt over capaciteiten|Levert diensten/);
-    expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(ARTIFACTS, 'explorer-ministry.png') });
+  it(
+    'narrows the graph to a ministry’s responsibilities, holdings and operated services, ' + 'and keeps it in the URL',
+    async () => {
+      const ministry = await page.evaluate(
+        () =>
+          window.__weerbaar.graph.cy
+            .nodes('.Party')
+            .filter((n: any) => /^Ministerie van Binnenlandse/i.test(n.data('label')))
+            .first()
+            .id() || window.__weerbaar.graph.cy.nodes('.Party').first().id(),
+      );
+      const before = await page.evaluate(() => window.__weerbaar.graph.cy.nodes(':visible').length);
+      await page.selectOption('#party', ministry);
+      await page.waitForSelector('#party-panel');
+      const after = await page.evaluate(() => window.__weerbaar.graph.cy.nodes(':visible').length);
+      expect(after).toBeGreaterThan(3);
+      expect(after).toBeLessThan(before);
+      // Everything shown is the ministry itself or reachable from it by its responsibilities, holdings or operations.
+      const { shown, scope } = await page.evaluate(
+        (id) => ({
+          shown: window.__weerbaar.graph.cy.nodes(':visible').map((n: any) => n.id()),
+          scope: [...window.__weerbaar.graph.partyScope(id)],
+        }),
+        ministry,
+      );
+      for (const id of shown) expect(scope).toContain(id);
+      expect(new URL(page.url()).searchParams.get('party')).toBe(ministry);
+      const panel = await page.locator('#party-panel').innerText();
+      expect(panel).toMatch(/Eerstverantwoordelijk|Ondersteunende rol|Beschikt over capaciteiten|Levert diensten/);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(ARTIFACTS, 'explorer-ministry.png') });
 
-    // The shared URL restores the same view in a fresh page.
-    const again = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await again.goto(page.url());
-    await waitReady(again);
-    expect(await again.evaluate(() => window.__weerbaar.graph.cy.nodes(':visible').length)).toBe(after);
-    await again.close();
-    expect(errors).toEqual([]);
-  });
+      // The shared URL restores the same view in a fresh page.
+      const again = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await again.goto(page.url());
+      await waitReady(again);
+      expect(await again.evaluate(() => window.__weerbaar.graph.cy.nodes(':visible').length)).toBe(after);
+      await again.close();
+      expect(errors).toEqual([]);
+    },
+  );
 
   it('shows a node’s details on click, expands its neighbourhood and finds nodes by name', async () => {
     await page.selectOption('#party', '');
@@ -295,65 +298,70 @@ describe('graph explorer on the default Dutch model', () => {
     expect(errors).toEqual([]);
   });
 
-  it('signs in with a party token, sees restricted items an anonymous user does not, and edits its own holding', async () => {
-    const secret = new TextEncoder().encode('explorer browser test secret, 32+ characters');
-    const authServer = await serve(graph, secret);
-    const p = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const errs = watchErrors(p);
-    const shows = (id: string) => p.evaluate((x) => window.__weerbaar.graph.cy.getElementById(x).nonempty(), id);
-    const cap = 'cap-intelligence-analysis'; // restricted, owned and held by the AIVD (simulations/nederland.json)
-    try {
-      await p.goto(`${authServer.url}/?party=aivd&gaps=1&kinds=Capability`);
-      await waitReady(p);
-      expect(await shows(cap)).toBe(false);
-      expect(await shows('cap-usar')).toBe(true);
-      await expect(p.locator('#who').innerText()).resolves.toMatch(/Niet ingelogd/);
-      await p.click('#signin-toggle');
-      // A token of another server is refused, and the page stays anonymous.
-      const foreign = await issueToken(new TextEncoder().encode('another secret that is 32+ characters long'), {
-        subject: 'x',
-        role: 'viewer',
-      });
-      await p.fill('#signin-token', foreign);
-      await p.click('#signin-submit');
-      await expect(p.locator('#signin-error').innerText()).resolves.toMatch(/token: invalid/);
-      expect(await axeViolations(p)).toEqual([]);
-      const token = await issueToken(secret, { subject: 'planner-aivd', role: 'planner', party: 'aivd' });
-      await p.fill('#signin-token', token);
-      await p.waitForSelector('#gap-panel', { timeout: 30_000 }); // the reload below would abort the gap analysis
-      await Promise.all([p.waitForEvent('load'), p.click('#signin-submit')]);
-      await waitReady(p);
-      expect(await shows(cap)).toBe(true);
-      await expect(p.locator('#who').innerText()).resolves.toBe(
-        'Ingelogd als planner-aivd · rol planner · partij aivd',
-      );
+  it(
+    'signs in with a party token, sees restricted items an anonymous user does not, and ' + 'edits its own holding',
+    async () => {
+      const secret = new TextEncoder().encode('explorer browser test secret, 32+ characters');
+      const authServer = await serve(graph, secret);
+      const p = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const errs = watchErrors(p);
+      const shows = (id: string) => p.evaluate((x) => window.__weerbaar.graph.cy.getElementById(x).nonempty(), id);
+      const cap = 'cap-intelligence-analysis'; // restricted, owned and held by the AIVD (simulations/nederland.json)
+      try {
+        await p.goto(`${authServer.url}/?party=aivd&gaps=1&kinds=Capability`);
+        await waitReady(p);
+        expect(await shows(cap)).toBe(false);
+        expect(await shows('cap-usar')).toBe(true);
+        await expect(p.locator('#who').innerText()).resolves.toMatch(/Niet ingelogd/);
+        await p.click('#signin-toggle');
+        // A token of another server is refused, and the page stays anonymous.
+        const foreign = await issueToken(new TextEncoder().encode('another secret that is 32+ characters long'), {
+          subject: 'x',
+          role: 'viewer',
+        });
+        await p.fill('#signin-token', foreign);
+        await p.click('#signin-submit');
+        await expect(p.locator('#signin-error').innerText()).resolves.toMatch(/token: invalid/);
+        expect(await axeViolations(p)).toEqual([]);
+        const token = await issueToken(secret, { subject: 'planner-aivd', role: 'planner', party: 'aivd' });
+        await p.fill('#signin-token', token);
+        await p.waitForSelector('#gap-panel', { timeout: 30_000 }); // the reload below would abort the gap analysis
+        await Promise.all([p.waitForEvent('load'), p.click('#signin-submit')]);
+        await waitReady(p);
+        expect(await shows(cap)).toBe(true);
+        await expect(p.locator('#who').innerText()).resolves.toBe(
+          'Ingelogd als planner-aivd · rol planner · partij aivd',
+        );
 
-      // The planner edits its holding with a reason; the gap overlay follows and the history shows who and why.
-      await p.waitForSelector('#gap-panel', { timeout: 30_000 });
-      expect(await p.evaluate((id) => window.__weerbaar.graph.cy.getElementById(id).hasClass('gap'), cap)).toBe(false);
-      await p.getByRole('button', { name: 'Capaciteit Inlichtingenanalyse bewerken' }).click();
-      await p.fill(`#holding-${cap}-capacity`, '0');
-      await p.fill(`#holding-${cap}-reason`, 'Analisten ingezet voor een andere operatie');
-      expect(await axeViolations(p)).toEqual([]);
-      await p.click(`#holding-${cap} button[type=submit]`);
-      await p.waitForFunction((id) => window.__weerbaar.graph.cy.getElementById(id).hasClass('gap'), cap, {
-        timeout: 30_000,
-      });
-      await expect(p.locator('#gap-panel').innerText()).resolves.toContain('Inlichtingenanalyse');
-      await p.getByRole('button', { name: 'Geschiedenis van capaciteit Inlichtingenanalyse' }).click();
-      const history = p.locator(`#holding-${cap} .holding-history li`).first();
-      await expect(history.innerText()).resolves.toMatch(
-        /planner-aivd \(planner\) · bijgewerkt[\s\S]*omvang 0[\s\S]*Analisten ingezet/,
-      );
+        // The planner edits its holding with a reason; the gap overlay follows and the history shows who and why.
+        await p.waitForSelector('#gap-panel', { timeout: 30_000 });
+        expect(await p.evaluate((id) => window.__weerbaar.graph.cy.getElementById(id).hasClass('gap'), cap)).toBe(
+          false,
+        );
+        await p.getByRole('button', { name: 'Capaciteit Inlichtingenanalyse bewerken' }).click();
+        await p.fill(`#holding-${cap}-capacity`, '0');
+        await p.fill(`#holding-${cap}-reason`, 'Analisten ingezet voor een andere operatie');
+        expect(await axeViolations(p)).toEqual([]);
+        await p.click(`#holding-${cap} button[type=submit]`);
+        await p.waitForFunction((id) => window.__weerbaar.graph.cy.getElementById(id).hasClass('gap'), cap, {
+          timeout: 30_000,
+        });
+        await expect(p.locator('#gap-panel').innerText()).resolves.toContain('Inlichtingenanalyse');
+        await p.getByRole('button', { name: 'Geschiedenis van capaciteit Inlichtingenanalyse' }).click();
+        const history = p.locator(`#holding-${cap} .holding-history li`).first();
+        await expect(history.innerText()).resolves.toMatch(
+          /planner-aivd \(planner\) · bijgewerkt[\s\S]*omvang 0[\s\S]*Analisten ingezet/,
+        );
 
-      await Promise.all([p.waitForEvent('load'), p.click('#signin-toggle')]); // sign out
-      await waitReady(p);
-      expect(await shows(cap)).toBe(false);
-      // The one refused request is the foreign token's 401, logged by the browser.
-      expect(errs.filter((e) => !/status of 401/.test(e))).toEqual([]);
-    } finally {
-      await p.close();
-      await authServer.close();
-    }
-  });
+        await Promise.all([p.waitForEvent('load'), p.click('#signin-toggle')]); // sign out
+        await waitReady(p);
+        expect(await shows(cap)).toBe(false);
+        // The one refused request is the foreign token's 401, logged by the browser.
+        expect(errs.filter((e) => !/status of 401/.test(e))).toEqual([]);
+      } finally {
+        await p.close();
+        await authServer.close();
+      }
+    },
+  );
 });

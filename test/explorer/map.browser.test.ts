@@ -120,67 +120,70 @@ describe('map of the safety regions and horizons in the risk diagram', () => {
     expect(errors).toEqual([]);
   });
 
-  it('shows the shortfall in the affected region for a scenario and a small arrival limit, as the API says', async () => {
-    const scenario = 'sc-nuclear-accident'; // hits vr-zeeland only
-    await page.goto(`${server.url}/?view=map`);
-    await waitReady(page);
-    await mapDrawn();
-    await page.selectOption('#map-scenario', scenario);
-    await page.fill('#map-within', '1');
-    await page.dispatchEvent('#map-within', 'change');
-    await mapDrawn(scenario, 1);
+  it(
+    'shows the shortfall in the affected region for a scenario and a small arrival ' + 'limit, as the API says',
+    async () => {
+      const scenario = 'sc-nuclear-accident'; // hits vr-zeeland only
+      await page.goto(`${server.url}/?view=map`);
+      await waitReady(page);
+      await mapDrawn();
+      await page.selectOption('#map-scenario', scenario);
+      await page.fill('#map-within', '1');
+      await page.dispatchEvent('#map-within', 'change');
+      await mapDrawn(scenario, 1);
 
-    const balance = await gaps(scenario, 1);
-    const needed = balance.filter((b) => b.required > 0 && b.scenario?.id === scenario);
-    const short = needed.filter((b) => b.shortfall > 0);
-    expect(short.length).toBeGreaterThan(0);
-    // The page starts with a capability furthest short, as a share of its requirement (ties: by name).
-    const chosen = await page.locator('#map-capability').inputValue();
-    const worst = short.find((b) => b.capability.id === chosen)!;
-    expect(worst).toBeDefined();
-    expect(worst.shortfall / worst.required).toBe(Math.max(...short.map((b) => b.shortfall / b.required)));
-    await expect(page.locator('#map-capability option').count()).resolves.toBe(needed.length);
+      const balance = await gaps(scenario, 1);
+      const needed = balance.filter((b) => b.required > 0 && b.scenario?.id === scenario);
+      const short = needed.filter((b) => b.shortfall > 0);
+      expect(short.length).toBeGreaterThan(0);
+      // The page starts with a capability furthest short, as a share of its requirement (ties: by name).
+      const chosen = await page.locator('#map-capability').inputValue();
+      const worst = short.find((b) => b.capability.id === chosen)!;
+      expect(worst).toBeDefined();
+      expect(worst.shortfall / worst.required).toBe(Math.max(...short.map((b) => b.shortfall / b.required)));
+      await expect(page.locator('#map-capability option').count()).resolves.toBe(needed.length);
 
-    const summary = await page.locator('#map-shortfall').innerText();
-    expect(summary).toContain(nl(worst.shortfall));
-    await expect(page.locator('#map-required').innerText()).resolves.toContain(nl(worst.required));
-    await expect(page.locator('#map-available').innerText()).resolves.toContain(nl(worst.available));
+      const summary = await page.locator('#map-shortfall').innerText();
+      expect(summary).toContain(nl(worst.shortfall));
+      await expect(page.locator('#map-required').innerText()).resolves.toContain(nl(worst.required));
+      await expect(page.locator('#map-available').innerText()).resolves.toContain(nl(worst.available));
 
-    const rows = await tableRows();
-    const zeeland = rows.find((r) => r.region === 'vr-zeeland')!;
-    // Columns: region, state, held, in time, earliest arrival, share, shortfall, holders.
-    expect(zeeland.cells[1]).toBe('getroffen, tekort');
-    expect(zeeland.cells[6]).toBe(nl(worst.shortfall));
-    const heldThere = worst.regions.find((r) => r.region.id === 'vr-zeeland')?.available ?? 0;
-    expect(zeeland.cells[2]).toBe(nl(heldThere));
-    // No other region carries the shortfall.
-    for (const r of rows.filter((x) => x.region !== 'vr-zeeland')) expect(r.cells[6]).toBe('–');
-    // Per region, held and in time are the API's holders summed by region.
-    for (const r of rows) {
-      const here = worst.holders.filter((h) => (h.region?.id ?? 'elsewhere') === r.region);
-      expect(r.cells[2], r.region!).toBe(nl(here.reduce((s, h) => s + h.available, 0)));
-      expect(r.cells[3], r.region!).toBe(nl(here.reduce((s, h) => s + (h.counted ? h.available : 0), 0)));
-    }
-    // On the map: Zeeland's marker is the "short" triangle, labelled with the shortfall.
-    const labels = await page.$$eval('#map-chart g.mark-text text', (ts) => ts.map((x) => x.textContent));
-    expect(labels).toContain(`−${nl(worst.shortfall)}`);
-    const drawn = await page.evaluate(() => window.__weerbaar.map.rows.find((r: any) => r.id === 'vr-zeeland'));
-    expect(drawn.status).toBe('short');
+      const rows = await tableRows();
+      const zeeland = rows.find((r) => r.region === 'vr-zeeland')!;
+      // Columns: region, state, held, in time, earliest arrival, share, shortfall, holders.
+      expect(zeeland.cells[1]).toBe('getroffen, tekort');
+      expect(zeeland.cells[6]).toBe(nl(worst.shortfall));
+      const heldThere = worst.regions.find((r) => r.region.id === 'vr-zeeland')?.available ?? 0;
+      expect(zeeland.cells[2]).toBe(nl(heldThere));
+      // No other region carries the shortfall.
+      for (const r of rows.filter((x) => x.region !== 'vr-zeeland')) expect(r.cells[6]).toBe('–');
+      // Per region, held and in time are the API's holders summed by region.
+      for (const r of rows) {
+        const here = worst.holders.filter((h) => (h.region?.id ?? 'elsewhere') === r.region);
+        expect(r.cells[2], r.region!).toBe(nl(here.reduce((s, h) => s + h.available, 0)));
+        expect(r.cells[3], r.region!).toBe(nl(here.reduce((s, h) => s + (h.counted ? h.available : 0), 0)));
+      }
+      // On the map: Zeeland's marker is the "short" triangle, labelled with the shortfall.
+      const labels = await page.$$eval('#map-chart g.mark-text text', (ts) => ts.map((x) => x.textContent));
+      expect(labels).toContain(`−${nl(worst.shortfall)}`);
+      const drawn = await page.evaluate(() => window.__weerbaar.map.rows.find((r: any) => r.id === 'vr-zeeland'));
+      expect(drawn.status).toBe('short');
 
-    // Without the limit every holding counts: never a larger shortfall.
-    await page.fill('#map-within', '');
-    await page.dispatchEvent('#map-within', 'change');
-    await mapDrawn(scenario, null);
-    await page.selectOption('#map-capability', worst.capability.id);
-    await mapDrawn(scenario, null, worst.capability.id);
-    const all = (await gaps(scenario, null)).find((b) => b.capability.id === worst.capability.id)!;
-    expect(all.shortfall).toBeLessThanOrEqual(worst.shortfall);
-    await expect(page.locator('#map-shortfall').innerText()).resolves.toContain(
-      all.shortfall > 0 ? nl(all.shortfall) : 'geen',
-    );
-    await page.screenshot({ path: join(ARTIFACTS, 'explorer-map.png'), fullPage: true });
-    expect(errors).toEqual([]);
-  });
+      // Without the limit every holding counts: never a larger shortfall.
+      await page.fill('#map-within', '');
+      await page.dispatchEvent('#map-within', 'change');
+      await mapDrawn(scenario, null);
+      await page.selectOption('#map-capability', worst.capability.id);
+      await mapDrawn(scenario, null, worst.capability.id);
+      const all = (await gaps(scenario, null)).find((b) => b.capability.id === worst.capability.id)!;
+      expect(all.shortfall).toBeLessThanOrEqual(worst.shortfall);
+      await expect(page.locator('#map-shortfall').innerText()).resolves.toContain(
+        all.shortfall > 0 ? nl(all.shortfall) : 'geen',
+      );
+      await page.screenshot({ path: join(ARTIFACTS, 'explorer-map.png'), fullPage: true });
+      expect(errors).toEqual([]);
+    },
+  );
 
   it('the table says what the map draws: one row per marker, the same state', async () => {
     await page.goto(`${server.url}/?view=map&scenario=sc-storm-surge-zuid-holland&within=6`);
@@ -218,55 +221,61 @@ describe('map of the safety regions and horizons in the risk diagram', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('the horizon filter shows the scenarios riskAssessment(horizons:) returns, each shaped by its horizon', async () => {
-    type Diagram = { riskAssessment: { diagram: { scenario: { id: string; horizon: string | null } }[] } };
-    const risk = (horizons: string[] | null) =>
-      api<Diagram>('query ($h: [Horizon!]) { riskAssessment(horizons: $h) { diagram { scenario { id horizon } } } }', {
-        h: horizons,
-      }).then((d) => d.riskAssessment.diagram.map((p) => p.scenario));
-    const all = await risk(null);
-    const nearer = await risk(['short', 'medium']);
-    expect(nearer.length).toBeGreaterThan(0);
-    expect(nearer.length).toBeLessThan(all.length);
+  it(
+    'the horizon filter shows the scenarios riskAssessment(horizons:) returns, each ' + 'shaped by its horizon',
+    async () => {
+      type Diagram = { riskAssessment: { diagram: { scenario: { id: string; horizon: string | null } }[] } };
+      const risk = (horizons: string[] | null) =>
+        api<Diagram>(
+          'query ($h: [Horizon!]) { riskAssessment(horizons: $h) { diagram { scenario { id horizon } } } }',
+          {
+            h: horizons,
+          },
+        ).then((d) => d.riskAssessment.diagram.map((p) => p.scenario));
+      const all = await risk(null);
+      const nearer = await risk(['short', 'medium']);
+      expect(nearer.length).toBeGreaterThan(0);
+      expect(nearer.length).toBeLessThan(all.length);
 
-    await page.goto(`${server.url}/?view=risk`);
-    await waitReady(page);
-    await page.waitForFunction((n) => document.querySelectorAll('#risk-table tbody tr').length === n, all.length);
-    const shown = () =>
-      page.$$eval('#risk-chart g.point', (gs) => gs.map((g) => g.getAttribute('data-horizon')).sort());
-    expect(await shown()).toEqual(all.map((s) => s.horizon ?? 'none').sort());
+      await page.goto(`${server.url}/?view=risk`);
+      await waitReady(page);
+      await page.waitForFunction((n) => document.querySelectorAll('#risk-table tbody tr').length === n, all.length);
+      const shown = () =>
+        page.$$eval('#risk-chart g.point', (gs) => gs.map((g) => g.getAttribute('data-horizon')).sort());
+      expect(await shown()).toEqual(all.map((s) => s.horizon ?? 'none').sort());
 
-    await page.uncheck('#risk-horizon-long');
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('horizons') === 'short,medium');
-    await page.waitForFunction((n) => document.querySelectorAll('#risk-table tbody tr').length === n, nearer.length);
-    expect(await shown()).toEqual(nearer.map((s) => s.horizon).sort());
-    expect(await shown()).not.toContain('long');
-    // The table names the horizon of every row, and the points' shapes differ per horizon.
-    const horizonCells = await page.$$eval('#risk-table tbody tr td:nth-of-type(2)', (tds) =>
-      tds.map((td) => td.textContent),
-    );
-    expect(new Set(horizonCells)).toEqual(new Set(['korte termijn', 'middellange termijn']));
-    const shapes = await page.$$eval('#risk-chart g.point', (gs) =>
-      gs.map((g) => `${g.getAttribute('data-horizon')}:${g.querySelector('path')!.getAttribute('d')![0]}`),
-    );
-    expect(shapes.length).toBe(nearer.length);
-    const d = await page.$$eval('#risk-chart g.point path', (ps) => ps.map((p) => p.getAttribute('d')!));
-    const shortShape = d.find((_, i) => shapes[i]!.startsWith('short'))!;
-    const mediumShape = d.find((_, i) => shapes[i]!.startsWith('medium'))!;
-    expect(shortShape.includes('a7,7')).toBe(true); // a circle
-    expect(mediumShape.includes('a7,7')).toBe(false); // a square
-    expect(await axeViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(ARTIFACTS, 'explorer-risk-horizons.png'), fullPage: true });
+      await page.uncheck('#risk-horizon-long');
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('horizons') === 'short,medium');
+      await page.waitForFunction((n) => document.querySelectorAll('#risk-table tbody tr').length === n, nearer.length);
+      expect(await shown()).toEqual(nearer.map((s) => s.horizon).sort());
+      expect(await shown()).not.toContain('long');
+      // The table names the horizon of every row, and the points' shapes differ per horizon.
+      const horizonCells = await page.$$eval('#risk-table tbody tr td:nth-of-type(2)', (tds) =>
+        tds.map((td) => td.textContent),
+      );
+      expect(new Set(horizonCells)).toEqual(new Set(['korte termijn', 'middellange termijn']));
+      const shapes = await page.$$eval('#risk-chart g.point', (gs) =>
+        gs.map((g) => `${g.getAttribute('data-horizon')}:${g.querySelector('path')!.getAttribute('d')![0]}`),
+      );
+      expect(shapes.length).toBe(nearer.length);
+      const d = await page.$$eval('#risk-chart g.point path', (ps) => ps.map((p) => p.getAttribute('d')!));
+      const shortShape = d.find((_, i) => shapes[i]!.startsWith('short'))!;
+      const mediumShape = d.find((_, i) => shapes[i]!.startsWith('medium'))!;
+      expect(shortShape.includes('a7,7')).toBe(true); // a circle
+      expect(mediumShape.includes('a7,7')).toBe(false); // a square
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(ARTIFACTS, 'explorer-risk-horizons.png'), fullPage: true });
 
-    // The same in a new page from the URL alone.
-    const p = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await p.goto(`${server.url}/?view=risk&horizons=long`);
-    await waitReady(p);
-    const longOnly = await risk(['long']);
-    await p.waitForFunction((n) => document.querySelectorAll('#risk-table tbody tr').length === n, longOnly.length);
-    await expect(p.locator('#risk-horizon-long').isChecked()).resolves.toBe(true);
-    await expect(p.locator('#risk-horizon-short').isChecked()).resolves.toBe(false);
-    await p.close();
-    expect(errors).toEqual([]);
-  });
+      // The same in a new page from the URL alone.
+      const p = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await p.goto(`${server.url}/?view=risk&horizons=long`);
+      await waitReady(p);
+      const longOnly = await risk(['long']);
+      await p.waitForFunction((n) => document.querySelectorAll('#risk-table tbody tr').length === n, longOnly.length);
+      await expect(p.locator('#risk-horizon-long').isChecked()).resolves.toBe(true);
+      await expect(p.locator('#risk-horizon-short').isChecked()).resolves.toBe(false);
+      await p.close();
+      expect(errors).toEqual([]);
+    },
+  );
 });

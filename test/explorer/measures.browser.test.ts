@@ -142,55 +142,59 @@ describe('measures view and report downloads', () => {
     await page.close();
   });
 
-  it('works by keyboard alone: arrow keys, Home and End on the slider, a typed amount in the number field', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    const errors = watchErrors(page);
-    const portfolioRequests: string[] = [];
-    page.on('request', (r) => {
-      if (r.url().endsWith('/graphql') && (r.postData() ?? '').includes('query Portfolio')) portfolioRequests.push('x');
-    });
-    await page.goto(`${server.url}/?view=measures&budget=5000000`);
-    await waitReady(page);
-    await waitBudget(page, 5_000_000);
-    // Tab from the tab list into the view reaches the slider; its focus ring is visible.
-    await page.focus('#tab-measures');
-    for (let i = 0; i < 10; i++) {
-      if ((await page.evaluate(() => document.activeElement?.id)) === 'budget-range') break;
+  it(
+    'works by keyboard alone: arrow keys, Home and End on the slider, a typed amount in ' + 'the number field',
+    async () => {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const errors = watchErrors(page);
+      const portfolioRequests: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().endsWith('/graphql') && (r.postData() ?? '').includes('query Portfolio'))
+          portfolioRequests.push('x');
+      });
+      await page.goto(`${server.url}/?view=measures&budget=5000000`);
+      await waitReady(page);
+      await waitBudget(page, 5_000_000);
+      // Tab from the tab list into the view reaches the slider; its focus ring is visible.
+      await page.focus('#tab-measures');
+      for (let i = 0; i < 10; i++) {
+        if ((await page.evaluate(() => document.activeElement?.id)) === 'budget-range') break;
+        await page.keyboard.press('Tab');
+      }
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('budget-range');
+      expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
+      expect(plain(await page.getAttribute('#budget-range', 'aria-valuetext'))).toBe('€ 5.000.000');
+
+      await page.keyboard.press('End');
+      await waitBudget(page, 10_000_000);
+      expect(await chosenRows(page)).toEqual(['m1', 'm2', 'm3']);
+      await page.keyboard.press('Home');
+      await waitBudget(page, 0);
+      expect(await page.locator('#portfolio-chosen').count()).toBe(0);
+      await expect(page.locator('#measures-results').innerText()).resolves.toContain('Geen maatregel past');
+
+      // Twenty quick steps of €100,000 reach €2 m, and the debounce asks the server once for them.
+      const before = portfolioRequests.length;
+      for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+      await waitBudget(page, 2_000_000);
+      expect(await chosenRows(page)).toEqual(['m3']);
+      expect(portfolioRequests.length - before).toBe(1);
+
+      // The number field: Tab, type an amount, Enter.
       await page.keyboard.press('Tab');
-    }
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('budget-range');
-    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
-    expect(plain(await page.getAttribute('#budget-range', 'aria-valuetext'))).toBe('€ 5.000.000');
-
-    await page.keyboard.press('End');
-    await waitBudget(page, 10_000_000);
-    expect(await chosenRows(page)).toEqual(['m1', 'm2', 'm3']);
-    await page.keyboard.press('Home');
-    await waitBudget(page, 0);
-    expect(await page.locator('#portfolio-chosen').count()).toBe(0);
-    await expect(page.locator('#measures-results').innerText()).resolves.toContain('Geen maatregel past');
-
-    // Twenty quick steps of €100,000 reach €2 m, and the debounce asks the server once for them.
-    const before = portfolioRequests.length;
-    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
-    await waitBudget(page, 2_000_000);
-    expect(await chosenRows(page)).toEqual(['m3']);
-    expect(portfolioRequests.length - before).toBe(1);
-
-    // The number field: Tab, type an amount, Enter.
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('budget-number');
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('8000000');
-    await page.keyboard.press('Enter');
-    await waitBudget(page, 8_000_000);
-    expect(await chosenRows(page)).toEqual(['m1', 'm3']);
-    expect(await page.inputValue('#budget-range')).toBe('8000000');
-    expect(await shownBudget(page)).toBe(8_000_000);
-    expect(await axeViolations(page)).toEqual([]);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('budget-number');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('8000000');
+      await page.keyboard.press('Enter');
+      await waitBudget(page, 8_000_000);
+      expect(await chosenRows(page)).toEqual(['m1', 'm3']);
+      expect(await page.inputValue('#budget-range')).toBe('8000000');
+      expect(await shownBudget(page)).toBe(8_000_000);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('downloads reports with the session token; an anonymous user is offered the public edition only', async () => {
     const secret = new TextEncoder().encode('measures browser test secret, 32+ characters');

@@ -343,7 +343,8 @@ export const en = {
     title: 'Measures and portfolio',
     intro:
       'Choose a budget: the server picks the best set of measures for it (the largest value in closed shortfalls, ' +
-      'weighted by impact and likelihood; ties go to the lower cost). Below are the chosen measures, and the gaps and ' +
+      'weighted by impact and likelihood; ties go to the lower cost). Below are the chosen ' +
+      'measures, and the gaps and ' +
       'risks before and after that set.',
     budget: 'Budget',
     budgetEuros: 'Budget in euros',

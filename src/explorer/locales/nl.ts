@@ -397,7 +397,8 @@ export const nl: Messages = {
     gapSame: 'gelijk',
     riskTitle: 'Risico voor en na',
     riskHelp:
-      'De impact per criterium volgens de experts, min de impact die de gekozen maatregelen voorkomen (het tekort dat ' +
+      'De impact per criterium volgens de experts, min de impact die de gekozen ' +
+      'maatregelen voorkomen (het tekort dat ' +
       'ze dichten maal wat een eenheid-uur ervan kost, over 168 uur); de waarschijnlijkheid verandert niet. Open ' +
       'cirkel: voor; gevuld: na.',
     likelihood: 'Waarschijnlijkheid',
