@@ -14,6 +14,7 @@ const { runSimulation } = await import(dist('simulation/run.js'));
 const { compileModel } = await import(dist('simulation/compile.js'));
 const { createEngine, createFastEngine } = await import(dist('simulation/kernel/engine.js'));
 const { iterationStream } = await import(dist('simulation/kernel/rng.js'));
+const { arrivalHours, holdingRegion, TravelTimes } = await import(dist('analysis/regions.js'));
 
 const cores = availableParallelism();
 /** Kernel CPU ns per dependency-step by model label (the specialised engine's, compared with C below). */
@@ -50,6 +51,13 @@ function referenceIteration(model, scenario, seed, index, horizonHours, dt) {
   const next = iterationStream(seed, index);
   const u = model.dependencies.map(() => next());
   const present = model.holdings.map((h) => next() < h.readiness);
+  // Arrival: mobilisation plus travel from the holding's region to the nearest affected one (docs/model.md).
+  const travel = new TravelTimes(model.regions, model.travelTimes);
+  const affected = model.scenarios.find((s) => s.id === scenario)?.regions ?? null;
+  const partyRegion = new Map(model.parties.map((p) => [p.id, p.region]));
+  const arrival = model.holdings.map((h) =>
+    arrivalHours(h.mobilisationHours, holdingRegion(h, partyRegion.get(h.party)), affected, travel),
+  );
   const at = new Map(model.services.map((s, i) => [s.id, i]));
   const services = model.services.map((s) => ({
     k: dt === 1 ? s.recoveryRate : 1 - Math.pow(1 - s.recoveryRate, dt),
@@ -86,7 +94,7 @@ function referenceIteration(model, scenario, seed, index, horizonHours, dt) {
     }
     for (const n of model.needs) demand[n.capability] += taskDemand[n.task] * n.perUnit;
     model.holdings.forEach((h, i) => {
-      if (present[i] && t >= Math.ceil(h.mobilisationHours / dt - 1e-9)) available[h.capability] += h.capacity;
+      if (present[i] && t >= Math.ceil(arrival[i] / dt - 1e-9)) available[h.capability] += h.capacity;
     });
     const coverage = {};
     for (const c of model.capabilities) {
