@@ -3,7 +3,7 @@
 import { BadInputError } from '../domain/errors.js';
 import { resolveOffsetConnection } from '@pothos/plugin-relay';
 import { builder } from './builder.js';
-import { ClassificationEnum, type Classification } from './enums.js';
+import { ClassificationEnum, enumFor, type Classification } from './enums.js';
 import { ITEM_SCHEMAS } from '../model/validate.js';
 import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS, type NodeList } from '../model/kinds.js';
 import { scalarFields, type FieldInfo } from './zod-fields.js';
@@ -61,7 +61,16 @@ function endpointType(kinds: readonly NodeList[] | '*'): any {
 }
 
 function scalarField(t: any, f: FieldInfo, get: (parent: any) => Record<string, unknown>) {
-  const type = f.kind === '[Float]' ? ['Float'] : f.kind === '[String]' ? ['String'] : f.kind;
+  const e = enumFor(f.values);
+  const type = e
+    ? f.kind === '[String]'
+      ? [e]
+      : e
+    : f.kind === '[Float]'
+      ? ['Float']
+      : f.kind === '[String]'
+        ? ['String']
+        : f.kind;
   return t.field({ type, nullable: f.optional, resolve: (p: any) => get(p)[f.name] ?? null });
 }
 

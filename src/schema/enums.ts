@@ -59,3 +59,21 @@ export const DecisionKindEnum = enumOf(
   DECISION_KINDS,
   'What the cabinet decided: a scenario given priority, a measure decided, or a new status of a measure.',
 );
+
+/**
+ * The GraphQL enum whose values are exactly `values` (in any order), for fields the model format declares as a z.enum
+ * (src/schema/zod-fields.ts): phases, horizons, classifications and measure statuses are enums wherever they appear,
+ * in types and inputs. Other value lists of the format (kinds of party, roles, instruments, …) stay strings with the
+ * format's own spelling (docs/architecture.md).
+ */
+export function enumFor(values: readonly string[] | undefined): ReturnType<typeof enumOf> | undefined {
+  if (!values) return undefined;
+  const key = [...values].sort().join('|');
+  const known: [readonly string[], ReturnType<typeof enumOf>][] = [
+    [PHASES, PhaseEnum],
+    [HORIZONS, HorizonEnum],
+    [CLASSIFICATIONS, ClassificationEnum],
+    [MEASURE_STATUSES, MeasureStatusEnum],
+  ];
+  return known.find(([v]) => [...v].sort().join('|') === key)?.[1];
+}

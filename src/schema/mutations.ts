@@ -8,6 +8,7 @@ import type { Context } from './context.js';
 import { ITEM_SCHEMAS } from '../model/validate.js';
 import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS } from '../model/kinds.js';
 import { scalarFields, type FieldInfo } from './zod-fields.js';
+import { enumFor } from './enums.js';
 import { MutationRepository, type Actor } from '../graph/mutation-repository.js';
 import { checkNewId } from './hidden-ids.js';
 import type { Role } from '../domain/viewer.js';
@@ -22,6 +23,8 @@ const guard = (ctx: Context, editors: readonly Role[] = ['planner']) => requireR
 function inputField(t: any, f: FieldInfo, forceOptional: boolean, isRef: boolean) {
   const required = !forceOptional && !f.optional && !f.hasDefault;
   if (isRef) return f.kind === '[String]' ? t.idList({ required }) : t.id({ required });
+  const e = enumFor(f.values);
+  if (e) return t.field({ type: f.kind === '[String]' ? [e] : e, required });
   if (f.kind === '[Float]') return t.floatList({ required });
   if (f.kind === '[String]') return t.stringList({ required });
   if (f.kind === 'Float') return t.float({ required });

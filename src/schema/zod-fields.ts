@@ -7,6 +7,8 @@ export interface FieldInfo {
   kind: ScalarKind;
   optional: boolean;
   hasDefault: boolean;
+  /** A z.enum (or an array of one): its values, so that the field can be the GraphQL enum of the same values. */
+  values?: readonly string[];
 }
 
 interface Def {
@@ -16,7 +18,12 @@ interface Def {
 }
 const def = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
-function scalarOf(s: z.ZodType): { kind: ScalarKind; optional: boolean; hasDefault: boolean } {
+const enumValues = (s: z.ZodType): readonly string[] | undefined => {
+  const d = def(s) as Def & { entries?: Record<string, string> };
+  return d.type === 'enum' && d.entries ? Object.values(d.entries) : undefined;
+};
+
+function scalarOf(s: z.ZodType): Omit<FieldInfo, 'name'> {
   let optional = false;
   let hasDefault = false;
   let cur = s;
@@ -35,9 +42,13 @@ function scalarOf(s: z.ZodType): { kind: ScalarKind; optional: boolean; hasDefau
     }
     if (d.type === 'number') return { kind: 'Float', optional, hasDefault };
     if (d.type === 'boolean') return { kind: 'Boolean', optional, hasDefault };
-    if (d.type === 'array')
-      return { kind: def(d.element!).type === 'number' ? '[Float]' : '[String]', optional, hasDefault };
-    return { kind: 'String', optional, hasDefault };
+    if (d.type === 'array') {
+      const kind = def(d.element!).type === 'number' ? '[Float]' : '[String]';
+      const values = enumValues(d.element!);
+      return { kind, optional, hasDefault, ...(values && { values }) };
+    }
+    const values = enumValues(cur);
+    return { kind: 'String', optional, hasDefault, ...(values && { values }) };
   }
 }
 

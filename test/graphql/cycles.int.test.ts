@@ -15,7 +15,15 @@ const MODEL = () =>
     ...REPORT_MODEL(),
     measures: [
       { id: 'm-boats', name: 'Meer reddingsboten', lead: 'p-min', instrument: 'investment', leadTimeMonths: 6 },
-      { id: 'm-cool', name: 'Koelcentra inrichten', lead: 'p-vws', instrument: 'organisation', leadTimeMonths: 24 },
+      {
+        id: 'm-cool',
+        name: 'Koelcentra inrichten',
+        lead: 'p-vws',
+        instrument: 'organisation',
+        leadTimeMonths: 24,
+        phases: ['preparation', 'response'],
+      },
+      { id: 'm-study', name: 'Studie', lead: 'p-min', instrument: 'policy', status: 'in-progress' },
     ],
     effects: [{ measure: 'm-boats', party: 'p-min', capability: 'boats', capacityDelta: 60 }],
   });
@@ -101,6 +109,23 @@ describe('planning cycles over GraphQL', () => {
     expect(seen.data.cycle.decisions.map((d: { target: string }) => d.target)).not.toContain('sabotage');
     const owner = await api.gql('{ cycle(id: "2008") { priorities } }', {}, as.min);
     expect(owner.data.cycle.priorities).toEqual(['flood', 'sabotage']);
+  });
+
+  it('reads and writes a measure’s status and phases as the same enums', async () => {
+    const read = await api.gql(
+      `{ node(id: "m-study") { ... on Measure { status } }
+         m: node(id: "m-cool") { ... on Measure { phases } } }`,
+      {},
+      as.min,
+    );
+    expect(read.data).toEqual({ node: { status: 'inProgress' }, m: { phases: ['preparation', 'response'] } });
+    const update = (status: string) =>
+      api.gql(`mutation { updateMeasure(id: "m-study", patch: { status: ${status} }) { status } }`, {}, as.min);
+    const done = await update('done');
+    expect(done.errors).toBeUndefined();
+    expect(done.data.updateMeasure.status).toBe('done');
+    const quoted = await update('"done"');
+    expect(quoted.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('closes a cycle, which then refuses decisions; compares two cycles: progressed and overdue measures', async () => {

@@ -75,7 +75,7 @@ describe('signals and horizons over GraphQL', () => {
 
   it('lets an analyst record a signal and reads it from its threat and scenario; planners may not', async () => {
     const create = `mutation { createSignal(input: { id: "sig-estonia", name: "Estland", observedOn: "2007-04-27",
-      horizon: "short", direction: "rising", strength: 4, threats: ["th-digital"], scenarios: ["sc-bank"],
+      horizon: short, direction: "rising", strength: 4, threats: ["th-digital"], scenarios: ["sc-bank"],
       source: "NATO (2007)" }) { id strength threats { id } scenarios { id } } }`;
     const denied = await api.gql(create, {}, as.pete);
     expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
@@ -95,7 +95,7 @@ describe('signals and horizons over GraphQL', () => {
   it('refuses a bad signal with a message naming the item and field', async () => {
     const r = await api.gql(
       `mutation { createSignal(input: { id: "sig-bad", name: "x", observedOn: "2007-02-30",
-      horizon: "short", direction: "rising", strength: 9, threats: ["th-digital"], source: "s" }) { id } }`,
+      horizon: short, direction: "rising", strength: 9, threats: ["th-digital"], source: "s" }) { id } }`,
       {},
       as.ann,
     );
@@ -139,7 +139,7 @@ describe('signals and horizons over GraphQL', () => {
       const secret = await api.gql(
         `mutation { createLikelihoodRevision(input: { id: "rev-heat", name: "Hitte",
       scenario: "sc-heat", date: "2007-07-01", likelihoodClass: "A", justification: "geheim",
-      classification: "restricted", owner: "p-aivd" }) { id } }`,
+      classification: restricted, owner: "p-aivd" }) { id } }`,
         {},
         as.ann,
       );

@@ -242,24 +242,24 @@ describe('access: classification on every read path', () => {
           'NOT_FOUND',
         ],
         [
-          'createService(input: { id: "s-c", name: "c", sector: "energy", classification: "confidential" }) { id }',
+          'createService(input: { id: "s-c", name: "c", sector: "energy", classification: confidential }) { id }',
           'plannerMin',
           'FORBIDDEN',
         ],
         [
           'createService(input: { id: "s-r", name: "r", sector: "energy", classification: ' +
-            '"restricted", owner: "p-min" }) { id }',
+            'restricted, owner: "p-min" }) { id }',
           'planner',
           'FORBIDDEN',
         ],
         [
-          'updateService(id: "power", patch: { classification: "restricted", owner: "p-min" }) { id }',
+          'updateService(id: "power", patch: { classification: restricted, owner: "p-min" }) { id }',
           'planner',
           'FORBIDDEN',
         ],
         [
           'createDependency(input: { from: "power", to: "water", strength: 0.1, ' +
-            'classification: "restricted" }) { strength }',
+            'classification: restricted }) { strength }',
           'plannerMin',
           'FORBIDDEN',
         ],
@@ -272,7 +272,7 @@ describe('access: classification on every read path', () => {
         {
           query:
             'mutation { createService(input: { id: "s-own", name: "Own", sector: "energy", ' +
-            'classification: "restricted", owner: "p-min" }) { id owner } }',
+            'classification: restricted, owner: "p-min" }) { id owner } }',
         },
         auth.plannerMin,
       );
