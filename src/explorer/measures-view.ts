@@ -6,6 +6,7 @@ import { banner, byId, fmt, h, s } from './dom';
 import { locale, t } from './i18n';
 import { PORTFOLIO, type PortfolioAnswer, type PortfolioRisk } from './queries';
 import type { Store, ViewState } from './state';
+import { riskGrid } from './risk-view';
 
 /** Slider changes wait this long for the next one before the server is asked (a held arrow key asks once). */
 const DEBOUNCE_MS = 350;
@@ -322,19 +323,7 @@ export class MeasuresView {
     const x = (v: number) => m.l + (v / 5) * iw;
     const y = (v: number) => m.t + ih - (v / 5) * ih;
     const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'risk-svg portfolio-risk-svg', 'aria-hidden': 'true' });
-    const colours = ['#e8f5e9', '#fff8e1', '#ffe0b2', '#ffccbc', '#ffab91'];
-    for (let i = 0; i < 5; i++)
-      for (let j = 0; j < 5; j++)
-        svg.append(
-          s('rect', {
-            x: m.l + (i * iw) / 5,
-            y: m.t + ih - ((j + 1) * ih) / 5,
-            width: iw / 5,
-            height: ih / 5,
-            fill: colours[Math.min(4, Math.floor((i + j) / 2))],
-            stroke: '#fff',
-          }),
-        );
+    riskGrid(svg, m, iw, ih);
     for (let k = 0; k <= 5; k++) {
       const cls = k > 0 ? ` (${'ABCDE'[k - 1]})` : '';
       svg.append(s('text', { x: x(k), y: m.t + ih + 18, 'text-anchor': 'middle', class: 'tick' }, `${k}${cls}`));

@@ -32,6 +32,26 @@ const horizonName = (horizon: string | null) => t(`risk.horizonOf.${horizon ?? '
 
 const isMethod = (m: string | null): m is RiskMethod => RISK_METHODS.includes(m as RiskMethod);
 
+/**
+ * The background of a risk diagram: 5 × 5 cells, greener low-left, redder high-right (the usual NRB risk diagram),
+ * inside margins `m` and a plot area of `iw` × `ih`.
+ */
+export function riskGrid(svg: SVGElement, m: { l: number; t: number }, iw: number, ih: number): void {
+  const colours = ['#e8f5e9', '#fff8e1', '#ffe0b2', '#ffccbc', '#ffab91'];
+  for (let i = 0; i < 5; i++)
+    for (let j = 0; j < 5; j++)
+      svg.append(
+        s('rect', {
+          x: m.l + (i * iw) / 5,
+          y: m.t + ih - ((j + 1) * ih) / 5,
+          width: iw / 5,
+          height: ih / 5,
+          fill: colours[Math.min(4, Math.floor((i + j) / 2))],
+          stroke: '#fff',
+        }),
+      );
+}
+
 export class RiskView {
   private lastKey = '';
   constructor(private readonly store: Store) {
@@ -132,21 +152,7 @@ export class RiskView {
       class: 'risk-svg',
     });
     svg.append(s('title', { id: 'risk-title' }, t('risk.svgTitle')));
-    // Background: 5 × 5 cells, greener low-left, redder high-right (the usual NRB risk diagram).
-    const colours = ['#e8f5e9', '#fff8e1', '#ffe0b2', '#ffccbc', '#ffab91'];
-    for (let i = 0; i < 5; i++)
-      for (let j = 0; j < 5; j++) {
-        svg.append(
-          s('rect', {
-            x: m.l + (i * iw) / 5,
-            y: m.t + ih - ((j + 1) * ih) / 5,
-            width: iw / 5,
-            height: ih / 5,
-            fill: colours[Math.min(4, Math.floor((i + j) / 2))],
-            stroke: '#fff',
-          }),
-        );
-      }
+    riskGrid(svg, m, iw, ih);
     for (let k = 0; k <= 5; k++) {
       const vx = (maxX * k) / 5,
         vy = (maxY * k) / 5;

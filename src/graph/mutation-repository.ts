@@ -4,10 +4,11 @@ import type { Graph, Tx } from './graph.js';
 import { statementsFor } from './statements.js';
 import {
   LABEL_OF,
-  NODE_KINDS,
+  LIST_OF,
   NODE_REFERENCES,
   RELATIONSHIP_KINDS,
   SINGULAR_OF,
+  type NodeLabel,
   type NodeList,
   type RelationshipKind,
 } from '../model/kinds.js';
@@ -66,8 +67,7 @@ export class MutationRepository {
       ids: [...new Set(refs.map((r) => r.id))],
       viewer: viewerParam(viewer),
     });
-    const listOf = new Map(NODE_KINDS.map((k) => [LABEL_OF[k.list] as string, k.list]));
-    const kindOf = new Map(rows.map((r) => [r.id as string, listOf.get(r.kind as string)]));
+    const kindOf = new Map(rows.map((r) => [r.id as string, LIST_OF[r.kind as NodeLabel]]));
     const problems: Problem[] = [];
     for (const r of refs) {
       const message = referenceProblem(r.id, kindOf.get(r.id), r.kinds);

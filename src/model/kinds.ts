@@ -237,6 +237,11 @@ export const LABEL_OF: Record<NodeList, NodeLabel> = Object.fromEntries(
   NODE_KINDS.map((k) => [k.list, k.label]),
 ) as Record<NodeList, NodeLabel>;
 
+/** The node list of each label: `Service` → `services` (the inverse of LABEL_OF). */
+export const LIST_OF: Record<NodeLabel, NodeList> = Object.fromEntries(
+  NODE_KINDS.map((k) => [k.label, k.list]),
+) as Record<NodeLabel, NodeList>;
+
 /** The singular name of each node list, for messages: `services` → `service`. */
 export const SINGULAR_OF: Record<NodeList, string> = Object.fromEntries(
   NODE_KINDS.map((k) => [k.list, k.singular]),
