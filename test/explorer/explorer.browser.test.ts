@@ -321,7 +321,8 @@ describe('graph explorer on the default Dutch model', () => {
         });
         await p.fill('#signin-token', foreign);
         await p.click('#signin-submit');
-        await expect(p.locator('#signin-error').innerText()).resolves.toMatch(/token: invalid/);
+        // The refusal arrives with the server's answer: wait for it instead of reading the text at once.
+        await expect.poll(() => p.locator('#signin-error').innerText(), { timeout: 30_000 }).toMatch(/token: invalid/);
         expect(await axeViolations(p)).toEqual([]);
         const token = await issueToken(secret, { subject: 'planner-aivd', role: 'planner', party: 'aivd' });
         await p.fill('#signin-token', token);
