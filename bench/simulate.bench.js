@@ -17,10 +17,9 @@ const { iterationStream } = await import(dist('simulation/kernel/rng.js'));
 const { arrivalHours, holdingRegion, TravelTimes } = await import(dist('analysis/regions.js'));
 
 const cores = availableParallelism();
-/** Kernel CPU ns per dependency-step by model label (the specialised engine's, compared with C below). */
+/** Kernel CPU ns per dependency-step by model label (the WebAssembly step's, compared with C below). */
 const kernelCpuNs = {};
 const fmt = (x, d = 2) => x.toFixed(d);
-const NOT_SPECIALISED = ' (NOT specialised: dist/simulation/kernel/step.js missing?)';
 console.log(
   `machine: ${cores} cores (nproc), ${cpus()[0]?.model ?? 'unknown CPU'}, node ${process.version}, ` +
     `load average ${loadavg()
@@ -140,14 +139,16 @@ async function benchModel(label, model, scenario, iterations) {
         `${fmt((ms * 1e6) / depSteps(iterations)).padStart(6)} ns/dependency-step`,
     );
   }
-  // The kernel alone (no pool, no statistics): what a worker spends per dependency-step, with the generic
-  // step loop and with the one specialised to the engine (what runs); wall and CPU time of this thread.
+  // The kernel alone (no pool, no statistics): what a worker spends per dependency-step with each step loop — the
+  // generic TypeScript loops, the TypeScript step specialised to the engine, and the WebAssembly step (what runs by
+  // default); wall and CPU time of this thread. The last one's CPU time is the one compared with C below.
   const compiled = compileModel(model, { scenario, horizonHours: 168, stepHours: 1, disruptedThreshold: 0.05 });
   let records;
   let engine;
-  for (const [name, make] of [
-    ['generic', async () => createEngine(compiled, 'bench', false)],
-    ['specialised', () => createFastEngine(compiled, 'bench', false)],
+  for (const [name, want, make] of [
+    ['generic', 'generic', async () => createEngine(compiled, 'bench', false)],
+    ['TypeScript', 'specialised', () => createFastEngine(compiled, 'bench', false, false, 'ts')],
+    ['WebAssembly', 'wasm', () => createFastEngine(compiled, 'bench', false, false, 'wasm')],
   ]) {
     engine = await make();
     engine.runChunk(0, Math.min(iterations, 10));
@@ -157,16 +158,15 @@ async function benchModel(label, model, scenario, iterations) {
     const ms = performance.now() - t;
     const c = process.cpuUsage(cpu);
     const cpuMs = (c.user + c.system) / 1000;
-    if (records && out.some((v, k) => v !== records[k]))
-      console.log('  !! the specialised kernel differs from the generic one');
+    if (records && Buffer.compare(Buffer.from(out.buffer), Buffer.from(records.buffer)) !== 0)
+      console.log(`  !! the ${name} kernel differs from the generic one`);
     records = out;
     kernelCpuNs[label] = (cpuMs * 1e6) / depSteps(iterations);
     console.log(
       `  kernel only, ${name.padEnd(11)}  ${fmt(ms, 0).padStart(6)} ms  ` +
         `${fmt((iterations * 1000) / ms, 1).padStart(8)} iterations/s  ` +
         `${fmt((ms * 1e6) / depSteps(iterations)).padStart(6)} ns/dependency-step wall, ` +
-        `${fmt(kernelCpuNs[label])} ` +
-        `CPU${name === 'specialised' && !engine.specialised ? NOT_SPECIALISED : ''}`,
+        `${fmt(kernelCpuNs[label])} CPU${engine.kernel === want ? '' : ` (NOT ${want}: got ${engine.kernel}; built?)`}`,
     );
   }
   let t;
@@ -315,7 +315,26 @@ let cRun = null;
         `q_engine| over ${check} iterations = ${maxDiff}, built with -ffp-contract=off)`,
     );
     const js = kernelCpuNs['generated model'];
-    if (js) console.log(`  engine kernel (specialised, 1 thread) / C, CPU time per dependency-step: ${fmt(js / cNs)}×`);
+    if (js) console.log(`  engine kernel (WebAssembly step, 1 thread) / C, CPU per dependency-step: ${fmt(js / cNs)}×`);
+    // Side by side: C, then the kernel in this thread on the same model, seed and iterations, alternated so that
+    // both meet the same load; CPU time of each, as a ratio per pair.
+    const wasmEngine = await createFastEngine(c, 'bench', false, false, 'wasm');
+    wasmEngine.runChunk(0, 10);
+    const kernelRatios = [];
+    for (let k = 0; k < 5; k++) {
+      const line = execFileSync(exe, [bin, 'bench', '200']).toString();
+      const cCpu = Number(/([\d.]+) ms cpu/.exec(line)[1]);
+      const cpu = process.cpuUsage();
+      wasmEngine.runChunk(0, 200);
+      const used = process.cpuUsage(cpu);
+      kernelRatios.push((used.user + used.system) / 1000 / cCpu);
+    }
+    kernelRatios.sort((a, b) => a - b);
+    console.log(
+      `  side by side, 5 pairs (C, then the WebAssembly kernel, 200 iterations each), kernel / C CPU time: ` +
+        `median ${fmt(kernelRatios[2])}× (${kernelRatios.map((r) => fmt(r)).join(', ')}; load average ` +
+        `${fmt(loadavg()[0])})`,
+    );
   }
 }
 

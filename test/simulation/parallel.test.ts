@@ -25,6 +25,20 @@ describe('parallel runs', () => {
     expect(one.totalImpact.halfWidth95).toBeGreaterThan(0);
   });
 
+  it('gives the same results with the WebAssembly step in 1 worker as with the TypeScript step in 2', async () => {
+    const options = { scenario: 'generated', iterations: 40, seed: 'kernels', counterfactual: 'close-gaps' as const };
+    const wasm = await runSimulation(medium, { ...options, workers: 1 });
+    const before = process.env.WEERBAAR_KERNEL;
+    process.env.WEERBAAR_KERNEL = 'ts'; // read by each worker thread's engine (kernel/engine.ts)
+    try {
+      const ts = await runSimulation(medium, { ...options, workers: 2 });
+      expect(comparable(ts)).toEqual(comparable(wasm));
+    } finally {
+      if (before === undefined) delete process.env.WEERBAAR_KERNEL;
+      else process.env.WEERBAAR_KERNEL = before;
+    }
+  });
+
   it('depends on the seed', async () => {
     const a = await runSimulation(medium, { scenario: 'generated', iterations: 20, seed: 'a', workers: 1 });
     const b = await runSimulation(medium, { scenario: 'generated', iterations: 20, seed: 'b', workers: 1 });

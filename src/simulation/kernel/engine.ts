@@ -11,7 +11,24 @@ import {
   TOP_UP_NONE,
 } from './iterate.js';
 import { specialise } from './specialise.js';
+import { withWasmStep } from './wasm.js';
 import type { Workspace } from './iterate.js';
+
+/**
+ * Which loop runs a time step: the WebAssembly step (kernel/assembly/step.ts), the TypeScript step specialised to the
+ * engine's arrays (kernel/step.ts), or the generic TypeScript loops of iterate.ts. Same numbers to the bit.
+ */
+export type KernelKind = 'wasm' | 'specialised' | 'generic';
+
+/**
+ * The kernel createFastEngine tries first: `WEERBAAR_KERNEL=wasm` (the default) or `ts` (the TypeScript step, the
+ * reference the WebAssembly one is tested against). Anything else is refused, naming the variable.
+ */
+export function preferredKernel(value = process.env.WEERBAAR_KERNEL): 'wasm' | 'ts' {
+  if (value === undefined || value === '' || value === 'wasm') return 'wasm';
+  if (value === 'ts') return 'ts';
+  throw new Error(`WEERBAAR_KERNEL: must be "wasm" or "ts", got ${JSON.stringify(value)}`);
+}
 
 export interface Engine {
   layout: RecordLayout;
@@ -23,20 +40,34 @@ export interface Engine {
    * when it is long enough (every number is overwritten), else a new one.
    */
   runChunk(start: number, count: number, into?: Float64Array): Float64Array;
-  /** Whether the step loop runs specialised to this engine's arrays (createFastEngine); else generic. */
-  specialised: boolean;
+  /** The loop that runs a time step (createFastEngine installs a faster one than the generic loops). */
+  kernel: KernelKind;
 }
 
-/** createEngine with the step loop specialised to the engine's arrays (kernel/step.ts): same results, faster. */
+/**
+ * createEngine with a faster step loop: the WebAssembly step, else (no step.wasm, a model too large for 32-bit
+ * memory, or `kernel: 'ts'`) the TypeScript step specialised to the engine's arrays, else the generic loops.
+ */
 export async function createFastEngine(
   m: CompiledModel,
   seed: string,
   counterfactual: boolean,
   timeline = false,
+  kernel: 'wasm' | 'ts' = preferredKernel(),
 ): Promise<Engine> {
+  if (kernel === 'wasm') {
+    const { ws, wasm } = withWasmStep(m, (arena) => createWorkspace(m, arena));
+    const engine = createEngine(m, seed, counterfactual, timeline, ws);
+    if (wasm) {
+      engine.kernel = 'wasm';
+      return engine;
+    }
+    engine.kernel = (await specialise(m, ws)) ? 'specialised' : 'generic';
+    return engine;
+  }
   const ws = createWorkspace(m);
   const engine = createEngine(m, seed, counterfactual, timeline, ws);
-  engine.specialised = await specialise(m, ws);
+  engine.kernel = (await specialise(m, ws)) ? 'specialised' : 'generic';
   return engine;
 }
 
@@ -77,7 +108,7 @@ export function createEngine(
   return {
     layout,
     timelineRow,
-    specialised: false,
+    kernel: 'generic',
     runChunk(start, count, into) {
       const length = count * (layout.stride + timelineRow);
       const out = into && into.length >= length ? into.subarray(0, length) : new Float64Array(length);

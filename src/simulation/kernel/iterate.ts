@@ -3,6 +3,7 @@ import { impactScore, weightedImpact } from '../../analysis/impact.js';
 import type { CompiledModel, RecordLayout } from './compiled.js';
 import { iterationStream } from './rng.js';
 import { timelineSteps } from './timeline.js';
+import { heapArena, type Arena } from './wasm.js';
 
 /** No capability topped up. */
 export const TOP_UP_NONE = -1;
@@ -56,26 +57,39 @@ export interface Workspace {
   /** Steps recorded in the timeline (ascending, from 0 to N). */
   timelineSteps: Int32Array;
   /**
-   * observe + propagate specialised to this workspace (kernel/step.ts, installed by specialise());
-   * null: the generic loops below. Both give the same numbers to the bit.
+   * observe + propagate specialised to this workspace: the WebAssembly step (kernel/wasm.ts) or the TypeScript one
+   * (kernel/step.ts, installed by specialise()); null: the generic loops below. All give the same numbers to the bit.
    */
   step: ((cur: number, base: number, nxt: number, nxtMirror: number) => void) | null;
 }
 
-export function createWorkspace(m: CompiledModel): Workspace {
+/**
+ * Scratch arrays for model `m`. The arrays the step reads and writes come from `arena` (kernel/wasm.ts: the
+ * WebAssembly step needs them in its memory), in the order and sizes stepBytes() counts; the rest are plain.
+ */
+export function createWorkspace(m: CompiledModel, arena: Arena = heapArena): Workspace {
   const nS = m.nServices;
   const rows = m.maxDelay + 2;
   const uniq = (a: Int32Array) => Int32Array.from(new Set(a));
+  const activeStart = arena.i32(nS + 1);
+  const activeOffset = arena.i32(m.depSource.length);
+  const activeStrength = arena.f64(m.depSource.length);
+  const history = arena.f64(2 * rows * nS);
+  const passThrough = arena.f64(nS).fill(1);
+  const shock = arena.f64(nS);
+  const servicePeak = arena.f64(nS);
+  const serviceDowntime = arena.f64(nS);
+  const sectorSum = arena.f64(m.nSectors);
   return {
     depDraw: new Float64Array(m.depSource.length),
-    activeStart: new Int32Array(nS + 1),
-    activeOffset: new Int32Array(m.depSource.length),
-    activeStrength: new Float64Array(m.depSource.length),
+    activeStart,
+    activeOffset,
+    activeStrength,
     holderPresent: new Uint8Array(m.holdingCapability.length),
-    history: new Float64Array(2 * rows * nS),
+    history,
     rows,
-    shock: new Float64Array(nS),
-    passThrough: new Float64Array(nS).fill(1),
+    shock,
+    passThrough,
     mitigatedServices: uniq(m.mitigationService),
     shockedServices: uniq(m.shockService),
     taskDemand: new Float64Array(m.nTasks),
@@ -83,10 +97,10 @@ export function createWorkspace(m: CompiledModel): Workspace {
     capabilityAvailable: new Float64Array(m.nCapabilities),
     coverage: new Float64Array(m.nCapabilities),
     stepShortfall: new Float64Array(m.nCapabilities),
-    sectorSum: new Float64Array(m.nSectors),
+    sectorSum,
     serviceFinal: new Float64Array(nS),
-    servicePeak: new Float64Array(nS),
-    serviceDowntime: new Float64Array(nS),
+    servicePeak,
+    serviceDowntime,
     sectorFinal: new Float64Array(m.nSectors),
     sectorPeak: new Float64Array(m.nSectors),
     sectorDowntime: new Float64Array(m.nSectors),

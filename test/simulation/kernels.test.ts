@@ -1,0 +1,83 @@
+// The step loops (docs/engine.md, "Kernels"): the WebAssembly step (kernel/assembly/step.ts) and the TypeScript step
+// specialised to one engine (kernel/step.ts) give the generic loop's numbers to the bit.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { validateModel } from '../../src/model/validate.js';
+import { generateModel } from '../../src/simulation/generate.js';
+import { compileModel } from '../../src/simulation/compile.js';
+import { createEngine, createFastEngine, preferredKernel } from '../../src/simulation/kernel/engine.js';
+import { stepBytes } from '../../src/simulation/kernel/wasm.js';
+
+const compile = (services: number, dependencies: number, seed: string, stepHours = 1, horizonHours = 60) =>
+  compileModel(validateModel(generateModel({ services, dependencies, seed, delayedShare: 0.4 })), {
+    scenario: 'generated',
+    horizonHours,
+    stepHours,
+    disruptedThreshold: 0.05,
+  });
+
+/** Byte for byte: NaN, −0 and every last bit count. */
+const bytes = (a: Float64Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+
+const defaultModel = () => {
+  const file = fileURLToPath(new URL('../../simulations/nederland.json', import.meta.url));
+  const model = validateModel(JSON.parse(readFileSync(file, 'utf8')), file);
+  const scenario = model.scenarios.find((s) => /blackout/.test(s.id))!.id;
+  return compileModel(model, { scenario, horizonHours: 168, stepHours: 1, disruptedThreshold: 0.05 });
+};
+
+describe('step kernels', () => {
+  it('WebAssembly and specialised TypeScript steps are installed and match the generic loops bit for bit', async () => {
+    const m = compile(200, 1000, 'spec');
+    const generic = createEngine(m, 'same', true, true);
+    const ts = await createFastEngine(m, 'same', true, true, 'ts');
+    const wasm = await createFastEngine(m, 'same', true, true, 'wasm');
+    expect([generic.kernel, ts.kernel, wasm.kernel]).toEqual(['generic', 'specialised', 'wasm']);
+    const a = generic.runChunk(0, 25);
+    expect(bytes(ts.runChunk(0, 25)).equals(bytes(a))).toBe(true);
+    expect(bytes(wasm.runChunk(0, 25)).equals(bytes(a))).toBe(true);
+    // Non-trivial: services were disrupted and some capability fell short.
+    const { stride, servicePeak, capabilityShortfall } = generic.layout;
+    const peaks = (k: number) => a.subarray(k * stride + servicePeak, k * stride + servicePeak + 200);
+    expect(Array.from({ length: 25 }, (_, k) => peaks(k).filter((v) => v > 0.05).length).some((n) => n > 20)).toBe(
+      true,
+    );
+    const short = (v: number, k: number) =>
+      k % stride >= capabilityShortfall && k % stride < capabilityShortfall + m.nCapabilities && v > 0;
+    expect(a.some(short)).toBe(true);
+  });
+
+  it('match on the default model, at 2-hour steps and with long delays', async () => {
+    for (const m of [defaultModel(), compile(300, 2000, 'two', 2, 120), compile(150, 900, 'long', 1, 400)]) {
+      const reference = createEngine(m, 'x', true, true).runChunk(5, 12);
+      const wasm = await createFastEngine(m, 'x', true, true, 'wasm');
+      expect(wasm.kernel).toBe('wasm');
+      expect(bytes(wasm.runChunk(5, 12)).equals(bytes(reference))).toBe(true);
+    }
+  });
+
+  it('bind each engine to its own arrays, also when several are built at once', async () => {
+    const models = [compile(50, 200, 'a'), compile(80, 300, 'b', 2), compile(120, 700, 'c')];
+    for (const kernel of ['wasm', 'ts'] as const) {
+      const engines = await Promise.all(models.map((m, k) => createFastEngine(m, `s${k}`, false, false, kernel)));
+      for (const [k, m] of models.entries()) {
+        expect(engines[k]!.kernel).toBe(kernel === 'wasm' ? 'wasm' : 'specialised');
+        // Interleave runs so that a shared instance or memory would mix up the states.
+        const fast = engines[k]!.runChunk(3, 7);
+        const reference = createEngine(m, `s${k}`, false, false).runChunk(3, 7);
+        expect(bytes(fast).equals(bytes(reference))).toBe(true);
+      }
+    }
+  });
+
+  it('counts the WebAssembly memory a model needs, and WEERBAAR_KERNEL names its values', () => {
+    const m = compile(10, 20, 'size');
+    const rows = m.maxDelay + 2;
+    const i32 = (n: number) => Math.ceil(n / 2) * 8;
+    expect(stepBytes(m)).toBe(i32(11) + i32(20) + 20 * 8 + 2 * rows * 10 * 8 + 5 * 10 * 8 + m.nSectors * 8 + i32(10));
+    expect(preferredKernel(undefined)).toBe('wasm');
+    expect(preferredKernel('ts')).toBe('ts');
+    expect(() => preferredKernel('fast')).toThrow('WEERBAAR_KERNEL: must be "wasm" or "ts", got "fast"');
+  });
+});
