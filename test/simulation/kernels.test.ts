@@ -1,5 +1,5 @@
-// The step loops (docs/engine.md, "Kernels"): the WebAssembly step (kernel/assembly/step.ts) and the TypeScript step
-// specialised to one engine (kernel/step.ts) give the generic loop's numbers to the bit.
+// The kernels (docs/engine.md, "Kernels"): the WebAssembly draws and step (kernel/assembly/kernel.ts) and the
+// TypeScript step specialised to one engine (kernel/step.ts) give the generic loops' numbers to the bit.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +7,8 @@ import { validateModel } from '../../src/model/validate.js';
 import { generateModel } from '../../src/simulation/generate.js';
 import { compileModel } from '../../src/simulation/compile.js';
 import { createEngine, createFastEngine, preferredKernel } from '../../src/simulation/kernel/engine.js';
-import { stepBytes } from '../../src/simulation/kernel/wasm.js';
+import { kernelBytes, withWasmKernel } from '../../src/simulation/kernel/wasm.js';
+import { createWorkspace, drawIteration } from '../../src/simulation/kernel/iterate.js';
 
 const compile = (services: number, dependencies: number, seed: string, stepHours = 1, horizonHours = 60) =>
   compileModel(validateModel(generateModel({ services, dependencies, seed, delayedShare: 0.4 })), {
@@ -71,11 +72,39 @@ describe('step kernels', () => {
     }
   });
 
+  it('draws the same numbers and transmitting edges as the TypeScript draws', () => {
+    const m = compile(400, 2500, 'draws');
+    const plain = createWorkspace(m);
+    const { ws, wasm } = withWasmKernel(m, (arena) => createWorkspace(m, arena));
+    expect(wasm).toBe(true);
+    for (const index of [0, 1, 77]) {
+      drawIteration(m, plain, 'd', index);
+      drawIteration(m, ws, 'd', index);
+      expect(bytes(ws.depDraw).equals(bytes(plain.depDraw))).toBe(true);
+      expect(Buffer.from(ws.holderPresent).equals(Buffer.from(plain.holderPresent))).toBe(true);
+      expect(Buffer.from(ws.activeStart.buffer, ws.activeStart.byteOffset, ws.activeStart.byteLength)).toEqual(
+        Buffer.from(plain.activeStart.buffer, plain.activeStart.byteOffset, plain.activeStart.byteLength),
+      );
+      const edges = plain.activeStart[m.nServices]!;
+      // Some edges transmit and some do not: the draws decide.
+      expect(edges).toBeGreaterThan(0);
+      expect(edges).toBeLessThan(m.depSource.length);
+      expect(ws.activeOffset.subarray(0, edges)).toEqual(plain.activeOffset.subarray(0, edges));
+      expect(bytes(ws.activeStrength.subarray(0, edges)).equals(bytes(plain.activeStrength.subarray(0, edges)))).toBe(
+        true,
+      );
+    }
+  });
+
   it('counts the WebAssembly memory a model needs, and WEERBAAR_KERNEL names its values', () => {
     const m = compile(10, 20, 'size');
     const rows = m.maxDelay + 2;
+    const holdings = m.holdingCapability.length;
     const i32 = (n: number) => Math.ceil(n / 2) * 8;
-    expect(stepBytes(m)).toBe(i32(11) + i32(20) + 20 * 8 + 2 * rows * 10 * 8 + 5 * 10 * 8 + m.nSectors * 8 + i32(10));
+    const u8 = (n: number) => Math.ceil(n / 8) * 8;
+    const workspace = 20 * 8 + i32(11) + i32(20) + 20 * 8 + u8(holdings) + 2 * rows * 10 * 8 + 4 * 10 * 8;
+    const copies = 10 * 8 + i32(10) + i32(11) + 3 * i32(20) + 2 * 20 * 8 + holdings * 8;
+    expect(kernelBytes(m)).toBe(workspace + m.nSectors * 8 + copies);
     expect(preferredKernel(undefined)).toBe('wasm');
     expect(preferredKernel('ts')).toBe('ts');
     expect(() => preferredKernel('fast')).toThrow('WEERBAAR_KERNEL: must be "wasm" or "ts", got "fast"');

@@ -11,12 +11,13 @@ import {
   TOP_UP_NONE,
 } from './iterate.js';
 import { specialise } from './specialise.js';
-import { withWasmStep } from './wasm.js';
+import { withWasmKernel } from './wasm.js';
 import type { Workspace } from './iterate.js';
 
 /**
- * Which loop runs a time step: the WebAssembly step (kernel/assembly/step.ts), the TypeScript step specialised to the
- * engine's arrays (kernel/step.ts), or the generic TypeScript loops of iterate.ts. Same numbers to the bit.
+ * Which loops run an iteration's draws and time steps: WebAssembly (kernel/assembly/kernel.ts), the TypeScript step
+ * specialised to the engine's arrays (kernel/step.ts), or the generic TypeScript loops of iterate.ts. Same numbers
+ * to the bit.
  */
 export type KernelKind = 'wasm' | 'specialised' | 'generic';
 
@@ -40,12 +41,12 @@ export interface Engine {
    * when it is long enough (every number is overwritten), else a new one.
    */
   runChunk(start: number, count: number, into?: Float64Array): Float64Array;
-  /** The loop that runs a time step (createFastEngine installs a faster one than the generic loops). */
+  /** The loops that run the draws and the time steps (createFastEngine installs faster ones than the generic). */
   kernel: KernelKind;
 }
 
 /**
- * createEngine with a faster step loop: the WebAssembly step, else (no step.wasm, a model too large for 32-bit
+ * createEngine with faster loops: the WebAssembly draws and step, else (no kernel.wasm, a model too large for 32-bit
  * memory, or `kernel: 'ts'`) the TypeScript step specialised to the engine's arrays, else the generic loops.
  */
 export async function createFastEngine(
@@ -56,7 +57,7 @@ export async function createFastEngine(
   kernel: 'wasm' | 'ts' = preferredKernel(),
 ): Promise<Engine> {
   if (kernel === 'wasm') {
-    const { ws, wasm } = withWasmStep(m, (arena) => createWorkspace(m, arena));
+    const { ws, wasm } = withWasmKernel(m, (arena) => createWorkspace(m, arena));
     const engine = createEngine(m, seed, counterfactual, timeline, ws);
     if (wasm) {
       engine.kernel = 'wasm';

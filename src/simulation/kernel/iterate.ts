@@ -1,7 +1,7 @@
 // One Monte Carlo iteration of the cascade (docs/model.md#cascade) on typed arrays: draws, then the time steps. No I/O.
 import { impactScore, weightedImpact } from '../../analysis/impact.js';
 import type { CompiledModel, RecordLayout } from './compiled.js';
-import { iterationStream } from './rng.js';
+import { iterationStream, iterationState } from './rng.js';
 import { timelineSteps } from './timeline.js';
 import { heapArena, type Arena } from './wasm.js';
 
@@ -61,19 +61,26 @@ export interface Workspace {
    * (kernel/step.ts, installed by specialise()); null: the generic loops below. All give the same numbers to the bit.
    */
   step: ((cur: number, base: number, nxt: number, nxtMirror: number) => void) | null;
+  /**
+   * drawIteration's draws and edge list from the Alea state of the iteration's stream, in WebAssembly
+   * (kernel/wasm.ts); null: the TypeScript loops of drawIteration. Both give the same numbers to the bit.
+   */
+  draw: ((s0: number, s1: number, s2: number, c: number) => void) | null;
 }
 
 /**
- * Scratch arrays for model `m`. The arrays the step reads and writes come from `arena` (kernel/wasm.ts: the
- * WebAssembly step needs them in its memory), in the order and sizes stepBytes() counts; the rest are plain.
+ * Scratch arrays for model `m`. The arrays the draws and the step read and write come from `arena` (kernel/wasm.ts:
+ * the WebAssembly kernel needs them in its memory), in the sizes kernelBytes() counts; the rest are plain.
  */
 export function createWorkspace(m: CompiledModel, arena: Arena = heapArena): Workspace {
   const nS = m.nServices;
   const rows = m.maxDelay + 2;
   const uniq = (a: Int32Array) => Int32Array.from(new Set(a));
+  const depDraw = arena.f64(m.depSource.length);
   const activeStart = arena.i32(nS + 1);
   const activeOffset = arena.i32(m.depSource.length);
   const activeStrength = arena.f64(m.depSource.length);
+  const holderPresent = arena.u8(m.holdingCapability.length);
   const history = arena.f64(2 * rows * nS);
   const passThrough = arena.f64(nS).fill(1);
   const shock = arena.f64(nS);
@@ -81,11 +88,11 @@ export function createWorkspace(m: CompiledModel, arena: Arena = heapArena): Wor
   const serviceDowntime = arena.f64(nS);
   const sectorSum = arena.f64(m.nSectors);
   return {
-    depDraw: new Float64Array(m.depSource.length),
+    depDraw,
     activeStart,
     activeOffset,
     activeStrength,
-    holderPresent: new Uint8Array(m.holdingCapability.length),
+    holderPresent,
     history,
     rows,
     shock,
@@ -115,6 +122,7 @@ export function createWorkspace(m: CompiledModel, arena: Arena = heapArena): Wor
     ),
     timelineSteps: timelineSteps(m.steps),
     step: null,
+    draw: null,
   };
 }
 
@@ -130,6 +138,11 @@ export function timelineRowLength(m: Pick<CompiledModel, 'steps' | 'nServices' |
  * when a probability changes. Then builds the compact list of transmitting edges.
  */
 export function drawIteration(m: CompiledModel, ws: Workspace, seed: string, index: number): void {
+  if (ws.draw !== null) {
+    const { s0, s1, s2, c } = iterationState(seed, index);
+    ws.draw(s0, s1, s2, c);
+    return;
+  }
   const next = iterationStream(seed, index);
   const nDeps = m.depSource.length;
   const draw = ws.depDraw;

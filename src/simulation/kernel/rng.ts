@@ -18,3 +18,15 @@ export type Uniform = () => number;
 export function iterationStream(seed: string, index: number): Uniform {
   return seedrandom.alea(`${seed}#${index}`);
 }
+
+/** The Alea state an iteration's stream starts from (the WebAssembly draws continue it: kernel/assembly/kernel.ts). */
+export interface AleaState {
+  s0: number;
+  s1: number;
+  s2: number;
+  c: number;
+}
+
+export function iterationState(seed: string, index: number): AleaState {
+  return (seedrandom.alea(`${seed}#${index}`, { state: true }) as unknown as { state(): AleaState }).state();
+}
