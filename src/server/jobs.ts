@@ -17,6 +17,7 @@ import type { SimulationOptions } from '../simulation/options.js';
 import type { ChunkExecutor } from '../simulation/executor.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { Model } from '../model/schema.js';
+import type { ModelRevision } from '../graph/model-revision.js';
 import { NotFoundError, UnavailableError, UserError } from '../domain/errors.js';
 
 import type { MeasureEvaluationInput, ProgressEvent, SimulationJobs } from '../graph/simulation-jobs.js';
@@ -54,8 +55,43 @@ export class SimulationJobQueue implements SimulationJobs {
       maxQueued?: number;
       /** Where runs compute their chunks instead of worker threads here (a job queue, docs/distributed.md). */
       executor?: ChunkExecutor;
+      /**
+       * How the model revision is known without a round trip (the analysis service's): with it, the model read to
+       * check a run's options is kept for the run itself while the revision stays the same, instead of being read
+       * from Neo4j twice. Without it, every use reads the model.
+       */
+      revision?: ModelRevision;
     } = {},
   ) {}
+
+  /** The model exported at the revision it was read at (docs/engine.md, runs through the API). */
+  private modelAt: { token: string; model: Promise<Model> } | null = null;
+  /** Exports made, for tests and diagnostics. */
+  readonly stats = { exports: 0 };
+
+  /**
+   * The model as the graph holds it now, within the revision's bound: the same export while the revision token is
+   * unchanged (a write through this server changes it at once, other processes' writes within maxAgeMs; a run that
+   * finishes changes it too). The token is read before the export, so an export is never kept under a newer token.
+   */
+  private async currentModel(): Promise<Model> {
+    const revision = this.defaults.revision;
+    if (!revision) {
+      this.stats.exports++;
+      return exportModel(this.graph);
+    }
+    const token = await revision.current();
+    if (this.modelAt?.token !== token) {
+      this.stats.exports++;
+      const model = exportModel(this.graph);
+      this.modelAt = { token, model };
+      // A failed export is not kept.
+      model.catch(() => {
+        if (this.modelAt?.model === model) this.modelAt = null;
+      });
+    }
+    return this.modelAt!.model;
+  }
 
   /** Marks runs that a previous server left unfinished as failed. */
   async recover(): Promise<number> {
@@ -73,7 +109,7 @@ export class SimulationJobQueue implements SimulationJobs {
       timeline: input.timeline ?? true,
       workers: input.workers ?? this.defaults.workers,
     };
-    const model = await exportModel(this.graph);
+    const model = await this.currentModel();
     validateSimulationOptions(options, model);
     const id = `run-${randomUUID()}`;
     await this.graph.writeTransaction(async (tx) => {
@@ -104,7 +140,7 @@ export class SimulationJobQueue implements SimulationJobs {
     requestId: string | null = null,
   ): Promise<string> {
     this.admit(input.iterations);
-    const model = await exportModel(this.graph);
+    const model = await this.currentModel();
     const known = new Set(model.measures.map((m) => m.id));
     const unknown = input.measureIds.find((m) => !known.has(m));
     if (unknown !== undefined) throw new UserError(`measureIds: unknown measure "${unknown}"`, 'BAD_USER_INPUT');
@@ -242,7 +278,7 @@ export class SimulationJobQueue implements SimulationJobs {
       job.status = 'running';
       await updateRunProgress(this.graph, job.id, 'running', 0, 0);
       this.publish(job, null);
-      const model = await exportModel(this.graph);
+      const model = await this.currentModel();
       const onProgress = (done: number, total: number) => {
         job.iterationsDone = done;
         job.progress = total > 0 ? Math.min(1, done / total) : 0;
