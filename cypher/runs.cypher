@@ -22,8 +22,14 @@ FOREACH (s IN scenarios | CREATE (r)-[:SIMULATES]->(s))
 RETURN r.id AS id
 
 // @name updateRunProgress
-// Progress is written without waiting for it: one that arrives after the run finished changes nothing.
+// Progress may reach Neo4j while the run is being finished (finishRun): one that arrives after the run finished
+// changes nothing. The run's write lock is taken before its status is read: under Neo4j's read-committed isolation an
+// unlocked read may still return the status a concurrent finishRun is replacing, and this write would then put a
+// finished run back to 'running' for good (test/graph/runs.int.test.ts).
 MATCH (r:SimulationRun {id: $id})
+SET r._lock = true
+REMOVE r._lock
+WITH r
 WHERE NOT r.status IN ['done', 'failed', 'cancelled']
 SET r.status = $status, r.progress = $progress, r.iterationsDone = $iterationsDone,
     r.startedAt = coalesce(r.startedAt, datetime())

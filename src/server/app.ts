@@ -105,7 +105,7 @@ export async function createWeerbaar(options: WeerbaarOptions): Promise<Weerbaar
     ? (await import('../simulation/queue/executor.js')).queueExecutorFrom(options.redis, '--redis')
     : undefined;
   if (executor) log(`Simulations: chunks on the ${executor.description}, computed by \`weerbaar worker\` processes`);
-  const jobs = new SimulationJobQueue(graph, { workers: options.workers, ...(executor ? { executor } : {}) });
+  const jobs = new SimulationJobQueue(graph, { workers: options.workers, revision, ...(executor ? { executor } : {}) });
   const recover = async () => {
     const recovered = await jobs.recover();
     if (recovered) log(`Marked ${recovered} simulation run(s) left unfinished by a previous server as failed`);

@@ -17,6 +17,7 @@ import type { SimulationOptions } from '../simulation/options.js';
 import type { ChunkExecutor } from '../simulation/executor.js';
 import type { Viewer } from '../domain/viewer.js';
 import type { Model } from '../model/schema.js';
+import type { ModelRevision } from '../graph/model-revision.js';
 import { NotFoundError, UnavailableError, UserError } from '../domain/errors.js';
 
 import type { MeasureEvaluationInput, ProgressEvent, SimulationJobs } from '../graph/simulation-jobs.js';
@@ -33,6 +34,14 @@ interface Job {
   status: RunStatus;
   progress: number;
   iterationsDone: number;
+  /** Progress writes under way (made without waiting for them), awaited before the run's end is written. */
+  progressWrite?: Promise<void>;
+}
+
+/** An export of the model and the revision token it was read at (null: not kept). */
+interface ModelEntry {
+  token: string | null;
+  model: Promise<Model>;
 }
 
 /** How often progress is written to Neo4j; subscribers get every chunk. */
@@ -54,8 +63,51 @@ export class SimulationJobQueue implements SimulationJobs {
       maxQueued?: number;
       /** Where runs compute their chunks instead of worker threads here (a job queue, docs/distributed.md). */
       executor?: ChunkExecutor;
+      /**
+       * How the model revision is known without a round trip (the analysis service's): with it, the model read to
+       * check a run's options is kept for the run itself while the revision stays the same, instead of being read
+       * from Neo4j twice. Without it, every use reads the model.
+       */
+      revision?: ModelRevision;
     } = {},
   ) {}
+
+  /** The model exported at the revision it was read at (docs/engine.md, runs through the API). */
+  private modelAt: ModelEntry | null = null;
+  /** Exports made, for tests and diagnostics. */
+  readonly stats = { exports: 0 };
+
+  /**
+   * The export of the model as the graph holds it now, within the revision's bound: the same while the revision token
+   * is unchanged (a write through this server changes it at once, other processes' writes within maxAgeMs; a run that
+   * finishes changes it too). The token is read before the export, so an export is never kept under a newer token.
+   */
+  private async currentModel(): Promise<ModelEntry> {
+    const revision = this.defaults.revision;
+    if (!revision) {
+      this.stats.exports++;
+      return { token: null, model: exportModel(this.graph) };
+    }
+    const token = await revision.current();
+    if (this.modelAt?.token !== token) {
+      this.stats.exports++;
+      const model = exportModel(this.graph);
+      this.modelAt = { token, model };
+      // A failed export is not kept.
+      model.catch(() => {
+        if (this.modelAt?.model === model) this.modelAt = null;
+      });
+    }
+    return this.modelAt!;
+  }
+
+  /**
+   * After a run: the export it used is let go unless a run waits (its revision may still be the same). A finished run
+   * changes the revision anyway, so an idle server does not hold a whole model in memory for nothing.
+   */
+  private releaseModel(entry: ModelEntry | null): void {
+    if (entry && this.modelAt === entry && this.queue.length === 0) this.modelAt = null;
+  }
 
   /** Marks runs that a previous server left unfinished as failed. */
   async recover(): Promise<number> {
@@ -73,7 +125,7 @@ export class SimulationJobQueue implements SimulationJobs {
       timeline: input.timeline ?? true,
       workers: input.workers ?? this.defaults.workers,
     };
-    const model = await exportModel(this.graph);
+    const model = await (await this.currentModel()).model;
     validateSimulationOptions(options, model);
     const id = `run-${randomUUID()}`;
     await this.graph.writeTransaction(async (tx) => {
@@ -104,7 +156,7 @@ export class SimulationJobQueue implements SimulationJobs {
     requestId: string | null = null,
   ): Promise<string> {
     this.admit(input.iterations);
-    const model = await exportModel(this.graph);
+    const model = await (await this.currentModel()).model;
     const known = new Set(model.measures.map((m) => m.id));
     const unknown = input.measureIds.find((m) => !known.has(m));
     if (unknown !== undefined) throw new UserError(`measureIds: unknown measure "${unknown}"`, 'BAD_USER_INPUT');
@@ -238,11 +290,13 @@ export class SimulationJobQueue implements SimulationJobs {
 
   private async execute(job: Job): Promise<void> {
     let lastPersist = 0;
+    let entry: ModelEntry | null = null;
     try {
       job.status = 'running';
       await updateRunProgress(this.graph, job.id, 'running', 0, 0);
       this.publish(job, null);
-      const model = await exportModel(this.graph);
+      entry = await this.currentModel();
+      const model = await entry.model;
       const onProgress = (done: number, total: number) => {
         job.iterationsDone = done;
         job.progress = total > 0 ? Math.min(1, done / total) : 0;
@@ -250,12 +304,14 @@ export class SimulationJobQueue implements SimulationJobs {
         const now = Date.now();
         if (now - lastPersist >= PERSIST_EVERY_MS) {
           lastPersist = now;
-          updateRunProgress(this.graph, job.id, 'running', job.progress, done).catch(() => {});
+          const write = updateRunProgress(this.graph, job.id, 'running', job.progress, done).catch(() => {});
+          job.progressWrite = Promise.all([job.progressWrite, write]).then(() => {});
         }
       };
       if (job.evaluation) {
         const result = await evaluateMeasures(model, job.evaluation, job.controller.signal, onProgress);
         job.progress = 1;
+        await job.progressWrite;
         await finishRun(this.graph, job.id, { status: 'done', result, iterationsDone: job.iterationsDone });
       } else {
         const result = await runSimulation(model, job.options, {
@@ -264,6 +320,8 @@ export class SimulationJobQueue implements SimulationJobs {
           onProgress,
         });
         job.progress = 1;
+        // No progress write of this run may still be under way when its end is written (cypher/runs.cypher).
+        await job.progressWrite;
         await finishRun(this.graph, job.id, {
           status: 'done',
           result,
@@ -283,11 +341,14 @@ export class SimulationJobQueue implements SimulationJobs {
           ? e.message
           : `the simulation failed: ${(e as Error)?.message ?? String(e)}`;
       await this.finish(job, aborted ? 'cancelled' : 'failed', message);
+    } finally {
+      this.releaseModel(entry);
     }
   }
 
   private async finish(job: Job, status: RunStatus, error: string): Promise<void> {
     job.status = status;
+    await job.progressWrite;
     try {
       await finishRun(this.graph, job.id, { status, error, iterationsDone: job.iterationsDone });
     } catch {

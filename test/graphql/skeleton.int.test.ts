@@ -144,6 +144,37 @@ describe('GraphQL skeleton on the default model', () => {
     expect(run.result.services.length).toBe(model.services.length);
   });
 
+  it('reads the model once per run while the revision stays the same, and again after a write', async () => {
+    const jobs = api.weerbaar.parts.jobs as unknown as { stats: { exports: number } };
+    const run = async () => {
+      const started = await api.gql(
+        'mutation($s: ID!) { runSimulation(input: { scenario: $s, iterations: 5, seed: "reads", workers: 1 }) { id } }',
+        { s: model.scenarios[0]!.id },
+      );
+      expect(started.errors).toBeUndefined();
+      const id = started.data.runSimulation.id;
+      for (let i = 0; i < 600; i++) {
+        const { data } = await api.gql('query($id: ID!) { simulationRun(id: $id) { status } }', { id });
+        if (['done', 'failed', 'cancelled'].includes(data.simulationRun.status)) return data.simulationRun.status;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return 'timeout';
+    };
+    const before = jobs.stats.exports;
+    expect(await run()).toBe('done');
+    // One export checked the options and ran the simulation (the revision did not change in between).
+    expect(jobs.stats.exports - before).toBe(1);
+    // A write through the server changes the revision: the next run reads the model again.
+    const sector = model.sectors[0]!.id;
+    const write = await api.gql(
+      'mutation($s: ID!) { updateSector(id: $s, patch: { description: "changed by the test" }) { id } }',
+      { s: sector },
+    );
+    expect(write.errors).toBeUndefined();
+    expect(await run()).toBe('done');
+    expect(jobs.stats.exports - before).toBe(2);
+  });
+
   it('refuses a simulation of an unknown scenario, naming it', async () => {
     const { errors } = await api.gql(
       'mutation { runSimulation(input: { scenario: "atlantis", iterations: 10, seed: "x" }) { id } }',
