@@ -135,36 +135,37 @@ export function checkReferences(model: Model): Problem[] {
     });
   }
   problems.push(...checkMeasures(model, kindOf));
-  const expect = (item: string, field: string, ref: string, kinds: readonly NodeList[] | '*') => {
+  // Labels are made only for items with a problem (tens of thousands of relationships are checked on a large model).
+  const expect = (item: () => string, field: string, ref: string, kinds: readonly NodeList[] | '*') => {
     const message = referenceProblem(ref, kindOf.get(ref), kinds);
-    if (message) problems.push({ item, field, message });
+    if (message) problems.push({ item: item(), field, message });
   };
   for (const ref of NODE_REFERENCES) {
     (model[ref.list] as Json[]).forEach((n, i) => {
       const v = n[ref.field];
       if (v === undefined) return;
-      const label = itemLabel(ref.list, i, n);
+      const label = () => itemLabel(ref.list, i, n);
       const values = Array.isArray(v) ? (v as string[]) : [v as string];
       values.forEach((r, j) => expect(label, Array.isArray(v) ? `${ref.field}[${j}]` : ref.field, r, ref.kinds));
       if (Array.isArray(v) && new Set(v).size !== v.length)
-        problems.push({ item: label, field: ref.field, message: 'lists the same id twice' });
+        problems.push({ item: label(), field: ref.field, message: 'lists the same id twice' });
     });
   }
   for (const k of NODE_KINDS) {
     (model[k.list] as { owner?: string }[]).forEach((n, i) => {
-      if (n.owner !== undefined) expect(itemLabel(k.list, i, n), 'owner', n.owner, ['parties']);
+      if (n.owner !== undefined) expect(() => itemLabel(k.list, i, n), 'owner', n.owner, ['parties']);
     });
   }
   for (const rel of RELATIONSHIP_KINDS) {
     const items = (model as unknown as Record<string, Json[]>)[rel.list]!;
     const keys = new Map<string, number>();
     items.forEach((r, i) => {
-      const label = itemLabel(rel.list, i, r);
+      const label = () => itemLabel(rel.list, i, r);
       expect(label, rel.from.field, r[rel.from.field] as string, rel.from.kinds);
       expect(label, rel.to.field, r[rel.to.field] as string, rel.to.kinds);
       const key = rel.key.map((f) => r[f]).join('\u0000');
       const prev = keys.get(key);
-      if (prev !== undefined) problems.push({ item: label, field: '', message: `duplicate of ${rel.list}[${prev}]` });
+      if (prev !== undefined) problems.push({ item: label(), field: '', message: `duplicate of ${rel.list}[${prev}]` });
       else keys.set(key, i);
     });
   }
