@@ -109,6 +109,12 @@ export interface PlanningFigures {
   portfolio: { result: PortfolioResult; simulated: PairedSet | null; unsimulated: Skipped | null } | Skipped;
 }
 
+/** A simulation left out because the report's time limit ran out (the limit in whole seconds). */
+const timedOutAfter = (choices: { timeoutMs: number }): Skipped => ({
+  reason: 'timed-out',
+  seconds: Math.round(choices.timeoutMs / 1000),
+});
+
 export function resolveChoices(c: SimulationChoices | undefined, cycleId: string | null) {
   const iterations = c?.iterations ?? DEFAULT_REPORT_ITERATIONS;
   if (!Number.isInteger(iterations) || iterations < 1 || iterations > 1_000_000)
@@ -157,7 +163,7 @@ export async function planningFigures(
 ): Promise<PlanningFigures> {
   const { iterations, seed, workers } = choices;
   const signal = AbortSignal.timeout(choices.timeoutMs);
-  const timedOut = (): Skipped => ({ reason: 'timed-out', seconds: Math.round(choices.timeoutMs / 1000) });
+  const timedOut = (): Skipped => timedOutAfter(choices);
   const scenarios = demanding(model);
   let shortfalls: PlanningFigures['shortfalls'];
   const work = closeGapsWork(model, scenarios.length, iterations);
@@ -265,7 +271,7 @@ export async function recomputeRuns(
       skipped.push({
         scenario: run.scenario,
         iterations: m.iterations,
-        skipped: { reason: 'timed-out', seconds: choices.timeoutMs / 1000 },
+        skipped: timedOutAfter(choices),
       });
       continue;
     }
@@ -291,7 +297,7 @@ export async function recomputeRuns(
       skipped.push({
         scenario: run.scenario,
         iterations: m.iterations,
-        skipped: { reason: 'timed-out', seconds: choices.timeoutMs / 1000 },
+        skipped: timedOutAfter(choices),
       });
     }
   }
