@@ -99,6 +99,18 @@ describe('risk profile: simulated consequences of a stored run', () => {
     },
   );
 
+  it('leaves a run out of a public edition when the time limit runs out, and says so', async () => {
+    // A stored run whose recomputation takes far longer than the limit: its meta asks for 200,000 iterations.
+    const long = JSON.parse(storedRun.result) as { meta: { iterations: number } };
+    long.meta.iterations = 200_000;
+    const run = { ...storedRun, result: JSON.stringify(long) };
+    const started = Date.now();
+    const t = text(await render({ kind: 'risk-profile', runs: [run], simulation: { timeoutMs: 2_000 } }));
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(t).toContain('Langdurige stroomuitval: Niet (volledig) berekend: de berekening stopte na 2 seconden.');
+    expect(t).not.toContain('Simulatie run-hand-made');
+  });
+
   it('says so when there is no run, instead of leaving the section out', async () => {
     const none = text(await render({ kind: 'risk-profile', runs: [] }));
     expect(none).toContain('Voor geen van de scenario’s in dit rapport is een afgeronde simulatie beschikbaar.');
@@ -148,6 +160,16 @@ describe('capability analysis: simulated shortfalls and the recommended portfoli
     m.effects = [];
     const none = text(await render({ kind: 'capabilities', model: m }));
     expect(none).toContain('Het model bevat geen maatregelen; er is geen pakket te kiezen.');
+  });
+
+  it('stops the simulations at the time limit and says so instead of waiting', async () => {
+    const started = Date.now();
+    const simulation = { iterations: 200_000, seed: 'test', budget: 20e6, workers: 1, timeoutMs: 2_000 };
+    const t = text(await render({ kind: 'capabilities', simulation }));
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(t).toContain('Niet (volledig) berekend: de berekening stopte na 2 seconden.');
+    // The exact portfolio needs no simulation: it is still there.
+    expect(t).toMatch(/Aggregaten bijkopen Netbeheerder Hoogspanning € 10\.000\.000 0,00002 ja 1 kern/);
   });
 
   it('is reproducible: the same options give the same document', async () => {
