@@ -17,20 +17,22 @@ const HORIZON_SHAPES = ['circle', 'square', 'triangle-up', 'diamond'];
 
 /**
  * Likelihood (x) against impact (y), each scenario a point labelled with its name; risk shown by size. With
- * `horizons` (the horizon labels in order) each point's shape is its `horizon`, with a legend, so horizons show apart.
+ * `horizons` (every horizon label, in the order of HORIZON_SHAPES) each point's shape is its `horizon`, with a legend
+ * of the horizons the points have, so horizons show apart. A horizon keeps its shape whichever others are absent.
  */
 export function riskDiagram(
   points: { scenario: string; likelihood: number; impact: number; risk: number; rank: number; horizon?: string }[],
   titles: { x: string; y: string; horizon?: string },
   horizons?: string[],
 ): TopLevelSpec {
-  const shape = horizons?.length
+  const present = (horizons ?? []).filter((l) => points.some((p) => p.horizon === l));
+  const shape = present.length
     ? {
         shape: {
           field: 'horizon',
           type: 'nominal' as const,
           title: titles.horizon ?? null,
-          scale: { domain: horizons, range: HORIZON_SHAPES.slice(0, horizons.length) },
+          scale: { domain: present, range: present.map((l) => HORIZON_SHAPES[horizons!.indexOf(l)]!) },
           legend: { orient: 'bottom' as const, direction: 'horizontal' as const },
         },
       }

@@ -260,11 +260,10 @@ function riskProfile(o: ReportOptions, n: Namer): Section[] {
         kind: 'chart',
         caption: t('risk.diagram.caption'),
         description: t('risk.diagram.description'),
-        spec: riskDiagram(
-          points,
-          { x: t('col.likelihoodScore'), y: t('col.impactScore'), horizon: t('col.horizon') },
-          [...HORIZONS.map((h) => horizonLabel(h)), '–'].filter((l) => points.some((p) => p.horizon === l)),
-        ),
+        spec: riskDiagram(points, { x: t('col.likelihoodScore'), y: t('col.impactScore'), horizon: t('col.horizon') }, [
+          ...HORIZONS.map((h) => horizonLabel(h)),
+          '–',
+        ]),
       },
     ],
   };

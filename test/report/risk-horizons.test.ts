@@ -15,13 +15,19 @@ const point = (scenario: string, likelihood: number, horizon?: string) => ({
 const titles = { x: 'Waarschijnlijkheid', y: 'Impact', horizon: 'Horizon' };
 
 describe('risk diagram by horizon', () => {
-  it('gives each horizon its own shape and names them in a legend', async () => {
-    const spec = riskDiagram([point('a', 1, 'kort'), point('b', 3, 'lang')], titles, ['kort', 'middellang', 'lang']);
+  it('gives each horizon its own shape and names the horizons shown in a legend', async () => {
+    const all = ['kort', 'middellang', 'lang', '–'];
+    const spec = riskDiagram([point('a', 1, 'kort'), point('b', 3, 'middellang'), point('c', 4, 'lang')], titles, all);
     const svg = await toSvg(spec);
     expect(svg).toContain('>Horizon<');
     for (const label of ['kort', 'middellang', 'lang']) expect(svg).toContain(`>${label}<`);
-    const layer = (spec as { layer: { encoding?: { shape?: { scale: { range: string[] } } } }[] }).layer[0]!;
-    expect(layer.encoding?.shape?.scale.range).toEqual(['circle', 'square', 'triangle-up']);
+    expect(svg).not.toContain('>–<');
+    type Layer = { encoding?: { shape?: { scale: { domain: string[]; range: string[] } } } };
+    const scale = (s: unknown) => (s as { layer: Layer[] }).layer[0]!.encoding?.shape?.scale;
+    expect(scale(spec)).toEqual({ domain: ['kort', 'middellang', 'lang'], range: ['circle', 'square', 'triangle-up'] });
+    // Without a medium-term scenario, the long term keeps its triangle (shapes do not move up).
+    const gap = scale(riskDiagram([point('a', 1, 'kort'), point('c', 4, 'lang'), point('d', 2, '–')], titles, all));
+    expect(gap).toEqual({ domain: ['kort', 'lang', '–'], range: ['circle', 'triangle-up', 'diamond'] });
   });
 
   it('draws no horizon legend when no horizons are given', async () => {
