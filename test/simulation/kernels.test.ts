@@ -104,7 +104,8 @@ describe('step kernels', () => {
     const u8 = (n: number) => Math.ceil(n / 8) * 8;
     const workspace = 20 * 8 + i32(11) + i32(20) + 20 * 8 + u8(holdings) + 2 * rows * 10 * 8 + 4 * 10 * 8;
     const copies = 10 * 8 + i32(10) + i32(11) + 3 * i32(20) + 2 * 20 * 8 + holdings * 8;
-    expect(kernelBytes(m)).toBe(workspace + m.nSectors * 8 + copies);
+    const own = i32(20); // each transmitting edge's dependent service
+    expect(kernelBytes(m)).toBe(workspace + m.nSectors * 8 + copies + own);
     expect(preferredKernel(undefined)).toBe('wasm');
     expect(preferredKernel('ts')).toBe('ts');
     expect(() => preferredKernel('fast')).toThrow('WEERBAAR_KERNEL: must be "wasm" or "ts", got "fast"');

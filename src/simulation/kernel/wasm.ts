@@ -40,6 +40,7 @@ interface KernelExports {
     activeStart: number,
     activeOffset: number,
     activeStrength: number,
+    activeTarget: number,
     history: number,
     recovery: number,
     passThrough: number,
@@ -106,7 +107,9 @@ export function kernelBytes(m: CompiledModel): number {
     i32(nS + 1) + // depStart
     i32(deps) * 3 + // depSource, depDelay, depDrawOrder
     f64(deps) * 2 + // depStrength, depProbability
-    f64(holdings) // holdingReadiness
+    f64(holdings) + // holdingReadiness
+    // The kernel's own.
+    i32(deps) // activeTarget
   );
 }
 
@@ -175,6 +178,7 @@ export function withWasmKernel(m: CompiledModel, build: (arena: Arena) => Worksp
     at(ws.activeStart),
     at(ws.activeOffset),
     at(ws.activeStrength),
+    at(arena.i32(m.depSource.length)), // activeTarget
     at(ws.history),
     at(copy(m.recovery)),
     at(ws.passThrough),
