@@ -7,7 +7,7 @@ import { validateModel } from '../../src/model/validate.js';
 import { generateModel } from '../../src/simulation/generate.js';
 import { compileModel } from '../../src/simulation/compile.js';
 import { createEngine, createFastEngine, preferredKernel } from '../../src/simulation/kernel/engine.js';
-import { kernelBytes, withWasmKernel } from '../../src/simulation/kernel/wasm.js';
+import { heapArena, kernelBytes, withWasmKernel, type Arena } from '../../src/simulation/kernel/wasm.js';
 import { createWorkspace, drawIteration } from '../../src/simulation/kernel/iterate.js';
 
 const compile = (services: number, dependencies: number, seed: string, stepHours = 1, horizonHours = 60) =>
@@ -94,6 +94,24 @@ describe('step kernels', () => {
         true,
       );
     }
+  });
+
+  it('falls back to plain arrays (the TypeScript kernel) when a model does not fit in 32-bit memory', () => {
+    // 1,000 services with a 300,000-step delay: a history ring of 2 × 300,002 × 1,000 × 8 bytes = 4.8 GB.
+    const m = { ...compile(10, 20, 'huge'), nServices: 1000, maxDelay: 300_000 };
+    expect(kernelBytes(m)).toBeGreaterThan(2 ** 32);
+    let given: Arena | null = null;
+    const stop = new Error('stop before allocating');
+    expect(() =>
+      withWasmKernel(m, (arena) => {
+        given = arena;
+        throw stop;
+      }),
+    ).toThrow(stop);
+    expect(given).toBe(heapArena);
+    // A model that fits gets the WebAssembly memory.
+    const small = compile(10, 20, 'fits');
+    expect(withWasmKernel(small, (arena) => createWorkspace(small, arena)).wasm).toBe(true);
   });
 
   it('counts the WebAssembly memory a model needs, and WEERBAAR_KERNEL names its values', () => {
