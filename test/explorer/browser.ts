@@ -4,7 +4,10 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Graph } from '../../src/graph/graph.js';
+import { loadModel } from '../../src/graph/model-repository.js';
+import type { Model } from '../../src/model/schema.js';
 import type { RunningServer } from '../../src/server/main.js';
+import { resetGraph, testGraph } from '../helpers/graph.js';
 import { EXPLORER_DIR } from '../../src/server/http.js';
 import { createWeerbaar } from '../../src/server/app.js';
 
@@ -82,5 +85,46 @@ export async function axeViolations(page: Page): Promise<string[]> {
 declare global {
   interface Window {
     __weerbaar?: any;
+  }
+}
+
+/** What every explorer browser test starts from: a graph holding one model, a real server on it, and Chromium. */
+export interface ExplorerFixture {
+  graph: Graph;
+  server: RunningServer;
+  browser: Browser;
+  /** Closes Chromium and the server, empties the graph (after `cleanUp`) and closes it. */
+  close(): Promise<void>;
+}
+
+/**
+ * Empties the test graph (after `cleanUp`, e.g. for nodes outside the model), loads `model`, starts a server (with
+ * `secret`, it takes bearer tokens) and Chromium. If a step fails, what was started is closed again before the error
+ * is thrown, so a missing browser never leaves a server or a driver behind.
+ */
+export async function startExplorer(
+  model: Model,
+  options: { secret?: Uint8Array; cleanUp?: (graph: Graph) => Promise<void> } = {},
+): Promise<ExplorerFixture> {
+  const graph = await testGraph();
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  const close = async () => {
+    await browser?.close();
+    await server?.close();
+    await options.cleanUp?.(graph);
+    await resetGraph(graph);
+    await graph.close();
+  };
+  try {
+    await options.cleanUp?.(graph);
+    await resetGraph(graph);
+    await loadModel(graph, model);
+    server = await serve(graph, options.secret);
+    browser = await launchChromium();
+    return { graph, server, browser, close };
+  } catch (e) {
+    await close().catch(() => {});
+    throw e;
   }
 }

@@ -3,14 +3,20 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { testGraph, resetGraph } from '../helpers/graph.js';
-import { loadModel } from '../../src/graph/model-repository.js';
 import { readModelFile } from '../../src/model/validate.js';
 import { DEFAULT_MODEL } from '../../src/graph/connect.js';
 import type { Graph } from '../../src/graph/graph.js';
 import type { RunningServer } from '../../src/server/main.js';
 import { issueToken } from '../../src/server/auth.js';
-import { ARTIFACTS, axeViolations, launchChromium, serve, waitReady, watchErrors } from './browser.js';
+import {
+  ARTIFACTS,
+  axeViolations,
+  serve,
+  startExplorer,
+  waitReady,
+  watchErrors,
+  type ExplorerFixture,
+} from './browser.js';
 
 describe('graph explorer on the default Dutch model', () => {
   let graph: Graph;
@@ -19,24 +25,16 @@ describe('graph explorer on the default Dutch model', () => {
   let page: Page;
   let errors: string[];
 
+  let fixture: ExplorerFixture | undefined;
+
   beforeAll(async () => {
-    graph = await testGraph();
-    await resetGraph(graph);
-    await loadModel(graph, await readModelFile(DEFAULT_MODEL));
-    server = await serve(graph);
-    browser = await launchChromium();
+    fixture = await startExplorer(await readModelFile(DEFAULT_MODEL));
+    ({ graph, server, browser } = fixture);
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     errors = watchErrors(page);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (graph) {
-      await resetGraph(graph);
-      await graph.close();
-    }
-  });
+  afterAll(() => fixture?.close());
 
   it('loads with no console errors and draws the graph', async () => {
     await page.goto(`${server.url}/`);

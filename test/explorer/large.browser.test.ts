@@ -3,38 +3,25 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { testGraph, resetGraph } from '../helpers/graph.js';
-import { loadModel } from '../../src/graph/model-repository.js';
 import { validateModel } from '../../src/model/validate.js';
-import type { Graph } from '../../src/graph/graph.js';
 import type { RunningServer } from '../../src/server/main.js';
-import { ARTIFACTS, launchChromium, serve, waitReady, watchErrors } from './browser.js';
+import { ARTIFACTS, startExplorer, waitReady, watchErrors, type ExplorerFixture } from './browser.js';
 import { largeModel } from './large-model.js';
 
 describe('graph explorer with a 2,000+ element model', () => {
-  let graph: Graph;
   let server: RunningServer;
   let browser: Browser;
 
+  let fixture: ExplorerFixture | undefined;
+
   beforeAll(async () => {
-    graph = await testGraph();
-    await resetGraph(graph);
-    await loadModel(
-      graph,
+    fixture = await startExplorer(
       validateModel(largeModel({ services: 600, dependencies: 1100, parties: 120 }), 'explorer load test'),
     );
-    server = await serve(graph);
-    browser = await launchChromium();
+    ({ server, browser } = fixture);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (graph) {
-      await resetGraph(graph);
-      await graph.close();
-    }
-  });
+  afterAll(() => fixture?.close());
 
   it('loads, renders and lays out the whole graph without freezing the page', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

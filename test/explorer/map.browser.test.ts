@@ -3,13 +3,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { testGraph, resetGraph } from '../helpers/graph.js';
-import { loadModel } from '../../src/graph/model-repository.js';
 import { readModelFile } from '../../src/model/validate.js';
 import { DEFAULT_MODEL } from '../../src/graph/connect.js';
-import type { Graph } from '../../src/graph/graph.js';
 import type { RunningServer } from '../../src/server/main.js';
-import { ARTIFACTS, axeViolations, launchChromium, serve, waitReady, watchErrors } from './browser.js';
+import { ARTIFACTS, axeViolations, startExplorer, waitReady, watchErrors, type ExplorerFixture } from './browser.js';
 
 /** A number as the page writes it in Dutch (src/explorer/i18n.ts fmt). */
 const nl = (n: number) =>
@@ -35,7 +32,6 @@ interface Balance {
 }
 
 describe('map of the safety regions and horizons in the risk diagram', () => {
-  let graph: Graph;
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -82,24 +78,16 @@ describe('map of the safety regions and horizons in the risk diagram', () => {
       [scenario, within, capability] as const,
     );
 
+  let fixture: ExplorerFixture | undefined;
+
   beforeAll(async () => {
-    graph = await testGraph();
-    await resetGraph(graph);
-    await loadModel(graph, await readModelFile(DEFAULT_MODEL));
-    server = await serve(graph);
-    browser = await launchChromium();
+    fixture = await startExplorer(await readModelFile(DEFAULT_MODEL));
+    ({ server, browser } = fixture);
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     errors = watchErrors(page);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (graph) {
-      await resetGraph(graph);
-      await graph.close();
-    }
-  });
+  afterAll(() => fixture?.close());
 
   it('draws one marker per safety region of the default model, and a table row for each', async () => {
     const { regions } = await api<{ regions: { edges: { node: { id: string } }[] } }>(

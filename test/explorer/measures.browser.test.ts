@@ -6,14 +6,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { testGraph, resetGraph } from '../helpers/graph.js';
-import { loadModel } from '../../src/graph/model-repository.js';
 import { validateModel } from '../../src/model/validate.js';
 import type { Graph } from '../../src/graph/graph.js';
 import type { RunningServer } from '../../src/server/main.js';
 import { issueToken } from '../../src/server/auth.js';
 import { measure, portfolioModel } from '../portfolio/fixture.js';
-import { ARTIFACTS, axeViolations, launchChromium, serve, waitReady, watchErrors } from './browser.js';
+import {
+  ARTIFACTS,
+  axeViolations,
+  serve,
+  startExplorer,
+  waitReady,
+  watchErrors,
+  type ExplorerFixture,
+} from './browser.js';
 
 /**
  * The portfolio fixture (a: short 6 in s1, likelihood 0.5, u = 0.1; b: short 1.5 in s1 and 3.5 in s2, u = 0.2) with
@@ -67,24 +73,15 @@ describe('measures view and report downloads', () => {
   let server: RunningServer;
   let browser: Browser;
 
+  let fixture: ExplorerFixture | undefined;
+
   beforeAll(async () => {
-    graph = await testGraph();
-    await resetGraph(graph);
-    await graph.write('cycles', 'deleteAllCycles');
-    await loadModel(graph, MODEL);
-    server = await serve(graph);
-    browser = await launchChromium();
+    // Cycles are no model items: emptied before and after, like the graph.
+    fixture = await startExplorer(MODEL, { cleanUp: async (g) => void (await g.write('cycles', 'deleteAllCycles')) });
+    ({ graph, server, browser } = fixture);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (graph) {
-      await graph.write('cycles', 'deleteAllCycles');
-      await resetGraph(graph);
-      await graph.close();
-    }
-  });
+  afterAll(() => fixture?.close());
 
   it('shows the portfolio the server chooses as the slider moves, with gaps and risk before and after', async () => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });

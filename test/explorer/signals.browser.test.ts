@@ -2,38 +2,26 @@
 // threats, and the timeline of signals per threat in the details panel, with the access rule applied.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { testGraph, resetGraph } from '../helpers/graph.js';
-import { loadModel } from '../../src/graph/model-repository.js';
 import { readModelFile } from '../../src/model/validate.js';
 import { DEFAULT_MODEL } from '../../src/graph/connect.js';
-import type { Graph } from '../../src/graph/graph.js';
 import type { RunningServer } from '../../src/server/main.js';
 import { issueToken } from '../../src/server/auth.js';
-import { axeViolations, launchChromium, serve, waitReady, watchErrors } from './browser.js';
+import { axeViolations, startExplorer, waitReady, watchErrors, type ExplorerFixture } from './browser.js';
 
 const SECRET = new TextEncoder().encode('signals browser test secret, 32+ characters');
 
 describe('signals in the explorer', () => {
-  let graph: Graph;
   let server: RunningServer;
   let browser: Browser;
 
+  let fixture: ExplorerFixture | undefined;
+
   beforeAll(async () => {
-    graph = await testGraph();
-    await resetGraph(graph);
-    await loadModel(graph, await readModelFile(DEFAULT_MODEL));
-    server = await serve(graph, SECRET);
-    browser = await launchChromium();
+    fixture = await startExplorer(await readModelFile(DEFAULT_MODEL), { secret: SECRET });
+    ({ server, browser } = fixture);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (graph) {
-      await resetGraph(graph);
-      await graph.close();
-    }
-  });
+  afterAll(() => fixture?.close());
 
   /** A page at `path`, signed in with `token` (kept in the session, as the sign-in form does) or anonymous. */
   async function open(path: string, token?: string): Promise<{ page: Page; errors: string[] }> {
