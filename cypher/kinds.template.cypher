@@ -24,10 +24,13 @@ MERGE (n:{{label}} {id: row.id})
 SET n = row.props, n:Entity
 
 // @template node create
-// Into a graph that holds no model yet (and single creates): CREATE, the uniqueness constraints refuse duplicate ids.
+// Into a graph that holds no model yet: CREATE, the uniqueness constraints refuse duplicate ids. Returns each new
+// node's element id, in the order of $rows: the load's later statements find the node by it (reference create,
+// relationship create), a direct lookup instead of a seek in the id index with its locks.
 UNWIND $rows AS row
 CREATE (n:{{label}}:Entity)
 SET n = row.props
+RETURN elementId(n) AS element
 
 // @template node export
 // Properties, and per reference field the ids it points at.
@@ -73,11 +76,14 @@ MATCH (t:{{target}} {id: ref})
 MERGE (n)-[:{{type}}]->(t)
 
 // @template reference create
-// Into a graph that holds no model yet: no old references to remove.
+// Into a graph that holds no model yet: no old references to remove. The nodes by the element ids their creation
+// returned (node create): row.node the referring node's, row.refs those of the nodes it refers to.
 UNWIND $rows AS row
-MATCH (n:{{label}} {id: row.id})
+MATCH (n:{{label}})
+  WHERE elementId(n) = row.node
 UNWIND row.refs AS ref
-MATCH (t:{{target}} {id: ref})
+MATCH (t:{{target}})
+  WHERE elementId(t) = ref
 CREATE (n)-[:{{type}}]->(t)
 
 // @template reference get
@@ -96,11 +102,14 @@ MERGE (a)-[r:{{type}} { {{#keyProps}}`{{.}}`: row.props.`{{.}}`{{/keyProps}} }]-
 SET r = row.props
 
 // @template relationship create
-// Properties named one by one (absent ones are null and not stored): unlike SET r = row.props, that needs no Eager
-// step (test/graph/bulk-cypher.test.ts checks that every field of the format is named).
+// Into a graph that holds no model yet: the two ends by the element ids their creation returned (node create),
+// row.from and row.to. Properties named one by one (absent ones are null and not stored): unlike SET r = row.props,
+// that needs no Eager step (test/graph/bulk-cypher.test.ts checks that every field of the format is named).
 UNWIND $rows AS row
-MATCH (a:{{fromLabel}} {id: row.{{from}}})
-MATCH (b:{{toLabel}} {id: row.{{to}}})
+MATCH (a:{{fromLabel}})
+  WHERE elementId(a) = row.from
+MATCH (b:{{toLabel}})
+  WHERE elementId(b) = row.to
 CREATE (a)-[:{{type}} { {{#props}}`{{.}}`: row.props.`{{.}}`{{/props}} }]->(b)
 
 // @template relationship export

@@ -7,6 +7,7 @@ import { exportModel, loadModel } from '../graph/model-repository.js';
 import { action, log } from './run.js';
 import { automaticBackup } from '../graph/backup.js';
 import { crashPoint } from './crash-point.js';
+import { timing } from '../simulation/timing.js';
 
 export function registerModelCommands(program: Command): void {
   program
@@ -28,10 +29,14 @@ export function registerModelCommands(program: Command): void {
     .action(
       action(async (opts: { model?: string; reset: boolean }) => {
         const path = opts.model ?? defaultModelPath();
+        timing('load: command started');
         const model = await readModelFile(path);
+        timing('load: file read and validated');
         const graph = await openGraph({ log });
+        timing('load: connected');
         try {
           if (opts.reset) await automaticBackup(graph, 'load-reset', log);
+          timing('load: backup checked');
           const started = Date.now();
           const { nodes, relationships } = await loadModel(graph, model, {
             reset: opts.reset,

@@ -8,6 +8,7 @@ import type { Model } from '../model/schema.js';
 import { storedProps } from './props.js';
 import { assertModelComplete, beginLoad, endLoad, LoadUnfinishedError } from './load-state.js';
 import { UserError } from '../domain/errors.js';
+import { timing } from '../simulation/timing.js';
 
 const BATCH = Math.max(100, Number(process.env.WEERBAAR_LOAD_BATCH ?? 10_000) || 10_000);
 
@@ -79,12 +80,15 @@ export async function loadModel(
   const source = options.source ?? model.name ?? 'a model';
   await beginLoad(graph, { source, reset: !!options.reset, command: options.command ?? 'load' });
   try {
+    timing('load: marked incomplete');
     if (options.reset) await clearModel(graph, options.onProgress);
+    timing('load: cleared');
     // A load takes many transactions: the revision is bumped before the first and by the last (setModelInfo), so
     // analysis caches re-read during the load (which, as without a cache, may show a partly loaded model) and after it.
     await graph.write('model', 'bumpModelRevision');
     const written = await writeModel(graph, model, options);
     await endLoad(graph);
+    timing('load: marked complete');
     return written;
   } catch (e) {
     // The marker stays: say so, and how to get back (a bug stays a bug and is not reworded).
@@ -102,6 +106,15 @@ async function writeModel(
   const report = options.onProgress ?? (() => {});
   let nodes = 0;
   let relationships = 0;
+  // Bulk: the element id of every node created, by model id (ids are unique across the model), so that references
+  // and relationships find their ends directly instead of by a seek in the id index.
+  const elements = new Map<string, string>();
+  const element = (id: unknown): string => {
+    const e = elements.get(id as string);
+    // The model was validated (every reference names a node of the model), so this is a bug, not bad input.
+    if (e === undefined) throw new Error(`load: no node was created for id "${String(id)}"`);
+    return e;
+  };
   const refFields = new Map<string, string[]>();
   for (const r of NODE_REFERENCES) refFields.set(r.list, [...(refFields.get(r.list) ?? []), r.field]);
   for (const kind of NODE_KINDS) {
@@ -115,27 +128,37 @@ async function writeModel(
     await eachBatch(
       chunks(rows),
       bulk ? BULK_CONCURRENCY : 1,
-      (batch) => graph.write(statementsFor(kind)[bulk ? 'create' : 'merge'], { rows: batch }),
+      async (batch) => {
+        if (!bulk) return graph.write(statementsFor(kind).merge, { rows: batch });
+        const created = await graph.write(statementsFor(kind).create, { rows: batch });
+        if (created.length !== batch.length) {
+          throw new Error(`load: ${kind.list}: ${created.length} nodes created for ${batch.length} rows`);
+        }
+        created.forEach((row, i) => elements.set(batch[i]!.id as string, row.element as string));
+      },
       (n) => {
         done += n;
         report({ step: kind.list, done, total: rows.length });
       },
     );
     nodes += rows.length;
+    timing(`load: ${kind.list} nodes (${rows.length})`);
   }
   for (const ref of NODE_REFERENCES) {
     const items = model[ref.list] as Json[];
-    const rows = items.map((n) => ({
-      id: n.id,
-      refs: n[ref.field] === undefined ? [] : Array.isArray(n[ref.field]) ? n[ref.field] : [n[ref.field]],
-    }));
+    const refsOf = (n: Json): unknown[] =>
+      n[ref.field] === undefined ? [] : Array.isArray(n[ref.field]) ? (n[ref.field] as unknown[]) : [n[ref.field]];
+    const rows: { refs: unknown[]; [field: string]: unknown }[] = bulk
+      ? items.map((n) => ({ node: element(n.id), refs: refsOf(n).map(element) }))
+      : items.map((n) => ({ id: n.id, refs: refsOf(n) }));
     await eachBatch(
       chunks(rows),
       bulk ? BULK_CONCURRENCY : 1,
       (batch) => graph.write(statementsFor(ref)[bulk ? 'create' : 'link'], { rows: batch }),
       () => {},
     );
-    relationships += rows.reduce((s, r) => s + (r.refs as unknown[]).length, 0);
+    relationships += rows.reduce((s, r) => s + r.refs.length, 0);
+    timing(`load: ${ref.list}.${ref.field} references`);
   }
   for (const rel of RELATIONSHIP_KINDS) {
     const items = (model as unknown as Record<string, Json[]>)[rel.list]!;
@@ -143,7 +166,9 @@ async function writeModel(
       const props = storedProps({ ...r });
       delete props[rel.from.field];
       delete props[rel.to.field];
-      return { [rel.from.field]: r[rel.from.field], [rel.to.field]: r[rel.to.field], props };
+      return bulk
+        ? { from: element(r[rel.from.field]), to: element(r[rel.to.field]), props }
+        : { [rel.from.field]: r[rel.from.field], [rel.to.field]: r[rel.to.field], props };
     });
     let done = 0;
     await eachBatch(
@@ -156,6 +181,7 @@ async function writeModel(
       },
     );
     relationships += rows.length;
+    timing(`load: ${rel.list} relationships (${rows.length})`);
   }
   await graph.write('model', 'setModelInfo', {
     name: model.name ?? null,
