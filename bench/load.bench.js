@@ -7,7 +7,7 @@
 //   BENCH_SIZES=10000,100000,1000000  services per model (default 10000,100000)
 //   BENCH_RUNS=2                      loads per size (default 1; every load starts from an empty database)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -35,6 +35,17 @@ const cli = (args) => {
   if (r.status !== 0) throw new Error(`weerbaar ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
   return { seconds, stdout: r.stdout, stderr: r.stderr };
 };
+// CPU seconds (user + system) the local Neo4j has used so far, from /proc (Linux; undefined elsewhere): on a shared
+// machine the wall time depends on the other work, Neo4j's CPU time much less.
+const neo4jCpu = () => {
+  try {
+    const { pid } = JSON.parse(readFileSync(join(cfg.home, 'server.json'), 'utf8'));
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+};
 const fresh = () => {
   cli(['db', 'stop']);
   rmSync(cfg.home, { recursive: true, force: true });
@@ -61,17 +72,20 @@ try {
     for (let run = 1; run <= runs; run++) {
       const started = fresh();
       const before = load();
+      const cpu0 = neo4jCpu();
       const r = cli(['load', '--model', file, '--reset']);
+      const cpu = neo4jCpu() - cpu0;
       const after = load();
       const line = r.stdout.trim().split('\n').pop();
       const inner = Number(/in ([\d.]+) s/.exec(line)?.[1]);
       const rels = Number(/(\d+) relationships/.exec(line)?.[1]);
       if (!(rels >= dependencies)) throw new Error(`unexpected load output: ${line}`);
-      rows.push({ services, dependencies, run, wall: r.seconds, inner, rels, before, after });
+      rows.push({ services, dependencies, run, wall: r.seconds, inner, rels, cpu, before, after });
       console.log(
         `  run ${run}: db start ${started.seconds.toFixed(1)} s; ` +
           `weerbaar load --reset ${r.seconds.toFixed(1)} s ` +
-          `(process wall; the load itself ${inner.toFixed(1)} s, ${Math.round(rels / inner)} relationships/s); ` +
+          `(process wall; the load itself ${inner.toFixed(1)} s, ${Math.round(rels / inner)} relationships/s; ` +
+          `Neo4j CPU ${Number.isNaN(cpu) ? 'n/a' : `${cpu.toFixed(1)} s`}); ` +
           `load average ${before} → ${after}`,
       );
     }
@@ -82,11 +96,14 @@ try {
   if (!process.env.BENCH_KEEP_NEO4J) rmSync(cfg.home, { recursive: true, force: true });
   rmSync(process.env.WEERBAAR_BACKUP_DIR, { recursive: true, force: true });
 }
-console.log('\n| services | dependencies | `weerbaar load --reset` wall | load itself | load average (1, 5, 15 min) |');
-console.log('|---|---|---|---|---|');
+console.log(
+  '\n| services | dependencies | `weerbaar load --reset` wall | load itself | Neo4j CPU ' +
+    '| load average (1, 5, 15 min) |',
+);
+console.log('|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(
     `| ${r.services} | ${r.dependencies} | ${r.wall.toFixed(1)} s | ${r.inner.toFixed(1)} s ` +
-      `| ${r.before} → ${r.after} |`,
+      `| ${Number.isNaN(r.cpu) ? 'n/a' : `${r.cpu.toFixed(1)} s`} | ${r.before} → ${r.after} |`,
   );
 }
