@@ -82,8 +82,13 @@ function referenceValues(ref: NodeReference): Values {
   return { label: LABEL_OF[ref.list], type: ref.type, target: endpointLabel({ field: ref.field, kinds: ref.kinds }) };
 }
 
+/** The fields of a relationship list's items that are stored as properties (all but the two ends). */
+export function propertyFields(rel: RelationshipKind): string[] {
+  return Object.keys(ITEM_SCHEMAS[rel.list].shape).filter((f) => f !== rel.from.field && f !== rel.to.field);
+}
+
 function relationshipValues(rel: RelationshipKind): Values {
-  const props = Object.keys(ITEM_SCHEMAS[rel.list].shape).filter((f) => f !== rel.from.field && f !== rel.to.field);
+  const props = propertyFields(rel);
   return {
     type: rel.type,
     from: rel.from.field,

@@ -9,7 +9,7 @@ describe('bulk relationship statements', () => {
     const statement = statementsFor(rel).create.text;
     const map = /CREATE \(a\)-\[:\w+ \{(.*)\}\]->\(b\)/.exec(statement);
     expect(map, statement).not.toBeNull();
-    const named = [...map![1]!.matchAll(/`?(\w+)`?: row\.props\.`?(\w+)`?/g)].map((m) => {
+    const named = [...map![1]!.matchAll(/`?(\w+)`?: \$props\.`?(\w+)`?\[i\]/g)].map((m) => {
       expect(m[1]).toBe(m[2]);
       return m[1]!;
     });
