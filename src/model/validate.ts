@@ -1,4 +1,5 @@
 // Validates a model document: shape and ranges (zod), then ids and references across the whole model.
+import { constants as bufferConstants } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { Model, type ModelInput } from './schema.js';
@@ -252,6 +253,11 @@ export async function readJsonFile(path: string): Promise<unknown> {
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
+    // Node holds a file's text in one string, of at most buffer.constants.MAX_STRING_LENGTH characters (~512 Mi).
+    if (e instanceof RangeError) {
+      const mi = Math.floor(bufferConstants.MAX_STRING_LENGTH / 2 ** 20);
+      throw new UserError(`${path}: too large to read (more than ${mi} Mi characters of JSON)`, 'BAD_USER_INPUT');
+    }
     const code = (e as NodeJS.ErrnoException).code;
     throw new UserError(
       `${path}: cannot read file ` +

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { validateModel, readModelFile } from '../../src/model/validate.js';
 import { ValidationError, UserError } from '../../src/domain/errors.js';
-import { writeFileSync, mkdtempSync } from 'node:fs';
+import { constants } from 'node:buffer';
+import { writeFileSync, mkdtempSync, rmSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 
@@ -145,6 +146,19 @@ describe('model validation', () => {
       /missing\.json: cannot read file \(no such file\)/,
     );
     await expect(readModelFile(join(dir, 'missing.json'))).rejects.toBeInstanceOf(UserError);
+  });
+
+  it('says a file is too large to read rather than failing without a reason', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'weerbaar-'));
+    const file = join(dir, 'huge.json');
+    // Sparse: longer than the longest string Node can make, without writing it.
+    writeFileSync(file, '');
+    truncateSync(file, constants.MAX_STRING_LENGTH + 1);
+    try {
+      await expect(readModelFile(file)).rejects.toThrow(/huge\.json: too large to read \(more than 511 Mi characters/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('never throws anything but a ValidationError on arbitrary JSON (property)', () => {
