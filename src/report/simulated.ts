@@ -163,7 +163,6 @@ export async function planningFigures(
 ): Promise<PlanningFigures> {
   const { iterations, seed, workers } = choices;
   const signal = AbortSignal.timeout(choices.timeoutMs);
-  const timedOut = (): Skipped => timedOutAfter(choices);
   const scenarios = demanding(model);
   let shortfalls: PlanningFigures['shortfalls'];
   const work = closeGapsWork(model, scenarios.length, iterations);
@@ -193,7 +192,7 @@ export async function planningFigures(
       shortfalls = { rows };
     } catch (e) {
       if (!(e instanceof SimulationAbortedError)) throw e;
-      shortfalls = timedOut();
+      shortfalls = timedOutAfter(choices);
     }
   }
   let portfolio: PlanningFigures['portfolio'];
@@ -208,7 +207,7 @@ export async function planningFigures(
       2 * iterations * model.scenarios.length * 168 * (model.services.length + model.dependencies.length + 1);
     if (result.chosen.length && pairedWork > choices.maxWork)
       unsimulated = { reason: 'too-large', work: pairedWork, limit: choices.maxWork };
-    else if (result.chosen.length && signal.aborted) unsimulated = timedOut();
+    else if (result.chosen.length && signal.aborted) unsimulated = timedOutAfter(choices);
     else if (result.chosen.length) {
       const { evaluateMeasureSets } = await import('../simulation/paired.js');
       const { SimulationAbortedError } = await import('../simulation/pool.js');
@@ -222,7 +221,7 @@ export async function planningFigures(
         simulated = paired.sets[0] ?? null;
       } catch (e) {
         if (!(e instanceof SimulationAbortedError)) throw e;
-        unsimulated = timedOut();
+        unsimulated = timedOutAfter(choices);
       }
     }
     portfolio = { result, simulated, unsimulated };

@@ -56,19 +56,12 @@ export async function createFastEngine(
   timeline = false,
   kernel: 'wasm' | 'ts' = preferredKernel(),
 ): Promise<Engine> {
-  if (kernel === 'wasm') {
-    const { ws, wasm } = withWasmKernel(m, (arena) => createWorkspace(m, arena));
-    const engine = createEngine(m, seed, counterfactual, timeline, ws);
-    if (wasm) {
-      engine.kernel = 'wasm';
-      return engine;
-    }
-    engine.kernel = (await specialise(m, ws)) ? 'specialised' : 'generic';
-    return engine;
-  }
-  const ws = createWorkspace(m);
+  const { ws, wasm } =
+    kernel === 'wasm'
+      ? withWasmKernel(m, (arena) => createWorkspace(m, arena))
+      : { ws: createWorkspace(m), wasm: false };
   const engine = createEngine(m, seed, counterfactual, timeline, ws);
-  engine.kernel = (await specialise(m, ws)) ? 'specialised' : 'generic';
+  engine.kernel = wasm ? 'wasm' : (await specialise(m, ws)) ? 'specialised' : 'generic';
   return engine;
 }
 

@@ -5,6 +5,9 @@ import seedrandom from 'seedrandom';
 /** A generator of uniform numbers in [0, 1). */
 export type Uniform = () => number;
 
+/** The key an iteration's stream is seeded with: the same for the TypeScript and the WebAssembly draws. */
+const streamKey = (seed: string, index: number) => `${seed}#${index}`;
+
 /**
  * The stream of iteration `index` of a run seeded with `seed`.
  *
@@ -16,7 +19,7 @@ export type Uniform = () => number;
  * seed and the iteration index, never on which worker runs the iteration.
  */
 export function iterationStream(seed: string, index: number): Uniform {
-  return seedrandom.alea(`${seed}#${index}`);
+  return seedrandom.alea(streamKey(seed, index));
 }
 
 /** The Alea state an iteration's stream starts from (the WebAssembly draws continue it: kernel/assembly/kernel.ts). */
@@ -28,5 +31,5 @@ export interface AleaState {
 }
 
 export function iterationState(seed: string, index: number): AleaState {
-  return (seedrandom.alea(`${seed}#${index}`, { state: true }) as unknown as { state(): AleaState }).state();
+  return (seedrandom.alea(streamKey(seed, index), { state: true }) as unknown as { state(): AleaState }).state();
 }
