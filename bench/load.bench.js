@@ -3,9 +3,13 @@
 // loaded with `weerbaar load --model <file> --reset` as a separate process, into the local Neo4j started by
 // `weerbaar db start` with the defaults a user gets (heap and page cache sized from the machine's memory).
 // Uses its own Neo4j (port BENCH_NEO4J_PORT, default 7689; data in .weerbaar/neo4j-bench, deleted before every load)
-// so it never touches development or test data. Every load goes into an empty database.
+// so it never touches development or test data. Every load starts from a freshly started Neo4j, in one of two states:
+//   empty    an empty database, as `weerbaar db start` leaves it (the schema is applied by the timed load);
+//   started  as `npm start` leaves it before it serves: the schema applied and the default model loaded (`weerbaar
+//            load`), so the timed `load --reset` also makes the automatic backup of that model and clears it.
 //   BENCH_SIZES=10000,100000,1000000  services per model (default 10000,100000)
-//   BENCH_RUNS=2                      loads per size (default 1; every load starts from an empty database)
+//   BENCH_RUNS=2                      loads per size and state (default 1)
+//   BENCH_INTO=empty,started          the states to load into (default both)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -23,6 +27,10 @@ const { localServerConfig } = await import('../dist/graph/config.js');
 const bin = resolve('bin', 'weerbaar.js');
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 1);
+const intos = (process.env.BENCH_INTO ?? 'empty,started').split(',');
+for (const into of intos) {
+  if (into !== 'empty' && into !== 'started') throw new Error(`BENCH_INTO: unknown state "${into}" (empty, started)`);
+}
 const cfg = localServerConfig();
 const load = () =>
   loadavg()
@@ -46,11 +54,14 @@ const neo4jCpu = () => {
     return undefined;
   }
 };
-const fresh = () => {
+const fresh = (into) => {
   cli(['db', 'stop']);
   rmSync(cfg.home, { recursive: true, force: true });
   rmSync(process.env.WEERBAAR_BACKUP_DIR, { recursive: true, force: true });
-  return cli(['db', 'start']);
+  const started = cli(['db', 'start']);
+  // What `npm start` does before it serves (src/cli/serve.ts): the schema, and the default model into an empty graph.
+  if (into === 'started') started.seconds += cli(['load']).seconds;
+  return started;
 };
 
 console.log(
@@ -69,8 +80,10 @@ try {
       `\n${services} services / ${dependencies} dependencies: generated and written in ` +
         `${((performance.now() - t) / 1000).toFixed(1)} s (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB)`,
     );
-    for (let run = 1; run <= runs; run++) {
-      const started = fresh();
+    for (let k = 0; k < runs * intos.length; k++) {
+      const run = Math.floor(k / intos.length) + 1;
+      const into = intos[k % intos.length];
+      const started = fresh(into);
       const before = load();
       const cpu0 = neo4jCpu();
       const r = cli(['load', '--model', file, '--reset']);
@@ -80,9 +93,10 @@ try {
       const inner = Number(/in ([\d.]+) s/.exec(line)?.[1]);
       const rels = Number(/(\d+) relationships/.exec(line)?.[1]);
       if (!(rels >= dependencies)) throw new Error(`unexpected load output: ${line}`);
-      rows.push({ services, dependencies, run, wall: r.seconds, inner, rels, cpu, before, after });
+      rows.push({ services, dependencies, into, run, wall: r.seconds, inner, rels, cpu, before, after });
       console.log(
-        `  run ${run}: db start ${started.seconds.toFixed(1)} s; ` +
+        `  run ${run}, into ${into}: ${into === 'started' ? 'db start and default model' : 'db start'} ` +
+          `${started.seconds.toFixed(1)} s; ` +
           `weerbaar load --reset ${r.seconds.toFixed(1)} s ` +
           `(process wall; the load itself ${inner.toFixed(1)} s, ${Math.round(rels / inner)} relationships/s; ` +
           `Neo4j CPU ${Number.isNaN(cpu) ? 'n/a' : `${cpu.toFixed(1)} s`}); ` +
@@ -97,13 +111,13 @@ try {
   rmSync(process.env.WEERBAAR_BACKUP_DIR, { recursive: true, force: true });
 }
 console.log(
-  '\n| services | dependencies | `weerbaar load --reset` wall | load itself | Neo4j CPU ' +
+  '\n| services | dependencies | into | `weerbaar load --reset` wall | load itself | Neo4j CPU ' +
     '| load average (1, 5, 15 min) |',
 );
-console.log('|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(
-    `| ${r.services} | ${r.dependencies} | ${r.wall.toFixed(1)} s | ${r.inner.toFixed(1)} s ` +
+    `| ${r.services} | ${r.dependencies} | ${r.into} | ${r.wall.toFixed(1)} s | ${r.inner.toFixed(1)} s ` +
       `| ${Number.isNaN(r.cpu) ? 'n/a' : `${r.cpu.toFixed(1)} s`} | ${r.before} → ${r.after} |`,
   );
 }

@@ -25,6 +25,28 @@ function resolve(...args: RunArgs): [string, Params] {
     : [args[0].text, (args[1] as Params | undefined) ?? {}];
 }
 
+/**
+ * A write that Neo4j aborted to break a deadlock is retried until this many milliseconds have passed since it began
+ * (the driver's own retries stop after maxTransactionRetryTime, which also bounds how long an unreachable server is
+ * retried, so it stays short). Many writers on one node (a sector that every new service joins) can deadlock again
+ * and again; the aborted transaction was rolled back, so running it again is safe (docs/reliability.md).
+ */
+export const DEADLOCK_RETRY_MS = 60_000;
+const DEADLOCK = 'Neo.TransientError.Transaction.DeadlockDetected';
+
+/** Runs a write again while Neo4j aborts it as a deadlock victim, with a growing, randomised pause between tries. */
+export async function retryingDeadlocks<T>(write: () => Promise<T>, budgetMs = DEADLOCK_RETRY_MS): Promise<T> {
+  const began = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (e) {
+      if ((e as { code?: string })?.code !== DEADLOCK || Date.now() - began > budgetMs) throw e;
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000, 50 * attempt)));
+    }
+  }
+}
+
 const UNAVAILABLE = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
 /** Maps driver errors to domain errors; anything unknown is rethrown as is (and masked by the API). */
@@ -120,9 +142,9 @@ export class Graph {
           const [text, params] = resolve(...args);
           return toRows(await tx.run(text, params));
         };
-      return await session.executeWrite((tx: ManagedTransaction) => work({ run: run(tx) }), {
-        timeout: this.timeoutMs,
-      });
+      return await retryingDeadlocks(() =>
+        session.executeWrite((tx: ManagedTransaction) => work({ run: run(tx) }), { timeout: this.timeoutMs }),
+      );
     } catch (e) {
       throw mapGraphError(e);
     } finally {
@@ -137,7 +159,7 @@ export class Graph {
       const work = async (tx: ManagedTransaction) => toRows(await tx.run(query, params));
       return mode === 'READ'
         ? await session.executeRead(work, { timeout: this.timeoutMs })
-        : await session.executeWrite(work, { timeout: this.timeoutMs });
+        : await retryingDeadlocks(() => session.executeWrite(work, { timeout: this.timeoutMs }));
     } catch (e) {
       throw mapGraphError(e);
     } finally {
