@@ -5,7 +5,9 @@ import { readModelFile } from '../model/validate.js';
 import { openGraph, defaultModelPath } from '../graph/connect.js';
 import { exportModel, loadModel } from '../graph/model-repository.js';
 import { action, log } from './run.js';
-import { automaticBackup } from '../graph/backup.js';
+import { writeAutomaticBackup } from '../graph/backup.js';
+import { startLoadPrelude } from '../graph/load-prelude.js';
+import type { Model } from '../model/schema.js';
 import { crashPoint } from './crash-point.js';
 import { timing } from '../simulation/timing.js';
 
@@ -30,12 +32,23 @@ export function registerModelCommands(program: Command): void {
       action(async (opts: { model?: string; reset: boolean }) => {
         const path = opts.model ?? defaultModelPath();
         timing('load: command started');
-        const model = await readModelFile(path);
-        timing('load: file read and validated');
-        const graph = await openGraph({ log });
-        timing('load: connected');
+        // The graph is made ready in a worker thread while this one reads and validates the file (load-prelude.ts);
+        // an invalid file stops it before anything is written.
+        const prelude = startLoadPrelude({ reset: opts.reset, log });
+        let model: Model;
         try {
-          if (opts.reset) await automaticBackup(graph, 'load-reset', log);
+          model = await readModelFile(path);
+        } catch (e) {
+          await prelude.cancel();
+          throw e;
+        }
+        timing('load: file read and validated');
+        const { backup } = await prelude.result;
+        timing('load: connected');
+        // The worker has started the server and applied the schema: this connection only opens the driver.
+        const graph = await openGraph({ startLocalServer: false, applySchema: false });
+        try {
+          if (backup) await writeAutomaticBackup(graph, backup, 'load-reset', log);
           timing('load: backup checked');
           const started = Date.now();
           const { nodes, relationships } = await loadModel(graph, model, {

@@ -104,7 +104,14 @@ export async function backupModel(
   graph: Graph,
   options: { out?: string; reason?: string } = {},
 ): Promise<{ path: string; checksum: string }> {
-  const text = modelText(await exportModel(graph));
+  return storeBackup(modelText(await exportModel(graph)), options);
+}
+
+/** Writes a backup's text to `out`, or into the backup folder (automatic when a reason is given: old ones pruned). */
+async function storeBackup(
+  text: string,
+  options: { out?: string; reason?: string },
+): Promise<{ path: string; checksum: string }> {
   const dir = backupDir();
   let path = options.out;
   if (!path) {
@@ -124,11 +131,24 @@ async function pruneAutomatic(dir: string): Promise<void> {
   }
 }
 
+/** The text of an automatic backup, read but not yet written, and the model revision it was read at. */
+export interface PreparedBackup {
+  text: string;
+  revision: string;
+}
+
+/** The model revision and epoch (analysis.cypher modelRevision) as one string: it changes with every model write. */
+export async function modelRevision(graph: Graph): Promise<string> {
+  const [row] = await graph.read('analysis', 'modelRevision');
+  return `${String(row?.epoch)}:${String(row?.revision)}`;
+}
+
 /**
- * The automatic backup a destructive command writes first. Nothing to keep when the graph holds no model; and while a
- * load is unfinished the graph holds no whole model to back up: the backups from before that load stay the way back.
+ * What an automatic backup would write, read but not written yet (null, and said why, when there is nothing to keep).
+ * Nothing to keep when the graph holds no model; and while a load is unfinished the graph holds no whole model to back
+ * up: the backups from before that load stay the way back.
  */
-export async function automaticBackup(graph: Graph, reason: string, log: (s: string) => void): Promise<string | null> {
+export async function prepareAutomaticBackup(graph: Graph, log: (s: string) => void): Promise<PreparedBackup | null> {
   const state = await readLoadState(graph);
   if (state.incomplete) {
     log(
@@ -141,9 +161,30 @@ export async function automaticBackup(graph: Graph, reason: string, log: (s: str
     log('no automatic backup: the graph holds no model');
     return null;
   }
-  const { path } = await backupModel(graph, { reason });
+  const revision = await modelRevision(graph);
+  return { text: modelText(await exportModel(graph)), revision };
+}
+
+/**
+ * Writes a prepared automatic backup into the backup folder, and prunes the old ones. When the model has been written
+ * to since it was read (another revision), it is read again first: the backup is always the model about to be replaced.
+ */
+export async function writeAutomaticBackup(
+  graph: Graph,
+  prepared: PreparedBackup,
+  reason: string,
+  log: (s: string) => void,
+): Promise<string | null> {
+  if ((await modelRevision(graph)) !== prepared.revision) return automaticBackup(graph, reason, log);
+  const { path } = await storeBackup(prepared.text, { reason });
   log(`automatic backup of the current model: ${path}`);
   return path;
+}
+
+/** The automatic backup a destructive command writes first (see prepareAutomaticBackup). */
+export async function automaticBackup(graph: Graph, reason: string, log: (s: string) => void): Promise<string | null> {
+  const prepared = await prepareAutomaticBackup(graph, log);
+  return prepared && writeAutomaticBackup(graph, prepared, reason, log);
 }
 
 /** The newest automatic backup whose checksum holds, or null. */
