@@ -7,7 +7,8 @@ missing=""
 [ -x "$CHROMIUM" ] || missing="$missing chromium"
 command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
 if [ -z "$missing" ]; then
-  echo "install-browser: $CHROMIUM present ($("$CHROMIUM" --version 2>/dev/null || echo 'version unknown')), poppler-utils present"
+  version=$("$CHROMIUM" --version 2>/dev/null || echo 'version unknown')
+  echo "install-browser: $CHROMIUM present ($version), poppler-utils present"
   exit 0
 fi
 if ! command -v apt-get >/dev/null 2>&1; then

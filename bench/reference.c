@@ -1,13 +1,15 @@
 /*
- * Single-threaded C reference of the cascade dynamics (docs/model.md#cascade, docs/engine.md "What one iteration does"),
- * for bench/simulate.bench.js: the same compiled model (dumped by the bench), the same Alea streams keyed
+ * Single-threaded C reference of the cascade dynamics (docs/model.md#cascade, docs/engine.md "What one iteration
+ * does"), for bench/simulate.bench.js: the same compiled model (dumped by the bench), the same Alea streams keyed
  * "<seed>#<iteration>", the same draws, order of operations and bookkeeping (peak, downtime, sector means,
  * capability demand/coverage/shortfall, mitigation, impact values), so that its final q can be compared
  * with the engine's to the bit and its time is a fair yardstick. No counterfactual, no statistics.
  *
- *   gcc -O2 -march=native -o reference bench/reference.c -lm   (add -ffp-contract=off for q bit-identical to the engine:
- *   -march=native allows fused multiply-adds, which round differently)
- *   ./reference model.bin <seed> <iterations> [final.bin]   → prints wall and CPU ms and a checksum; final.bin gets q(N) per iteration
+ *   gcc -O2 -march=native -o reference bench/reference.c -lm
+ *     (add -ffp-contract=off for q bit-identical to the engine: -march=native allows fused multiply-adds, which round
+ *     differently)
+ *   ./reference model.bin <seed> <iterations> [final.bin]
+ *     → prints wall and CPU ms and a checksum; final.bin gets q(N) per iteration
  */
 #include <math.h>
 #include <stdint.h>
@@ -17,7 +19,9 @@
 #include <time.h>
 
 /* ---- seedrandom's Alea with Baagoe's Mash, exactly as node_modules/seedrandom/lib/alea.js ---- */
-typedef struct { double n; } Mash;
+typedef struct {
+  double n;
+} Mash;
 static double to_uint32(double h) { return fmod(floor(h), 4294967296.0); }
 static double mash(Mash *m, const char *data) {
   for (const unsigned char *p = (const unsigned char *)data; *p; p++) {
@@ -32,16 +36,21 @@ static double mash(Mash *m, const char *data) {
   }
   return to_uint32(m->n) * 2.3283064365386963e-10;
 }
-typedef struct { double s0, s1, s2, c; } Alea;
+typedef struct {
+  double s0, s1, s2, c;
+} Alea;
 static void alea_seed(Alea *a, const char *seed) {
-  Mash m = { 4022871197.0 }; /* 0xefc8249d */
+  Mash m = {4022871197.0}; /* 0xefc8249d */
   a->c = 1;
   a->s0 = mash(&m, " ");
   a->s1 = mash(&m, " ");
   a->s2 = mash(&m, " ");
-  a->s0 -= mash(&m, seed); if (a->s0 < 0) a->s0 += 1;
-  a->s1 -= mash(&m, seed); if (a->s1 < 0) a->s1 += 1;
-  a->s2 -= mash(&m, seed); if (a->s2 < 0) a->s2 += 1;
+  a->s0 -= mash(&m, seed);
+  if (a->s0 < 0) a->s0 += 1;
+  a->s1 -= mash(&m, seed);
+  if (a->s1 < 0) a->s1 += 1;
+  a->s2 -= mash(&m, seed);
+  if (a->s2 < 0) a->s2 += 1;
 }
 static inline double alea_next(Alea *a) {
   double t = 2091639 * a->s0 + a->c * 2.3283064365386963e-10;
@@ -55,39 +64,102 @@ static inline double alea_next(Alea *a) {
 static FILE *in;
 static void *read_array(int *count, int elem) {
   int32_t head[2];
-  if (fread(head, 4, 2, in) != 2 || head[1] != elem) { fprintf(stderr, "bad model file\n"); exit(2); }
+  if (fread(head, 4, 2, in) != 2 || head[1] != elem) {
+    fprintf(stderr, "bad model file\n");
+    exit(2);
+  }
   *count = head[0];
   void *p = malloc((size_t)(head[0] > 0 ? head[0] : 1) * elem);
-  if (head[0] > 0 && fread(p, elem, head[0], in) != (size_t)head[0]) { fprintf(stderr, "short model file\n"); exit(2); }
+  if (head[0] > 0 && fread(p, elem, head[0], in) != (size_t)head[0]) {
+    fprintf(stderr, "short model file\n");
+    exit(2);
+  }
   return p;
 }
-#define F64(name) int n_##name; double *name = read_array(&n_##name, 8)
-#define I32(name) int n_##name; int32_t *name = read_array(&n_##name, 4)
+#define F64(name)                                                                                                      \
+  int n_##name;                                                                                                        \
+  double *name = read_array(&n_##name, 8)
+#define I32(name)                                                                                                      \
+  int n_##name;                                                                                                        \
+  int32_t *name = read_array(&n_##name, 4)
 
 int main(int argc, char **argv) {
-  if (argc < 4) { fprintf(stderr, "usage: reference model.bin seed iterations [final.bin]\n"); return 2; }
+  if (argc < 4) {
+    fprintf(stderr, "usage: reference model.bin seed iterations [final.bin]\n");
+    return 2;
+  }
   in = fopen(argv[1], "rb");
-  if (!in) { perror(argv[1]); return 2; }
-  I32(dims);   /* nS, nSectors, nTasks, nCapabilities, nCriteria, steps, maxDelay */
-  F64(reals);  /* stepHours, disruptedThreshold */
-  F64(recovery); I32(serviceSector); I32(sectorSize);
-  I32(depStart); I32(depSource); F64(depStrength); F64(depProbability); I32(depDelay); I32(depDrawOrder);
-  I32(shockService); F64(shockLevel); I32(shockFrom); I32(shockUntil);
-  F64(taskBaseDemand); I32(triggerService); I32(triggerTask); F64(triggerRate);
-  I32(needTask); I32(needCapability); F64(needPerUnit);
-  I32(holdingCapability); F64(holdingCapacity); F64(holdingReadiness); I32(holdingFromStep);
-  I32(mitigationCapability); I32(mitigationService); F64(mitigationReduction);
-  I32(serviceConsequenceService); I32(serviceConsequenceCriterion); F64(serviceConsequenceRate);
-  I32(capabilityConsequenceCapability); I32(capabilityConsequenceCriterion); F64(capabilityConsequenceRate);
+  if (!in) {
+    perror(argv[1]);
+    return 2;
+  }
+  I32(dims);  /* nS, nSectors, nTasks, nCapabilities, nCriteria, steps, maxDelay */
+  F64(reals); /* stepHours, disruptedThreshold */
+  F64(recovery);
+  I32(serviceSector);
+  I32(sectorSize);
+  I32(depStart);
+  I32(depSource);
+  F64(depStrength);
+  F64(depProbability);
+  I32(depDelay);
+  I32(depDrawOrder);
+  I32(shockService);
+  F64(shockLevel);
+  I32(shockFrom);
+  I32(shockUntil);
+  F64(taskBaseDemand);
+  I32(triggerService);
+  I32(triggerTask);
+  F64(triggerRate);
+  I32(needTask);
+  I32(needCapability);
+  F64(needPerUnit);
+  I32(holdingCapability);
+  F64(holdingCapacity);
+  F64(holdingReadiness);
+  I32(holdingFromStep);
+  I32(mitigationCapability);
+  I32(mitigationService);
+  F64(mitigationReduction);
+  I32(serviceConsequenceService);
+  I32(serviceConsequenceCriterion);
+  F64(serviceConsequenceRate);
+  I32(capabilityConsequenceCapability);
+  I32(capabilityConsequenceCriterion);
+  F64(capabilityConsequenceRate);
   fclose(in);
-  (void)n_dims; (void)n_reals; (void)n_recovery; (void)n_serviceSector; (void)n_depSource; (void)n_depStrength;
-  (void)n_depProbability; (void)n_depDelay; (void)n_depDrawOrder; (void)n_shockLevel; (void)n_shockFrom; (void)n_shockUntil;
-  (void)n_triggerTask; (void)n_triggerRate; (void)n_needCapability; (void)n_needPerUnit; (void)n_holdingCapacity;
-  (void)n_holdingReadiness; (void)n_holdingFromStep; (void)n_mitigationCapability; (void)n_mitigationReduction;
-  (void)n_serviceConsequenceCriterion; (void)n_serviceConsequenceRate; (void)n_capabilityConsequenceCriterion;
-  (void)n_capabilityConsequenceRate; (void)n_sectorSize; (void)n_taskBaseDemand; (void)n_depStart;
+  (void)n_dims;
+  (void)n_reals;
+  (void)n_recovery;
+  (void)n_serviceSector;
+  (void)n_depSource;
+  (void)n_depStrength;
+  (void)n_depProbability;
+  (void)n_depDelay;
+  (void)n_depDrawOrder;
+  (void)n_shockLevel;
+  (void)n_shockFrom;
+  (void)n_shockUntil;
+  (void)n_triggerTask;
+  (void)n_triggerRate;
+  (void)n_needCapability;
+  (void)n_needPerUnit;
+  (void)n_holdingCapacity;
+  (void)n_holdingReadiness;
+  (void)n_holdingFromStep;
+  (void)n_mitigationCapability;
+  (void)n_mitigationReduction;
+  (void)n_serviceConsequenceCriterion;
+  (void)n_serviceConsequenceRate;
+  (void)n_capabilityConsequenceCriterion;
+  (void)n_capabilityConsequenceRate;
+  (void)n_sectorSize;
+  (void)n_taskBaseDemand;
+  (void)n_depStart;
 
-  const int nS = dims[0], nSec = dims[1], nTasks = dims[2], nCap = dims[3], nCrit = dims[4], N = dims[5], maxDelay = dims[6];
+  const int nS = dims[0], nSec = dims[1], nTasks = dims[2], nCap = dims[3], nCrit = dims[4], N = dims[5],
+            maxDelay = dims[6];
   const double dt = reals[0], thr = reals[1];
   const int nDeps = n_depSource, H = maxDelay + 2;
   const char *seed = argv[2];
@@ -100,10 +172,13 @@ int main(int argc, char **argv) {
   unsigned char *present = malloc(n_holdingCapability ? n_holdingCapability : 1);
   double *hist = malloc(sizeof(double) * 2 * H * nS);
   double *shock = calloc(nS, 8), *pass = malloc(8 * nS), *peak = malloc(8 * nS), *down = malloc(8 * nS);
-  double *secSum = calloc(nSec ? nSec : 1, 8), *secPeak = malloc(8 * (nSec ? nSec : 1)), *secDown = malloc(8 * (nSec ? nSec : 1));
+  double *secSum = calloc(nSec ? nSec : 1, 8), *secPeak = malloc(8 * (nSec ? nSec : 1)),
+         *secDown = malloc(8 * (nSec ? nSec : 1));
   double *taskDemand = malloc(8 * (nTasks ? nTasks : 1)), *capDemand = malloc(8 * (nCap ? nCap : 1));
-  double *capAvail = malloc(8 * (nCap ? nCap : 1)), *coverage = malloc(8 * (nCap ? nCap : 1)), *stepShort = malloc(8 * (nCap ? nCap : 1));
-  double *capShort = malloc(8 * (nCap ? nCap : 1)), *capShortH = malloc(8 * (nCap ? nCap : 1)), *crit = malloc(8 * (nCrit ? nCrit : 1));
+  double *capAvail = malloc(8 * (nCap ? nCap : 1)), *coverage = malloc(8 * (nCap ? nCap : 1)),
+         *stepShort = malloc(8 * (nCap ? nCap : 1));
+  double *capShort = malloc(8 * (nCap ? nCap : 1)), *capShortH = malloc(8 * (nCap ? nCap : 1)),
+         *crit = malloc(8 * (nCrit ? nCrit : 1));
   double *final = malloc(8 * nS);
   char key[512];
   double checksum = 0;
@@ -121,16 +196,28 @@ int main(int argc, char **argv) {
     aStart[0] = 0;
     for (int i = 0; i < nS; i++) {
       for (int e = depStart[i]; e < depStart[i + 1]; e++) {
-        if (draw[depDrawOrder[e]] < depProbability[e]) { aOff[n] = depSource[e] - depDelay[e] * nS; aStr[n] = depStrength[e]; n++; }
+        if (draw[depDrawOrder[e]] < depProbability[e]) {
+          aOff[n] = depSource[e] - depDelay[e] * nS;
+          aStr[n] = depStrength[e];
+          n++;
+        }
       }
       aStart[i + 1] = n;
     }
 
     memset(hist, 0, sizeof(double) * 2 * H * nS);
-    memset(peak, 0, 8 * nS); memset(down, 0, 8 * nS);
-    for (int s = 0; s < nSec; s++) { secPeak[s] = 0; secDown[s] = 0; secSum[s] = 0; }
+    memset(peak, 0, 8 * nS);
+    memset(down, 0, 8 * nS);
+    for (int s = 0; s < nSec; s++) {
+      secPeak[s] = 0;
+      secDown[s] = 0;
+      secSum[s] = 0;
+    }
     for (int c = 0; c < nCrit; c++) crit[c] = 0;
-    for (int c = 0; c < nCap; c++) { capShort[c] = 0; capShortH[c] = 0; }
+    for (int c = 0; c < nCap; c++) {
+      capShort[c] = 0;
+      capShortH[c] = 0;
+    }
     for (int i = 0; i < nS; i++) pass[i] = 1;
 
     int r = 0;
@@ -138,15 +225,18 @@ int main(int argc, char **argv) {
       const int cur = r * nS, base = (r + H) * nS, nr = r + 1 == H ? 0 : r + 1, nxt = nr * nS, nxtM = (nr + H) * nS;
       for (int s = 0; s < n_shockService; s++) shock[shockService[s]] = 0;
       for (int s = 0; s < n_shockService; s++) {
-        if (t >= shockFrom[s] && t < shockUntil[s] && shockLevel[s] > shock[shockService[s]]) shock[shockService[s]] = shockLevel[s];
+        if (t >= shockFrom[s] && t < shockUntil[s] && shockLevel[s] > shock[shockService[s]])
+          shock[shockService[s]] = shockLevel[s];
       }
       if (nCap > 0) {
         memcpy(taskDemand, taskBaseDemand, 8 * nTasks);
-        for (int g = 0; g < n_triggerService; g++) taskDemand[triggerTask[g]] += triggerRate[g] * hist[cur + triggerService[g]] * dt;
+        for (int g = 0; g < n_triggerService; g++)
+          taskDemand[triggerTask[g]] += triggerRate[g] * hist[cur + triggerService[g]] * dt;
         for (int c = 0; c < nCap; c++) capDemand[c] = 0;
         for (int k = 0; k < n_needTask; k++) capDemand[needCapability[k]] += taskDemand[needTask[k]] * needPerUnit[k];
         for (int c = 0; c < nCap; c++) capAvail[c] = 0;
-        for (int h = 0; h < n_holdingCapability; h++) if (present[h] && t >= holdingFromStep[h]) capAvail[holdingCapability[h]] += holdingCapacity[h];
+        for (int h = 0; h < n_holdingCapability; h++)
+          if (present[h] && t >= holdingFromStep[h]) capAvail[holdingCapability[h]] += holdingCapacity[h];
         for (int c = 0; c < nCap; c++) {
           const double d = capDemand[c], av = capAvail[c];
           const double sh = d > av ? d - av : 0;
@@ -156,12 +246,15 @@ int main(int argc, char **argv) {
           capShortH[c] += sh * dt;
         }
         for (int k = 0; k < n_capabilityConsequenceCapability; k++)
-          crit[capabilityConsequenceCriterion[k]] += capabilityConsequenceRate[k] * stepShort[capabilityConsequenceCapability[k]] * dt;
+          crit[capabilityConsequenceCriterion[k]] +=
+              capabilityConsequenceRate[k] * stepShort[capabilityConsequenceCapability[k]] * dt;
         for (int k = 0; k < n_mitigationService; k++) pass[mitigationService[k]] = 1;
-        for (int k = 0; k < n_mitigationService; k++) pass[mitigationService[k]] *= 1 - mitigationReduction[k] * coverage[mitigationCapability[k]];
+        for (int k = 0; k < n_mitigationService; k++)
+          pass[mitigationService[k]] *= 1 - mitigationReduction[k] * coverage[mitigationCapability[k]];
       }
       for (int k = 0; k < n_serviceConsequenceService; k++)
-        crit[serviceConsequenceCriterion[k]] += serviceConsequenceRate[k] * hist[cur + serviceConsequenceService[k]] * dt;
+        crit[serviceConsequenceCriterion[k]] +=
+            serviceConsequenceRate[k] * hist[cur + serviceConsequenceService[k]] * dt;
       for (int i = 0; i < nS; i++) {
         const double q = hist[cur + i];
         if (q > peak[i]) peak[i] = q;
@@ -182,7 +275,11 @@ int main(int argc, char **argv) {
       }
       r = nr;
     }
-    for (int i = 0; i < nS; i++) { final[i] = hist[r * nS + i]; if (final[i] > peak[i]) peak[i] = final[i]; checksum += final[i] + peak[i] + down[i]; }
+    for (int i = 0; i < nS; i++) {
+      final[i] = hist[r * nS + i];
+      if (final[i] > peak[i]) peak[i] = final[i];
+      checksum += final[i] + peak[i] + down[i];
+    }
     for (int c = 0; c < nCrit; c++) checksum += crit[c];
     if (out) fwrite(final, 8, nS, out);
   }
