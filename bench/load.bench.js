@@ -11,7 +11,7 @@
 //   BENCH_RUNS=2                      loads per size and state (default 1)
 //   BENCH_INTO=empty,started          the states to load into (default both)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -23,6 +23,7 @@ delete process.env.NEO4J_URI;
 
 const { generateModel } = await import('../dist/simulation/generate.js');
 const { localServerConfig } = await import('../dist/graph/config.js');
+const { writeJsonFile } = await import('../dist/model/json-file.js');
 
 const bin = resolve('bin', 'weerbaar.js');
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -75,7 +76,8 @@ try {
     const dependencies = services * 5;
     let t = performance.now();
     const file = join(dir, `model-${services}.json`);
-    writeFileSync(file, JSON.stringify(generateModel({ services, dependencies, seed: 'load-bench' })));
+    // Written list by list: a 1,000,000-service model (~0.7 GB) is longer than the longest string Node can make.
+    await writeJsonFile(file, generateModel({ services, dependencies, seed: 'load-bench' }));
     console.log(
       `\n${services} services / ${dependencies} dependencies: generated and written in ` +
         `${((performance.now() - t) / 1000).toFixed(1)} s (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB)`,

@@ -1,12 +1,11 @@
 // Validates a model document: shape and ranges (zod), then ids and references across the whole model.
-import { constants as bufferConstants } from 'node:buffer';
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { Model, type ModelInput } from './schema.js';
 import * as S from './schema.js';
 import { NODE_KINDS, NODE_REFERENCES, RELATIONSHIP_KINDS, SINGULAR_OF, type NodeList } from './kinds.js';
-import { ValidationError, UserError, type Problem } from '../domain/errors.js';
+import { ValidationError, type Problem } from '../domain/errors.js';
 import { checkMeasures, effectLabel } from './measures.js';
+import { readJsonFile, type ReadJsonOptions } from './json-file.js';
 
 type Json = Record<string, unknown>;
 
@@ -244,34 +243,11 @@ function checkRegions(model: Model): Problem[] {
 }
 
 /** Reads and validates a model file; every failure names the file. */
-export async function readModelFile(path: string): Promise<Model> {
-  return validateModel(await readJsonFile(path), path);
+export async function readModelFile(path: string, options?: ReadJsonOptions): Promise<Model> {
+  return validateModel(await readJsonFile(path, options), path);
 }
 
-export async function readJsonFile(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    // Node holds a file's text in one string, of at most buffer.constants.MAX_STRING_LENGTH characters (~512 Mi).
-    if (e instanceof RangeError) {
-      const mi = Math.floor(bufferConstants.MAX_STRING_LENGTH / 2 ** 20);
-      throw new UserError(`${path}: too large to read (more than ${mi} Mi characters of JSON)`, 'BAD_USER_INPUT');
-    }
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new UserError(
-      `${path}: cannot read file ` +
-        `(${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? 'unknown error')})`,
-      'BAD_USER_INPUT',
-    );
-  }
-  if (text.trim() === '') throw new UserError(`${path}: file is empty, expected a JSON document`, 'BAD_USER_INPUT');
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new UserError(`${path}: not valid JSON (${(e as Error).message})`, 'BAD_USER_INPUT');
-  }
-}
+export { readJsonFile, type ReadJsonOptions };
 
 export type { ModelInput };
 
