@@ -11,7 +11,7 @@
 //   BENCH_RUNS=2                      loads per size and state (default 1)
 //   BENCH_INTO=empty,started          the states to load into (default both)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -37,12 +37,23 @@ const load = () =>
   loadavg()
     .map((x) => x.toFixed(1))
     .join(' ');
+// The CLI's peak resident memory comes from GNU time where it is installed (`/usr/bin/time -f %M`, KiB).
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const cli = (args) => {
+  const rssFile = gnuTime && join(tmpdir(), `weerbaar-load-rss-${process.pid}`);
+  const [command, argv] = rssFile
+    ? [gnuTime, ['-o', rssFile, '-f', '%M', process.execPath, bin, ...args]]
+    : [process.execPath, [bin, ...args]];
   const t = performance.now();
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: process.env });
+  const r = spawnSync(command, argv, { encoding: 'utf8', env: process.env, maxBuffer: 1 << 26 });
   const seconds = (performance.now() - t) / 1000;
   if (r.status !== 0) throw new Error(`weerbaar ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return { seconds, stdout: r.stdout, stderr: r.stderr };
+  let peakRssMib;
+  if (rssFile) {
+    peakRssMib = Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) / 1024;
+    rmSync(rssFile, { force: true });
+  }
+  return { seconds, stdout: r.stdout, stderr: r.stderr, peakRssMib };
 };
 // CPU seconds (user + system) the local Neo4j has used so far, from /proc (Linux; undefined elsewhere): on a shared
 // machine the wall time depends on the other work, Neo4j's CPU time much less.
@@ -95,13 +106,26 @@ try {
       const inner = Number(/in ([\d.]+) s/.exec(line)?.[1]);
       const rels = Number(/(\d+) relationships/.exec(line)?.[1]);
       if (!(rels >= dependencies)) throw new Error(`unexpected load output: ${line}`);
-      rows.push({ services, dependencies, into, run, wall: r.seconds, inner, rels, cpu, before, after });
+      rows.push({
+        services,
+        dependencies,
+        into,
+        run,
+        wall: r.seconds,
+        inner,
+        rels,
+        cpu,
+        rss: r.peakRssMib,
+        before,
+        after,
+      });
       console.log(
         `  run ${run}, into ${into}: ${into === 'started' ? 'db start and default model' : 'db start'} ` +
           `${started.seconds.toFixed(1)} s; ` +
           `weerbaar load --reset ${r.seconds.toFixed(1)} s ` +
           `(process wall; the load itself ${inner.toFixed(1)} s, ${Math.round(rels / inner)} relationships/s; ` +
-          `Neo4j CPU ${Number.isNaN(cpu) ? 'n/a' : `${cpu.toFixed(1)} s`}); ` +
+          `Neo4j CPU ${Number.isNaN(cpu) ? 'n/a' : `${cpu.toFixed(1)} s`}; ` +
+          `CLI peak RSS ${r.peakRssMib === undefined ? 'n/a' : `${r.peakRssMib.toFixed(0)} MiB`}); ` +
           `load average ${before} → ${after}`,
       );
     }
@@ -113,13 +137,14 @@ try {
   rmSync(process.env.WEERBAAR_BACKUP_DIR, { recursive: true, force: true });
 }
 console.log(
-  '\n| services | dependencies | into | `weerbaar load --reset` wall | load itself | Neo4j CPU ' +
+  '\n| services | dependencies | into | `weerbaar load --reset` wall | load itself | Neo4j CPU | CLI peak RSS ' +
     '| load average (1, 5, 15 min) |',
 );
-console.log('|---|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(
     `| ${r.services} | ${r.dependencies} | ${r.into} | ${r.wall.toFixed(1)} s | ${r.inner.toFixed(1)} s ` +
-      `| ${Number.isNaN(r.cpu) ? 'n/a' : `${r.cpu.toFixed(1)} s`} | ${r.before} → ${r.after} |`,
+      `| ${Number.isNaN(r.cpu) ? 'n/a' : `${r.cpu.toFixed(1)} s`} ` +
+      `| ${r.rss === undefined ? 'n/a' : `${r.rss.toFixed(0)} MiB`} | ${r.before} → ${r.after} |`,
   );
 }

@@ -23,7 +23,8 @@ function cannotRead(path: string, e: unknown): UserError {
   return badInput(`${path}: cannot read file (${reason})`);
 }
 
-/** Reads a JSON document from `path`; every failure (missing, a directory, empty, not JSON) is a UserError naming it. */
+/** Reads a JSON document from `path`; every failure (missing, a directory, empty, not JSON) is a UserError naming
+ * it. */
 export async function readJsonFile(path: string, options: ReadJsonOptions = {}): Promise<unknown> {
   const streamAbove = options.streamAbove ?? bufferConstants.MAX_STRING_LENGTH;
   let size: number;
