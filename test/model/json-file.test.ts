@@ -82,3 +82,16 @@ describe('writing a model file in pieces', () => {
     expect(readFileSync(path, 'utf8')).toBe('[1,2]');
   });
 });
+
+describe('a model file larger than the heap allows', () => {
+  it('is refused before it is read, naming the file and the setting that lets it through', async () => {
+    const path = defaultModelPath();
+    const e = await readModelFile(path, { heapLimit: 2 ** 20 }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(UserError);
+    expect((e as Error).message).toMatch(/^\S*nederland\.json: 1 MiB of JSON needs about 3 MiB of memory to read/);
+    expect((e as Error).message).toMatch(
+      /more than node lets weerbaar use \(1 MiB\); give it more, e\.g\. NODE_OPTIONS=--max-old-space-size=1024$/,
+    );
+    await expect(readModelFile(path, { heapLimit: 2 ** 30 })).resolves.toHaveProperty('services');
+  });
+});
