@@ -128,7 +128,19 @@ export async function runSimulation(
   const counterfactual = opts.counterfactual === 'close-gaps';
   const layout = recordLayout(compiled, counterfactual);
   const cap = opts.iterations;
-  const records = new Float64Array(cap * layout.stride);
+  // A pool started beforehand (control.pool, e.g. by the CLI while it read the model) is used when it has the
+  // right number of threads; this run ends it either way.
+  let pool: SimulationPool | null = null;
+  if (opts.workers > 1 && !control.executor) {
+    pool = control.pool?.threads === opts.workers ? control.pool : new SimulationPool(opts.workers);
+  }
+  if (control.pool && control.pool !== pool) await control.pool.destroy();
+  // Without the timeline, the worker threads take the iterations of a block one grain at a time and write their
+  // records straight into this array in shared memory (SimulationPool.runRange); with it, chunks come back in
+  // buffers of their own and their timeline rows are summed in iteration order.
+  const ranged = pool !== null && !opts.timeline;
+  const recordBytes = cap * layout.stride * 8;
+  const records = new Float64Array(ranged ? new SharedArrayBuffer(recordBytes) : new ArrayBuffer(recordBytes));
   const timelineRow = opts.timeline ? timelineRowLength(compiled) : 0;
   // Spent chunk buffers, handed back to the engine or a worker for the next chunk: no fresh multi-megabyte
   // allocation (zeroing, page faults, garbage collection) per chunk when the timeline rows are large.
@@ -163,13 +175,6 @@ export async function runSimulation(
   setMaxListeners(0, internal.signal);
   const onAbort = () => internal.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
-  // A pool started beforehand (control.pool, e.g. by the CLI while it read the model) is used when it has the
-  // right number of threads; this run ends it either way.
-  let pool: SimulationPool | null = null;
-  if (opts.workers > 1 && !control.executor) {
-    pool = control.pool?.threads === opts.workers ? control.pool : new SimulationPool(opts.workers);
-  }
-  if (control.pool && control.pool !== pool) await control.pool.destroy();
   pool?.setRun(sharedInit(compiled, opts.seed, counterfactual, opts.timeline));
   timing('compiled, pool ready to take tasks');
   let session: ChunkSession | null = null;
@@ -209,6 +214,22 @@ export async function runSimulation(
   };
 
   const runBlock = async (from: number, to: number) => {
+    if (ranged) {
+      // A grain of ~10^6 dependency-steps (~1.5 ms): taking one costs an atomic add, so the threads can end
+      // within a grain of each other; at most a quarter of a thread's share of the block.
+      const grain = Math.max(
+        1,
+        Math.min(Math.ceil((to - from) / (4 * parallel)), Math.floor(chunkWork / 10 / workPerIteration)),
+      );
+      await pool!.runRange({ from, to, grain, records: records.buffer as SharedArrayBuffer }, internal.signal, (n) => {
+        if (done === from) timing('first iterations written');
+        done = from + n;
+        onProgress?.(done, cap);
+      });
+      done = to;
+      if (done === cap) timing('last iterations written');
+      return;
+    }
     const chunk = chunkFor(to - from);
     if (engine) {
       for (let start = from; start < to; start += chunk) {
