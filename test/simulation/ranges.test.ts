@@ -7,6 +7,7 @@ import { compileModel } from '../../src/simulation/compile.js';
 import { recordLayout } from '../../src/simulation/kernel/compiled.js';
 import { createFastEngine } from '../../src/simulation/kernel/engine.js';
 import { SimulationPool, sharedInit } from '../../src/simulation/pool.js';
+import { SERVICE_NUMBERS, aggregate, serviceNumbers } from '../../src/simulation/kernel/stats.js';
 import { runSimulation, type SimulationResult } from '../../src/simulation/run.js';
 
 const medium = validateModel(generateModel({ services: 300, dependencies: 1500, seed: 'ranges' }));
@@ -82,6 +83,48 @@ describe('iterations shared by worker threads (no timeline)', () => {
         await pool.destroy();
       }
     }
+  });
+
+  it("computes the services' statistics in parts, on the threads or not, to the bit as on one thread", async () => {
+    const compiled = compileModel(medium, {
+      scenario: 'generated',
+      horizonHours: 48,
+      stepHours: 1,
+      disruptedThreshold: 0.05,
+    });
+    const layout = recordLayout(compiled, false);
+    const n = 37;
+    const records = (await createFastEngine(compiled, 'stats', false)).runChunk(0, n);
+    const scoreOf = () => 0;
+    const whole = aggregate(compiled, layout, records, n, scoreOf);
+    const nS = compiled.nServices;
+    const parts = new Float64Array(nS * SERVICE_NUMBERS);
+    for (const [from, to] of [
+      [0, 1],
+      [1, 120],
+      [120, nS],
+    ])
+      serviceNumbers(
+        layout,
+        records,
+        n,
+        compiled.disruptedThreshold,
+        from!,
+        to!,
+        parts.subarray(from! * SERVICE_NUMBERS),
+      );
+    expect(aggregate(compiled, layout, records, n, scoreOf, parts)).toEqual(whole);
+    const shared = new Float64Array(new SharedArrayBuffer(records.byteLength));
+    shared.set(records);
+    const pool = new SimulationPool(3);
+    try {
+      const onThreads = await pool.serviceNumbers(shared.buffer, n, layout, nS, compiled.disruptedThreshold);
+      expect(Buffer.from(onThreads.buffer).equals(Buffer.from(parts.buffer))).toBe(true);
+    } finally {
+      await pool.destroy();
+    }
+    // Not trivially equal: services differ in their statistics.
+    expect(new Set(whole.services.map((s) => s.peakInoperability.mean)).size).toBeGreaterThan(10);
   });
 
   it('reports progress up to the total and stops promptly when cancelled', async () => {
