@@ -231,7 +231,12 @@ export class SimulationPool {
         const from = Math.floor((p * nServices) / parts);
         const to = Math.floor(((p + 1) * nServices) / parts);
         const task: ServiceStatsTask = { records, n, layout, disruptedThreshold, from, to, out };
-        return this.pool.run(task);
+        return this.pool.run(task).catch((e: unknown) => {
+          const detail = e instanceof Error ? e.message : String(e);
+          throw new Error(`simulation worker failed on the statistics of services ${from}–${to - 1}: ${detail}`, {
+            cause: e,
+          });
+        });
       }),
     );
     return new Float64Array(out);

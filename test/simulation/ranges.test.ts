@@ -172,6 +172,10 @@ describe('iterations shared by worker threads (no timeline)', () => {
       await expect(pool.runRange({ from: 0, to: 8, grain: 1, records })).rejects.toThrow(
         /simulation worker failed on iterations 0–7: engine exploded/,
       );
+      const layout = recordLayout(compiled, false);
+      await expect(pool.serviceNumbers(records, 1, layout, 4, 0.05)).rejects.toThrow(
+        /simulation worker failed on the statistics of services 0–1: engine exploded/,
+      );
     } finally {
       await pool.destroy();
     }
