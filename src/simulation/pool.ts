@@ -137,6 +137,12 @@ export class SimulationPool {
       concurrentTasksPerWorker: 1,
       idleTimeout: 60_000,
     });
+    // A task's answer that arrives while the pool is being destroyed (a thread finishing its chunk as the run ends
+    // after another thread's failure) is no longer awaited; piscina reports it as an error event, which is left
+    // unheard then. Before destroy() such an event is thrown as usual.
+    this.pool.on('error', (e: unknown) => {
+      if (!this.destroyed) throw e;
+    });
   }
 
   /** The run the next tasks belong to (see sharedInit). */
@@ -202,7 +208,9 @@ export class SimulationPool {
           throw e;
         }),
       );
-      await Promise.all(threads);
+      const settled = await Promise.allSettled(threads);
+      const failed = settled.find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
       report();
     } catch (e) {
       if (signal?.aborted) throw new SimulationAbortedError();
@@ -226,7 +234,7 @@ export class SimulationPool {
   ): Promise<Float64Array> {
     const out = new SharedArrayBuffer(nServices * SERVICE_NUMBERS * 8);
     const parts = Math.max(1, Math.min(this.threads, nServices));
-    await Promise.all(
+    const settled = await Promise.allSettled(
       Array.from({ length: parts }, (_, p) => {
         const from = Math.floor((p * nServices) / parts);
         const to = Math.floor(((p + 1) * nServices) / parts);
@@ -239,6 +247,8 @@ export class SimulationPool {
         });
       }),
     );
+    const failed = settled.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
     return new Float64Array(out);
   }
 
