@@ -2,8 +2,7 @@
 // (their start-up then overlaps reading and validating it); the compiled model follows with the tasks, in shared
 // memory.
 import { Piscina } from 'piscina';
-import type { CompiledModel, RecordLayout } from './kernel/compiled.js';
-import { SERVICE_NUMBERS } from './kernel/stats.js';
+import type { CompiledModel } from './kernel/compiled.js';
 
 export interface WorkerInit {
   /** The compiled model without its ids (workers use indices only); typed arrays backed by SharedArrayBuffer. */
@@ -48,19 +47,6 @@ export interface RangeTask {
   records: SharedArrayBuffer;
   run: number;
   init: WorkerInit;
-}
-
-/** Statistics of services from … to−1 (kernel/stats.ts serviceNumbers) from records in shared memory. */
-export interface ServiceStatsTask {
-  records: SharedArrayBuffer;
-  /** Iterations (records) to summarise. */
-  n: number;
-  layout: RecordLayout;
-  disruptedThreshold: number;
-  from: number;
-  to: number;
-  /** Where the numbers go: SERVICE_NUMBERS per service, the first for service `from`. */
-  out: SharedArrayBuffer;
 }
 
 /** A control array for a block starting at iteration `from` (see RangeTask). */
@@ -219,37 +205,6 @@ export class SimulationPool {
     } finally {
       if (timer) clearInterval(timer);
     }
-  }
-
-  /**
-   * The services' statistics (kernel/stats.ts serviceNumbers) of the first `n` records, the services split evenly
-   * among the threads: SERVICE_NUMBERS numbers per service, the same to the bit as on the main thread.
-   */
-  async serviceNumbers(
-    records: SharedArrayBuffer,
-    n: number,
-    layout: RecordLayout,
-    nServices: number,
-    disruptedThreshold: number,
-  ): Promise<Float64Array> {
-    const out = new SharedArrayBuffer(nServices * SERVICE_NUMBERS * 8);
-    const parts = Math.max(1, Math.min(this.threads, nServices));
-    const settled = await Promise.allSettled(
-      Array.from({ length: parts }, (_, p) => {
-        const from = Math.floor((p * nServices) / parts);
-        const to = Math.floor(((p + 1) * nServices) / parts);
-        const task: ServiceStatsTask = { records, n, layout, disruptedThreshold, from, to, out };
-        return this.pool.run(task).catch((e: unknown) => {
-          const detail = e instanceof Error ? e.message : String(e);
-          throw new Error(`simulation worker failed on the statistics of services ${from}–${to - 1}: ${detail}`, {
-            cause: e,
-          });
-        });
-      }),
-    );
-    const failed = settled.find((r) => r.status === 'rejected');
-    if (failed) throw failed.reason;
-    return new Float64Array(out);
   }
 
   /** Ends the threads; a second call does nothing. */

@@ -412,8 +412,6 @@ export async function runSimulation(
     await Promise.race([Promise.all(queue), failure]);
   };
 
-  /** The services' statistics, when the worker threads computed them (kernel/stats.ts serviceNumbers). */
-  let services: Float64Array | undefined;
   try {
     if (opts.targetRelativeError === null) {
       await runBlock(0, cap);
@@ -430,19 +428,6 @@ export async function runSimulation(
         }
       }
     }
-    // The bulk of the statistics, the services' columns, on the worker threads while they are still there (the
-    // records are in shared memory); the same numbers as aggregate() computes on this thread.
-    if (ranged && done > 0) {
-      timing('iterations done');
-      services = await pool!.serviceNumbers(
-        records.buffer as SharedArrayBuffer,
-        done,
-        layout,
-        compiled.nServices,
-        compiled.disruptedThreshold,
-      );
-      timing("services' statistics on the worker threads");
-    }
   } catch (e) {
     throw signal?.aborted ? new SimulationAbortedError() : e;
   } finally {
@@ -452,7 +437,7 @@ export async function runSimulation(
   }
 
   timing('iterations done, pool destroyed');
-  const stats = aggregate(compiled, layout, records, done, scoreOf, services);
+  const stats = aggregate(compiled, layout, records, done, scoreOf);
   let timelineResult: Timeline | null = null;
   if (timeline) {
     if (timeline.next !== done || timeline.waiting !== 0)

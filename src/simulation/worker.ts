@@ -2,8 +2,7 @@
 // iterations.
 import { createFastEngine, type Engine } from './kernel/engine.js';
 import type { CompiledModel } from './kernel/compiled.js';
-import { RANGE_DONE, RANGE_NEXT, type ChunkTask, type RangeTask, type ServiceStatsTask } from './pool.js';
-import { SERVICE_NUMBERS, serviceNumbers } from './kernel/stats.js';
+import { RANGE_DONE, RANGE_NEXT, type ChunkTask, type RangeTask } from './pool.js';
 
 /**
  * Fault injection for tests (docs/security.md, docs/reliability.md): WEERBAAR_WORKER_FAULT=exit ends this worker
@@ -22,13 +21,7 @@ function local(compiled: CompiledModel): CompiledModel {
   return copy as unknown as CompiledModel;
 }
 
-export default async function runTask(task: ChunkTask | RangeTask | ServiceStatsTask): Promise<void> {
-  if ('out' in task) {
-    const { layout, n, disruptedThreshold, from, to } = task;
-    const out = new Float64Array(task.out, from * SERVICE_NUMBERS * 8, (to - from) * SERVICE_NUMBERS);
-    serviceNumbers(layout, new Float64Array(task.records), n, disruptedThreshold, from, to, out);
-    return;
-  }
+export default async function runTask(task: ChunkTask | RangeTask): Promise<void> {
   if (fault === 'exit') process.exit(70);
   if (fault === 'throw') throw new Error('injected worker fault (WEERBAAR_WORKER_FAULT=throw)');
   if (fault === 'hold') Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);

@@ -7,7 +7,6 @@ import { compileModel } from '../../src/simulation/compile.js';
 import { recordLayout } from '../../src/simulation/kernel/compiled.js';
 import { createFastEngine } from '../../src/simulation/kernel/engine.js';
 import { SimulationPool, sharedInit } from '../../src/simulation/pool.js';
-import { SERVICE_NUMBERS, aggregate, serviceNumbers } from '../../src/simulation/kernel/stats.js';
 import { runSimulation, type SimulationResult } from '../../src/simulation/run.js';
 
 const medium = validateModel(generateModel({ services: 300, dependencies: 1500, seed: 'ranges' }));
@@ -85,48 +84,6 @@ describe('iterations shared by worker threads (no timeline)', () => {
     }
   });
 
-  it("computes the services' statistics in parts, on the threads or not, to the bit as on one thread", async () => {
-    const compiled = compileModel(medium, {
-      scenario: 'generated',
-      horizonHours: 48,
-      stepHours: 1,
-      disruptedThreshold: 0.05,
-    });
-    const layout = recordLayout(compiled, false);
-    const n = 37;
-    const records = (await createFastEngine(compiled, 'stats', false)).runChunk(0, n);
-    const scoreOf = () => 0;
-    const whole = aggregate(compiled, layout, records, n, scoreOf);
-    const nS = compiled.nServices;
-    const parts = new Float64Array(nS * SERVICE_NUMBERS);
-    for (const [from, to] of [
-      [0, 1],
-      [1, 120],
-      [120, nS],
-    ])
-      serviceNumbers(
-        layout,
-        records,
-        n,
-        compiled.disruptedThreshold,
-        from!,
-        to!,
-        parts.subarray(from! * SERVICE_NUMBERS),
-      );
-    expect(aggregate(compiled, layout, records, n, scoreOf, parts)).toEqual(whole);
-    const shared = new Float64Array(new SharedArrayBuffer(records.byteLength));
-    shared.set(records);
-    const pool = new SimulationPool(3);
-    try {
-      const onThreads = await pool.serviceNumbers(shared.buffer, n, layout, nS, compiled.disruptedThreshold);
-      expect(Buffer.from(onThreads.buffer).equals(Buffer.from(parts.buffer))).toBe(true);
-    } finally {
-      await pool.destroy();
-    }
-    // Not trivially equal: services differ in their statistics.
-    expect(new Set(whole.services.map((s) => s.peakInoperability.mean)).size).toBeGreaterThan(10);
-  });
-
   it('reports progress up to the total and stops promptly when cancelled', async () => {
     const seen: number[] = [];
     await runSimulation(
@@ -171,10 +128,6 @@ describe('iterations shared by worker threads (no timeline)', () => {
       const records = new SharedArrayBuffer(8);
       await expect(pool.runRange({ from: 0, to: 8, grain: 1, records })).rejects.toThrow(
         /simulation worker failed on iterations 0–7: engine exploded/,
-      );
-      const layout = recordLayout(compiled, false);
-      await expect(pool.serviceNumbers(records, 1, layout, 4, 0.05)).rejects.toThrow(
-        /simulation worker failed on the statistics of services 0–1: engine exploded/,
       );
     } finally {
       await pool.destroy();

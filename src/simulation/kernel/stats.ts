@@ -38,18 +38,18 @@ export function halfWidth95(values: ArrayLike<number>): number | null {
 }
 
 /**
- * The first `n` records (iteration-major, `stride` numbers each) transposed to columns (from column `first` on), in
- * blocks of columns so that both the reads and the writes stay in cache (a plain strided gather per column is
+ * The first `n` records (iteration-major, `stride` numbers each) transposed to columns, in blocks of
+ * columns so that both the reads and the writes stay in cache (a plain strided gather per column is
  * several times slower on large models).
  */
-function transpose(records: Float64Array, n: number, stride: number, first = 0): Float64Array {
-  const cols = new Float64Array(n * (stride - first));
+function transpose(records: Float64Array, n: number, stride: number): Float64Array {
+  const cols = new Float64Array(n * stride);
   const BLOCK = 128;
-  for (let c0 = first; c0 < stride; c0 += BLOCK) {
+  for (let c0 = 0; c0 < stride; c0 += BLOCK) {
     const c1 = Math.min(stride, c0 + BLOCK);
     for (let k = 0; k < n; k++) {
       const row = k * stride;
-      for (let c = c0; c < c1; c++) cols[(c - first) * n + k] = records[row + c]!;
+      for (let c = c0; c < c1; c++) cols[c * n + k] = records[row + c]!;
     }
   }
   return cols;
@@ -193,76 +193,17 @@ function escalation(id: string, threshold: number, hours: Float64Array): Escalat
   };
 }
 
-/**
- * Numbers per service in serviceNumbers: final and peak inoperability (mean, p50, p90, p99), the probability of
- * being disrupted, downtime (mean, p90).
- */
-export const SERVICE_NUMBERS = 11;
-
-/**
- * The statistics of services from … to−1 as numbers (SERVICE_NUMBERS each, in the order of InoperabilityStats),
- * from the first `n` records, into `out` from index 0: the bulk of `aggregate` on a large model, which the worker
- * threads share (src/simulation/worker.ts). The same numbers, to the bit, as aggregate computes for them itself.
- */
-export function serviceNumbers(
-  layout: RecordLayout,
-  records: Float64Array,
-  n: number,
-  disruptedThreshold: number,
-  from: number,
-  to: number,
-  out: Float64Array,
-): void {
-  const count = to - from;
-  // The three columns of each service, transposed in three blocks: final, peak, downtime.
-  const columns = new Float64Array(3 * count * n);
-  for (const [b, at] of [layout.serviceFinal, layout.servicePeak, layout.serviceDowntime].entries()) {
-    for (let k = 0; k < n; k++) {
-      const row = k * layout.stride + at + from;
-      for (let i = 0; i < count; i++) columns[(b * count + i) * n + k] = records[row + i]!;
-    }
-  }
-  const col = (b: number, i: number) => columns.subarray((b * count + i) * n, (b * count + i) * n + n);
-  for (let i = 0; i < count; i++) {
-    const o = i * SERVICE_NUMBERS;
-    const final = summary(col(0, i));
-    const peak = col(1, i);
-    const peakSummary = summary(peak);
-    const down = meanP90(col(2, i));
-    out[o] = final.mean;
-    out[o + 1] = final.p50;
-    out[o + 2] = final.p90;
-    out[o + 3] = final.p99;
-    out[o + 4] = peakSummary.mean;
-    out[o + 5] = peakSummary.p50;
-    out[o + 6] = peakSummary.p90;
-    out[o + 7] = peakSummary.p99;
-    // share() after summary(): the peaks rearranged by the quantiles count the same.
-    out[o + 8] = share(peak, (v) => v >= disruptedThreshold);
-    out[o + 9] = down.mean;
-    out[o + 10] = down.p90;
-  }
-}
-
-/**
- * Everything the result reports, from the first `n` records. `services`: the services' numbers already computed by
- * serviceNumbers (e.g. by worker threads), SERVICE_NUMBERS per service.
- */
+/** Everything the result reports, from the first `n` records. */
 export function aggregate(
   m: CompiledModel,
   layout: RecordLayout,
   records: Float64Array,
   n: number,
   scoreOf: (criterion: number, value: number) => number,
-  services?: Float64Array,
 ): Aggregate {
+  const columns = transpose(records, n, layout.stride);
+  const col = (offset: number) => columns.subarray(offset * n, offset * n + n);
   const thr = m.disruptedThreshold;
-  if (services && (layout.serviceFinal !== 0 || layout.sectorFinal !== 3 * m.nServices))
-    throw new Error('internal: the services are not the first columns of the records');
-  // Without the services' numbers, every column; with them, only the columns after the services'.
-  const first = services ? layout.sectorFinal : 0;
-  const columns = transpose(records, n, layout.stride, first);
-  const col = (offset: number) => columns.subarray((offset - first) * n, (offset - first) * n + n);
   const inoperability = (ids: string[], finalAt: number, peakAt: number, downAt: number): InoperabilityStats[] =>
     ids.map((id, i) => {
       const peak = col(peakAt + i);
@@ -272,17 +213,6 @@ export function aggregate(
         peakInoperability: summary(peak),
         probabilityDisrupted: share(peak, (v) => v >= thr),
         downtimeHours: meanP90(col(downAt + i)),
-      };
-    });
-  const fromNumbers = (numbers: Float64Array): InoperabilityStats[] =>
-    m.ids.services.map((id, i) => {
-      const x = numbers.subarray(i * SERVICE_NUMBERS, (i + 1) * SERVICE_NUMBERS);
-      return {
-        id,
-        finalInoperability: { mean: x[0]!, p50: x[1]!, p90: x[2]!, p99: x[3]! },
-        peakInoperability: { mean: x[4]!, p50: x[5]!, p90: x[6]!, p99: x[7]! },
-        probabilityDisrupted: x[8]!,
-        downtimeHours: { mean: x[9]!, p90: x[10]! },
       };
     });
   const total = col(layout.total);
@@ -320,9 +250,7 @@ export function aggregate(
   });
   const closedAllMean = layout.closedAll >= 0 ? mean(col(layout.closedAll)) : null;
   return {
-    services: services
-      ? fromNumbers(services)
-      : inoperability(m.ids.services, layout.serviceFinal, layout.servicePeak, layout.serviceDowntime),
+    services: inoperability(m.ids.services, layout.serviceFinal, layout.servicePeak, layout.serviceDowntime),
     sectors: inoperability(m.ids.sectors, layout.sectorFinal, layout.sectorPeak, layout.sectorDowntime),
     capabilities,
     criteria,
