@@ -26,6 +26,41 @@ export interface ChunkTask {
   init: WorkerInit;
 }
 
+/** The slots of a range task's control array (an Int32Array on shared memory). */
+export const RANGE_NEXT = 0;
+export const RANGE_DONE = 1;
+
+/**
+ * A block of iterations shared by all the threads: each takes the next `grain` iterations from the control array
+ * (Atomics.add on RANGE_NEXT), writes their records straight into `records`, adds them to RANGE_DONE, and goes on
+ * until none are left. One task per thread and block: no message per chunk, no main-thread work while the block
+ * runs, and the threads finish within one grain of each other.
+ */
+export interface RangeTask {
+  /** Int32Array(2) on shared memory: [RANGE_NEXT] the next iteration to take, [RANGE_DONE] iterations written. */
+  control: SharedArrayBuffer;
+  /** The block ends before this iteration. */
+  to: number;
+  /** Iterations taken at a time. */
+  grain: number;
+  /** The records of all the run's iterations (iteration-major, the record stride each), shared memory. */
+  records: SharedArrayBuffer;
+  run: number;
+  init: WorkerInit;
+}
+
+/** A control array for a block starting at iteration `from` (see RangeTask). */
+export function rangeControl(from: number): Int32Array<SharedArrayBuffer> {
+  const control = new Int32Array(new SharedArrayBuffer(8));
+  control[RANGE_NEXT] = from;
+  return control;
+}
+
+/** Hands out no more iterations of the block: its threads end after the grain they are on. */
+export function rangeStop(control: Int32Array, to: number): void {
+  Atomics.store(control, RANGE_NEXT, to);
+}
+
 /** Raised when a run is cancelled through its AbortSignal. */
 export class SimulationAbortedError extends Error {
   constructor(message = 'simulation cancelled') {
@@ -88,6 +123,12 @@ export class SimulationPool {
       concurrentTasksPerWorker: 1,
       idleTimeout: 60_000,
     });
+    // A task's answer that arrives while the pool is being destroyed (a thread finishing its chunk as the run ends
+    // after another thread's failure) is no longer awaited; piscina reports it as an error event, which is left
+    // unheard then. Before destroy() such an event is thrown as usual.
+    this.pool.on('error', (e: unknown) => {
+      if (!this.destroyed) throw e;
+    });
   }
 
   /** The run the next tasks belong to (see sharedInit). */
@@ -114,6 +155,55 @@ export class SimulationPool {
           cause: e,
         },
       );
+    }
+  }
+
+  /**
+   * Iterations from … to−1 on all threads at once (see RangeTask), their records written into `records` at their
+   * own offsets. `onProgress` gets the iterations of the block written so far, every ~50 ms and at the end. The first
+   * failure ends the block for the other threads (they stop after their current grain) and rejects with a message;
+   * an abort, with AbortError.
+   */
+  async runRange(
+    range: {
+      from: number;
+      to: number;
+      grain: number;
+      records: SharedArrayBuffer;
+      /** The block's control array (rangeControl), to end it early by rangeStop; a new one when left out. */
+      control?: Int32Array<SharedArrayBuffer>;
+    },
+    signal?: AbortSignal,
+    onProgress?: (done: number) => void,
+  ): Promise<void> {
+    if (!this.init) throw new Error('internal: SimulationPool.runRange before setRun');
+    const { from, to, grain, records } = range;
+    const control = range.control ?? rangeControl(from);
+    const task: RangeTask = { control: control.buffer, to, grain, records, run: this.run_, init: this.init };
+    let reported = 0;
+    const report = () => {
+      const done = Atomics.load(control, RANGE_DONE);
+      if (done !== reported) onProgress?.((reported = done));
+    };
+    const timer = onProgress ? setInterval(report, 50) : null;
+    try {
+      const threads = Array.from({ length: Math.min(this.threads, Math.ceil((to - from) / grain)) }, () =>
+        this.pool.run(task, signal ? { signal } : {}).catch((e: unknown) => {
+          // No more iterations for the other threads: they stop after the grain they are on.
+          rangeStop(control, to);
+          throw e;
+        }),
+      );
+      const settled = await Promise.allSettled(threads);
+      const failed = settled.find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      report();
+    } catch (e) {
+      if (signal?.aborted) throw new SimulationAbortedError();
+      const detail = e instanceof Error ? e.message : String(e);
+      throw new Error(`simulation worker failed on iterations ${from}–${to - 1}: ${detail}`, { cause: e });
+    } finally {
+      if (timer) clearInterval(timer);
     }
   }
 
