@@ -1,7 +1,7 @@
 // Benchmark of the cascade engine: iterations/s and ns per dependency-step, 1 worker and all cores, beside a plain
 // reference loop.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -426,3 +426,7 @@ if (cRun && process.env.BENCH_PAIRS !== '0') {
     `  median ${fmt(ratios[Math.floor(ratios.length / 2)])}× (range ${fmt(ratios[0])}–${fmt(ratios.at(-1))}×)`,
   );
 }
+
+// BENCH_KEEP=1 keeps the generated model, the C reference and the outputs for runs by hand.
+if (process.env.BENCH_KEEP === '1') console.log(`\nkept: ${dir}`);
+else rmSync(dir, { recursive: true, force: true });

@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { BadInputError, UsageError, ValidationError, type Problem } from '../domain/errors.js';
 import type { Model } from '../model/schema.js';
-import { runSimulation, startAhead, validateSimulationOptions, type HeadStart } from '../simulation/run.js';
+import { runSimulation, validateSimulationOptions } from '../simulation/run.js';
 import { SimulationPool } from '../simulation/pool.js';
 import { timing } from '../simulation/timing.js';
 import { OPTION_FIELDS } from '../simulation/options.js';
@@ -202,16 +202,9 @@ async function simulate(
   let pool: SimulationPool | undefined = workers > 1 && !executor ? new SimulationPool(workers) : undefined;
   let model: Model;
   let fromGraph = false;
-  /** Iterations begun on the pool while the model is validated (kept if the validated model compiles the same). */
-  let ahead: HeadStart | null = null;
   try {
-    if (modelPath !== undefined) {
-      const { readJsonFile, validateModel, withDefaults } = await validation();
-      const doc = await readJsonFile(modelPath);
-      timing('model read');
-      if (pool) ahead = startAhead(withDefaults(doc), options as unknown as SimulationOptions, pool);
-      model = validateModel(doc, modelPath);
-    } else {
+    if (modelPath !== undefined) model = await (await validation()).readModelFile(modelPath);
+    else {
       model = await hooks.loadModelFromGraph!();
       fromGraph = true;
     }
@@ -248,7 +241,7 @@ async function simulate(
     pool = undefined;
     result = await runSimulation(model, options as unknown as SimulationOptions, {
       signal,
-      ...(handedOver ? { pool: handedOver, ahead } : {}),
+      ...(handedOver ? { pool: handedOver } : {}),
       ...(executor ? { executor } : {}),
       onProgress: (done, total) => {
         bar?.setTotal(total);

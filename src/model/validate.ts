@@ -244,43 +244,6 @@ function checkRegions(model: Model): Problem[] {
   return problems;
 }
 
-/** Per list, the item fields the schema fills in when they are left out, with their values. */
-let itemDefaults: [list: string, defaults: [field: string, value: unknown][]][] | undefined;
-
-/**
- * The document with what validation fills in (every list, the items' defaults) filled in where it is left out,
- * without checking anything; the document itself is not changed. For work that starts before validation ends and is
- * checked against the validated model afterwards (the simulation's head start, startAhead in
- * src/simulation/run.ts). Anything that is not a JSON object is returned as it is.
- */
-export function withDefaults(doc: unknown): unknown {
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return doc;
-  itemDefaults ??= Object.entries(S.ITEM_SCHEMAS).map(([list, schema]) => [
-    list,
-    Object.entries(schema.shape).flatMap(([field, f]) => {
-      const def = (f as z.ZodType)._zod.def;
-      return def.type === 'default' ? [[field, (def as z.core.$ZodDefaultDef).defaultValue] as [string, unknown]] : [];
-    }),
-  ]);
-  const out: Json = { ...(doc as Json) };
-  for (const [list, defaults] of itemDefaults) {
-    const items = out[list];
-    if (items === undefined) out[list] = [];
-    if (!Array.isArray(items) || !defaults.length) continue;
-    out[list] = items.map((item: unknown) => {
-      if (!item || typeof item !== 'object' || Array.isArray(item)) return item;
-      let copy: Json | null = null;
-      for (const [field, value] of defaults) {
-        if ((item as Json)[field] !== undefined) continue;
-        copy ??= { ...(item as Json) };
-        copy[field] = structuredClone(value);
-      }
-      return copy ?? item;
-    });
-  }
-  return out;
-}
-
 export interface ReadModelOptions extends ReadJsonOptions {
   /** Bytes of heap this process may use. Default: V8's limit (`heap_size_limit`, from node's defaults or flags). */
   heapLimit?: number;

@@ -49,18 +49,6 @@ export interface RangeTask {
   init: WorkerInit;
 }
 
-/** A control array for a block starting at iteration `from` (see RangeTask). */
-export function rangeControl(from: number): Int32Array<SharedArrayBuffer> {
-  const control = new Int32Array(new SharedArrayBuffer(8));
-  control[RANGE_NEXT] = from;
-  return control;
-}
-
-/** Hands out no more iterations of the block: its threads end after the grain they are on. */
-export function rangeStop(control: Int32Array, to: number): void {
-  Atomics.store(control, RANGE_NEXT, to);
-}
-
 /** Raised when a run is cancelled through its AbortSignal. */
 export class SimulationAbortedError extends Error {
   constructor(message = 'simulation cancelled') {
@@ -165,20 +153,14 @@ export class SimulationPool {
    * an abort, with AbortError.
    */
   async runRange(
-    range: {
-      from: number;
-      to: number;
-      grain: number;
-      records: SharedArrayBuffer;
-      /** The block's control array (rangeControl), to end it early by rangeStop; a new one when left out. */
-      control?: Int32Array<SharedArrayBuffer>;
-    },
+    range: { from: number; to: number; grain: number; records: SharedArrayBuffer },
     signal?: AbortSignal,
     onProgress?: (done: number) => void,
   ): Promise<void> {
     if (!this.init) throw new Error('internal: SimulationPool.runRange before setRun');
     const { from, to, grain, records } = range;
-    const control = range.control ?? rangeControl(from);
+    const control = new Int32Array(new SharedArrayBuffer(8));
+    control[RANGE_NEXT] = from;
     const task: RangeTask = { control: control.buffer, to, grain, records, run: this.run_, init: this.init };
     let reported = 0;
     const report = () => {
@@ -190,7 +172,7 @@ export class SimulationPool {
       const threads = Array.from({ length: Math.min(this.threads, Math.ceil((to - from) / grain)) }, () =>
         this.pool.run(task, signal ? { signal } : {}).catch((e: unknown) => {
           // No more iterations for the other threads: they stop after the grain they are on.
-          rangeStop(control, to);
+          Atomics.store(control, RANGE_NEXT, to);
           throw e;
         }),
       );

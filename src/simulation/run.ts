@@ -4,12 +4,12 @@ import { impactScore } from '../analysis/impact.js';
 import { ValidationError } from '../domain/errors.js';
 import type { Model } from '../model/schema.js';
 import { compileModel } from './compile.js';
-import { recordLayout, type CompiledModel } from './kernel/compiled.js';
+import { recordLayout } from './kernel/compiled.js';
 import { createFastEngine } from './kernel/engine.js';
 import { aggregate } from './kernel/stats.js';
 import { timelineRowLength } from './kernel/iterate.js';
 import { TimelineAccumulator, timelineSteps } from './kernel/timeline.js';
-import { SimulationAbortedError, SimulationPool, rangeControl, rangeStop, sharedInit } from './pool.js';
+import { SimulationAbortedError, SimulationPool, sharedInit } from './pool.js';
 import type { ChunkExecutor, ChunkSession } from './executor.js';
 import { timing } from './timing.js';
 import { parseSimulationOptions } from './options.js';
@@ -88,120 +88,6 @@ export function validateSimulationOptions(options: unknown, model?: Model): Reso
   return value;
 }
 
-/** Work of one iteration in dependency-steps (the unit of the chunk and grain sizes). */
-function workPerIteration(compiled: CompiledModel, counterfactual: boolean): number {
-  return (
-    compiled.steps *
-    (compiled.depSource.length + compiled.nServices + 10) *
-    (counterfactual ? compiled.nCapabilities + 2 : 1)
-  );
-}
-
-/**
- * Iterations taken at a time by the threads sharing a block (SimulationPool.runRange): ~10^6 dependency-steps
- * (~1.5 ms), as taking one costs only an atomic add, so the threads end within a grain of each other; at most a
- * quarter of a thread's share of the block.
- */
-function grainFor(blockLength: number, threads: number, work: number): number {
-  return Math.max(1, Math.min(Math.ceil(blockLength / (4 * threads)), Math.floor(1e6 / work)));
-}
-
-/**
- * Iterations begun before the model is validated (startAhead): the worker threads run them on the model compiled
- * from the document as read, while the main thread validates it. runSimulation keeps them only when the validated
- * model compiles to the same arrays, bit for bit (and the options are the same); else it stops them and starts over.
- */
-export interface HeadStart {
-  pool: SimulationPool;
-  opts: ResolvedSimulationOptions;
-  compiled: CompiledModel;
-  records: Float64Array<SharedArrayBuffer>;
-  control: Int32Array<SharedArrayBuffer>;
-  /** Iterations written so far, and who hears of more (runSimulation, once it takes the head start over). */
-  written: number;
-  onProgress: ((written: number) => void) | null;
-  /** Aborts the head start's tasks (runSimulation links its own signal to it). */
-  abort: AbortController;
-  /** Settles when the iterations are written; rejects as SimulationPool.runRange. */
-  finished: Promise<void>;
-}
-
-/** Whether two compiled models are the same: typed arrays byte for byte, numbers with Object.is, ids equal. */
-export function sameCompiled(a: unknown, b: unknown): boolean {
-  if (ArrayBuffer.isView(a) || ArrayBuffer.isView(b)) {
-    if (!ArrayBuffer.isView(a) || !ArrayBuffer.isView(b) || a.constructor !== b.constructor) return false;
-    const x = Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-    return x.equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
-  }
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((v, i) => sameCompiled(v, b[i]));
-  if (a && typeof a === 'object') {
-    if (!b || typeof b !== 'object' || Array.isArray(b)) return false;
-    const ka = Object.keys(a);
-    const kb = Object.keys(b);
-    return (
-      ka.length === kb.length &&
-      ka.every((k) => k in b && sameCompiled((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
-    );
-  }
-  return Object.is(a, b);
-}
-
-/**
- * Starts the iterations of a run on `pool` from a model document that has been read but not yet validated (with
- * what validation fills in filled in: withDefaults in src/model/validate.ts), so that they overlap its validation;
- * hand the result to runSimulation (control.ahead) with the validated model. Null (and nothing started) when the run
- * would not share its iterations among the threads in one block (the timeline, a target relative error, one worker,
- * a pool of another size), the options are invalid, or the document does not compile to plain numbers: the run then
- * starts after validation, as usual.
- */
-export function startAhead(doc: unknown, options: SimulationOptions, pool: SimulationPool): HeadStart | null {
-  let opts: ResolvedSimulationOptions;
-  try {
-    opts = validateSimulationOptions(options);
-  } catch {
-    return null;
-  }
-  if (opts.workers !== pool.threads || opts.timeline || opts.targetRelativeError !== null) return null;
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return null;
-  let compiled: CompiledModel;
-  try {
-    compiled = compileModel(doc as Model, opts);
-  } catch {
-    return null;
-  }
-  for (const v of Object.values(compiled)) {
-    if (v instanceof Float64Array && v.some((x) => Number.isNaN(x))) return null;
-  }
-  const counterfactual = opts.counterfactual === 'close-gaps';
-  const cap = opts.iterations;
-  const { stride } = recordLayout(compiled, counterfactual);
-  if (cap * stride * 8 > MAX_RECORD_BYTES) return null;
-  const records = new Float64Array(new SharedArrayBuffer(cap * stride * 8));
-  const control = rangeControl(0);
-  const abort = new AbortController();
-  pool.setRun(sharedInit(compiled, opts.seed, counterfactual, false));
-  const grain = grainFor(cap, pool.threads, workPerIteration(compiled, counterfactual));
-  const ahead: HeadStart = {
-    pool,
-    opts,
-    compiled,
-    records,
-    control,
-    written: 0,
-    onProgress: null,
-    abort,
-    finished: Promise.resolve(),
-  };
-  ahead.finished = pool.runRange({ from: 0, to: cap, grain, records: records.buffer, control }, abort.signal, (n) => {
-    ahead.written = n;
-    ahead.onProgress?.(n);
-  });
-  // Whoever takes it over awaits it; until then a failure (the pool ended after a validation error) is nobody's.
-  ahead.finished.catch(() => {});
-  timing('iterations started ahead of validation');
-  return ahead;
-}
-
 export interface SimulationControl {
   /** Called after every finished chunk with the iterations done and the planned total (the cap with a target). */
   onProgress?: (done: number, total: number) => void;
@@ -217,11 +103,6 @@ export interface SimulationControl {
    * here. The results are the same, bit for bit. The caller owns the executor (the run does not close it).
    */
   executor?: ChunkExecutor;
-  /**
-   * Iterations started before the model was validated (startAhead), on control.pool: kept when the validated model
-   * compiles to the same arrays with the same options, else stopped and run again.
-   */
-  ahead?: HeadStart | null;
 }
 
 /** Runs the Monte Carlo simulation of one scenario of a validated model. */
@@ -258,27 +139,8 @@ export async function runSimulation(
   // records straight into this array in shared memory (SimulationPool.runRange); with it, chunks come back in
   // buffers of their own and their timeline rows are summed in iteration order.
   const ranged = pool !== null && !opts.timeline;
-  let ahead = control.ahead ?? null;
-  if (ahead) {
-    const { opts: a } = ahead;
-    const same =
-      ranged &&
-      ahead.pool === pool &&
-      opts.targetRelativeError === null &&
-      a.iterations === cap &&
-      a.seed === opts.seed &&
-      a.counterfactual === opts.counterfactual &&
-      sameCompiled(ahead.compiled, compiled);
-    if (!same) {
-      rangeStop(ahead.control, ahead.opts.iterations);
-      await ahead.finished.catch(() => {});
-      ahead = null;
-      timing('iterations started ahead dropped: the validated model compiles differently');
-    }
-  }
   const recordBytes = cap * layout.stride * 8;
-  const records =
-    ahead?.records ?? new Float64Array(ranged ? new SharedArrayBuffer(recordBytes) : new ArrayBuffer(recordBytes));
+  const records = new Float64Array(ranged ? new SharedArrayBuffer(recordBytes) : new ArrayBuffer(recordBytes));
   const timelineRow = opts.timeline ? timelineRowLength(compiled) : 0;
   // Spent chunk buffers, handed back to the engine or a worker for the next chunk: no fresh multi-megabyte
   // allocation (zeroing, page faults, garbage collection) per chunk when the timeline rows are large.
@@ -300,18 +162,20 @@ export async function runSimulation(
   };
 
   // Chunks of roughly 10^7 edge-steps keep progress and cancellation responsive without messaging overhead.
-  const work = workPerIteration(compiled, counterfactual);
+  const workPerIteration =
+    compiled.steps *
+    (compiled.depSource.length + compiled.nServices + 10) *
+    (counterfactual ? compiled.nCapabilities + 2 : 1);
   const timelineCap = timelineRow > 0 ? Math.floor(TIMELINE_CHUNK_BYTES / (timelineRow * 8)) : Infinity;
   const chunkFor = (blockLength: number) =>
-    Math.max(1, Math.min(Math.ceil(blockLength / parallel), Math.floor(chunkWork / work), timelineCap));
+    Math.max(1, Math.min(Math.ceil(blockLength / parallel), Math.floor(chunkWork / workPerIteration), timelineCap));
 
   // One internal signal for all pool tasks (each task listens on it), linked to the caller's.
   const internal = new AbortController();
   setMaxListeners(0, internal.signal);
   const onAbort = () => internal.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
-  if (ahead) internal.signal.addEventListener('abort', () => ahead.abort.abort(), { once: true });
-  else pool?.setRun(sharedInit(compiled, opts.seed, counterfactual, opts.timeline));
+  pool?.setRun(sharedInit(compiled, opts.seed, counterfactual, opts.timeline));
   timing('compiled, pool ready to take tasks');
   let session: ChunkSession | null = null;
   try {
@@ -351,24 +215,17 @@ export async function runSimulation(
 
   const runBlock = async (from: number, to: number) => {
     if (ranged) {
-      const written = (n: number) => {
+      // A grain of ~10^6 dependency-steps (~1.5 ms): taking one costs an atomic add, so the threads can end
+      // within a grain of each other; at most a quarter of a thread's share of the block.
+      const grain = Math.max(
+        1,
+        Math.min(Math.ceil((to - from) / (4 * parallel)), Math.floor(chunkWork / 10 / workPerIteration)),
+      );
+      await pool!.runRange({ from, to, grain, records: records.buffer as SharedArrayBuffer }, internal.signal, (n) => {
         if (done === from) timing('first iterations written');
         done = from + n;
         onProgress?.(done, cap);
-      };
-      if (ahead) {
-        // The one block, begun before validation: report what is written already, then follow it.
-        if (ahead.written > 0) written(ahead.written);
-        ahead.onProgress = written;
-        await ahead.finished;
-      } else {
-        const grain = grainFor(to - from, parallel, work);
-        await pool!.runRange(
-          { from, to, grain, records: records.buffer as SharedArrayBuffer },
-          internal.signal,
-          written,
-        );
-      }
+      });
       done = to;
       if (done === cap) timing('last iterations written');
       return;
