@@ -75,27 +75,34 @@ describe('parallel runs', () => {
     expect(r.meta.converged).toBe(false);
   });
 
-  it.each([1, 2])('stops promptly when cancelled (%i workers) and rejects with an AbortError', async (workers) => {
-    const big = validateModel(generateModel({ services: 2000, dependencies: 12000, seed: 'abort' }));
-    const abort = new AbortController();
-    let progressed = 0;
-    const started = Date.now();
-    const run = runSimulation(
-      big,
-      { scenario: 'generated', iterations: 5000, seed: 1, workers },
-      {
-        signal: abort.signal,
-        onProgress: (done) => {
-          progressed = done;
-          if (done > 0) abort.abort();
+  it.each([
+    [1, true],
+    [2, true],
+    [2, false],
+  ])(
+    'stops promptly when cancelled (%i workers, timeline %s) and rejects with an AbortError',
+    async (workers, timeline) => {
+      const big = validateModel(generateModel({ services: 2000, dependencies: 12000, seed: 'abort' }));
+      const abort = new AbortController();
+      let progressed = 0;
+      const started = Date.now();
+      const run = runSimulation(
+        big,
+        { scenario: 'generated', iterations: 5000, seed: 1, workers, timeline },
+        {
+          signal: abort.signal,
+          onProgress: (done) => {
+            progressed = done;
+            if (done > 0) abort.abort();
+          },
         },
-      },
-    );
-    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
-    expect(progressed).toBeGreaterThan(0);
-    expect(progressed).toBeLessThan(5000);
-    expect(Date.now() - started).toBeLessThan(20_000);
-  });
+      );
+      await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+      expect(progressed).toBeGreaterThan(0);
+      expect(progressed).toBeLessThan(5000);
+      expect(Date.now() - started).toBeLessThan(20_000);
+    },
+  );
 
   it('reports progress up to the total', async () => {
     const seen: number[] = [];
