@@ -13,6 +13,8 @@ export interface ReadJsonOptions {
    * for anything that fits.
    */
   streamAbove?: number;
+  /** Called with the file's size before it is read; throws to refuse the file (readModelFile's heap check). */
+  checkSize?: (bytes: number) => void;
 }
 
 const badInput = (message: string) => new UserError(message, 'BAD_USER_INPUT');
@@ -35,6 +37,7 @@ export async function readJsonFile(path: string, options: ReadJsonOptions = {}):
   } catch (e) {
     throw cannotRead(path, e);
   }
+  options.checkSize?.(size);
   if (size > streamAbove) return parseStream(path);
   let text: string;
   try {

@@ -1,5 +1,4 @@
 // Validates a model document: shape and ranges (zod), then ids and references across the whole model.
-import { stat } from 'node:fs/promises';
 import { getHeapStatistics } from 'node:v8';
 import { z } from 'zod';
 import { Model, type ModelInput } from './schema.js';
@@ -257,21 +256,18 @@ const HEAP_PER_BYTE = 4;
 
 /** Reads and validates a model file; every failure names the file. */
 export async function readModelFile(path: string, options: ReadModelOptions = {}): Promise<Model> {
-  await checkHeapFor(path, options.heapLimit ?? getHeapStatistics().heap_size_limit);
-  return validateModel(await readJsonFile(path, options), path);
+  const limit = options.heapLimit ?? getHeapStatistics().heap_size_limit;
+  return validateModel(
+    await readJsonFile(path, { ...options, checkSize: (size) => checkHeapFor(path, size, limit) }),
+    path,
+  );
 }
 
 /**
  * Refuses, before any work, a file that would exhaust the heap: node would otherwise stop minutes later with a fatal
  * error and a native stack trace. The message gives the setting that lets it through.
  */
-async function checkHeapFor(path: string, limit: number): Promise<void> {
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch {
-    return; // readJsonFile says what is wrong with the path
-  }
+function checkHeapFor(path: string, size: number, limit: number): void {
   const need = size * HEAP_PER_BYTE;
   if (need <= limit) return;
   // Half as much again as the estimate: a heap that is nearly full spends its time collecting.
